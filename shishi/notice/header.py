@@ -1,0 +1,143 @@
+"""The document's header and signature: issuer, number, title, addressees, date, region."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import cn2an
+
+DOC_NUMBER = re.compile(
+    r"""
+    (?P<prefix>[\u4e00-\u9fff]{1,12})   # issuer's abbreviation and kind: 桓政办字, 淄高新管办字
+    \s*[〔\[［【(（]\s*
+    (?P<year>(?:19|20)\d{2})            # the year, in any of the brackets people type
+    \s*[〕\]］】)）]\s*
+    (?P<number>\d{1,4})\s*号
+    """,
+    re.VERBOSE,
+)
+_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+_CN_DATE = re.compile(r"(?P<y>[〇零一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,3})月(?P<d>[一二三四五六七八九十]{1,3})日")
+ISSUER_ENDINGS = (
+    "人民政府办公室", "人民政府办公厅", "人民政府", "管理委员会办公室", "管委会办公室", "管理委员会",
+    "管委会", "妇女儿童工作委员会", "妇儿工委", "妇女儿童工作委员会办公室", "妇儿工委办公室", "办公室", "委员会", "妇联",
+)
+_REGION = re.compile(r"^(?P<name>.{2,20}?(?:自治州|自治县|自治旗|新区|开发区|示范区|高新区|矿区|林区|特区|省|市|县|区|旗|州|盟))")
+# Long official names and the short names people actually use.
+_REGION_SHORT = (("高新技术产业开发区", "高新区"), ("经济技术开发区", "经开区"), ("经济开发区", "经济开发区"))
+_TITLE_END = re.compile(r"(?:通知|意见|方案|公告|通告|决定|函|计划|清单|安排)$")
+
+
+@dataclass
+class Header:
+    issuer: str | None = None
+    doc_number: str | None = None
+    doc_year: int | None = None
+    title: str | None = None
+    title_year: int | None = None
+    addressees: str | None = None
+    region: str | None = None
+
+
+def read_header(lines: list[str]) -> Header:
+    """Read what stands above the first project. `lines` are stripped and space-collapsed."""
+    header = Header()
+    text = "\n".join(lines)
+    if match := DOC_NUMBER.search(text):
+        header.doc_number = re.sub(r"\s+", "", match.group(0))
+        header.doc_year = int(match.group("year"))
+    title_at = _title_line(lines)
+    if title_at is not None:
+        title = lines[title_at]
+        cursor = title_at
+        while not _TITLE_END.search(title) and cursor + 1 < len(lines) and len(title) < 80:
+            cursor += 1
+            title += lines[cursor]
+            if not lines[cursor]:
+                continue
+        issuer, _, rest = title.partition("关于")
+        header.title = "关于" + rest if rest else title
+        header.issuer = issuer.strip() or _issuer_above(lines, title_at)
+        after = lines[cursor + 1 :]
+    else:
+        header.title = next((line for line in lines if len(line) > 4), None)
+        after = lines
+    if header.title and (year := re.search(r"((?:19|20)\d{2})\s*年", header.title)):
+        header.title_year = int(year.group(1))
+    header.addressees = _addressees(after)
+    header.region = region_of(header.issuer) if header.issuer else None
+    return header
+
+
+def _title_line(lines: list[str]) -> int | None:
+    for index, line in enumerate(lines[:40]):
+        if "关于" in line and not line.startswith(("为", "根据", "按照")) and len(line) < 120:
+            return index
+    return None
+
+
+def _issuer_above(lines: list[str], title_at: int) -> str | None:
+    for line in reversed(lines[:title_at]):
+        if line.endswith(ISSUER_ENDINGS) and not DOC_NUMBER.search(line):
+            return line
+    return None
+
+
+def _addressees(lines: list[str]) -> str | None:
+    """`各镇人民政府，…，各有关单位：` possibly wrapped over lines."""
+    collected = ""
+    for line in lines[:12]:
+        if not line or DOC_NUMBER.fullmatch(line):
+            continue
+        if not collected and not line.startswith("各") and "单位" not in line:
+            continue
+        collected += line
+        if collected.endswith(("：", ":")):
+            return collected.rstrip("：:")
+        if len(collected) > 200:
+            break
+    return None
+
+
+def region_of(issuer: str) -> str | None:
+    """The region a government office belongs to.
+
+    >>> region_of("桓台县人民政府办公室")
+    '桓台县'
+    >>> region_of("淄博高新技术产业开发区管理委员会办公室")
+    '淄博高新区'
+    """
+    for long, short in _REGION_SHORT:
+        if long in issuer:
+            return issuer[: issuer.index(long)] + short
+    match = _REGION.match(issuer)
+    return match.group("name") if match else None
+
+
+def find_issue_date(lines: list[str]) -> str | None:
+    """The signing date: a date standing on its own line (or after the issuer's name)
+    near the end, else the 印发 date. Dates inside sentences (`2024年年底前完成`) are not it.
+    """
+    printed = None
+    for line in reversed(lines):
+        compact = re.sub(r"\s+", "", line)
+        match = _DATE.search(compact) or _CN_DATE.search(compact)
+        if not match:
+            continue
+        before, after = compact[: match.start()], compact[match.end() :]
+        if not after and (not before or before.endswith(ISSUER_ENDINGS)):
+            return _iso(match)
+        if after == "印发" and printed is None:
+            printed = _iso(match)
+    return printed
+
+
+def _iso(match: re.Match) -> str | None:
+    try:
+        year, month, day = (int(cn2an.cn2an(match.group(g).replace("〇", "零"), "smart")) for g in "ymd")
+    except (ValueError, KeyError, TypeError):
+        return None
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"

@@ -1,0 +1,139 @@
+"""Find the numbered items (the projects) in running text.
+
+An official notice numbers its projects `一、二、…`; a news report may use `1.`, `（一）`,
+`第一件`, `一是` or `①`, and an interpretation page nests the projects under its own
+`一、背景 二、主要内容` headings. So every marker style is tried and the best run wins:
+the longest sequence counting up from one, with a bonus for runs whose items carry a
+units clause (the official notice beats a teaser list of the same items above it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import cn2an
+
+from .units import find_units_clauses
+
+
+@dataclass(frozen=True)
+class MarkerStyle:
+    name: str
+    pattern: re.Pattern
+    rank: int  # heading level in Chinese official writing: 一、 > （一） > 1. > 一是
+
+
+def _style(name: str, regex: str, rank: int) -> MarkerStyle:
+    return MarkerStyle(name, re.compile(regex, re.VERBOSE), rank)
+
+
+_CN = "一二三四五六七八九十"
+STYLES = (
+    _style("numeral", rf"(?P<n>[{_CN}]{{1,3}})\s*[、．.](?!\d)", 0),
+    _style("nth", rf"第(?P<n>[{_CN}]{{1,3}}|\d{{1,2}})(?:件|项|条)(?:民生实事|实事|事)?\s*[、：:，,．.]?", 0),
+    _style("bracketed", rf"[（(](?P<n>[{_CN}]{{1,3}})[）)]", 1),
+    _style("arabic", r"(?P<n>\d{1,2})\s*(?:[、．.](?![\d.])|[)）])", 2),
+    _style("circled", r"(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])", 2),
+    _style("shi", rf"(?P<n>[{_CN}]{{1,3}})是(?![非否])", 3),
+)
+# Where an inline marker may stand: after a colon, semicolon, full stop or comma.
+_INLINE_BEFORE = re.compile(r"[：:；;。，,]\s*$")
+
+
+@dataclass
+class Marker:
+    style: MarkerStyle
+    number: int
+    start: int  # offset of the marker in the text
+    end: int  # offset just past it: the item text starts here
+
+
+def _number(raw: str) -> int | None:
+    if raw in "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳":
+        return "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".index(raw) + 1
+    try:
+        return int(cn2an.cn2an(raw, "smart"))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _candidates(text: str, style: MarkerStyle, inline: bool) -> list[Marker]:
+    found = []
+    for match in style.pattern.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        at_line_start = not text[line_start : match.start()].strip()
+        if inline:
+            if not at_line_start and not _INLINE_BEFORE.search(text[max(0, match.start() - 3) : match.start()]):
+                continue
+        elif not at_line_start:
+            continue
+        number = _number(match.group("n"))
+        if number is not None and 0 < number <= 60:
+            found.append(Marker(style, number, match.start(), match.end()))
+    return found
+
+
+def _best_run(markers: list[Marker], text: str) -> tuple[float, list[Marker]]:
+    """The best counting-up run among the markers: steps of one, or two over a lost numeral."""
+    if not markers:
+        return 0.0, []
+    weights = []
+    for index, marker in enumerate(markers):
+        following = markers[index + 1].start if index + 1 < len(markers) else min(len(text), marker.end + 800)
+        weights.append(1.0 + (0.5 if find_units_clauses(text[marker.end : following]) else 0.0))
+    best: list[tuple[float, int]] = []  # per marker: (score of best run ending here, previous index)
+    for i, marker in enumerate(markers):
+        score, previous = (weights[i], -1) if marker.number <= 2 else (float("-inf"), -1)
+        for j in range(i):
+            step = marker.number - markers[j].number
+            if 1 <= step <= 2 and best[j][0] + weights[i] > score:
+                score, previous = best[j][0] + weights[i], j
+        best.append((score, previous))
+    end = max(range(len(markers)), key=lambda i: (best[i][0], i))
+    if best[end][0] == float("-inf"):
+        return 0.0, []
+    run, cursor = [], end
+    while cursor >= 0:
+        run.append(markers[cursor])
+        cursor = best[cursor][1]
+    return best[end][0], run[::-1]
+
+
+def find_items(text: str) -> list[Marker]:
+    """The markers of the projects in `text`, in order; empty when there is no list.
+
+    >>> [m.number for m in find_items("通知如下。\\n一、建幼儿园。\\n二、建学校。\\n三、建公园。")]
+    [1, 2, 3]
+    """
+    for inline in (False, True):
+        scored = [_best_run(_candidates(text, style, inline), text) for style in STYLES]
+        score, run = max(scored, key=lambda pair: pair[0])
+        if len(run) >= 3 or (run and not inline and score > len(run)):
+            return run
+    return []
+
+
+def split_semicolon_list(text: str) -> list[tuple[int, int]]:
+    """Spans of the items of the longest `；`-separated list in one paragraph (three or more).
+
+    A news report may list the projects as one sentence: `…分别是：新建幼儿园6所；…；…。`
+    """
+    best: list[tuple[int, int]] = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        start = offset
+        offset += len(paragraph) + 1
+        if paragraph.count("；") < 2:
+            continue
+        colon = max(paragraph.find("："), paragraph.find(":"))
+        cursor = start + colon + 1 if 0 <= colon < paragraph.find("；") else start
+        spans = []
+        for piece in re.split(r"(；)", text[cursor : start + len(paragraph)]):
+            if piece != "；":
+                spans.append((cursor, cursor + len(piece)))
+            cursor += len(piece)
+        spans = [(a, b) for a, b in spans if len(text[a:b].strip(" 。")) >= 4]
+        if len(spans) > len(best):
+            best = spans
+    return best if len(best) >= 3 else []

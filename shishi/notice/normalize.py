@@ -1,0 +1,94 @@
+"""Clean extracted text so that the structure reader sees one spelling of everything.
+
+What arrives here is whatever a Word export, a PDF text layer or a web page gave us:
+full-width digits, stray spaces between characters, `[bookmark: _GoBack]` markers,
+traditional characters on mirror sites. Line structure is kept: the reader needs it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Full-width digits, letters and the few symbols that matter for numbers become ASCII;
+# Chinese punctuation (，。：（）) stays as it is because the reader keys on it.
+_WIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)}  # ０-９
+_WIDTH.update({code: code - 0xFEE0 for code in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
+_WIDTH.update({code: code - 0xFEE0 for code in range(0xFF41, 0xFF5B)})  # ａ-ｚ
+_WIDTH.update({ord("％"): "%", ord("．"): ".", ord("＋"): "+", ord("－"): "-", ord("／"): "/", ord("＠"): "@"})
+_WIDTH.update({ord(c): " " for c in "\u3000\xa0\u2002\u2003\u2009\u202f"})
+_WIDTH.update({ord(c): None for c in "\ufeff\u200b\u200c\u200d\u2060\xad"})
+_WIDTH.update({ord("\r"): None, ord("\f"): "\n", ord("\v"): "\n"})
+
+_ARTEFACTS = re.compile(
+    r"""
+      \[bookmark:[^\]]*\]      # Word's hidden bookmarks, exported as text
+    | \{\\[a-z]+[^}]*\}        # stray RTF control groups
+    """,
+    re.VERBOSE,
+)
+
+_CJK = r"\u3400-\u9fff\uf900-\ufaff"
+_CJK_PUNCT = r"，。、；：？！“”‘’（）《》〔〕【】—…·"
+# Spaces that a PDF or a justified Word line put between characters of one sentence.
+_STRAY_SPACE = re.compile(
+    rf"""
+    (?<=[{_CJK}{_CJK_PUNCT}0-9%A-Za-z])   # after a character of the sentence
+    [ \t]+
+    (?=[{_CJK}{_CJK_PUNCT}])              # before a Chinese character or mark
+    |
+    (?<=[{_CJK}{_CJK_PUNCT}])
+    [ \t]+
+    (?=[0-9A-Za-z%])                      # before a digit or Latin letter (关于 2024年)
+    """,
+    re.VERBOSE,
+)
+
+# Characters common in traditional text and never used in simplified text.
+_TRADITIONAL_MARKERS = set("為婦兒實辦關於單縣區務護學習進協會體後這個們來說時間問題經濟動員類應發")
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc  # imported lazily: most notices are already simplified
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Convert traditional characters to simplified when the text is written in them.
+
+    A simplified notice is returned unchanged: converting it anyway would touch rare
+    characters that both scripts share.
+    """
+    hits = sum(1 for ch in text if ch in _TRADITIONAL_MARKERS)
+    if hits < 3:
+        return text
+    return _t2s().convert(text)
+
+
+def normalize_characters(text: str) -> str:
+    """One spelling for digits, spaces and line breaks; artefacts removed.
+
+    >>> normalize_characters("筛查率达到８５％以上\\r\\n[bookmark: _GoBack]九、")
+    '筛查率达到85%以上\\n九、'
+    """
+    text = text.replace("\r\n", "\n").translate(_WIDTH)
+    text = _ARTEFACTS.sub("", text)
+    return to_simplified(text)
+
+
+def collapse_spaces(line: str) -> str:
+    """Drop spaces that split a sentence, keep spaces between Latin words.
+
+    >>> collapse_spaces("关于 2024年为全县妇女儿童办实事的通知")
+    '关于2024年为全县妇女儿童办实事的通知'
+    >>> collapse_spaces("盖章 PDF版报县妇儿工委办公室")
+    '盖章PDF版报县妇儿工委办公室'
+    """
+    return _STRAY_SPACE.sub("", line).strip()
+
+
+def lines_of(text: str) -> list[str]:
+    """Normalised text split into lines with trailing spaces removed (leading tabs kept)."""
+    return [line.rstrip() for line in normalize_characters(text).split("\n")]

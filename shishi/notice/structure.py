@@ -1,0 +1,228 @@
+"""Text in, `Notice` out: split the document into header, projects, closing and attachment."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .attachment import read_attachment
+from .checks import check
+from .header import find_issue_date, read_header
+from .items import Marker, find_items, split_semicolon_list
+from .model import Notice, Project
+from .normalize import collapse_spaces, lines_of
+from .reporting import read_reporting
+from .targets import extract_targets
+from .themes import classify
+from .units import find_units_clauses
+
+_ATTACHMENT_START = re.compile(r"^附\s*件\s*\d*\s*[:：]?$")
+_CC = re.compile(r"^(?:抄送|抄报)[:：]")
+# Paragraphs that begin the closing part once the list of projects is over.
+_CLOSING_START = re.compile(
+    r"^(?:各(?:有关|相关|责任|级|部门|单位|镇|区|县)|相关(?:部门|单位)|有关(?:部门|单位)|请各|以上|联系人|附件"
+    r"|为(?:全[县区市])?妇女儿童办实事工作|[^，。]{0,12}(?:督查室|妇儿工委办公室)[^，。]{0,6}要)"
+)
+_SENTENCE_END = "。！？；："
+_LONGEST_TITLE = 50
+
+
+@dataclass
+class _Item:
+    seq: int
+    numbered: bool
+    text: str  # the item's text, line breaks kept
+
+
+def parse_notice(text: str) -> Notice:
+    """Read a notice from its text. Never raises on odd input: what cannot be read is warned about."""
+    raw_lines = lines_of(text if isinstance(text, str) else "")
+    main_end, attachment_at = _sections(raw_lines)
+    main_lines = [line for line in (collapse_spaces(l) for l in raw_lines[:main_end]) if line]
+    main = "\n".join(main_lines)
+    wrapped = _hard_wrapped(main_lines)
+
+    items, first_item_at, closing_at = _items(main, wrapped)
+    header = read_header(main[:first_item_at].split("\n"))
+    notice = Notice(
+        title=header.title,
+        issuer=header.issuer,
+        doc_number=header.doc_number,
+        addressees=header.addressees,
+        region=header.region,
+    )
+    numbered = {}
+    for item in items:
+        notice.projects.append(_project(item, wrapped))
+        numbered[item.seq] = item.numbered
+
+    closing = re.sub(r"\s+", "", main[closing_at:]) if closing_at < len(main) else ""
+    notice.reporting = read_reporting(closing or re.sub(r"\s+", "", main))
+    all_lines = [collapse_spaces(line) for line in raw_lines if line.strip()]
+    notice.issued_on = find_issue_date(all_lines)
+    notice.year = header.title_year or header.doc_year or (int(notice.issued_on[:4]) if notice.issued_on else None)
+    if attachment_at is not None:
+        known_units = [unit for project in notice.projects for unit in project.units]
+        notice.attachment = read_attachment(
+            raw_lines[attachment_at:], [p.title for p in notice.projects], known_units
+        )
+    check(notice, numbered)
+    return notice
+
+
+def _sections(lines: list[str]) -> tuple[int, int | None]:
+    """Where the main text ends and where the attachment form starts (if there is one)."""
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if index > 5 and _ATTACHMENT_START.match(stripped):
+            return index, index
+        if index > 5 and _CC.match(stripped):
+            return index, None
+    return len(lines), None
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """True for PDF-like text where lines break at a fixed width, not at paragraph ends."""
+    if len(lines) < 8:
+        return False
+    lengths = Counter(len(line) for line in lines if len(line) >= 15)
+    if not lengths:
+        return False
+    common, _ = lengths.most_common(1)[0]
+    near = sum(n for length, n in lengths.items() if abs(length - common) <= 2)
+    unfinished = sum(1 for line in lines if len(line) >= 15 and line[-1] not in _SENTENCE_END + "）)")
+    return near >= 0.4 * len(lines) and unfinished >= 0.3 * len(lines)
+
+
+def _items(main: str, wrapped: bool) -> tuple[list[_Item], int, int]:
+    """The projects, the offset where the first one starts and where the closing starts."""
+    markers = find_items(main)
+    if not markers:
+        spans = split_semicolon_list(main)
+        items = [_Item(n, True, main[a:b]) for n, (a, b) in enumerate(spans, 1)]
+        first = main.rfind("\n", 0, spans[0][0]) + 1 if spans else len(main)
+        return items, first, spans[-1][1] if spans else len(main)
+
+    chunks = [
+        (marker, main[marker.end : markers[i + 1].start if i + 1 < len(markers) else len(main)])
+        for i, marker in enumerate(markers)
+    ]
+    leading = _units_lead_the_body([chunk for _, chunk in chunks])
+    items: list[_Item] = []
+    first_at = markers[0].start
+    if markers[0].number == 2 and (orphan := _orphan_first_item(main[: markers[0].start])):
+        first_at = main.rfind(orphan)
+        items.append(_Item(1, False, orphan))
+    closing_at = len(main)
+    for index, (marker, chunk) in enumerate(chunks):
+        last = index == len(chunks) - 1
+        pieces, tail = _split_chunk(chunk, leading, last, wrapped)
+        seq = marker.number if not items or marker.number > items[-1].seq else items[-1].seq + 1
+        items.append(_Item(seq, True, pieces[0]))
+        for piece in pieces[1:]:
+            items.append(_Item(items[-1].seq + 1, False, piece))
+        if last:
+            closing_at = marker.end + len(chunk) - len(tail)
+    return items, first_at, closing_at
+
+
+def _units_lead_the_body(chunks: list[str]) -> bool:
+    """Whether units clauses follow the title (body after them) rather than end the project."""
+    leading = trailing = 0
+    for chunk in chunks[:-1]:
+        clauses = find_units_clauses(chunk)
+        if len(clauses) != 1:
+            continue
+        after = chunk[clauses[0].end :].strip(" \n。；")
+        if len(after) > 10:
+            leading += 1
+        else:
+            trailing += 1
+    return leading > trailing
+
+
+def _split_chunk(chunk: str, leading: bool, last: bool, wrapped: bool) -> tuple[list[str], str]:
+    """One numbered chunk → its project, any unnumbered projects inside it, and the closing tail."""
+    clauses = find_units_clauses(chunk)
+    starts = [0]
+    for clause in clauses[1:]:
+        if leading:
+            line_start = chunk.rfind("\n", 0, clause.start) + 1
+            if line_start > starts[-1]:
+                starts.append(line_start)
+        else:
+            previous_end = max(c.end for c in clauses if c.start < clause.start)
+            paragraph = chunk.find("\n", previous_end)
+            if 0 <= paragraph < clause.start and chunk[paragraph:clause.start].strip(" \n。；"):
+                starts.append(paragraph + 1)
+    end = len(chunk)
+    if last:
+        end = _closing_offset(chunk, clauses, leading, wrapped)
+    pieces = [chunk[a:b] for a, b in zip(starts, starts[1:] + [end])]
+    return pieces, chunk[end:]
+
+
+def _closing_offset(chunk: str, clauses: list, leading: bool, wrapped: bool) -> int:
+    """Where the closing paragraphs start inside the last chunk."""
+    if clauses and not leading:
+        after = clauses[-1].end
+        return after + len(chunk[after:]) - len(chunk[after:].lstrip("。；; \n"))
+    search_from = clauses[-1].end if clauses else 0
+    offset = search_from
+    for line in chunk[search_from:].split("\n"):
+        if offset > search_from and _CLOSING_START.match(line):
+            return offset
+        offset += len(line) + 1
+    if not wrapped and not clauses:
+        newline = chunk.find("\n")
+        return len(chunk) if newline < 0 else newline + 1
+    return len(chunk)
+
+
+def _orphan_first_item(before: str) -> str | None:
+    """The first project when its numeral 一、 is missing: the paragraph after the preamble."""
+    lines = before.rstrip("\n").split("\n")
+    for index in range(len(lines) - 1, -1, -1):
+        if lines[index].endswith(("：", ":", "如下。")) or "通知如下" in lines[index]:
+            orphan = "\n".join(lines[index + 1 :])
+            return orphan if find_units_clauses(orphan) else None
+    return None
+
+
+def _project(item: _Item, wrapped: bool) -> Project:
+    text = item.text.strip(" \n；;")
+    clauses = find_units_clauses(text)
+    units: list[str] = []
+    leads: list[str] = []
+    body = text
+    for clause in reversed(clauses):
+        body = body[: clause.start] + body[clause.end :]
+    for clause in clauses:
+        units += [u for u in clause.units if u not in units]
+        leads += [u for u in clause.lead_units if u not in leads]
+    body = _tidy(body)
+    title = _title(text[: clauses[0].start] if clauses else text, wrapped)
+    project = Project(seq=item.seq, title=title, body=body, units=units, lead_units=leads[:] if units else [])
+    project.theme = classify(title, body)
+    project.targets = extract_targets(body)
+    return project
+
+
+def _tidy(body: str) -> str:
+    body = re.sub(r"\s*\n\s*", "", body)
+    body = re.sub(r"([。；，])[。；，]+", r"\1", body)
+    return body.strip(" ；;，,")
+
+
+def _title(text: str, wrapped: bool) -> str:
+    """The project's name: its first sentence (`实施优质教育资源扩容提质行动`)."""
+    if wrapped:
+        text = text.replace("\n", "")
+    match = re.search(rf"[{_SENTENCE_END}\n]", text)
+    title = text[: match.start()] if match else text
+    title = re.sub(r"\s+", "", title).strip("，,、 ")
+    if len(title) > _LONGEST_TITLE:
+        comma = title.find("，")
+        title = title[:comma] if 4 <= comma <= _LONGEST_TITLE else title[:_LONGEST_TITLE]
+    return title

@@ -59,7 +59,10 @@ def _attachment(notice: Notice) -> None:
                 project.seq,
             )
         missing = [u for u in project.units if u not in row.units and not _covered_by_group(u, row.units)]
-        extra = [u for u in row.units if u not in project.units and not u.startswith("各")]
+        extra = [
+            u for u in row.units
+            if u not in project.units and not any(_covered_by_group(b, [u]) for b in project.units)
+        ]
         if missing or extra:
             notice.warn(
                 "attachment-units-mismatch",

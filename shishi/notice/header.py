@@ -47,34 +47,61 @@ def read_header(lines: list[str]) -> Header:
     if match := DOC_NUMBER.search(text):
         header.doc_number = re.sub(r"\s+", "", match.group(0))
         header.doc_year = int(match.group("year"))
-    title_at = _title_line(lines)
-    if title_at is not None:
-        title = lines[title_at]
-        cursor = title_at
-        while not _TITLE_END.search(title) and cursor + 1 < len(lines) and len(title) < 80:
-            cursor += 1
-            title += lines[cursor]
-            if not lines[cursor]:
-                continue
+    found = _title_lines(lines)
+    if found is not None:
+        first, last = found
+        title = "".join(lines[first : last + 1])
         issuer, _, rest = title.partition("关于")
         header.title = "关于" + rest if rest else title
-        header.issuer = issuer.strip() or _issuer_above(lines, title_at)
-        after = lines[cursor + 1 :]
+        header.issuer = issuer.strip() or _issuer_above(lines, first)
+        after = lines[last + 1 :]
     else:
-        header.title = next((line for line in lines if len(line) > 4), None)
+        header.title = next((line.strip("《》") for line in lines if len(line) > 4), None)
         after = lines
     if header.title and (year := re.search(r"((?:19|20)\d{2})\s*年", header.title)):
         header.title_year = int(year.group(1))
     header.addressees = _addressees(after)
-    header.region = region_of(header.issuer) if header.issuer else None
+    header.region = region_of(header.issuer) if header.issuer else _region_mentioned(text)
     return header
 
 
-def _title_line(lines: list[str]) -> int | None:
-    for index, line in enumerate(lines[:40]):
-        if "关于" in line and not line.startswith(("为", "根据", "按照")) and len(line) < 120:
-            return index
+def _region_mentioned(text: str) -> str | None:
+    """A news page names the region in its headline or as the issuing government."""
+    match = re.search(
+        r"(?P<name>[\u4e00-\u9fff]{2,10}?(?:省|市|县|区|旗))(?:人民政府|妇女儿童工作委员会|妇儿工委|妇联|\d{4}年|今年|印发|发布)",
+        text,
+    )
+    if match and not match.group("name").startswith(("我", "本", "全", "各", "该")):
+        return region_of(match.group("name")) or match.group("name")
     return None
+
+
+def publication_year(lines: list[str]) -> int | None:
+    """The year a web page was published (`发布时间：2024-04-08`), for a news page whose
+    headline says only 今年."""
+    for line in lines[:6]:
+        if match := re.search(r"((?:19|20)\d{2})[-/.年]\s*\d{1,2}[-/.月]\s*\d{1,2}", line):
+            return int(match.group(1))
+    return None
+
+
+def _title_lines(lines: list[str]) -> tuple[int, int] | None:
+    """First and last line of the document title `关于……的通知`, which may wrap.
+
+    A news page quotes the title inside a sentence before reprinting the notice, so the
+    last standalone title above the projects is the one.
+    """
+    found = None
+    for index, line in enumerate(lines):
+        if "关于" not in line or re.search(r"[，。《]", line) or len(line) > 80:
+            continue
+        title, last = line, index
+        while not _TITLE_END.search(title) and last + 1 < len(lines) and last < index + 2:
+            last += 1
+            title += lines[last]
+        if _TITLE_END.search(title):
+            found = (index, last)
+    return found
 
 
 def _issuer_above(lines: list[str], title_at: int) -> str | None:

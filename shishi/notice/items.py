@@ -107,11 +107,24 @@ def find_items(text: str) -> list[Marker]:
     [1, 2, 3]
     """
     for inline in (False, True):
-        scored = [_best_run(_candidates(text, style, inline), text) for style in STYLES]
-        score, run = max(scored, key=lambda pair: pair[0])
-        if len(run) >= 3 or (run and not inline and score > len(run)):
-            return run
+        runs = [_best_run(_candidates(text, style, inline), text) for style in STYLES]
+        runs = [(score, run) for score, run in runs if len(run) >= 3 or (run and not inline and score > len(run))]
+        if runs:
+            score, run = max(runs, key=lambda pair: pair[0])
+            return _innermost(run, [r for _, r in runs])
     return []
+
+
+def _innermost(run: list[Marker], others: list[list[Marker]]) -> list[Marker]:
+    """Prefer a list nested inside one item of `run`: `二、主要内容` holding `（一）…（十）`."""
+    bounds = [(m.start, run[i + 1].start if i + 1 < len(run) else 10**9) for i, m in enumerate(run)]
+    for other in others:
+        # Sub-points inside one project of a long list are not the list.
+        if other is run or len(other) < max(3, len(run)):
+            continue
+        if any(start <= other[0].start and other[-1].start < end for start, end in bounds):
+            return _innermost(other, [o for o in others if o is not run])
+    return run
 
 
 def split_semicolon_list(text: str) -> list[tuple[int, int]]:
@@ -137,3 +150,8 @@ def split_semicolon_list(text: str) -> list[tuple[int, int]]:
         if len(spans) > len(best):
             best = spans
     return best if len(best) >= 3 else []
+
+
+def is_higher_heading(line: str, rank: int) -> bool:
+    """Whether `line` opens a heading above items of `rank` (`三、工作要求` after `（十）…`)."""
+    return any(style.rank < rank and style.pattern.match(line) for style in STYLES if style.name != "nth")

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from .attachment import read_attachment
 from .checks import check
-from .header import find_issue_date, read_header
-from .items import Marker, find_items, split_semicolon_list
+from .header import find_issue_date, publication_year, read_header
+from .items import find_items, is_higher_heading, split_semicolon_list
 from .model import Notice, Project
 from .normalize import collapse_spaces, lines_of
 from .reporting import read_reporting
@@ -61,7 +61,12 @@ def parse_notice(text: str) -> Notice:
     notice.reporting = read_reporting(closing or re.sub(r"\s+", "", main))
     all_lines = [collapse_spaces(line) for line in raw_lines if line.strip()]
     notice.issued_on = find_issue_date(all_lines)
-    notice.year = header.title_year or header.doc_year or (int(notice.issued_on[:4]) if notice.issued_on else None)
+    notice.year = (
+        header.title_year
+        or header.doc_year
+        or (int(notice.issued_on[:4]) if notice.issued_on else None)
+        or publication_year(main_lines)
+    )
     if attachment_at is not None:
         known_units = [unit for project in notice.projects for unit in project.units]
         notice.attachment = read_attachment(
@@ -117,7 +122,7 @@ def _items(main: str, wrapped: bool) -> tuple[list[_Item], int, int]:
     closing_at = len(main)
     for index, (marker, chunk) in enumerate(chunks):
         last = index == len(chunks) - 1
-        pieces, tail = _split_chunk(chunk, leading, last, wrapped)
+        pieces, tail = _split_chunk(chunk, leading, last, wrapped, marker.style.rank)
         seq = marker.number if not items or marker.number > items[-1].seq else items[-1].seq + 1
         items.append(_Item(seq, True, pieces[0]))
         for piece in pieces[1:]:
@@ -142,7 +147,7 @@ def _units_lead_the_body(chunks: list[str]) -> bool:
     return leading > trailing
 
 
-def _split_chunk(chunk: str, leading: bool, last: bool, wrapped: bool) -> tuple[list[str], str]:
+def _split_chunk(chunk: str, leading: bool, last: bool, wrapped: bool, rank: int) -> tuple[list[str], str]:
     """One numbered chunk → its project, any unnumbered projects inside it, and the closing tail."""
     clauses = find_units_clauses(chunk)
     starts = [0]
@@ -158,12 +163,12 @@ def _split_chunk(chunk: str, leading: bool, last: bool, wrapped: bool) -> tuple[
                 starts.append(paragraph + 1)
     end = len(chunk)
     if last:
-        end = _closing_offset(chunk, clauses, leading, wrapped)
+        end = _closing_offset(chunk, clauses, leading, wrapped, rank)
     pieces = [chunk[a:b] for a, b in zip(starts, starts[1:] + [end])]
     return pieces, chunk[end:]
 
 
-def _closing_offset(chunk: str, clauses: list, leading: bool, wrapped: bool) -> int:
+def _closing_offset(chunk: str, clauses: list, leading: bool, wrapped: bool, rank: int) -> int:
     """Where the closing paragraphs start inside the last chunk."""
     if clauses and not leading:
         after = clauses[-1].end
@@ -171,7 +176,7 @@ def _closing_offset(chunk: str, clauses: list, leading: bool, wrapped: bool) -> 
     search_from = clauses[-1].end if clauses else 0
     offset = search_from
     for line in chunk[search_from:].split("\n"):
-        if offset > search_from and _CLOSING_START.match(line):
+        if offset > search_from and (_CLOSING_START.match(line) or is_higher_heading(line, rank)):
             return offset
         offset += len(line) + 1
     if not wrapped and not clauses:
@@ -202,7 +207,8 @@ def _project(item: _Item, wrapped: bool) -> Project:
         units += [u for u in clause.units if u not in units]
         leads += [u for u in clause.lead_units if u not in leads]
     body = _tidy(body)
-    title = _title(text[: clauses[0].start] if clauses else text, wrapped)
+    # Without a units clause this is a news list, whose items run on: `新建幼儿园6所，…`.
+    title = _title(text[: clauses[0].start] if clauses else text, wrapped, stops="" if clauses else "，")
     project = Project(seq=item.seq, title=title, body=body, units=units, lead_units=leads[:] if units else [])
     project.theme = classify(title, body)
     project.targets = extract_targets(body)
@@ -215,11 +221,11 @@ def _tidy(body: str) -> str:
     return body.strip(" ；;，,")
 
 
-def _title(text: str, wrapped: bool) -> str:
+def _title(text: str, wrapped: bool, stops: str = "") -> str:
     """The project's name: its first sentence (`实施优质教育资源扩容提质行动`)."""
     if wrapped:
         text = text.replace("\n", "")
-    match = re.search(rf"[{_SENTENCE_END}\n]", text)
+    match = re.search(rf"[{_SENTENCE_END}{stops}\n]", text)
     title = text[: match.start()] if match else text
     title = re.sub(r"\s+", "", title).strip("，,、 ")
     if len(title) > _LONGEST_TITLE:

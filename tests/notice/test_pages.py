@@ -1,0 +1,75 @@
+"""Pages that are not the official notice but carry its list: reprints, interpretations,
+news reports (1. / 一是 / 第一件 / ；), traditional-character mirrors, other cities' brackets."""
+
+from pathlib import Path
+
+import pytest
+
+from shishi.notice import parse_notice
+
+PAGES = Path(__file__).parent / "pages"
+
+
+def _read(name):
+    return parse_notice((PAGES / name).read_text(encoding="utf-8"))
+
+
+# page, titles, units per project (None: not checked), year, region
+CASES = [
+    ("news-reprint.txt",
+     ["实施优质教育资源扩容提质行动", "实施普惠托育服务多元供给行动", "实施儿童友好城市建设行动"],
+     [["县教育体育局"], ["县卫生健康局", "县总工会"], ["县妇联", "县教育体育局"]], 2023, "桓台县"),
+    ("interpretation.txt",
+     ["推进巾帼就业创业创新", "实施“爱心妈妈”关爱行动", "实施家庭品质提升工程", "实施孤困境儿童生活救助活动"],
+     [[], [], [], []], 2024, None),
+    ("news-yishi.txt",
+     ["推进巾帼就业创业创新", "实施“爱心妈妈”关爱行动", "实施家庭品质提升工程", "实施孤困境儿童生活救助活动",
+      "免费实施孕前优生健康和“两癌”检查"],
+     None, 2024, "淄川区"),
+    ("news-diyijian.txt",
+     ["实施教育资源扩增优化工程", "实施巾帼促就业计划", "实施适龄妇女“两癌”免费筛查和救助行动", "实施家庭教育指导服务行动"],
+     None, 2024, "高青县"),
+    ("news-semicolon.txt",
+     ["新建改扩建幼儿园10所", "新增普惠托位2000个", "为3万名适龄妇女免费开展“两癌”筛查", "建设城市书房15处",
+      "发放困境儿童基本生活费800万元"],
+     None, 2025, None),
+    ("mirror-traditional.txt",
+     ["实施优质教育资源扩容提质行动", "实施适龄妇女“两癌”免费筛查和救助行动", "实施“希望小屋”儿童关爱项目"],
+     [["县教育体育局"], ["县卫生健康局", "县妇联", "县财政局"], ["团县委"]], 2023, None),
+    ("lead-units.txt",
+     ["新建城市书房10处", "新增普惠托位2000个", "为3万名适龄妇女免费开展“两癌”筛查", "培训家政服务人员2000人次"],
+     [["市文化和旅游局", "市教育局", "各区县人民政府", "市财政局"], ["市卫生健康委", "市发展改革委", "市财政局"],
+      ["市卫生健康委", "市妇联", "市财政局"], ["市人力资源社会保障局", "市商务局", "市妇联"]], 2025, "某某市"),
+]
+
+
+@pytest.mark.parametrize("page, titles, units, year, region", CASES, ids=[c[0] for c in CASES])
+def test_it_reads_the_list_of_projects_from_the_page(page, titles, units, year, region):
+    notice = _read(page)
+    assert [p.title for p in notice.projects] == titles
+    assert [p.seq for p in notice.projects] == list(range(1, len(titles) + 1))
+    if units is not None:
+        assert [p.units for p in notice.projects] == units
+    assert (notice.year, notice.region) == (year, region)
+
+
+def test_the_teaser_list_above_a_reprinted_notice_is_not_taken_for_the_projects():
+    notice = _read("news-reprint.txt")
+    assert notice.doc_number == "桓政办字〔2023〕9号"
+    assert notice.reporting.frequency == "quarterly"
+
+
+def test_leads_named_apart_are_the_lead_units():
+    notice = _read("lead-units.txt")
+    assert [p.lead_units for p in notice.projects] == [
+        ["市文化和旅游局", "市教育局"], ["市卫生健康委"], ["市卫生健康委"], ["市人力资源社会保障局"],
+    ]
+    assert notice.reporting.deadline == "2025-11-30"
+    assert notice.reporting.supervision is True
+    assert notice.issued_on == "2025-02-18"
+
+
+def test_a_traditional_mirror_is_read_in_simplified_characters():
+    notice = _read("mirror-traditional.txt")
+    assert notice.title == "关于2023年为全县妇女儿童办实事的通知"
+    assert notice.reporting.to == "县妇儿工委办公室"

@@ -1,0 +1,264 @@
+"""A notice file → its raw text.
+
+`read_text()` accepts what clerks upload: Word (.docx; .doc/.wps when
+LibreOffice is installed), text PDFs, web pages saved from a government portal
+and plain text in any of the encodings Chinese Windows produces. The format is
+decided by the file's content first and its name second, because names lie
+(a .doc that is really a web page, a .pdf that is an error page).
+
+Every failure is a NoticeError whose message tells a clerk, in Chinese, what
+to do instead. Nothing else escapes, whatever the bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import signal
+import subprocess
+import tempfile
+import zipfile
+from pathlib import Path
+
+from shishi.notice.errors import NoticeError
+from shishi.notice.load_docx import docx_text, is_docx
+from shishi.notice.load_html import html_text
+from shishi.notice.load_pdf import pdf_text
+from shishi.notice.load_text import decode_text, require_words
+
+__all__ = ["read_text", "MAX_BYTES"]
+
+MAX_BYTES = 50 * 1024 * 1024
+# LibreOffice's first start creates its profile and can take half a minute.
+SOFFICE_TIMEOUT = 120
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_HTML_START = re.compile(
+    rb"""
+    ^ (?: \s | <!-- .*? --> | <\?xml [^>]*> )*          # whitespace, comments, XML declaration
+    < (?: !doctype \s+ html | html | head | body | meta | title | div | p | table | span | h[1-6] | br | center | font )
+    [\s>/]
+    """,
+    re.VERBOSE | re.IGNORECASE | re.DOTALL,
+)
+
+_HTML_EXTENSIONS = {".html", ".htm", ".shtml", ".xhtml", ".mht", ".jsp", ".asp", ".aspx", ".php"}
+_WORD_LEGACY = {".doc", ".wps", ".rtf", ".dot", ".wpt"}
+
+_NO_TEXT = "文件中没有文字。请确认上传的是通知文件本身，再重新上传。"
+
+
+def read_text(source: str | os.PathLike | bytes, filename: str | None = None) -> str:
+    """The text of a notice file: a path, or the file's bytes with an optional file name.
+
+    Lines end in "\\n". Tables are rendered one cell per line, each starting
+    with a TAB, with an empty line after each row.
+
+    >>> read_text("关于2024年为全区妇女儿童办实事的通知".encode("gbk"), "notice.txt")
+    '关于2024年为全区妇女儿童办实事的通知'
+    """
+    data, name = _read_source(source, filename)
+    try:
+        return require_words(_dispatch(data, name), _NO_TEXT)
+    except NoticeError:
+        raise
+    except Exception as e:  # a library failing on bytes it did not expect
+        raise NoticeError(
+            f"无法读取文件{_quoted(name)}：文件内容不完整或格式无法识别。"
+            "请用 Word 或 WPS 打开后另存为 .docx 或 .pdf 再上传。"
+        ) from e
+
+
+def _read_source(source, filename: str | None) -> tuple[bytes, str]:
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        data, name = bytes(source), filename or ""
+    elif isinstance(source, (str, os.PathLike)):
+        path = Path(source)
+        name = filename or path.name
+        try:
+            size = path.stat().st_size
+            if size > MAX_BYTES:
+                raise NoticeError(_too_big(size))
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise NoticeError(f"找不到文件{_quoted(name)}。请确认文件已上传成功，再重试。") from None
+        except IsADirectoryError:
+            raise NoticeError(f"{_quoted(name)}是一个文件夹，不是文件。请选择通知文件本身再上传。") from None
+        except OSError as e:
+            raise NoticeError(
+                f"无法读取文件{_quoted(name)}（{e.strerror or '没有读取权限'}）。请将文件另存一份后再上传。"
+            ) from e
+    else:
+        raise TypeError(f"read_text() takes a path or bytes, not {type(source).__name__}")
+    if not data:
+        raise NoticeError(f"文件{_quoted(name)}是空的（0 字节）。请打开原文件确认有内容，保存后重新上传。")
+    if len(data) > MAX_BYTES:
+        raise NoticeError(_too_big(len(data)))
+    return data, name
+
+
+def _dispatch(data: bytes, name: str) -> str:
+    extension = os.path.splitext(name)[1].lower()
+    head = data[:1024]
+    if b"%PDF-" in head:
+        return pdf_text(data)
+    if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return _zip_text(data, extension)
+    if data.startswith(_OLE2):
+        return _legacy_word_text(data, extension)
+    if data.lstrip().startswith(b"{\\rtf"):
+        return _legacy_word_text(data, ".rtf")
+    if _HTML_START.match(_without_bom(head)):
+        return html_text(data)
+    if extension == ".pdf":
+        raise NoticeError(
+            "文件名是 .pdf，但内容不是 PDF 文件，可能下载不完整或改过扩展名。"
+            "请重新下载或重新导出 PDF 后再上传。"
+        )
+    if extension in (".docx", ".docm", ".dotx"):
+        raise NoticeError(
+            "文件名是 .docx，但内容不是 Word 文档，可能已损坏或改过扩展名。"
+            "请用 Word 或 WPS 打开原文件，另存为 .docx 后再上传。"
+        )
+    if extension in _HTML_EXTENSIONS:
+        return html_text(data)
+    if extension in _WORD_LEGACY:
+        # Old "Word" files are sometimes plain text or a web page under a .doc name;
+        # anything else here is a format we cannot read.
+        try:
+            return decode_text(data)
+        except NoticeError:
+            raise NoticeError(_SAVE_AS_DOCX.format(kind=extension)) from None
+    return decode_text(data)
+
+
+def _without_bom(head: bytes) -> bytes:
+    for bom in (b"\xef\xbb\xbf",):
+        if head.startswith(bom):
+            return head[len(bom):]
+    return head
+
+
+def _zip_text(data: bytes, extension: str) -> str:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        names = set(archive.namelist())
+        word = is_docx(archive)
+        archive.close()
+    except Exception as e:  # BadZipFile, truncated central directory, bad offsets…
+        if extension in (".docx", ".docm", ".dotx"):
+            raise NoticeError(
+                "Word 文件已损坏，无法读取（压缩结构不完整）。"
+                "请用 Word 或 WPS 打开后重新“另存为” .docx，或改为上传 PDF 文件。"
+            ) from e
+        raise NoticeError(
+            "文件已损坏或不完整，无法打开。请重新下载或重新保存后再上传（Word 文档请另存为 .docx）。"
+        ) from e
+    if word:
+        return docx_text(data)
+    if "xl/workbook.xml" in names:
+        kind = "Excel 表格"
+    elif "ppt/presentation.xml" in names:
+        kind = "PowerPoint 演示文稿"
+    elif "content.xml" in names and "mimetype" in names:
+        kind = "OpenDocument 文档（.odt 等）"
+    else:
+        kind = "压缩包（.zip）"
+    raise NoticeError(
+        f"这个文件是{kind}，不是 Word 文档。"
+        "请上传通知本身：Word 文档（.docx）、PDF 或 TXT 文件；如是压缩包，请先解压。"
+    )
+
+
+_SAVE_AS_DOCX = (
+    "无法直接读取 {kind} 格式的旧版 Word/WPS 文件。"
+    "请用 Word 或 WPS 打开它，“另存为” .docx 格式后再上传，或导出为 PDF 后上传。"
+)
+
+
+def _legacy_word_text(data: bytes, extension: str) -> str:
+    kind = _ole2_kind(data) if data.startswith(_OLE2) else "word"
+    if kind == "encrypted":
+        raise NoticeError("这个 Word 文件设置了打开密码，无法读取。请取消密码、另存为 .docx 后再上传。")
+    if kind == "excel":
+        raise NoticeError("这个文件是 Excel 表格，不是通知。请上传通知本身：Word 文档（.docx）、PDF 或 TXT 文件。")
+    if kind == "powerpoint":
+        raise NoticeError("这个文件是 PowerPoint 演示文稿，不是通知。请上传通知本身：Word 文档（.docx）、PDF 或 TXT 文件。")
+    label = extension if extension in _WORD_LEGACY else ".doc"
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        raise NoticeError(_SAVE_AS_DOCX.format(kind=label))
+    return docx_text(_convert_to_docx(soffice, data, label))
+
+
+def _ole2_kind(data: bytes) -> str:
+    # OLE2 directory entries carry UTF-16LE stream names; the first one found
+    # tells a Word file from Excel, PowerPoint or an encrypted Office 2007+ file.
+    def has(stream: str) -> bool:
+        return stream.encode("utf-16-le") in data
+
+    if has("EncryptedPackage"):
+        return "encrypted"
+    if has("WordDocument"):
+        return "word"
+    if has("Workbook") or has("Book"):
+        return "excel"
+    if has("PowerPoint Document"):
+        return "powerpoint"
+    return "word"  # WPS and other word processors: let LibreOffice try
+
+
+def _convert_to_docx(soffice: str, data: bytes, extension: str) -> bytes:
+    failed = NoticeError(
+        f"无法自动转换这个 {extension} 文件。请用 Word 或 WPS 打开它，“另存为” .docx 格式后再上传。"
+    )
+    with tempfile.TemporaryDirectory(prefix="shishi-soffice-") as folder:
+        source = Path(folder) / f"notice{extension}"
+        source.write_bytes(data)
+        # A private profile: a second LibreOffice run on the same profile
+        # (another upload, a clerk's desktop session) would wait or fail.
+        profile = Path(folder, "profile").as_uri()
+        command = [
+            soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
+            "--convert-to", "docx", "--outdir", folder, str(source),
+        ]
+        try:
+            # Its own session, so that a timeout kills soffice.bin too, not only the
+            # wrapper script that started it.
+            process = subprocess.Popen(
+                command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL, env={**os.environ, "HOME": folder},
+                start_new_session=True,
+            )
+        except OSError as e:
+            raise failed from e
+        try:
+            process.wait(timeout=SOFFICE_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            _kill(process)
+            raise failed from None
+        converted = source.with_suffix(".docx")
+        if not converted.is_file() or converted.stat().st_size == 0:
+            raise failed
+        return converted.read_bytes()
+
+
+def _kill(process: subprocess.Popen) -> None:
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except (AttributeError, OSError):  # no process groups (Windows), or already gone
+        process.kill()
+    process.wait()
+
+
+def _too_big(size: int) -> str:
+    return (
+        f"文件太大（{size / 1024 / 1024:.0f} MB），超过了 {MAX_BYTES // 1024 // 1024} MB 的上限。"
+        "通知文件一般只有几百 KB，请确认上传的是通知本身；如含大量图片，请另存为不含图片的 .docx 或 PDF。"
+    )
+
+
+def _quoted(name: str) -> str:
+    return f"“{name}”" if name else ""

@@ -1,0 +1,340 @@
+"""Text of a web page that publishes a notice: the article, not the page around it.
+
+Government portals put the notice in a CMS container (TRS's div.TRS_Editor,
+Hanweb's #zoom, Kaipu's #UCAP-CONTENT, the State Council's .pages_content…)
+surrounded by navigation, breadcrumbs, a sidebar of other news and a footer of
+版权所有 / ICP备案 / 联系我们. We take a known container when there is one and
+otherwise the smallest element that holds most of the page's Chinese text
+outside links. The headline usually sits above that container, so it is put
+back as the first line when the article does not start with it.
+
+readability-lxml was tried first and not kept: it scores text by ASCII commas,
+which Chinese text has none of, and it drops the attachment table.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml import etree
+
+from shishi.notice.load_text import decode_text, normalise_newlines
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+_META_CHARSET = re.compile(
+    rb"""
+      <meta [^>]*? charset \s* = \s* ["']? \s* ([\w.:-]+)     # <meta charset=gb2312> and http-equiv
+    | <\?xml [^>]*? encoding \s* = \s* ["'] ([\w.:-]+)        # XHTML's XML declaration
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# CMS containers that hold the article body, best first.
+_CONTAINERS = (
+    "//*[@id='UCAP-CONTENT' or @id='ucap-content' or @id='zoom' or @id='Zoom' or @id='fontzoom'"
+    " or @id='zoomcon' or @id='vsb_content' or @id='mainText' or @id='artibody' or @id='article']",
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' TRS_Editor ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' TRS_UEDITOR ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' pages_content ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' article-content ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' article_content ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' Custom_UnionStyle ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' wzcon ')"
+    " or @itemprop='articleBody']",
+    "//article",
+)
+
+# Never part of an article.
+_JUNK_TAGS = (
+    "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed",
+    "svg", "canvas", "select", "button", "input", "textarea", "link", "meta", "map", "audio",
+    "video", "head",
+)
+
+# Page furniture, recognised by a word in its class or id.
+_FURNITURE = re.compile(
+    r"""
+    (?: ^ | [\s_-] )               # a whole word of the class or id
+    (?: nav | navbar | menu | breadcrumbs? | crumbs? | location | position | dqwz   # 当前位置
+      | footer | foot | copyright | banquan                                         # 版权
+      | share | bdshare | fenxiang                                                  # 分享
+      | sidebar | aside | related | xgwz | xgxw | xglj                              # 相关文章/新闻/链接
+      | comments? | print | toolbar | tools | search | login | banner | logo
+      | friendlinks? | links | qrcode | ewm | erweima                              # 二维码
+    )
+    (?: $ | [\s_-] )
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# A whole line that is only page tools: 【字体：大 中 小】【打印本页】【关闭窗口】…
+_TOOL_LINE = re.compile(
+    r"""
+    ^ (?: [\s【】\[\]|｜/]
+        | 字体 [:：]? | 字号 [:：]? | [大中小]
+        | 打印 (?:本页|此页)? | 关闭 (?:窗口|本页)? | 返回顶部 | 收藏 | 分享到 [:：]?
+        | 扫一扫在手机打开当前页 | 扫一扫
+      )+ $
+    """,
+    re.VERBOSE,
+)
+
+_BLOCK_TAGS = {
+    "html", "body", "div", "p", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5",
+    "h6", "section", "article", "main", "header", "footer", "aside", "nav", "blockquote", "center",
+    "form", "fieldset", "address", "figure", "figcaption", "hr", "caption", "details", "summary",
+    "table", "tbody", "thead", "tfoot", "tr", "td", "th", "pre", "title", "legend",
+}
+
+_SPACES = re.compile(r"[ \t\n\u00a0\u3000\u2002-\u200a\u202f\u205f]+")
+_SOURCE_BREAK = re.compile(
+    r"""
+    (?<= [\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef] )   # after a Chinese character or mark
+    [ \t]* \n \s*                                                   # a line break of the HTML source
+    (?= [\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef] )    # before one
+    """,
+    re.VERBOSE,
+)
+
+# A table whose cells are this long is page layout, not a form.
+_LAYOUT_CELL_CHARS = 400
+
+
+def html_text(data: bytes) -> str:
+    root = _parse(decode_html(data))
+    if root is None:
+        return ""
+    headline = _headline(root)
+    _remove_junk(root)
+    counts = _Counts(root)
+    main = _main_element(root, counts)
+    lines = _Renderer().render(main)
+    if headline and not _starts_with(lines, headline):
+        lines.insert(0, headline)
+    return "\n".join(lines)
+
+
+def decode_html(data: bytes) -> str:
+    match = _META_CHARSET.search(data[:8192])
+    declared = None
+    if match:
+        declared = (match.group(1) or match.group(2)).decode("ascii", "replace")
+    return decode_text(data, declared=declared)
+
+
+def _parse(html: str):
+    # lxml refuses str input that still carries an XML encoding declaration.
+    html = re.sub(r"^\s*<\?xml[^>]*>", "", normalise_newlines(html))
+    if not html.strip():
+        return None
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+    try:
+        return lxml.html.document_fromstring(html, parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return None
+
+
+def _headline(root) -> str | None:
+    for meta in root.iter("meta"):
+        name = (meta.get("name") or meta.get("property") or "").lower()
+        if name in ("articletitle", "og:title") and _CJK.search(meta.get("content") or ""):
+            return _squash(meta.get("content"))
+    # "关于…的通知_高青县人民政府": the site's name follows a separator, and the
+    # site's name is often an <h1> too, so only the part before it counts.
+    title = _squash(root.findtext(".//title") or "")
+    first = re.split(r"\s*[_|｜]\s*|\s+-\s+|\s*——\s*|\s*--\s*", title)[0]
+    headings = [_squash(h.text_content()) for h in root.iter("h1", "h2", "h3")]
+    in_title = [h for h in headings if len(_CJK.findall(h)) >= 5 and h in first]
+    if in_title:
+        return max(in_title, key=len)
+    for heading in headings:
+        if len(_CJK.findall(heading)) >= 8:
+            return heading
+    return first if len(_CJK.findall(first)) >= 5 else None
+
+
+def _remove_junk(root) -> None:
+    for element in list(root.iter(*_JUNK_TAGS)):
+        _drop(element)
+    for element in list(root.iter(etree.Element)):
+        if element.getparent() is None or not isinstance(element.tag, str):
+            continue
+        style = (element.get("style") or "").replace(" ", "").lower()
+        if "display:none" in style or "visibility:hidden" in style or element.get("hidden") is not None:
+            _drop(element)
+    counts = _Counts(root)
+    for element in list(root.iter()):
+        if element.getparent() is None or not isinstance(element.tag, str):
+            continue
+        marked = element.tag in ("nav", "footer", "aside") or _FURNITURE.search(
+            f"{element.get('class') or ''} {element.get('id') or ''}"
+        )
+        # A long text with a furniture-like class is the article in odd clothes.
+        if marked and (counts.own(element) < 300 or counts.link_share(element) > 0.5):
+            _drop(element)
+
+
+def _drop(element) -> None:
+    # drop_tree keeps the tail text, which belongs to the parent.
+    if element.getparent() is not None:
+        element.drop_tree()
+
+
+class _Counts:
+    """Chinese characters under each element, outside links and inside them."""
+
+    def __init__(self, root):
+        self.text: dict = {}
+        self.links: dict = {}
+        self._count(root, in_link=False)
+
+    def _count(self, element, in_link: bool) -> tuple[int, int]:
+        in_link = in_link or element.tag == "a"
+        own = len(_CJK.findall(element.text or ""))
+        text, links = (0, own) if in_link else (own, 0)
+        for child in element:
+            if isinstance(child.tag, str):
+                t, l = self._count(child, in_link)
+                text, links = text + t, links + l
+            tail = len(_CJK.findall(child.tail or ""))
+            if in_link:
+                links += tail
+            else:
+                text += tail
+        self.text[element], self.links[element] = text, links
+        return text, links
+
+    def own(self, element) -> int:
+        return self.text.get(element, 0)
+
+    def link_share(self, element) -> float:
+        total = self.text.get(element, 0) + self.links.get(element, 0)
+        return self.links.get(element, 0) / total if total else 0.0
+
+
+def _main_element(root, counts: _Counts):
+    body = root.find("body")
+    if body is None:
+        body = root
+    total = counts.own(body)
+    for query in _CONTAINERS:
+        found = [e for e in root.xpath(query) if isinstance(e.tag, str)]
+        if found:
+            best = max(found, key=counts.own)
+            if counts.own(best) >= max(20, 0.25 * total):
+                return best
+    # The smallest element that still holds most of the text outside links.
+    current = body
+    while True:
+        children = [c for c in current if isinstance(c.tag, str)]
+        if not children:
+            return current
+        child = max(children, key=counts.own)
+        if counts.own(child) < 0.7 * total or child.tag in ("p", "tr", "td", "li"):
+            return current
+        current = child
+
+
+class _Renderer:
+    """Block elements become lines; tables become TAB-per-cell rows."""
+
+    def __init__(self):
+        self.lines: list[str] = []
+        self.buffer: list[str] = []
+
+    def render(self, element) -> list[str]:
+        self.walk(element)
+        self.flush()
+        lines = [line for line in self.lines if not _TOOL_LINE.match(line) or not line.strip()]
+        return _squeeze_blank(lines)
+
+    def flush(self) -> None:
+        line = _tidy("".join(self.buffer))
+        self.buffer = []
+        if line:
+            self.lines.append(line)
+
+    def walk(self, element) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag == "br":
+            self.flush()
+        elif tag == "table" and _is_form(element):
+            self.flush()
+            self.table(element)
+        elif tag == "pre":
+            self.flush()
+            self.lines.extend(_tidy(line) for line in element.text_content().split("\n"))
+        elif tag in _BLOCK_TAGS:
+            self.flush()
+            self.children(element)
+            self.flush()
+        else:
+            self.children(element)
+        if element.tail:
+            self.buffer.append(element.tail)
+
+    def children(self, element) -> None:
+        if element.text:
+            self.buffer.append(element.text)
+        for child in element:
+            if isinstance(child.tag, str):
+                self.walk(child)
+            elif child.tail:
+                self.buffer.append(child.tail)
+
+    def table(self, table) -> None:
+        for row in _rows(table):
+            for cell in row:
+                inner = _Renderer()
+                inner.children(cell)
+                inner.flush()
+                cell_lines = [line for line in inner.lines if line.strip()]
+                self.lines.append("\t" + "\n".join(cell_lines))
+            self.lines.append("")
+
+
+def _rows(table) -> list[list]:
+    rows = []
+    for section in [table, *table.findall("thead"), *table.findall("tbody"), *table.findall("tfoot")]:
+        for tr in section.findall("tr"):
+            rows.append([c for c in tr if c.tag in ("td", "th")])
+    return [row for row in rows if row]
+
+
+def _is_form(table) -> bool:
+    rows = _rows(table)
+    if len(rows) < 2 or max(len(row) for row in rows) < 2:
+        return False
+    for row in rows:
+        for cell in row:
+            if cell.find(".//table") is not None or len(_CJK.findall(cell.text_content())) > _LAYOUT_CELL_CHARS:
+                return False
+    return True
+
+
+def _tidy(line: str) -> str:
+    line = _SOURCE_BREAK.sub("", line)
+    return _SPACES.sub(" ", line).strip()
+
+
+def _squash(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def _squeeze_blank(lines: list[str]) -> list[str]:
+    # Keep the one empty line that ends a table row, never two in a row.
+    result: list[str] = []
+    for line in lines:
+        if line or (result and result[-1]):
+            result.append(line)
+    while result and not result[-1]:
+        result.pop()
+    return result
+
+
+def _starts_with(lines: list[str], headline: str) -> bool:
+    target = re.sub(r"\s+", "", headline)
+    opening = re.sub(r"\s+", "", "".join(lines[:8]))
+    return target in opening

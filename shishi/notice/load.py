@@ -12,29 +12,23 @@ to do instead. Nothing else escapes, whatever the bytes.
 
 from __future__ import annotations
 
+import email
 import io
 import os
 import re
-import shutil
-import signal
-import subprocess
-import tempfile
 import zipfile
 from pathlib import Path
 
 from shishi.notice.errors import NoticeError
 from shishi.notice.load_docx import docx_text, is_docx
 from shishi.notice.load_html import html_text
+from shishi.notice.load_legacy import LEGACY_EXTENSIONS, OLE2, SAVE_AS_DOCX, legacy_word_text
 from shishi.notice.load_pdf import pdf_text
 from shishi.notice.load_text import decode_text, require_words
 
 __all__ = ["read_text", "MAX_BYTES"]
 
 MAX_BYTES = 50 * 1024 * 1024
-# LibreOffice's first start creates its profile and can take half a minute.
-SOFFICE_TIMEOUT = 120
-
-_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HTML_START = re.compile(
     rb"""
     ^ (?: \s | <!-- .*? --> | <\?xml [^>]*> )*          # whitespace, comments, XML declaration
@@ -44,8 +38,10 @@ _HTML_START = re.compile(
     re.VERBOSE | re.IGNORECASE | re.DOTALL,
 )
 
-_HTML_EXTENSIONS = {".html", ".htm", ".shtml", ".xhtml", ".mht", ".jsp", ".asp", ".aspx", ".php"}
-_WORD_LEGACY = {".doc", ".wps", ".rtf", ".dot", ".wpt"}
+# Mail-style headers: "MIME-Version: 1.0" and a multipart Content-Type.
+_MHT_START = re.compile(rb"\A(?=.*^MIME-Version:)(?=.*multipart/)", re.IGNORECASE | re.MULTILINE | re.DOTALL)
+
+_HTML_EXTENSIONS = {".html", ".htm", ".shtml", ".xhtml", ".jsp", ".asp", ".aspx", ".php"}
 
 _NO_TEXT = "文件中没有文字。请确认上传的是通知文件本身，再重新上传。"
 
@@ -86,10 +82,10 @@ def _read_source(source, filename: str | None) -> tuple[bytes, str]:
             raise NoticeError(f"找不到文件{_quoted(name)}。请确认文件已上传成功，再重试。") from None
         except IsADirectoryError:
             raise NoticeError(f"{_quoted(name)}是一个文件夹，不是文件。请选择通知文件本身再上传。") from None
-        except OSError as e:
-            raise NoticeError(
-                f"无法读取文件{_quoted(name)}（{e.strerror or '没有读取权限'}）。请将文件另存一份后再上传。"
-            ) from e
+        except PermissionError as e:
+            raise NoticeError(f"无法读取文件{_quoted(name)}：没有读取权限。请将文件另存一份后再上传。") from e
+        except (OSError, ValueError) as e:  # ValueError: a NUL byte in the path
+            raise NoticeError(f"无法读取文件{_quoted(name)}。请将文件另存一份后再上传。") from e
     else:
         raise TypeError(f"read_text() takes a path or bytes, not {type(source).__name__}")
     if not data:
@@ -106,12 +102,16 @@ def _dispatch(data: bytes, name: str) -> str:
         return pdf_text(data)
     if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return _zip_text(data, extension)
-    if data.startswith(_OLE2):
-        return _legacy_word_text(data, extension)
+    if data.startswith(OLE2):
+        return legacy_word_text(data, extension)
     if data.lstrip().startswith(b"{\\rtf"):
-        return _legacy_word_text(data, ".rtf")
+        return legacy_word_text(data, ".rtf")
     if _HTML_START.match(_without_bom(head)):
         return html_text(data)
+    if _MHT_START.match(head):
+        text = _mht_html(data)
+        if text is not None:
+            return text
     if extension == ".pdf":
         raise NoticeError(
             "文件名是 .pdf，但内容不是 PDF 文件，可能下载不完整或改过扩展名。"
@@ -124,21 +124,29 @@ def _dispatch(data: bytes, name: str) -> str:
         )
     if extension in _HTML_EXTENSIONS:
         return html_text(data)
-    if extension in _WORD_LEGACY:
+    if extension in LEGACY_EXTENSIONS:
         # Old "Word" files are sometimes plain text or a web page under a .doc name;
         # anything else here is a format we cannot read.
         try:
             return decode_text(data)
         except NoticeError:
-            raise NoticeError(_SAVE_AS_DOCX.format(kind=extension)) from None
+            raise NoticeError(SAVE_AS_DOCX.format(kind=extension)) from None
     return decode_text(data)
 
 
 def _without_bom(head: bytes) -> bytes:
-    for bom in (b"\xef\xbb\xbf",):
-        if head.startswith(bom):
-            return head[len(bom):]
-    return head
+    return head.removeprefix(b"\xef\xbb\xbf")
+
+
+def _mht_html(data: bytes) -> str | None:
+    """The page inside a "single file web page" (.mht), as Word and IE save them."""
+    message = email.message_from_bytes(data)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True)
+            if payload:
+                return html_text(payload, declared=part.get_content_charset())
+    return None
 
 
 def _zip_text(data: bytes, extension: str) -> str:
@@ -170,87 +178,6 @@ def _zip_text(data: bytes, extension: str) -> str:
         f"这个文件是{kind}，不是 Word 文档。"
         "请上传通知本身：Word 文档（.docx）、PDF 或 TXT 文件；如是压缩包，请先解压。"
     )
-
-
-_SAVE_AS_DOCX = (
-    "无法直接读取 {kind} 格式的旧版 Word/WPS 文件。"
-    "请用 Word 或 WPS 打开它，“另存为” .docx 格式后再上传，或导出为 PDF 后上传。"
-)
-
-
-def _legacy_word_text(data: bytes, extension: str) -> str:
-    kind = _ole2_kind(data) if data.startswith(_OLE2) else "word"
-    if kind == "encrypted":
-        raise NoticeError("这个 Word 文件设置了打开密码，无法读取。请取消密码、另存为 .docx 后再上传。")
-    if kind == "excel":
-        raise NoticeError("这个文件是 Excel 表格，不是通知。请上传通知本身：Word 文档（.docx）、PDF 或 TXT 文件。")
-    if kind == "powerpoint":
-        raise NoticeError("这个文件是 PowerPoint 演示文稿，不是通知。请上传通知本身：Word 文档（.docx）、PDF 或 TXT 文件。")
-    label = extension if extension in _WORD_LEGACY else ".doc"
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if not soffice:
-        raise NoticeError(_SAVE_AS_DOCX.format(kind=label))
-    return docx_text(_convert_to_docx(soffice, data, label))
-
-
-def _ole2_kind(data: bytes) -> str:
-    # OLE2 directory entries carry UTF-16LE stream names; the first one found
-    # tells a Word file from Excel, PowerPoint or an encrypted Office 2007+ file.
-    def has(stream: str) -> bool:
-        return stream.encode("utf-16-le") in data
-
-    if has("EncryptedPackage"):
-        return "encrypted"
-    if has("WordDocument"):
-        return "word"
-    if has("Workbook") or has("Book"):
-        return "excel"
-    if has("PowerPoint Document"):
-        return "powerpoint"
-    return "word"  # WPS and other word processors: let LibreOffice try
-
-
-def _convert_to_docx(soffice: str, data: bytes, extension: str) -> bytes:
-    failed = NoticeError(
-        f"无法自动转换这个 {extension} 文件。请用 Word 或 WPS 打开它，“另存为” .docx 格式后再上传。"
-    )
-    with tempfile.TemporaryDirectory(prefix="shishi-soffice-") as folder:
-        source = Path(folder) / f"notice{extension}"
-        source.write_bytes(data)
-        # A private profile: a second LibreOffice run on the same profile
-        # (another upload, a clerk's desktop session) would wait or fail.
-        profile = Path(folder, "profile").as_uri()
-        command = [
-            soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-            "--convert-to", "docx", "--outdir", folder, str(source),
-        ]
-        try:
-            # Its own session, so that a timeout kills soffice.bin too, not only the
-            # wrapper script that started it.
-            process = subprocess.Popen(
-                command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL, env={**os.environ, "HOME": folder},
-                start_new_session=True,
-            )
-        except OSError as e:
-            raise failed from e
-        try:
-            process.wait(timeout=SOFFICE_TIMEOUT)
-        except subprocess.TimeoutExpired:
-            _kill(process)
-            raise failed from None
-        converted = source.with_suffix(".docx")
-        if not converted.is_file() or converted.stat().st_size == 0:
-            raise failed
-        return converted.read_bytes()
-
-
-def _kill(process: subprocess.Popen) -> None:
-    try:
-        os.killpg(process.pid, signal.SIGKILL)
-    except (AttributeError, OSError):  # no process groups (Windows), or already gone
-        process.kill()
-    process.wait()
 
 
 def _too_big(size: int) -> str:

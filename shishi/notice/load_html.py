@@ -88,6 +88,9 @@ _BLOCK_TAGS = {
     "table", "tbody", "thead", "tfoot", "tr", "td", "th", "pre", "title", "legend",
 }
 
+# What a document's or a news report's headline says, unlike a site's or a column's name.
+_TITLE_WORDS = re.compile(r"通知|通报|决定|意见|方案|办法|公告|批复|实事|妇女儿童")
+
 _SPACES = re.compile(r"[ \t\n\u00a0\u3000\u2002-\u200a\u202f\u205f]+")
 _SOURCE_BREAK = re.compile(
     r"""
@@ -98,12 +101,17 @@ _SOURCE_BREAK = re.compile(
     re.VERBOSE,
 )
 
+# Elements that may hold a whole article; below them are paragraphs.
+_CONTAINER_TAGS = {"body", "div", "section", "article", "main", "table", "tbody", "tr", "td", "th",
+                   "center", "form", "font", "span"}
+
 # A table whose cells are this long is page layout, not a form.
 _LAYOUT_CELL_CHARS = 400
 
 
-def html_text(data: bytes) -> str:
-    root = _parse(decode_html(data))
+def html_text(data: bytes, declared: str | None = None) -> str:
+    """The article of a page; `declared` is a charset known from outside the page (MIME headers)."""
+    root = _parse(decode_html(data, declared))
     if root is None:
         return ""
     headline = _headline(root)
@@ -116,9 +124,8 @@ def html_text(data: bytes) -> str:
     return "\n".join(lines)
 
 
-def decode_html(data: bytes) -> str:
+def decode_html(data: bytes, declared: str | None = None) -> str:
     match = _META_CHARSET.search(data[:8192])
-    declared = None
     if match:
         declared = (match.group(1) or match.group(2)).decode("ascii", "replace")
     return decode_text(data, declared=declared)
@@ -139,20 +146,26 @@ def _parse(html: str):
 def _headline(root) -> str | None:
     for meta in root.iter("meta"):
         name = (meta.get("name") or meta.get("property") or "").lower()
-        if name in ("articletitle", "og:title") and _CJK.search(meta.get("content") or ""):
+        if name in ("articletitle", "og:title") and _TITLE_WORDS.search(meta.get("content") or ""):
             return _squash(meta.get("content"))
     # "关于…的通知_高青县人民政府": the site's name follows a separator, and the
     # site's name is often an <h1> too, so only the part before it counts.
     title = _squash(root.findtext(".//title") or "")
     first = re.split(r"\s*[_|｜]\s*|\s+-\s+|\s*——\s*|\s*--\s*", title)[0]
-    headings = [_squash(h.text_content()) for h in root.iter("h1", "h2", "h3")]
-    in_title = [h for h in headings if len(_CJK.findall(h)) >= 5 and h in first]
+    headings = [
+        _squash(element.text_content())
+        for element in root.xpath(
+            "//h1 | //h2 | //h3 | //*[contains(translate(@class, 'TITLE', 'title'), 'title')"
+            " or contains(translate(@id, 'TITLE', 'title'), 'title')]"
+        )
+    ]
+    headings = [h for h in headings if _TITLE_WORDS.search(h) and len(h) <= 100]
+    in_title = [h for h in headings if h in first]
     if in_title:
         return max(in_title, key=len)
-    for heading in headings:
-        if len(_CJK.findall(heading)) >= 8:
-            return heading
-    return first if len(_CJK.findall(first)) >= 5 else None
+    if headings:
+        return headings[0]
+    return first if _TITLE_WORDS.search(first) else None
 
 
 def _remove_junk(root) -> None:
@@ -232,7 +245,7 @@ def _main_element(root, counts: _Counts):
         if not children:
             return current
         child = max(children, key=counts.own)
-        if counts.own(child) < 0.7 * total or child.tag in ("p", "tr", "td", "li"):
+        if counts.own(child) < 0.7 * total or child.tag not in _CONTAINER_TAGS:
             return current
         current = child
 
@@ -240,20 +253,21 @@ def _main_element(root, counts: _Counts):
 class _Renderer:
     """Block elements become lines; tables become TAB-per-cell rows."""
 
-    def __init__(self):
+    def __init__(self, in_cell: bool = False):
         self.lines: list[str] = []
         self.buffer: list[str] = []
+        self.in_cell = in_cell
 
     def render(self, element) -> list[str]:
         self.walk(element)
         self.flush()
-        lines = [line for line in self.lines if not _TOOL_LINE.match(line) or not line.strip()]
-        return _squeeze_blank(lines)
+        return _squeeze_blank(self.lines)
 
     def flush(self) -> None:
         line = _tidy("".join(self.buffer))
         self.buffer = []
-        if line:
+        # A form's cell may well say just "中"; only running text has tool bars.
+        if line and (self.in_cell or not _TOOL_LINE.match(line)):
             self.lines.append(line)
 
     def walk(self, element) -> None:
@@ -287,7 +301,7 @@ class _Renderer:
     def table(self, table) -> None:
         for row in _rows(table):
             for cell in row:
-                inner = _Renderer()
+                inner = _Renderer(in_cell=True)
                 inner.children(cell)
                 inner.flush()
                 cell_lines = [line for line in inner.lines if line.strip()]

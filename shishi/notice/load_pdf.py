@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 
 from shishi.notice.errors import NoticeError
-from shishi.notice.load_text import normalise_newlines
+from shishi.notice.load_text import looks_like_text, normalise_newlines
 
 MAX_PAGES = 200
 # How many lines at each edge of a page may be a header, footer or page number.
@@ -53,6 +53,12 @@ def pdf_text(data: bytes, max_pages: int = MAX_PAGES) -> str:
             "这个 PDF 没有可读取的文字，看起来是扫描件或图片。"
             "请上传带文字的 PDF（由 Word 或 WPS 直接导出的），"
             "最好直接上传通知的 Word 原件（.docx）；如只有纸质件，请先做文字识别（OCR）。"
+        )
+    if not looks_like_text(text):
+        # Fonts without a ToUnicode map give private-use or unassigned code points.
+        raise NoticeError(
+            "这个 PDF 中的文字无法正确提取（导出时使用了特殊字体）。"
+            "请上传通知的 Word 原件（.docx），或用 Word/WPS 重新导出 PDF 后再上传。"
         )
     return text
 

@@ -408,6 +408,8 @@ def make_html(text: str, kind: str = "gov", encoding: str = "utf-8") -> bytes:
     as a <table>, then share buttons and a 版权所有/ICP备案/联系我们 footer.
     kind "news": a news site reprinting it — HTML5 <header>/<nav>, an <article>
     with its own headline and an introduction, an <aside> of related news, <footer>.
+    kind "tables": an older portal laid out with nested tables and <font> tags,
+    no CMS container and a <title> that is only the site's name.
     """
     title = headline(text)
     layout = split_notice(text)
@@ -417,6 +419,8 @@ def make_html(text: str, kind: str = "gov", encoding: str = "utf-8") -> bytes:
         page = _GOV_PAGE.format(charset=charset, title=html.escape(title), site=SITE, body=body)
     elif kind == "news":
         page = _NEWS_PAGE.format(charset=charset, title=html.escape(title), body=body)
+    elif kind == "tables":
+        page = _TABLES_PAGE.format(charset=charset, title=html.escape(title), site=SITE, body=body)
     else:
         raise ValueError(kind)
     # Pages that say gb2312 are routinely saved with GBK-only characters.
@@ -534,6 +538,32 @@ _NEWS_PAGE = """<!doctype html>
 </ul></aside>
 </main>
 <footer><p>版权所有 淄博新闻网 未经授权禁止复制</p><p>鲁ICP备12345678号 | <a href="/contact">联系我们</a></p></footer>
+</body>
+</html>
+"""
+
+_TABLES_PAGE = """<html>
+<head><meta http-equiv="Content-Type" content="text/html; charset={charset}"><title>{site}</title></head>
+<body bgcolor="#ffffff">
+<table width="1000" align="center" border="0">
+<tr><td colspan="2"><img src="/images/top.jpg">{site}欢迎您！今天是<script>document.write(new Date())</script></td></tr>
+<tr>
+<td width="200" valign="top">
+  <table width="100%"><tr><td><a href="/xqgk/">县情概况</a></td></tr><tr><td><a href="/zwgk/">政务公开</a></td></tr>
+  <tr><td>热点新闻：县妇联召开三八国际妇女节表彰大会，全县妇女代表参加。</td></tr></table>
+</td>
+<td valign="top">
+  <table width="100%">
+  <tr><td align="center" class="bt_title"><font size="5" color="#cc0000"><b>{title}</b></font></td></tr>
+  <tr><td align="center"><font size="2">【发布时间：2024-03-28】【来源：县政府办公室】</font></td></tr>
+  <tr><td><font size="3">
+{body}
+  </font></td></tr>
+  </table>
+</td>
+</tr>
+<tr><td colspan="2" align="center">版权所有：{site}办公室 鲁ICP备05001234号 联系电话：0533-6961234</td></tr>
+</table>
 </body>
 </html>
 """

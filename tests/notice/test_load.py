@@ -62,7 +62,7 @@ def form_rows(text: str) -> list[list[str]]:
 
 @pytest.fixture
 def no_soffice(monkeypatch):
-    monkeypatch.setattr("shishi.notice.load.shutil.which", lambda name: None)
+    monkeypatch.setattr("shishi.notice.load_legacy.shutil.which", lambda name: None)
 
 
 # --- plain text ----------------------------------------------------------------------------------
@@ -391,6 +391,24 @@ def test_it_reads_a_news_page_that_reprints_the_notice(name):
     assert [word for word in PAGE_FURNITURE if word in result] == []
 
 
+@pytest.mark.parametrize("name", NAMES)
+def test_it_finds_the_article_on_a_portal_laid_out_with_tables(name):
+    text = sample(name)
+    result = read_text(make_html(text, "tables", "gbk"), "index.htm")
+    assert missing_lines(text, result) == []
+    assert form_rows(result) == form_rows(text)
+    assert [word for word in ["欢迎您", "县情概况", "热点新闻", "发布时间", "版权所有"] if word in result] == []
+
+
+def test_it_reads_a_single_file_web_page():
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    page = MIMEMultipart("related")
+    page.attach(MIMEText("<html><body><p>关于为妇女儿童办实事的通知</p><p>一、实施甲项目。</p></body></html>", "html", "gb2312"))
+    assert read_text(page.as_bytes(), "通知.mht") == "关于为妇女儿童办实事的通知\n一、实施甲项目。"
+
+
 def test_it_keeps_the_line_structure_of_a_page():
     result = read_text(make_html(sample("huantai-2023.txt")))
     lines = result.split("\n")
@@ -568,7 +586,7 @@ outdir = Path(args[args.index("--outdir") + 1])
 shutil.copy({str(converted)!r}, outdir / (Path(args[-1]).stem + ".docx"))
 """)
     script.chmod(0o755)
-    monkeypatch.setattr("shishi.notice.load.shutil.which", lambda name: str(script) if name == "soffice" else None)
+    monkeypatch.setattr("shishi.notice.load_legacy.shutil.which", lambda name: str(script) if name == "soffice" else None)
 
 
 @pytest.mark.parametrize("filename", ["通知.doc", "通知.wps", None])
@@ -586,7 +604,7 @@ def test_it_asks_for_a_docx_when_libreoffice_fails(tmp_path, monkeypatch):
 
 def test_it_gives_up_on_libreoffice_when_it_hangs(tmp_path, monkeypatch):
     _fake_soffice(tmp_path, monkeypatch, "hang")
-    monkeypatch.setattr("shishi.notice.load.SOFFICE_TIMEOUT", 1)
+    monkeypatch.setattr("shishi.notice.load_legacy.SOFFICE_TIMEOUT", 1)
     started = time.monotonic()
     with pytest.raises(NoticeError, match=".docx"):
         read_text(_ole2("Root Entry", "WordDocument"), "通知.doc")
@@ -634,7 +652,7 @@ ANY_BYTES = st.one_of(
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(ANY_BYTES, st.sampled_from([None, "a.txt", "a.pdf", "a.docx", "a.html", "a.doc"]))
 def test_it_returns_text_or_raises_a_notice_error_for_any_bytes(data, filename):
-    with mock.patch("shishi.notice.load.shutil.which", return_value=None):
+    with mock.patch("shishi.notice.load_legacy.shutil.which", return_value=None):
         try:
             result = read_text(data, filename)
         except NoticeError as error:

@@ -182,7 +182,9 @@ class _Reader:
             if row.find(f"{W}trPr/{W}del") is not None:
                 continue
             for cell in _children(row, W + "tc"):
-                text = "" if _continues_merge(cell) else "\n".join(_trim(self.blocks(cell, True)))
+                # Tabs and indents inside a cell would read as the start of another cell.
+                cell_lines = [] if _continues_merge(cell) else _trim(self.blocks(cell, True))
+                text = "\n".join(line.strip().replace("\t", " ") for line in cell_lines)
                 # A table inside a cell is flattened into the cell's lines: its own
                 # TAB lines would read as cells of the outer row.
                 lines.append(text if nested else "\t" + text)

@@ -159,7 +159,7 @@ def _headline(root) -> str | None:
             " or contains(translate(@id, 'TITLE', 'title'), 'title')]"
         )
     ]
-    headings = [h for h in headings if _TITLE_WORDS.search(h) and len(h) <= 100]
+    headings = [h for h in headings if _TITLE_WORDS.search(h) and 6 <= len(_CJK.findall(h)) and len(h) <= 100]
     in_title = [h for h in headings if h in first]
     if in_title:
         return max(in_title, key=len)

@@ -20,7 +20,7 @@ from shishi.notice.errors import NoticeError
 from shishi.notice.load import read_text
 from shishi.notice.load_pdf import Line, strip_running_lines
 from tests.notice.documents import (
-    PDF_HEADER, SAMPLES, docx_with_body_xml, headline, make_docx, make_encrypted_pdf, make_html,
+    PDF_HEADER, SAMPLES, docx_with_body_xml, make_docx, make_encrypted_pdf, make_html,
     make_pdf, make_scanned_pdf, make_text_pdf, sample, split_notice,
 )
 
@@ -455,7 +455,7 @@ MALFORMED = {
     "truncated in a tag": make_html("一、实施甲项目。\n二、实施乙项目。")[:600],
     "NUL bytes": b"<html><body><p>\xe9\x80\x9a\x00\xe7\x9f\xa5</p></body></html>",
     "xml declaration": '<?xml version="1.0" encoding="utf-8"?><html><body><p>通知</p></body></html>'.encode("utf-8"),
-    "tables in tables": b"<html><body><table><tr><td><table><tr><td>\xe9\x80\x9a\xe7\x9f\xa5</td></tr></table></td></tr></table>",
+    "tables in tables": "<html><body><table><tr><td><table><tr><td>通知</td></tr></table></td></tr></table>".encode(),
     "deep nesting": b"<div>" * 3000 + "通知".encode("utf-8") + b"</div>" * 10,
     "only markup": b"<html><body><div></div></body></html>",
     "a lone <p": b"<p",
@@ -487,7 +487,10 @@ def test_a_notice_gives_the_same_projects_in_every_format(name, file_format):
 
     text = sample(name)
     expected, notice = parse_notice(text), load_notice(*FORMATS[file_format](text))
-    assert [(p.seq, p.title, p.units) for p in notice.projects] == [(p.seq, p.title, p.units) for p in expected.projects]
+    def projects(n):
+        return [(p.seq, p.title, p.units) for p in n.projects]
+
+    assert projects(notice) == projects(expected)
     if file_format in ("docx", "government page"):
         # A PDF keeps no cells, only wrapped lines, so its form is read by guesswork.
         assert (notice.attachment and notice.attachment.rows) == (expected.attachment and expected.attachment.rows)
@@ -609,7 +612,9 @@ outdir = Path(args[args.index("--outdir") + 1])
 shutil.copy({str(converted)!r}, outdir / (Path(args[-1]).stem + ".docx"))
 """)
     script.chmod(0o755)
-    monkeypatch.setattr("shishi.notice.load_legacy.shutil.which", lambda name: str(script) if name == "soffice" else None)
+    monkeypatch.setattr(
+        "shishi.notice.load_legacy.shutil.which", lambda name: str(script) if name == "soffice" else None
+    )
 
 
 @pytest.mark.parametrize("filename", ["通知.doc", "通知.wps", None])

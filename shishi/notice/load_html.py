@@ -80,6 +80,7 @@ _TITLE_WORDS = re.compile(r"通知|通报|决定|意见|方案|办法|公告|批
 _CONTAINER_TAGS = {"body", "div", "section", "article", "main", "table", "tbody", "tr", "td", "th",
                    "center", "form", "font", "span"}
 
+
 def html_text(data: bytes, declared: str | None = None) -> str:
     """The article of a page; `declared` is a charset known from outside the page (MIME headers)."""
     root = _parse(decode_html(data, declared))

@@ -55,13 +55,18 @@ def _title(lines: list[str]) -> tuple[str | None, list[str]]:
 
 def _tokens(lines: list[str]) -> list[str]:
     tokens = []
+    in_header = False  # the column headings, repeated on each PDF page and wrapped anyhow
     for line in lines:
         if _END.search(line.strip()):
             break
         for cell in line.split("\t"):
             for piece in re.split(r" {1,}", cell.strip()):
                 piece = collapse_spaces(piece)
-                if piece and not _HEADER_WORDS.match(piece):
+                if piece == "序号":
+                    in_header = True
+                elif in_header and re.match(r"^\d{1,2}(?![\d.%])", piece):
+                    in_header = False
+                if piece and not in_header and not _HEADER_WORDS.match(piece):
                     tokens.append(piece)
     return tokens
 
@@ -114,11 +119,21 @@ def _split_row(cells: list[str], titles: list[str], known_units: set[str]) -> tu
     units: list[str] = []
     for cell in cells[cursor:]:
         for piece in _split_cell(cell):
-            if units and (units[-1] + piece in known_units or not _looks_like_unit(piece, known_units)):
+            if units and _continues(units[-1], piece, known_units):
                 units[-1] += piece  # a unit name wrapped over two lines
             else:
                 units.append(piece)
     return title, units
+
+
+def _continues(previous: str, piece: str, known_units: set[str]) -> bool:
+    """Whether `piece` is the wrapped end of the unit name `previous`."""
+    joined = previous + piece
+    if any(unit.startswith(joined) for unit in known_units):
+        return not (previous in known_units and piece in known_units)
+    if any(unit.startswith(piece) for unit in known_units):
+        return False  # the start of another unit of the body
+    return not _looks_like_unit(piece, known_units)
 
 
 def _split_cell(cell: str) -> list[str]:

@@ -33,11 +33,13 @@ UNIT_ALIASES = {"人/次": "人次", "平米": "平方米", "㎡": "平方米"}
 # A unit word that is the start of a longer noun, not a unit: `3万人口`, `服务1000家庭`.
 UNIT_NOT_BEFORE = {"人": "口员", "家": "庭", "所": "属", "台": "阶"}
 
-# What may follow 元 to make a per-person or per-period standard: `1848元/月/人`, `元/人·年`.
-PER_WORDS = ("千人口", "万人口", "千人", "万人", "百人", "人次", "学期", "平方米", "人", "月", "年", "天", "日", "次", "户", "生", "床", "例", "名", "周")
-
 # What after a count unit makes a rate: `4.5个/千人`.
 PER_POPULATION_WORDS = ("千人口", "万人口", "千人", "万人", "百人")
+# What may follow `/` or `·` after a unit: a per-person or per-period standard after 元
+# (`1848元/月/人`, `元/人·年`), a population after a count (`4.5个/千人`).
+PER_WORDS = PER_POPULATION_WORDS + (
+    "人次", "学期", "平方米", "人", "月", "年", "天", "日", "次", "户", "生", "床", "例", "名", "周",
+)
 # Words before a Chinese numeral that make it vague: 几十所, 数十人 (上百, 上千 start with a
 # place value and are dropped anyway).
 VAGUE_BEFORE = ("几", "数", "若干")
@@ -60,7 +62,8 @@ OP_NOT_AFTER = {
     "达": ("送", "传", "抵", "到", "直", "表", "下", "发", "通", "转", "上", "雷"),
 }
 # Operator words that are never followed by anything but a figure: `不少于场活动` lost one.
-STRICT_OPS = ("不少于", "不低于", "不超过", "不高于", "不多于", "不小于", "不大于")
+# They also end a noun read after a number (`…村（社区）妇联｜至少有…`).
+STRICT_OPS = ("不少于", "不低于", "不超过", "不高于", "不多于", "不小于", "不大于", "至少")
 # Words right after the unit (`85%以上`, `45人以内`, `20个左右`).
 OPS_AFTER = {
     "及以上": ">=", "以上": ">=",
@@ -106,7 +109,10 @@ PERSON_NOUNS = (
     "人员", "群众", "夫妇", "居民", "青年", "女童", "对象", "家长", "教师", "农户", "人",
 )
 # Prepositions that open a clause before its verb: `在社区创建…`, `针对未成年人开展…`.
-PREPOSITIONS = ("针对", "依托", "利用", "通过", "围绕", "按照", "结合", "面向", "聚焦", "在", "对", "按", "以", "从", "于")
+PREPOSITIONS = (
+    "针对", "依托", "利用", "通过", "围绕", "按照", "结合", "面向", "聚焦",
+    "在", "对", "按", "以", "从", "于", "将", "把",
+)
 # Prepositions that name who benefits: `为全县94名…儿童提供…`.
 BENEFICIARY_PREPOSITIONS = ("为", "给", "向", "使", "让")
 # Words at the start of a clause that say nothing about what is counted.
@@ -119,7 +125,7 @@ LEADING_FILLERS = (
 TRAILING_FILLERS = (
     "提高到", "提高至", "提升到", "提升至", "增加到", "增加至", "增长到", "增长至", "降低到",
     "降低至", "下降到", "下降至", "上升到", "上升至", "降到", "降至", "保持在", "稳定在",
-    "控制在", "达到", "共计", "合计", "总计", "累计", "达", "为", "到", "至", "在", "共", "是",
+    "控制在", "达到", "共计", "合计", "总计", "累计", "达", "为", "到", "至", "在", "共", "是", "各",
 )
 # Separators that continue an enumeration under one verb: `幼儿园6所、中小学4所`.
 ENUMERATION_SEPARATORS = ("、", "以及", "和", "及", "与", "并")

@@ -36,12 +36,10 @@ def _alternation(items) -> str:
 
 
 def _unit_pattern() -> str:
+    """Every unit word, longest first, each guarded against the nouns it starts (人口, 家庭)."""
+    every = words.COUNT_UNITS + words.MONEY_UNITS + words.PERCENT_UNITS + words.RATE_UNITS
     units = []
-    for unit in sorted(
-        set(words.COUNT_UNITS + words.MONEY_UNITS + words.PERCENT_UNITS + words.RATE_UNITS + words.NON_TARGET_UNITS),
-        key=len,
-        reverse=True,
-    ):
+    for unit in sorted(set(every + words.NON_TARGET_UNITS), key=len, reverse=True):
         not_before = words.UNIT_NOT_BEFORE.get(unit)
         units.append(re.escape(unit) + (f"(?![{not_before}])" if not_before else ""))
     return "|".join(units)
@@ -111,12 +109,35 @@ _LEADING_DATE = re.compile(
     re.VERBOSE,
 )
 
+# List markers inside a body: `1.`, `（2）`, `三、`, `一是`.
+_LEADING_MARKER = re.compile(
+    r"""
+      [0-9]{1,2}[.、)）]                       # 1.  2、  3)
+    | [（(](?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})[）)]  # （1） （一）
+    | [一二三四五六七八九十]{1,2}(?:、|是)        # 三、 一是
+    """,
+    re.VERBOSE,
+)
+
 # The whole region, or a person-marker, at the start: `全县`, `我区`, `全区域`.
-_LEADING_REGION = re.compile(r"(?:全|我)(?:县|区|市|镇|乡|省|州|旗|盟|街道)(?:域|范围内|内)?")
+_LEADING_REGION = re.compile(
+    r"""
+    (?:全|我)                               # 全, 我
+    (?:县|区|市|镇|乡|省|州|旗|盟|街道)       # 县, 区, 街道
+    (?:域|范围内|内)?                        # 全区域, 全县范围内
+    """,
+    re.VERBOSE,
+)
 
 # Per-unit markers that make a standard: `每人`, `每年`, `每人每月`.
-_PER_MARKER = re.compile(r"每(?:人|年|月|户|生|名|例|床|天|学期|个)(?:每(?:年|月|天|学期))?")
-_PER_MARKER_END = re.compile(f"(?:{_PER_MARKER.pattern})$")
+_PER_MARKER = re.compile(
+    r"""
+    每(?:人|年|月|户|生|名|例|床|天|学期|个)   # 每人, 每年, 每生
+    (?:每(?:年|月|天|学期))?                 # 每人每月
+    """,
+    re.VERBOSE,
+)
+_PER_MARKER_END = re.compile(f"(?:{_PER_MARKER.pattern})$", re.VERBOSE)
 
 # A denominator that makes a rate: `每千人口`, `每万人`, `每10万名`.
 _PER_POPULATION = re.compile(
@@ -130,22 +151,39 @@ _PER_POPULATION_END = re.compile(f"(?:{_PER_POPULATION.pattern})$", re.VERBOSE)
 
 # `由去年的45%｜提高到50%`, `从2所｜增加到5所`: a starting point, not a commitment.
 _BASELINE_BEFORE = re.compile(r"(?:由|从)[^，。；,;:：]{0,10}$")
-_CHANGE_AFTER = re.compile(r"(?:提高|增加|提升|上升|下降|降低|增长|扩大|减少|增至|提至|降至)")
+_CHANGE_AFTER = re.compile(r"提高|增加|提升|上升|下降|降低|增长|扩大|减少|增至|提至|降至")
 
 # The same starting point left at the end of an indicator: `覆盖率由去年的45%`.
-_BASELINE_TAIL = re.compile(r"(?:由|从)[^，。；,;:：]{0,10}?[0-9][0-9.,]*\s*(?:%|‰|[^\s，。；,;0-9]{0,3})$")
+_BASELINE_TAIL = re.compile(
+    r"""
+    (?:由|从)                   # 由, 从
+    [^，。；,;:：]{0,10}?        # 去年的
+    [0-9][0-9.,]*\s*            # 45
+    (?:%|‰|[^\s，。；,;0-9]{0,3}) # %, 所
+    $
+    """,
+    re.VERBOSE,
+)
 
 # Money words that turn an amount into a per-person standard: `生活费标准…`, `人均`.
 _STANDARD_WORDS = re.compile(r"标准|人均|生均|户均")
 
 # `免费为｜50万名适龄妇女…`: a beneficiary preposition right before the number.
-_FOR_WHOM_END = re.compile(rf"(?<![成作认行因称视更即促致])(?:为|给|向|使|让)(?:{_LEADING_REGION.pattern})?$")
+_FOR_WHOM_END = re.compile(
+    rf"""
+    (?<![成作认行因称视更即促致])   # not 成为, 作为, 认为, 促使
+    (?:为|给|向|使|让)             # 为
+    (?:{_LEADING_REGION.pattern})?  # 全县, 我区
+    $
+    """,
+    re.VERBOSE,
+)
 
 _LEADING_FILLER = re.compile(rf"(?:{_alternation(words.LEADING_FILLERS)})(?![率数量])")
 _TRAILING_FILLER = re.compile(rf"(?:{_alternation(words.TRAILING_FILLERS)})$")
 _TRAILING_OP = re.compile(rf"(?:{_alternation(words.OPS_BEFORE)})$")
 _VERB = re.compile(_alternation(words.VERBS))
-_TAIL_STOP = re.compile(_alternation(words.TAIL_STOPS + tuple(words.OPS_BEFORE)))
+_TAIL_STOP = re.compile(_alternation(words.TAIL_STOPS + words.STRICT_OPS))
 _BENEFICIARY_STOP = re.compile(_alternation(words.BENEFICIARY_STOPS))
 _PERSON = re.compile(_alternation(words.PERSON_NOUNS))
 _ENUMERATION = re.compile(f"^(?:{_alternation(words.ENUMERATION_SEPARATORS)})")
@@ -261,8 +299,8 @@ def _rejected(text: str, match: re.Match, unit: str, quoted: list[tuple[int, int
     if before.endswith(("第", "每", "前", "+", "/", "#", "No.", "№")):
         return True  # ordinals, denominators (每千人口), ranks (前10名), formulas (5+2)
     after = text[_last_end(match) :].lstrip()
-    if after.startswith("+"):
-        return True  # 1+N
+    if after.startswith("+") or (unit == "对" and after[:1].isdigit()):
+        return True  # 1+N, 1对1
     if _BASELINE_BEFORE.search(before) and _CHANGE_AFTER.match(after):
         return True  # 由去年的45%提高到50%: 45% is where it starts
     if _threshold(match, before, after):
@@ -290,7 +328,8 @@ def _chinese_rejected(text: str, match: re.Match, unit: str, before: str) -> boo
     numeral = match["chinese"]
     rest = text[_last_end(match) :].lstrip()
     phrase = numeral + unit + rest[:8]
-    if any(phrase.startswith(idiom) or phrase[len(numeral) :].startswith(idiom) for idiom in words.CHINESE_IDIOMS):
+    unit_on = phrase[len(numeral) :]
+    if any(phrase.startswith(idiom) or unit_on.startswith(idiom) for idiom in words.CHINESE_IDIOMS):
         return True  # 一批, 一张网, 十件实事
     if rest.startswith("一"):
         return True  # 一对一, 三位一体, 一户一策, 一校一讲师
@@ -438,7 +477,13 @@ def _enumeration_item(prefix: str, tail: str, previous: _Found) -> tuple[str, st
 
 
 def _clause_indicator(
-    text: str, prefix: str, tail: str, kind: str, clause_start: int, earlier: list[_Found], previous: _Found | None
+    text: str,
+    prefix: str,
+    tail: str,
+    kind: str,
+    clause_start: int,
+    earlier: list[_Found],
+    previous: _Found | None,
 ) -> tuple[str, str]:
     """(indicator, verb) from the words before the number and the noun after it."""
     prefix, for_whom = _strip_leading(prefix)
@@ -490,7 +535,7 @@ def _strip_leading(prefix: str) -> tuple[str, bool]:
     for_whom = False
     while prefix:
         before = prefix
-        for pattern in (_LEADING_DATE, _LEADING_REGION, _LEADING_FILLER):
+        for pattern in (_LEADING_MARKER, _LEADING_DATE, _LEADING_REGION, _LEADING_FILLER):
             match = pattern.match(prefix)
             if match and match.end() > 0:
                 prefix = prefix[match.end() :]
@@ -515,10 +560,13 @@ def _strip_leading(prefix: str) -> tuple[str, bool]:
 def _strip_trailing(prefix: str) -> str:
     while prefix:
         before = prefix
-        prefix = _TRAILING_OP.sub("", prefix)
+        word = _op_word_at_end(prefix)
+        if word:
+            prefix = prefix[: word.start()]
         verb = next((v for v in words.VERBS if prefix.endswith(v)), "")
-        if verb and _TRAILING_OP.search(prefix[: -len(verb)]):
-            prefix = _TRAILING_OP.sub("", prefix[: -len(verb)]) + verb  # 每个乡镇｜至少｜建成
+        word = _op_word_at_end(prefix[: -len(verb)]) if verb else None
+        if word:
+            prefix = prefix[: word.start()] + verb  # 每个乡镇｜至少｜建成
         prefix = _PER_POPULATION_END.sub("", prefix)  # 托位数比例达到｜每千人口
         prefix = _PER_MARKER_END.sub("", prefix)  # 给予｜每年
         prefix = re.sub("[了的]$", "", prefix)  # 提高到了, 城市社区的
@@ -532,11 +580,17 @@ def _strip_trailing(prefix: str) -> str:
 
 
 def _verb_prefix(phrase: str) -> str:
-    """The longest verb of the table that `phrase` starts with, or ''."""
+    """The longest verb of the table that `phrase` starts with (`新` allowed before it), or ''.
+
+    >>> _verb_prefix("新改扩建幼儿园"), _verb_prefix("新创建示范村"), _verb_prefix("幼儿园")
+    ('新改扩建', '新创建', '')
+    """
+    new = "新" if phrase.startswith("新") else ""
     best = ""
     for verb in words.VERBS:
-        if phrase.startswith(verb) and len(verb) > len(best):
-            best = verb
+        for candidate in (verb, new + verb):
+            if phrase.startswith(candidate) and len(candidate) > len(best):
+                best = candidate
     return best
 
 

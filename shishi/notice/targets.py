@@ -218,7 +218,7 @@ def extract_targets(body: str) -> list[Target]:
     [('每千人口3岁以下婴幼儿托位数', 3.9, '个', 'rate')]
     >>> t = extract_targets("筛查率达到85%以上，免费筛查1.8万人")[1]
     >>> (t.text, t.value, t.span)
-    ('1.8万人', 18000, (15, 20))
+    ('免费筛查1.8万人', 18000, (11, 20))
     """
     if not isinstance(body, str) or not body:
         return []
@@ -235,10 +235,21 @@ def _extract(body: str) -> list[Target]:
     for index, item in enumerate(found):
         following = found[index + 1].start if index + 1 < len(found) else len(text)
         _indicator(text, item, found[:index], following)
-    return [
-        Target(body[f.start : f.end], f.indicator, f.op, f.value, f.unit, f.kind, (f.start, f.end))
-        for f in found
-    ]
+    targets, previous_end = [], 0
+    for f in found:
+        start = _phrase_start(text, f.start, previous_end)
+        targets.append(Target(body[start : f.end], f.indicator, f.op, f.value, f.unit, f.kind, (start, f.end)))
+        previous_end = f.end
+    return targets
+
+
+def _phrase_start(text: str, number_start: int, previous_end: int) -> int:
+    """Where the commitment is written from: its clause, or the last enumeration item
+    (`新改扩建幼儿园6所、｜中小学4所`), so that `text` reads as the commitment itself."""
+    start = max(_clause_start(text, number_start), previous_end)
+    while start < number_start and (text[start] in "、，,；;。：:" or text[start].isspace()):
+        start += 1
+    return start
 
 
 # --- Step 1 and 2: the number, and whether it is a commitment ----------------------------

@@ -842,8 +842,8 @@ def test_values_have_the_right_type():
 def test_it_keeps_text_order_and_spans():
     body = "新改扩建幼儿园6所、中小学4所，拓展学位3800个以上"
     found = extract_targets(body)
-    assert [t.text for t in found] == ["6所", "4所", "3800个以上"]
-    assert [t.span for t in found] == [(7, 9), (13, 15), (20, 27)]
+    assert [t.text for t in found] == ["新改扩建幼儿园6所", "中小学4所", "拓展学位3800个以上"]
+    assert [t.span for t in found] == [(0, 9), (10, 15), (16, 27)]
 
 
 def test_the_docstrings_hold():
@@ -880,7 +880,8 @@ SAMPLE_COMMITMENTS = {
 }
 
 # What must never be the text of a target: ages, years, dates, durations.
-_AGE_OR_DATE = re.compile(r"岁|年|(?<!/)月|日|小时")
+# The quantity itself (the end of `text`) is never an age, a date or a duration.
+_AGE_OR_DATE = re.compile(r"[0-9.]+\s*(?:周?岁|年|(?<!/)月|日|小时)\S{0,2}$")
 
 
 def _squashed_notice(path: Path) -> str:

@@ -236,10 +236,12 @@ def _extract(body: str) -> list[Target]:
         following = found[index + 1].start if index + 1 < len(found) else len(text)
         _indicator(text, item, found[:index], following)
     targets, previous_end = [], 0
-    for f in found:
+    for index, f in enumerate(found):
+        following = found[index + 1].start if index + 1 < len(found) else len(text)
         start = _phrase_start(text, f.start, previous_end)
-        targets.append(Target(body[start : f.end], f.indicator, f.op, f.value, f.unit, f.kind, (start, f.end)))
-        previous_end = f.end
+        end = _phrase_end(text, start, f, following)
+        targets.append(Target(body[start:end], f.indicator, f.op, f.value, f.unit, f.kind, (start, end)))
+        previous_end = end
     return targets
 
 
@@ -247,9 +249,21 @@ def _phrase_start(text: str, number_start: int, previous_end: int) -> int:
     """Where the commitment is written from: its clause, or the last enumeration item
     (`新改扩建幼儿园6所、｜中小学4所`), so that `text` reads as the commitment itself."""
     start = max(_clause_start(text, number_start), previous_end)
-    while start < number_start and (text[start] in "、，,；;。：:" or text[start].isspace()):
+    while start < number_start and (text[start] in "、，,；;。：:" or text[start].isspace()
+                                    or (text[start] in "和及" and text[start + 1 : start + 2].isdigit())):
         start += 1
     return start
+
+
+def _phrase_end(text: str, start: int, item: _Found, following: int) -> int:
+    """Where the commitment's words end: after the figure, or after the noun it counts when
+    the noun follows the figure (`维修改造16所｜中小学`, `为全县94名｜…残疾儿童`)."""
+    tail = item.indicator[-2:]
+    if not tail or tail in text[start : item.end]:
+        return item.end
+    region = text[item.end : min(_clause_end(text, item.end), following)]
+    found = region.rfind(tail)
+    return item.end + found + len(tail) if found >= 0 else item.end
 
 
 # --- Step 1 and 2: the number, and whether it is a commitment ----------------------------

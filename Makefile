@@ -1,5 +1,8 @@
 # Two commands matter: `make run` and `make test`. Both set themselves up first.
-PYTHON ?= python3
+# Django 6 needs Python 3.12 or newer: take the newest one this machine has (pyenv's included).
+PYTHON ?= $(shell for c in python3.14 python3.13 python3.12 \
+	$(sort $(wildcard $(HOME)/.pyenv/versions/3.1[2-9]*/bin/python3)) python3; do \
+	$$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && echo $$c && break; done)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -9,6 +12,7 @@ STAMP := $(VENV)/.installed
 install: $(STAMP)
 
 $(STAMP): pyproject.toml
+	@test -n "$(PYTHON)" || { echo "需要 Python 3.12 或更高版本 / Python 3.12 or newer is required"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'

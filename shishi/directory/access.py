@@ -1,0 +1,78 @@
+"""Who may see and do what. Every view asks here; nothing else decides.
+
+- admin: everything.
+- city coordinator: reads every plan of the regions under their city, compares them.
+- coordinator: manages the plans of their own region (import, edit, review, remind).
+- leader: reads the plans of their region (and below), changes nothing.
+- reporter: reads the plans their unit is on; writes only their own unit's reports.
+Drafts belong to the unit: others see a report only once it has been submitted.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from shishi.directory.models import Person, Region
+
+Role = Person.Role
+
+
+def regions_visible_to(person: Person) -> QuerySet[Region]:
+    if person.role == Role.ADMIN or person.is_superuser:
+        return Region.objects.all()
+    if person.region_id is None:
+        return Region.objects.none()
+    if person.role in (Role.CITY_COORDINATOR, Role.LEADER, Role.COORDINATOR):
+        region = person.region
+        return Region.objects.filter(Q(path=region.path) | Q(path__startswith=region.path + "/"))
+    return Region.objects.filter(pk=person.region_id)
+
+
+def plans_visible_to(person: Person):
+    from shishi.plans.models import Plan
+
+    if not person.is_authenticated:
+        return Plan.objects.none()
+    if person.role == Role.REPORTER:
+        if person.unit_id is None:
+            return Plan.objects.none()
+        return Plan.objects.filter(projects__assignments__unit_id=person.unit_id).distinct()
+    return Plan.objects.filter(region__in=regions_visible_to(person))
+
+
+def can_view_plan(person: Person, plan) -> bool:
+    return plans_visible_to(person).filter(pk=plan.pk).exists()
+
+
+def can_manage_region(person: Person, region: Region) -> bool:
+    """Import notices, edit plans, review reports, send reminders."""
+    if not person.is_authenticated:
+        return False
+    if person.role == Role.ADMIN or person.is_superuser:
+        return True
+    return person.role == Role.COORDINATOR and person.region_id == region.pk
+
+
+def can_manage_plan(person: Person, plan) -> bool:
+    return can_manage_region(person, plan.region)
+
+
+def can_write_report(person: Person, report) -> bool:
+    return person.is_authenticated and person.role == Role.REPORTER and person.unit_id == report.unit_id
+
+
+def can_read_report(person: Person, report) -> bool:
+    """The unit itself always; coordinators, leaders and city coordinators once it was submitted."""
+    if can_write_report(person, report):
+        return True
+    if report.first_submitted_at is None:
+        return False
+    if person.role == Role.REPORTER:
+        return False
+    return can_view_plan(person, report.period.plan)
+
+
+def can_read_unit_ledger(person: Person, assignment) -> bool:
+    if person.is_authenticated and person.role == Role.REPORTER:
+        return person.unit_id == assignment.unit_id
+    return can_view_plan(person, assignment.project.plan)

@@ -1,0 +1,121 @@
+"""The coordinator's board for a plan and a period, built in a fixed number of queries."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from shishi.plans.models import Assignment, Period, Plan, Project, Target
+from shishi.reporting.models import QuarterlyReport, ReportLine, TargetValue
+
+from .lights import Light, expected_progress, project_light, target_light
+
+NOT_STARTED, LATE = "not_started", "late"
+STATE_NAMES = {
+    NOT_STARTED: "未开始", "draft": "草稿", "submitted": "已报送", "returned": "已退回", "accepted": "已通过", LATE: "逾期",
+}
+COUNTED = (QuarterlyReport.State.SUBMITTED, QuarterlyReport.State.ACCEPTED)
+
+
+def report_state(report: QuarterlyReport | None, period: Period, today: datetime.date) -> str:
+    """The state the board shows: the report's own, or late once the due date has passed
+    without a submission, or not started."""
+    overdue = today > period.due_on
+    if report is None:
+        return LATE if overdue else NOT_STARTED
+    if report.state == QuarterlyReport.State.DRAFT and overdue:
+        return LATE
+    return report.state
+
+
+@dataclass
+class TargetRow:
+    target: Target
+    figure: object
+    light: Light
+    partner_figures: list[tuple[str, object]] = field(default_factory=list)
+
+
+@dataclass
+class ProjectRow:
+    project: Project
+    light: Light
+    targets: list[TargetRow]
+    lead_assessment: str = ""
+
+
+@dataclass
+class Board:
+    plan: Plan
+    period: Period
+    projects: list[Project]
+    units: list  # columns: every unit on the plan, in order of first appearance
+    cells: dict  # (project id, unit id) → state
+    states: dict  # unit id → state
+    reports: dict  # unit id → report
+    rows: dict  # project id → ProjectRow
+    late_units: list
+    review_queue: list
+
+    def count(self, state: str) -> int:
+        return sum(1 for s in self.states.values() if s == state)
+
+
+def build_board(plan: Plan, period: Period, today: datetime.date) -> Board:
+    projects = list(plan.projects.prefetch_related("targets").order_by("seq"))
+    assignments = list(Assignment.objects.filter(project__plan=plan).select_related("unit").order_by("project__seq", "order"))
+    reports = {r.unit_id: r for r in QuarterlyReport.objects.filter(period=period).select_related("unit")}
+    units = list({a.unit_id: a.unit for a in assignments}.values())
+    states = {unit.pk: report_state(reports.get(unit.pk), period, today) for unit in units}
+    cells = {(a.project_id, a.unit_id): states[a.unit_id] for a in assignments}
+    rows = project_rows(plan, period, projects, assignments, reports, states)
+    return Board(
+        plan=plan, period=period, projects=projects, units=units, cells=cells, states=states, reports=reports,
+        rows=rows,
+        late_units=[u for u in units if states[u.pk] == LATE],
+        review_queue=[reports[u.pk] for u in units if states[u.pk] == QuarterlyReport.State.SUBMITTED],
+    )
+
+
+def project_rows(plan, period, projects, assignments, reports, states) -> dict[int, ProjectRow]:
+    """Each project's targets against their goals, with lights, from the lead unit's figures."""
+    counted = [r.pk for r in reports.values() if r.state in COUNTED]
+    values = defaultdict(dict)  # (project id) → {(unit id, target id): value}
+    assessments = {}
+    for value in TargetValue.objects.filter(line__report_id__in=counted).select_related("line__report"):
+        values[value.line.project_id][(value.line.report.unit_id, value.target_id)] = value.value
+    for line in ReportLine.objects.filter(report_id__in=counted).select_related("report"):
+        assessments[(line.project_id, line.report.unit_id)] = line.assessment
+    by_project = defaultdict(list)
+    for assignment in assignments:
+        by_project[assignment.project_id].append(assignment)
+    rows = {}
+    for project in projects:
+        team = by_project.get(project.pk, [])
+        lead = next((a for a in team if a.role == Assignment.Role.LEAD), team[0] if team else None)
+        lead_id = lead.unit_id if lead else None
+        late = lead is not None and states.get(lead_id) == LATE
+        assessment = assessments.get((project.pk, lead_id), "")
+        target_rows = []
+        for target in project.targets.all():
+            figure = values[project.pk].get((lead_id, target.pk))
+            light = target_light(target.op, target.value, figure, period.quarter, yellow=plan.yellow_points,
+                                 red=plan.red_points, late=late, assessment=assessment)
+            partners = [(a.unit.name, values[project.pk].get((a.unit_id, target.pk))) for a in team if a.unit_id != lead_id]
+            target_rows.append(TargetRow(target, figure, light, partners))
+        if not target_rows:
+            lights = [target_light("=", 0, None, period.quarter, late=late, assessment=assessment)]
+        else:
+            lights = [row.light for row in target_rows]
+        rows[project.pk] = ProjectRow(project, project_light(lights, expected_progress(period.quarter)), target_rows, assessment)
+    return rows
+
+
+def current_period(plan: Plan, today: datetime.date) -> Period:
+    """The period a coordinator is chasing today: the first whose due date has not long passed."""
+    periods = list(plan.periods.all())
+    for period in periods:
+        if today <= period.due_on:
+            return period
+    return periods[-1]

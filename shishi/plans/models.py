@@ -1,0 +1,151 @@
+"""A year's programme: the plan made from a notice, its projects, targets, units and periods."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from shishi.directory.models import Region, Unit
+
+
+class NoticeFile(models.Model):
+    """An uploaded notice, kept exactly as uploaded, with what the reader made of it."""
+
+    region = models.ForeignKey(Region, models.PROTECT, related_name="notice_files")
+    file = models.FileField(upload_to="notices/%Y/")
+    filename = models.CharField(max_length=255)
+    sha256 = models.CharField(max_length=64, db_index=True)
+    parsed = models.JSONField(_("读取结果"))  # what the reader made of it, never changed
+    draft = models.JSONField(_("校对稿"))  # the coordinator's corrections, confirmed into a plan
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["region", "sha256"], name="notice_file_once_per_region")]
+
+
+class Plan(models.Model):
+    """The year's programme (为妇女儿童办实事) of one region, made from one notice."""
+
+    region = models.ForeignKey(Region, models.PROTECT, related_name="plans", verbose_name=_("行政区"))
+    year = models.PositiveSmallIntegerField(_("年度"))
+    title = models.CharField(_("标题"), max_length=200)
+    issuer = models.CharField(_("发文机关"), max_length=100, blank=True, default="")
+    doc_number = models.CharField(_("文号"), max_length=60, blank=True, default="")
+    issued_on = models.DateField(_("成文日期"), null=True, blank=True)
+    notice_file = models.OneToOneField(NoticeFile, models.PROTECT, null=True, blank=True, related_name="plan")
+    reporting_to = models.CharField(_("报送对象"), max_length=60, blank=True, default="")
+    reporting_phone = models.CharField(_("联系电话"), max_length=30, blank=True, default="")
+    due_days = models.PositiveSmallIntegerField(_("季度末后几天内报送"), default=10)
+    yellow_points = models.PositiveSmallIntegerField(_("黄灯：落后进度（百分点）"), default=10)
+    red_points = models.PositiveSmallIntegerField(_("红灯：落后进度超过（百分点）"), default=30)
+    published = models.BooleanField(_("已公开"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("实事计划")
+        verbose_name_plural = _("实事计划")
+        ordering = ["-year", "region__path"]
+        constraints = [models.UniqueConstraint(fields=["region", "year", "title"], name="plan_unique_title_per_year")]
+
+    def __str__(self) -> str:
+        return f"{self.region} {self.year}"
+
+
+class Project(models.Model):
+    """One 实事 of the plan."""
+
+    plan = models.ForeignKey(Plan, models.CASCADE, related_name="projects")
+    seq = models.PositiveSmallIntegerField(_("序号"))
+    title = models.CharField(_("实事名称"), max_length=200)
+    body = models.TextField(_("内容"), blank=True, default="")
+    theme = models.CharField(_("主题"), max_length=30, default="other")
+    deadline = models.DateField(_("完成时限"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["plan", "seq"]
+        constraints = [models.UniqueConstraint(fields=["plan", "seq"], name="project_seq_unique_in_plan")]
+
+    def __str__(self) -> str:
+        return f"{self.seq}. {self.title}"
+
+
+class Target(models.Model):
+    """A number the project committed to (新改扩建幼儿园 6 所)."""
+
+    class Op(models.TextChoices):
+        AT_LEAST = ">=", "≥"
+        EXACTLY = "=", "="
+        AT_MOST = "<=", "≤"
+        ABOUT = "~", "≈"
+
+    project = models.ForeignKey(Project, models.CASCADE, related_name="targets")
+    seq = models.PositiveSmallIntegerField(default=1)
+    indicator = models.CharField(_("指标"), max_length=120)
+    op = models.CharField(_("关系"), max_length=2, choices=Op.choices, default=Op.EXACTLY)
+    value = models.DecimalField(_("目标值"), max_digits=16, decimal_places=2)
+    unit_of_measure = models.CharField(_("单位"), max_length=20, blank=True, default="")
+    kind = models.CharField(_("类型"), max_length=12, default="count")
+    text = models.CharField(_("原文"), max_length=200, blank=True, default="")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["project", "seq"]
+
+    def __str__(self) -> str:
+        return f"{self.indicator} {self.get_op_display()}{self.value.normalize():f}{self.unit_of_measure}"
+
+    @property
+    def lower_is_better(self) -> bool:
+        return self.op == self.Op.AT_MOST
+
+
+class Assignment(models.Model):
+    """A unit's place on a project (责任分工): the lead or a partner."""
+
+    class Role(models.TextChoices):
+        LEAD = "lead", _("牵头单位")
+        PARTNER = "partner", _("配合单位")
+
+    project = models.ForeignKey(Project, models.CASCADE, related_name="assignments")
+    unit = models.ForeignKey(Unit, models.PROTECT, related_name="assignments")
+    role = models.CharField(_("分工"), max_length=10, choices=Role.choices)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["project", "order"]
+        constraints = [models.UniqueConstraint(fields=["project", "unit"], name="assignment_once_per_unit")]
+
+
+class Period(models.Model):
+    """A quarter of the plan year, with the date its reports are due."""
+
+    plan = models.ForeignKey(Plan, models.CASCADE, related_name="periods")
+    quarter = models.PositiveSmallIntegerField(_("季度"))
+    starts_on = models.DateField()
+    ends_on = models.DateField()
+    due_on = models.DateField(_("报送截止"))
+
+    class Meta:
+        ordering = ["plan", "quarter"]
+        constraints = [models.UniqueConstraint(fields=["plan", "quarter"], name="period_once_per_quarter")]
+
+    def __str__(self) -> str:
+        return f"{self.plan.year}年第{self.quarter}季度"
+
+    @staticmethod
+    def bounds(year: int, quarter: int, due_days: int) -> tuple[datetime.date, datetime.date, datetime.date]:
+        start = datetime.date(year, 3 * quarter - 2, 1)
+        end = (datetime.date(year + 1, 1, 1) if quarter == 4 else datetime.date(year, 3 * quarter + 1, 1)) - datetime.timedelta(days=1)
+        return start, end, end + datetime.timedelta(days=due_days)
+
+
+def decimal_value(value: int | float | str) -> Decimal:
+    return Decimal(str(value)).quantize(Decimal("0.01"))

@@ -1,0 +1,92 @@
+"""Chasing units: e-mail, an in-app notice, and the region's group robot (钉钉/企业微信).
+
+Every reminder is recorded; the same unit is not reminded about the same period twice within
+SHISHI_REMINDER_INTERVAL_HOURS, whether by hand or by the scheduled `send_reminders` command.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import urllib.error
+import urllib.request
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+
+from shishi.directory.models import InAppNotice, Person, Region, Unit
+from shishi.history.services import record
+from shishi.plans.models import Period
+
+from .models import Reminder
+
+WEBHOOK_TIMEOUT_SECONDS = 5
+
+
+class ReminderRefused(Exception):
+    """Too soon after the last reminder; the message says when the last one went."""
+
+
+def last_reminded(unit: Unit, period: Period) -> Reminder | None:
+    return Reminder.objects.filter(unit=unit, period=period).order_by("-sent_at").first()
+
+
+def remind(unit: Unit, period: Period, sender: Person | None = None) -> list[Reminder]:
+    """Remind a unit that its report for the period is due or overdue."""
+    interval = datetime.timedelta(hours=settings.SHISHI_REMINDER_INTERVAL_HOURS)
+    with transaction.atomic():
+        # Lock the unit row so that two coordinators clicking at once send one reminder.
+        Unit.objects.select_for_update().filter(pk=unit.pk).first()
+        last = last_reminded(unit, period)
+        if last and timezone.now() - last.sent_at < interval:
+            when = timezone.localtime(last.sent_at).strftime("%m月%d日 %H:%M")
+            raise ReminderRefused(f"{unit}已于{when}提醒过，{settings.SHISHI_REMINDER_INTERVAL_HOURS}小时内不重复提醒。")
+        text = _message(unit, period)
+        sent = [_in_app(unit, period, sender, text), _email(unit, period, sender, text)]
+        webhook = _webhook(unit.region, unit, period, sender, text)
+        if webhook:
+            sent.append(webhook)
+        who = "系统自动" if sender is None else str(sender)
+        record(unit.region, sender, "reminded", f"{who}提醒{unit}报送{period}报表", plan=period.plan)
+    return [r for r in sent if r is not None]
+
+
+def _message(unit: Unit, period: Period) -> str:
+    due = period.due_on.strftime("%Y年%m月%d日")
+    return f"【实事进展提醒】{unit}：请于{due}前报送{period}为妇女儿童办实事工作进展情况报表（含盖章PDF）。"
+
+
+def _in_app(unit, period, sender, text) -> Reminder:
+    InAppNotice.objects.bulk_create(
+        InAppNotice(person=person, text=text, url="/quarter/") for person in unit.people.filter(is_active=True)
+    )
+    return Reminder.objects.create(unit=unit, period=period, channel=Reminder.Channel.IN_APP, sent_by=sender)
+
+
+def _email(unit, period, sender, text) -> Reminder | None:
+    addresses = sorted({a for a in [unit.email, *unit.people.filter(is_active=True).values_list("email", flat=True)] if a})
+    if not addresses:
+        return None
+    try:
+        send_mail("实事进展报表提醒", text, settings.DEFAULT_FROM_EMAIL, addresses)
+        delivered, detail = True, "、".join(addresses)
+    except Exception as error:  # a mail server problem must not stop the other channels
+        delivered, detail = False, f"邮件发送失败：{error}"[:300]
+    return Reminder.objects.create(unit=unit, period=period, channel=Reminder.Channel.EMAIL, sent_by=sender,
+                                   delivered=delivered, detail=detail[:300])
+
+
+def _webhook(region: Region, unit, period, sender, text) -> Reminder | None:
+    if not region.webhook_url or not region.webhook_kind:
+        return None
+    payload = json.dumps({"msgtype": "text", "text": {"content": text}}, ensure_ascii=False).encode("utf-8")
+    request = urllib.request.Request(region.webhook_url, data=payload, headers={"Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=WEBHOOK_TIMEOUT_SECONDS) as response:
+            delivered, detail = 200 <= response.status < 300, f"HTTP {response.status}"
+    except (urllib.error.URLError, OSError, ValueError) as error:
+        delivered, detail = False, f"群机器人发送失败：{error}"
+    return Reminder.objects.create(unit=unit, period=period, channel=Reminder.Channel.WEBHOOK, sent_by=sender,
+                                   delivered=delivered, detail=detail[:300])

@@ -1,0 +1,253 @@
+"""The quarterly report's life: start, save a draft, attach the stamped PDF, submit, review."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal
+
+import pypdfium2 as pdfium
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from shishi.directory.models import InAppNotice, Person, Unit
+from shishi.history.services import record
+from shishi.plans.models import Assignment, Period
+
+from .models import QuarterlyReport, ReportLine, ReportVersion, TargetValue
+
+State = QuarterlyReport.State
+
+
+class ReportError(Exception):
+    """A report action that cannot be done; the message says why, for a person."""
+
+
+class ReportConflict(ReportError):
+    """Someone else saved the draft since this form was opened."""
+
+    def __init__(self, report: QuarterlyReport, attempted: dict):
+        super().__init__("这份报表已被他人修改并保存。您的内容没有保存：请对照下方两个版本，合并后再保存。")
+        self.report = report
+        self.attempted = attempted
+
+
+@dataclass
+class LineEntry:
+    measures: str
+    deadline: str
+    assessment: str
+    values: dict[int, Decimal | None]  # target id → cumulative figure
+
+
+def start_report(unit: Unit, period: Period) -> QuarterlyReport:
+    """The unit's report for the period, created with a line per project the unit is on.
+    Lines start from last quarter's text so that the clerk edits rather than retypes."""
+    report = QuarterlyReport.objects.filter(unit=unit, period=period).first()
+    if report:
+        return report
+    try:
+        with transaction.atomic():
+            report = QuarterlyReport.objects.create(unit=unit, period=period)
+            previous = {
+                line.project_id: line
+                for line in ReportLine.objects.filter(
+                    report__unit=unit, report__period__plan=period.plan, report__period__quarter=period.quarter - 1
+                ).prefetch_related("values")
+            }
+            projects = [a.project for a in Assignment.objects.filter(unit=unit, project__plan=period.plan).select_related("project")]
+            for project in sorted(projects, key=lambda p: p.seq):
+                before = previous.get(project.pk)
+                line = ReportLine.objects.create(
+                    report=report, project=project,
+                    measures=before.measures if before else "",
+                    deadline=before.deadline if before else (project.deadline.isoformat() if project.deadline else ""),
+                    assessment=before.assessment if before else "",
+                )
+                earlier = {v.target_id: v.value for v in before.values.all()} if before else {}
+                TargetValue.objects.bulk_create(
+                    TargetValue(line=line, target=target, value=earlier.get(target.pk)) for target in project.targets.all()
+                )
+    except IntegrityError:  # two tabs opened the report at the same moment
+        report = QuarterlyReport.objects.get(unit=unit, period=period)
+    return report
+
+
+def content_of(report: QuarterlyReport) -> dict:
+    """The report's lines as plain data: what a version freezes and what a conflict shows."""
+    lines = report.lines.select_related("project").prefetch_related("values__target")
+    return {
+        "lines": [
+            {
+                "project_id": line.project_id,
+                "seq": line.project.seq,
+                "title": line.project.title,
+                "measures": line.measures,
+                "deadline": line.deadline,
+                "assessment": line.assessment,
+                "values": [
+                    {"target_id": v.target_id, "indicator": v.target.indicator, "unit": v.target.unit_of_measure,
+                     "value": None if v.value is None else str(v.value.normalize())}
+                    for v in sorted(line.values.all(), key=lambda v: v.target.seq)
+                ],
+            }
+            for line in lines
+        ]
+    }
+
+
+def save_draft(report: QuarterlyReport, person: Person, revision: int, entries: dict[int, LineEntry]) -> QuarterlyReport:
+    """Save the form. `revision` is the one the form was opened at: if the report moved on
+    since, nothing is written and ReportConflict carries both versions."""
+    with transaction.atomic():
+        claimed = QuarterlyReport.objects.filter(
+            pk=report.pk, revision=revision, state__in=(State.DRAFT, State.RETURNED)
+        ).update(revision=F("revision") + 1, updated_by=person, updated_at=timezone.now())
+        if not claimed:
+            report.refresh_from_db()
+            if not report.editable:
+                raise ReportError("报表已报送，不能再修改；如需修改，请联系妇儿工委办公室退回。")
+            raise ReportConflict(report, {k: vars(v) for k, v in entries.items()})
+        lines = {line.project_id: line for line in report.lines.prefetch_related("values")}
+        for project_id, entry in entries.items():
+            line = lines.get(project_id)
+            if line is None:
+                continue
+            line.measures, line.deadline, line.assessment = entry.measures, entry.deadline[:60], entry.assessment
+            line.save(update_fields=["measures", "deadline", "assessment"])
+            for value in line.values.all():
+                if value.target_id in entry.values and value.value != entry.values[value.target_id]:
+                    value.value = entry.values[value.target_id]
+                    value.save(update_fields=["value"])
+    report.refresh_from_db()
+    return report
+
+
+def check_pdf(data: bytes) -> None:
+    """A stamped PDF must really be a PDF (by content, not by name) and not too large."""
+    limit = settings.SHISHI_MAX_PDF_BYTES
+    if not data:
+        raise ReportError("上传的文件是空的。")
+    if len(data) > limit:
+        raise ReportError(f"盖章PDF不能超过{limit // (1024 * 1024)}MB，请压缩后重新上传。")
+    if not data.lstrip()[:5] == b"%PDF-":
+        raise ReportError("上传的文件不是PDF。请将盖章后的报表扫描或导出为PDF再上传。")
+    try:
+        document = pdfium.PdfDocument(data)
+        pages = len(document)
+        document.close()
+    except pdfium.PdfiumError:
+        raise ReportError("PDF文件已损坏或加密，无法打开，请重新导出后上传。") from None
+    if pages == 0:
+        raise ReportError("PDF文件没有页面。")
+
+
+def attach_stamped_pdf(report: QuarterlyReport, person: Person, data: bytes, filename: str) -> QuarterlyReport:
+    """Keep the stamped PDF as uploaded. A failed upload leaves the draft as it was."""
+    if not report.editable:
+        raise ReportError("报表已报送，不能再更换盖章PDF。")
+    check_pdf(data)
+    sha256 = hashlib.sha256(data).hexdigest()
+    stored = default_storage.save(f"stamped/{report.period.plan.year}/{uuid.uuid4().hex}.pdf", ContentFile(data))
+    try:
+        with transaction.atomic():
+            locked = QuarterlyReport.objects.select_for_update().get(pk=report.pk)
+            if not locked.editable:
+                raise ReportError("报表已报送，不能再更换盖章PDF。")
+            replaced = locked.stamped_pdf.name
+            locked.stamped_pdf.name = stored
+            locked.stamped_pdf_name = filename[:255]
+            locked.stamped_pdf_sha256 = sha256
+            locked.updated_by = person
+            locked.save(update_fields=["stamped_pdf", "stamped_pdf_name", "stamped_pdf_sha256", "updated_by", "updated_at"])
+    except BaseException:
+        default_storage.delete(stored)  # no orphan file when the database refused
+        raise
+    if replaced and not ReportVersion.objects.filter(stamped_pdf=replaced).exists():
+        default_storage.delete(replaced)  # an unsubmitted draft's earlier upload
+    return locked
+
+
+def submit_report(report: QuarterlyReport, person: Person, revision: int) -> ReportVersion:
+    """Lock the report and freeze this version."""
+    with transaction.atomic():
+        locked = QuarterlyReport.objects.select_for_update().get(pk=report.pk)
+        if not locked.editable:
+            raise ReportError("报表已经报送过了。")
+        if locked.revision != revision:
+            raise ReportConflict(locked, {})
+        if not locked.stamped_pdf:
+            raise ReportError("请先上传盖章PDF，再报送。")
+        now = timezone.now()
+        version = ReportVersion.objects.create(
+            report=locked,
+            number=locked.versions.count() + 1,
+            content=content_of(locked),
+            stamped_pdf=locked.stamped_pdf.name,
+            stamped_pdf_name=locked.stamped_pdf_name,
+            stamped_pdf_sha256=locked.stamped_pdf_sha256,
+            submitted_at=now,
+            submitted_by=person,
+        )
+        locked.state = State.SUBMITTED
+        locked.submitted_at = now
+        locked.first_submitted_at = locked.first_submitted_at or now
+        locked.revision += 1
+        locked.return_reason = ""
+        locked.save()
+        record(locked.period.plan.region, person, "submitted",
+               f"{locked.unit}报送{locked.period}报表（第{version.number}版）", plan=locked.period.plan, report=locked)
+    return version
+
+
+def return_report(report: QuarterlyReport, person: Person, reason: str) -> QuarterlyReport:
+    reason = reason.strip()
+    if not reason:
+        raise ReportError("退回时请写明原因，填报单位才知道要改什么。")
+    return _review(report, person, State.RETURNED, reason)
+
+
+def accept_report(report: QuarterlyReport, person: Person) -> QuarterlyReport:
+    return _review(report, person, State.ACCEPTED, "")
+
+
+def _review(report: QuarterlyReport, person: Person, state: str, reason: str) -> QuarterlyReport:
+    with transaction.atomic():
+        locked = QuarterlyReport.objects.select_for_update().get(pk=report.pk)
+        if locked.state != State.SUBMITTED:
+            raise ReportError("只有已报送、待审核的报表可以审核。")
+        version = locked.versions.order_by("-number").first()
+        version.outcome = ReportVersion.Outcome.ACCEPTED if state == State.ACCEPTED else ReportVersion.Outcome.RETURNED
+        version.reviewed_at, version.reviewed_by, version.review_note = timezone.now(), person, reason
+        version.save()
+        locked.state, locked.return_reason = state, reason
+        locked.revision += 1
+        locked.save()
+        verb, words = ("accepted", "通过") if state == State.ACCEPTED else ("returned", "退回")
+        summary = f"{words}{locked.unit}{locked.period}报表" + (f"：{reason}" if reason else "")
+        record(locked.period.plan.region, person, verb, summary, plan=locked.period.plan, report=locked)
+        for clerk in locked.unit.people.filter(is_active=True):
+            InAppNotice.objects.create(person=clerk, text=summary[:300], url=f"/reports/{locked.pk}/")
+    return locked
+
+
+def version_changes(before: dict | None, after: dict) -> list[dict]:
+    """What changed from one submitted version to the next, line by line."""
+    old = {line["project_id"]: line for line in (before or {"lines": []})["lines"]}
+    changes = []
+    for line in after["lines"]:
+        previous = old.get(line["project_id"], {})
+        for field, label in (("measures", "具体措施及进度"), ("deadline", "完成时限"), ("assessment", "自评")):
+            if previous.get(field, "") != line[field]:
+                changes.append({"title": line["title"], "field": label, "before": previous.get(field, ""), "after": line[field]})
+        earlier = {v["target_id"]: v["value"] for v in previous.get("values", [])}
+        for value in line["values"]:
+            if earlier.get(value["target_id"]) != value["value"]:
+                changes.append({"title": line["title"], "field": value["indicator"],
+                                "before": earlier.get(value["target_id"]) or "", "after": value["value"] or ""})
+    return changes

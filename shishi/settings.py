@@ -1,0 +1,200 @@
+"""Settings, all from environment variables so that one build runs anywhere.
+
+Variables (all optional for `make run`):
+- SHISHI_DEBUG=1                development mode (make run sets it)
+- SHISHI_SECRET_KEY             required when SHISHI_DEBUG is off
+- SHISHI_ALLOWED_HOSTS          comma-separated host names
+- DATABASE_URL                  e.g. postgres://user@127.0.0.1:5432/shishi; default: SQLite under SHISHI_DATA_DIR
+- SHISHI_DATA_DIR               where the SQLite database and uploaded files live (default: ./var)
+- SHISHI_EMAIL_URL              smtp://user:pass@host:port ; default: mail printed to the console
+- SHISHI_DEFAULT_FROM_EMAIL     sender of reminders
+- SHISHI_DUE_DAYS               days after quarter end a report is due (default 10)
+- SHISHI_REMINDER_INTERVAL_HOURS  no reminder to the same unit for the same period within this (default 24)
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    if value.lower() in ("1", "true", "yes", "on"):
+        return True
+    if value.lower() in ("0", "false", "no", "off"):
+        return False
+    raise ImproperlyConfigured(f"{name} must be a boolean (1/0, true/false), not {value!r}")
+
+
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from None
+
+
+DEBUG = env_bool("SHISHI_DEBUG")
+SECRET_KEY = os.environ.get("SHISHI_SECRET_KEY") or ("dev-only-not-secret" if DEBUG else "")
+if not SECRET_KEY:
+    raise ImproperlyConfigured("SHISHI_SECRET_KEY must be set when SHISHI_DEBUG is off")
+ALLOWED_HOSTS = [h.strip() for h in os.environ.get("SHISHI_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h.strip()]
+CSRF_TRUSTED_ORIGINS = [o.strip() for o in os.environ.get("SHISHI_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()]
+
+DATA_DIR = Path(os.environ.get("SHISHI_DATA_DIR") or BASE_DIR / "var")
+MEDIA_ROOT = DATA_DIR / "files"
+MEDIA_URL = "/files/"
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_htmx",
+    "simple_history",
+    "shishi.directory",
+    "shishi.history",
+    "shishi.plans",
+    "shishi.reporting",
+    "shishi.oversight",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+]
+
+ROOT_URLCONF = "shishi.urls"
+WSGI_APPLICATION = "shishi.wsgi.application"
+AUTH_USER_MODEL = "directory.Person"
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "login"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "shishi" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "shishi.directory.context.unread_notices",
+            ],
+        },
+    },
+]
+
+
+def _database() -> dict:
+    url = os.environ.get("DATABASE_URL")
+    if url:
+        config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        if config["ENGINE"] == "django.db.backends.sqlite3":
+            config.setdefault("OPTIONS", {}).update(_SQLITE_OPTIONS)
+        return config
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    return {"ENGINE": "django.db.backends.sqlite3", "NAME": DATA_DIR / "shishi.sqlite3", "OPTIONS": _SQLITE_OPTIONS}
+
+
+# WAL lets readers work while a writer commits; IMMEDIATE takes the write lock at the start
+# of a transaction so that two writers queue instead of failing with "database is locked".
+_SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+}
+DATABASES = {"default": _database()}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+
+LANGUAGE_CODE = "zh-hans"
+LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "shishi" / "locale"]
+TIME_ZONE = "Asia/Shanghai"
+USE_I18N = True
+USE_TZ = True
+
+
+def _mailers() -> dict:
+    url = os.environ.get("SHISHI_EMAIL_URL")
+    if not url:
+        return {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+    parts = urlparse(url)
+    if parts.scheme not in ("smtp", "smtp+tls", "smtps"):
+        raise ImproperlyConfigured("SHISHI_EMAIL_URL must start with smtp://, smtp+tls:// or smtps://")
+    return {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": parts.hostname or "localhost",
+                "port": parts.port,
+                "username": unquote(parts.username or ""),
+                "password": unquote(parts.password or ""),
+                "use_tls": parts.scheme == "smtp+tls",
+                "use_ssl": parts.scheme == "smtps",
+                "timeout": 10,
+            },
+        }
+    }
+
+
+MAILERS = _mailers()
+DEFAULT_FROM_EMAIL = os.environ.get("SHISHI_DEFAULT_FROM_EMAIL", "shishi@localhost")
+
+SHISHI_DUE_DAYS = env_int("SHISHI_DUE_DAYS", 10)
+SHISHI_REMINDER_INTERVAL_HOURS = env_int("SHISHI_REMINDER_INTERVAL_HOURS", 24)
+SHISHI_MAX_PDF_BYTES = env_int("SHISHI_MAX_PDF_BYTES", 20 * 1024 * 1024)
+SHISHI_MAX_NOTICE_BYTES = env_int("SHISHI_MAX_NOTICE_BYTES", 30 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage" if not DEBUG
+                    else "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+SESSION_COOKIE_HTTPONLY = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+if not DEBUG:
+    SESSION_COOKIE_SECURE = env_bool("SHISHI_SECURE_COOKIES", True)
+    CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("SHISHI_LOG_LEVEL", "INFO")},
+}

@@ -57,6 +57,9 @@ MEDIA_ROOT = DATA_DIR / "files"
 MEDIA_URL = "/files/"
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATICFILES_DIRS = [BASE_DIR / "shishi" / "static"]
+WHITENOISE_USE_FINDERS = True  # serve straight from the source folders until collectstatic has run
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -1,6 +1,12 @@
+from shishi.directory.models import Person
+
+
 def unread_notices(request):
-    """How many in-app notices the signed-in person has not read (shown in the top bar)."""
+    """The top bar's figures: unread in-app notices, and whether to offer the import link."""
     user = getattr(request, "user", None)
     if not user or not user.is_authenticated:
         return {}
-    return {"unread_notice_count": user.notices.filter(read_at__isnull=True).count()}
+    return {
+        "unread_notice_count": user.notices.filter(read_at__isnull=True).count(),
+        "can_import": user.is_superuser or user.role in (Person.Role.ADMIN, Person.Role.COORDINATOR),
+    }

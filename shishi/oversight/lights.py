@@ -77,7 +77,7 @@ def _by_assessment(assessment: str, expected: Decimal, late: bool) -> Light:
         return Light(GREEN, None, expected, "无数值指标，填报单位自评：按计划推进")
     if assessment == "behind":
         return Light(YELLOW, None, expected, "无数值指标，填报单位自评：进度滞后")
-    return Light(GREY, None, expected, "尚未报送")
+    return Light(GREY, None, expected, "牵头单位尚未报送")
 
 
 def project_light(lights: list[Light], expected: Decimal) -> Light:
@@ -87,7 +87,9 @@ def project_light(lights: list[Light], expected: Decimal) -> Light:
     if all(light.colour == DONE for light in lights):
         return Light(DONE, None, expected, "全部指标已完成")
     worst = max(lights, key=lambda light: SEVERITY[light.colour])
-    return Light(worst.colour, worst.progress, expected, f"取各指标中最差者：{worst.reason}")
+    if len(lights) == 1 or all(light.colour == worst.colour and light.reason == worst.reason for light in lights):
+        return Light(worst.colour, worst.progress, expected, worst.reason)
+    return Light(worst.colour, worst.progress, expected, f"最差的指标：{worst.reason}")
 
 
 def _pct(value: Decimal) -> str:

@@ -143,8 +143,10 @@ def _targets(form: dict, key: str, project: dict, errors: list[str]) -> list[dic
         op = form.get(f"{prefix}-op", target["op"] if target else "=")
         try:
             value = Decimal(str(raw_value).strip())
+            if not value.is_finite() or value < 0 or value >= Decimal("1e14"):
+                raise InvalidOperation
         except InvalidOperation:
-            errors.append(f"第{project['seq']}项指标“{indicator or '（未命名）'}”的目标值“{raw_value}”不是数字。")
+            errors.append(f"第{project['seq']}项指标“{indicator or '（未命名）'}”的目标值“{raw_value}”不是有效的数字。")
             continue
         if not indicator:
             errors.append(f"第{project['seq']}项有一个指标没有名称。")

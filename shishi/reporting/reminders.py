@@ -90,3 +90,32 @@ def _webhook(region: Region, unit, period, sender, text) -> Reminder | None:
         delivered, detail = False, f"群机器人发送失败：{error}"
     return Reminder.objects.create(unit=unit, period=period, channel=Reminder.Channel.WEBHOOK, sent_by=sender,
                                    delivered=delivered, detail=detail[:300])
+
+
+def remind_due_units(today: datetime.date, before_days: int = 3, after_days: int = 3) -> list[tuple[Unit, Period]]:
+    """The scheduled reminder: a few days before and after each due date, every unit whose
+    report for that period is not yet in. Run daily by cron (`manage.py send_reminders`)."""
+    from shishi.plans.models import Assignment
+
+    from .models import QuarterlyReport
+
+    sent = []
+    window = Period.objects.filter(
+        due_on__gte=today - datetime.timedelta(days=after_days), due_on__lte=today + datetime.timedelta(days=before_days)
+    ).select_related("plan")
+    for period in window:
+        done = set(
+            QuarterlyReport.objects.filter(period=period, state__in=(QuarterlyReport.State.SUBMITTED,
+                                                                     QuarterlyReport.State.ACCEPTED))
+            .values_list("unit_id", flat=True)
+        )
+        units = Unit.objects.filter(
+            pk__in=Assignment.objects.filter(project__plan=period.plan).values("unit_id")
+        ).exclude(pk__in=done).select_related("region")
+        for unit in units:
+            try:
+                remind(unit, period, None)
+            except ReminderRefused:
+                continue
+            sent.append((unit, period))
+    return sent

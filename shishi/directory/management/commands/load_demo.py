@@ -1,0 +1,13 @@
+from django.core.management.base import BaseCommand
+
+from shishi.demo import load_demo
+
+
+class Command(BaseCommand):
+    help = "Load the demo: 淄博市, the five sample notices as plans, one log-in per role, reports in every state."
+
+    def handle(self, *args, **options):
+        logins = load_demo()
+        self.stdout.write("演示账号 / demo log-ins:")
+        for role, username, password in logins:
+            self.stdout.write(f"{role}: {username} / {password}")

@@ -1,0 +1,27 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from .models import Person
+
+
+@login_required
+def home(request):
+    """Each role starts where its work is."""
+    if request.user.role == Person.Role.REPORTER:
+        return redirect("reporting:quarter")
+    return redirect("plans:list")
+
+
+@login_required
+def notices(request):
+    items = list(request.user.notices.all()[:100])
+    return render(request, "directory/notices.html", {"items": items})
+
+
+@login_required
+@require_POST
+def notices_read(request):
+    request.user.notices.filter(read_at__isnull=True).update(read_at=timezone.now())
+    return redirect("notices")

@@ -1,0 +1,115 @@
+"""The coordinator's board, reminders, a project's ledger page and the plan's history."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from shishi.directory.access import can_manage_plan, can_view_plan
+from shishi.directory.models import Unit
+from shishi.history.models import Event
+from shishi.plans.models import Assignment, Period, Plan
+from shishi.reporting.models import ImplementationPlan, Reminder, ReportLine
+from shishi.reporting.reminders import ReminderRefused, remind
+
+from .board import STATE_NAMES, build_board, project_rows, report_state
+
+
+def _plan(request, pk: int) -> Plan:
+    plan = get_object_or_404(Plan.objects.select_related("region"), pk=pk)
+    if not can_view_plan(request.user, plan):
+        raise PermissionDenied
+    return plan
+
+
+@login_required
+def board(request, pk: int, quarter: int):
+    plan = _plan(request, pk)
+    period = get_object_or_404(Period, plan=plan, quarter=quarter)
+    today = timezone.localdate()
+    data = build_board(plan, period, today)
+    latest = {}  # unit id → its newest reminder for this period (later rows overwrite earlier)
+    for reminder in Reminder.objects.filter(period=period).order_by("sent_at"):
+        latest[reminder.unit_id] = reminder
+    matrix = [
+        {
+            "project": project,
+            "row": data.rows[project.pk],
+            "cells": [(unit, data.cells.get((project.pk, unit.pk))) for unit in data.units],
+        }
+        for project in data.projects
+    ]
+    return render(request, "oversight/board.html", {
+        "plan": plan,
+        "period": period,
+        "periods": plan.periods.all(),
+        "board": data,
+        "matrix": matrix,
+        "state_names": STATE_NAMES,
+        "latest_reminders": latest,
+        "can_manage": can_manage_plan(request.user, plan),
+        "counts": {name: data.count(state) for state, name in STATE_NAMES.items()},
+    })
+
+
+@login_required
+@require_POST
+def send_reminder(request, pk: int, quarter: int, unit_pk: int):
+    plan = _plan(request, pk)
+    if not can_manage_plan(request.user, plan):
+        raise PermissionDenied
+    period = get_object_or_404(Period, plan=plan, quarter=quarter)
+    unit = get_object_or_404(Unit.objects.filter(assignments__project__plan=plan).distinct(), pk=unit_pk)
+    try:
+        remind(unit, period, request.user)
+    except ReminderRefused as exc:
+        text, ok = str(exc), False
+    else:
+        text, ok = _("已提醒%(unit)s。") % {"unit": unit}, True
+    if request.htmx:
+        return render(request, "oversight/_reminded.html", {"text": text, "ok": ok})
+    (messages.success if ok else messages.error)(request, text)
+    return redirect("oversight:board", plan.pk, quarter)
+
+
+@login_required
+def project_page(request, pk: int, project_pk: int):
+    """A project's work ledger (台账): targets against goals with lights, each unit's
+    implementation plan, and every report line of every quarter."""
+    plan = _plan(request, pk)
+    project = get_object_or_404(plan.projects.prefetch_related("targets"), pk=project_pk)
+    today = timezone.localdate()
+    periods = list(plan.periods.all())
+    assignments = list(Assignment.objects.filter(project__plan=plan).select_related("unit").order_by("project__seq", "order"))
+    team = [a for a in assignments if a.project_id == project.pk]
+    quarter = int(request.GET.get("q") or next((p.quarter for p in periods if p.ends_on <= today), 1))
+    period = next((p for p in periods if p.quarter == quarter), periods[0])
+    reports = {r.unit_id: r for r in period.reports.select_related("unit")}
+    states = {a.unit_id: report_state(reports.get(a.unit_id), period, today) for a in team}
+    row = project_rows(plan, period, [project], team, reports, states)[project.pk]
+    ledgers = {i.assignment_id: i for i in ImplementationPlan.objects.filter(assignment__in=team)}
+    lines = (
+        ReportLine.objects.filter(project=project, report__first_submitted_at__isnull=False)
+        .select_related("report__unit", "report__period")
+        .prefetch_related("values__target")
+        .order_by("report__period__quarter", "report__unit__name")
+    )
+    return render(request, "oversight/project.html", {
+        "plan": plan, "project": project, "period": period, "periods": periods, "row": row,
+        "team": [(a, ledgers.get(a.pk), STATE_NAMES[states[a.unit_id]], states[a.unit_id]) for a in team],
+        "lines": lines,
+    })
+
+
+@login_required
+def history(request, pk: int):
+    plan = _plan(request, pk)
+    if not can_manage_plan(request.user, plan):
+        raise PermissionDenied
+    events = Event.objects.filter(plan_id=plan.pk).select_related("actor")[:500]
+    return render(request, "oversight/history.html", {"plan": plan, "events": events})

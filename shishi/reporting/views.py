@@ -1,0 +1,239 @@
+"""The unit clerk's pages (this quarter, the form, the implementation plan) and the review."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from shishi.directory.access import can_manage_plan, can_read_report, can_read_unit_ledger, can_write_report
+from shishi.directory.models import Person
+from shishi.oversight.board import STATE_NAMES, report_state
+from shishi.plans.models import Assignment, Period
+
+from .forms import read_entries
+from .models import ImplementationPlan, QuarterlyReport, ReportLine, ReportVersion
+from .services import (
+    ReportConflict, ReportError, accept_report, attach_stamped_pdf, content_of, return_report, save_draft,
+    start_report, submit_report, version_changes,
+)
+
+
+def _reporter(request) -> Person:
+    if request.user.role != Person.Role.REPORTER or request.user.unit_id is None:
+        raise PermissionDenied
+    return request.user
+
+
+def _report(request, pk: int) -> QuarterlyReport:
+    report = get_object_or_404(QuarterlyReport.objects.select_related("unit", "period__plan__region"), pk=pk)
+    if not can_read_report(request.user, report):
+        raise PermissionDenied
+    return report
+
+
+@login_required
+def quarter(request):
+    """This quarter, for the clerk: the unit's plans, what is due when, and the state of each report."""
+    person = _reporter(request)
+    today = timezone.localdate()
+    periods = (
+        Period.objects.filter(plan__projects__assignments__unit=person.unit, plan__year__gte=today.year - 1)
+        .select_related("plan__region").distinct().order_by("-plan__year", "quarter")
+    )
+    reports = {r.period_id: r for r in QuarterlyReport.objects.filter(unit=person.unit)}
+    rows = []
+    for period in periods:
+        report = reports.get(period.pk)
+        state = report_state(report, period, today)
+        rows.append({"period": period, "report": report, "state": state, "state_name": STATE_NAMES[state],
+                     "current": period.starts_on <= today <= period.due_on})
+    assignments = (
+        Assignment.objects.filter(unit=person.unit, project__plan__year__gte=today.year - 1)
+        .select_related("project__plan").order_by("-project__plan__year", "project__seq")
+    )
+    return render(request, "reporting/quarter.html", {"rows": rows, "assignments": assignments, "today": today})
+
+
+@login_required
+@require_POST
+def open_report(request, period_pk: int):
+    person = _reporter(request)
+    period = get_object_or_404(Period.objects.filter(plan__projects__assignments__unit=person.unit).distinct(), pk=period_pk)
+    return redirect("reporting:report", start_report(person.unit, period).pk)
+
+
+def _form_context(report, person, **extra):
+    lines = list(report.lines.select_related("project").prefetch_related("values__target"))
+    for line in lines:  # the form's field names, so that a refused form shows what was typed
+        line.measures_key, line.deadline_key = f"line-{line.project_id}-measures", f"line-{line.project_id}-deadline"
+        for value in line.values.all():
+            value.value_key = f"value-{value.target_id}"
+    versions = list(report.versions.select_related("submitted_by"))
+    return {
+        "report": report, "lines": lines, "versions": versions,
+        "writable": can_write_report(person, report) and report.editable,
+        "can_review": can_manage_plan(person, report.period.plan) and report.state == QuarterlyReport.State.SUBMITTED,
+        "assessments": ReportLine.Assessment.choices,
+        **extra,
+    }
+
+
+@login_required
+def report(request, pk: int):
+    report = _report(request, pk)
+    if not can_write_report(request.user, report):
+        # Coordinators and leaders read what was submitted, never a draft.
+        latest = report.versions.order_by("-number").first()
+        if latest is None:
+            raise Http404
+        return redirect("reporting:version", report.pk, latest.number)
+    return render(request, "reporting/report.html", _form_context(report, request.user))
+
+
+@login_required
+@require_POST
+def save(request, pk: int):
+    report = _report(request, pk)
+    if not can_write_report(request.user, report):
+        raise PermissionDenied
+    lines = list(report.lines.select_related("project").prefetch_related("values__target"))
+    entries, errors = read_entries(lines, request.POST)
+    revision = int(request.POST.get("revision") or -1)
+    if not errors:
+        try:
+            report = save_draft(report, request.user, revision, entries)
+        except ReportConflict as conflict:
+            context = _form_context(conflict.report, request.user, conflict=True, posted=request.POST,
+                                    theirs=content_of(conflict.report))
+            return render(request, "reporting/report.html", context, status=409)
+        except ReportError as exc:
+            errors = [str(exc)]
+        else:
+            if request.POST.get("then") == "submit":
+                return _submit(request, report)
+            messages.success(request, _("草稿已保存。"))
+            return redirect("reporting:report", report.pk)
+    # Show the form again with what was typed, so nothing is lost.
+    context = _form_context(report, request.user, errors=errors, posted=request.POST)
+    return render(request, "reporting/report.html", context, status=400)
+
+
+def _submit(request, report):
+    try:
+        version = submit_report(report, request.user, report.revision)
+    except ReportError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("已报送（第%(n)s版）。") % {"n": version.number})
+    return redirect("reporting:report", report.pk)
+
+
+@login_required
+@require_POST
+def upload_pdf(request, pk: int):
+    report = _report(request, pk)
+    if not can_write_report(request.user, report):
+        raise PermissionDenied
+    upload = request.FILES.get("stamped_pdf")
+    try:
+        if upload is None:
+            raise ReportError(_("请选择盖章后的PDF文件。"))
+        attach_stamped_pdf(report, request.user, upload.read(), upload.name)
+    except ReportError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("盖章PDF已上传。"))
+    return redirect("reporting:report", report.pk)
+
+
+@login_required
+def stamped_pdf(request, pk: int):
+    report = _report(request, pk)
+    if not can_write_report(request.user, report) or not report.stamped_pdf:
+        raise Http404
+    return FileResponse(report.stamped_pdf.open("rb"), content_type="application/pdf",
+                        filename=report.stamped_pdf_name or "stamped.pdf")
+
+
+@login_required
+@require_POST
+def review(request, pk: int):
+    report = _report(request, pk)
+    if not can_manage_plan(request.user, report.period.plan):
+        raise PermissionDenied
+    try:
+        if request.POST.get("decision") == "accept":
+            accept_report(report, request.user)
+            messages.success(request, _("已通过。"))
+        else:
+            return_report(report, request.user, request.POST.get("reason", ""))
+            messages.success(request, _("已退回，填报单位会收到通知。"))
+    except ReportError as exc:
+        messages.error(request, str(exc))
+    latest = report.versions.order_by("-number").first()
+    return redirect("reporting:version", report.pk, latest.number if latest else 1)
+
+
+@login_required
+def version(request, pk: int, number: int):
+    report = _report(request, pk)
+    versions = list(report.versions.select_related("submitted_by", "reviewed_by"))
+    current = next((v for v in versions if v.number == number), None)
+    if current is None:
+        raise Http404
+    previous = next((v for v in versions if v.number == number - 1), None)
+    return render(request, "reporting/version.html", {
+        "report": report, "version": current, "versions": versions,
+        "changes": version_changes(previous.content if previous else None, current.content) if previous else [],
+        "can_review": can_manage_plan(request.user, report.period.plan) and report.state == QuarterlyReport.State.SUBMITTED
+                      and current.number == versions[-1].number,
+        "can_write": can_write_report(request.user, report),
+    })
+
+
+@login_required
+def version_pdf(request, pk: int, number: int):
+    report = _report(request, pk)
+    current = get_object_or_404(ReportVersion, report=report, number=number)
+    return FileResponse(current.stamped_pdf.open("rb"), content_type="application/pdf",
+                        filename=current.stamped_pdf_name or f"v{number}.pdf")
+
+
+@login_required
+def ledger(request, assignment_pk: int):
+    """The unit's implementation plan for one project (制定实施方案，明确责任科室、责任人)."""
+    assignment = get_object_or_404(Assignment.objects.select_related("unit", "project__plan"), pk=assignment_pk)
+    if not can_read_unit_ledger(request.user, assignment):
+        raise PermissionDenied
+    writable = request.user.role == Person.Role.REPORTER and request.user.unit_id == assignment.unit_id
+    if writable:
+        item, _created = ImplementationPlan.objects.get_or_create(assignment=assignment)
+    else:
+        item = ImplementationPlan.objects.filter(assignment=assignment).first()
+    if request.method == "POST":
+        if not writable:
+            raise PermissionDenied
+        for field in ("text", "office", "person_name", "post", "phone", "sub_goals"):
+            setattr(item, field, request.POST.get(field, "")[: ImplementationPlan._meta.get_field(field).max_length or 20000])
+        upload = request.FILES.get("file")
+        if upload:
+            item.file.save(upload.name[-100:], upload, save=False)
+        item.updated_by = request.user
+        item.save()
+        messages.success(request, _("实施方案已保存。"))
+        return redirect("reporting:ledger", assignment.pk)
+    return render(request, "reporting/ledger.html", {"assignment": assignment, "item": item, "writable": writable})
+
+
+@login_required
+def ledger_file(request, pk: int):
+    item = get_object_or_404(ImplementationPlan.objects.select_related("assignment__project__plan"), pk=pk)
+    if not can_read_unit_ledger(request.user, item.assignment) or not item.file:
+        raise Http404
+    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.file.name.rsplit("/", 1)[-1])

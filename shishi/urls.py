@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from shishi.directory import views as directory
+
+urlpatterns = [
+    path("", directory.home, name="home"),
+    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("notices/", directory.notices, name="notices"),
+    path("notices/read/", directory.notices_read, name="notices_read"),
+    path("plans/", include("shishi.plans.urls")),
+    path("plans/", include("shishi.oversight.urls")),
+    path("", include("shishi.reporting.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,84 @@
+"""The cast every web test shares, in a small but real world.
+
+淄博市 has two counties. 桓台县's plan is the real 2023 notice, imported through the import
+service. The people:
+- Lena, the lead-unit clerk: reports for 县教育体育局, lead on project 1 (new kindergartens);
+- Pavel, the partner-unit clerk: reports for 县财政局, a partner on project 5 only;
+- Cora, 桓台县's coordinator (妇儿工委办公室);
+- Otto, the coordinator of another county (高青县);
+- Leah, a 桓台县 leader, who reads and changes nothing;
+- Cici, the city coordinator of 淄博市;
+- Olga, an outsider: a clerk of a 高青县 unit with nothing to do with 桓台县's plan.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+
+from shishi.directory.models import Person, Region, Unit
+from shishi.plans.services import confirm_plan, draft_unit_names, read_notice_upload
+
+SAMPLES = Path(__file__).parents[1] / "samples" / "notices"
+
+
+def pdf_bytes(pages: int = 1) -> bytes:
+    """A real, valid PDF, as a clerk's scanner would produce."""
+    document = pdfium.PdfDocument.new()
+    for _ in range(pages):
+        document.new_page(842, 595)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def world(db):
+    province = Region.objects.create(name="山东省", code="37", level=Region.Level.PROVINCE)
+    city = Region.objects.create(name="淄博市", code="3703", level=Region.Level.CITY, parent=province)
+    huantai = Region.objects.create(name="桓台县", code="370321", level=Region.Level.COUNTY, parent=city)
+    gaoqing = Region.objects.create(name="高青县", code="370322", level=Region.Level.COUNTY, parent=city)
+    return {"province": province, "city": city, "huantai": huantai, "gaoqing": gaoqing}
+
+
+def person(username: str, role: str, region=None, unit=None, **extra) -> Person:
+    someone = Person.objects.create_user(username=username, password="pw", role=role, region=region, unit=unit,
+                                         email=f"{username}@example.invalid", **extra)
+    return someone
+
+
+@pytest.fixture
+def cora(world):
+    return person("cora", Person.Role.COORDINATOR, world["huantai"])
+
+
+@pytest.fixture
+def plan(world, cora):
+    """桓台县's 2023 plan, made from the real notice by the real import service."""
+    notice_file = read_notice_upload(world["huantai"], cora, (SAMPLES / "huantai-2023.txt").read_bytes(), "huantai-2023.txt")
+    return confirm_plan(notice_file, cora, {name: "new" for name in draft_unit_names(notice_file.draft)})
+
+
+@pytest.fixture
+def cast(world, cora, plan):
+    education = Unit.objects.get(region=world["huantai"], name="县教育体育局")
+    finance = Unit.objects.get(region=world["huantai"], name="县财政局")
+    elsewhere = Unit.objects.create(region=world["gaoqing"], name="县妇联")
+    return {
+        "lena": person("lena", Person.Role.REPORTER, world["huantai"], education),
+        "pavel": person("pavel", Person.Role.REPORTER, world["huantai"], finance),
+        "cora": cora,
+        "otto": person("otto", Person.Role.COORDINATOR, world["gaoqing"]),
+        "leah": person("leah", Person.Role.LEADER, world["huantai"]),
+        "cici": person("cici", Person.Role.CITY_COORDINATOR, world["city"]),
+        "olga": person("olga", Person.Role.REPORTER, world["gaoqing"], elsewhere),
+        "admin": person("root", Person.Role.ADMIN, is_superuser=True, is_staff=True),
+    }
+
+
+@pytest.fixture
+def q1(plan):
+    return plan.periods.get(quarter=1)

@@ -1,0 +1,66 @@
+"""The coordinator's board: states, the late list, reminders, and a fixed number of queries."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from shishi.directory.models import Unit
+from shishi.oversight.board import build_board
+from shishi.plans.services import confirm_plan, draft_unit_names, read_notice_upload
+from shishi.reporting.models import Reminder
+from shishi.reporting.services import start_report
+from tests.conftest import SAMPLES
+
+
+def test_the_board_shows_every_unit_state_and_the_late_list(client, cast, plan, q1):
+    start_report(cast["lena"].unit, q1)
+    client.force_login(cast["cora"])
+    page = client.get(reverse("oversight:board", args=[plan.pk, 1])).content.decode()
+    assert "县教育体育局" in page and "逾期" in page  # q1 of 2023 is long past due
+    board = build_board(plan, q1, datetime.date(2023, 4, 1))
+    assert board.states[cast["lena"].unit_id] == "draft"
+    assert board.states[Unit.objects.get(name="县妇联", region=plan.region).pk] == "not_started"
+    late = build_board(plan, q1, datetime.date(2023, 5, 1))
+    assert cast["lena"].unit in late.late_units
+
+
+def test_a_reminder_is_sent_recorded_and_not_repeated_within_the_interval(client, cast, plan, q1, mailoutbox):
+    client.force_login(cast["cora"])
+    unit = cast["lena"].unit
+    url = reverse("oversight:remind", args=[plan.pk, 1, unit.pk])
+    client.post(url)
+    assert {r.channel for r in Reminder.objects.filter(unit=unit)} == {"in_app", "email"}
+    assert mailoutbox[0].to == ["lena@example.invalid"] and "请于2023年04月10日前报送" in mailoutbox[0].body
+    assert cast["lena"].notices.count() == 1
+    response = client.post(url, headers={"HX-Request": "true"})
+    assert "小时内不重复提醒" in response.content.decode()
+    assert Reminder.objects.filter(unit=unit).count() == 2 and len(mailoutbox) == 1
+
+
+def _another_plan(world, cora, name, year):
+    text = (SAMPLES / name).read_text(encoding="utf-8").replace("2024", str(year)).replace("2023", str(year))
+    notice_file = read_notice_upload(world["huantai"], cora, text.encode(), f"{year}-{name}")
+    return confirm_plan(notice_file, cora, {n: "new" for n in draft_unit_names(notice_file.draft)})
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("view", ["oversight:board", "oversight:project"])
+def test_the_number_of_queries_does_not_grow_with_the_plans(client, world, cast, plan, view):
+    client.force_login(cast["cora"])
+    args = [plan.pk, 1] if view == "oversight:board" else [plan.pk, plan.projects.get(seq=2).pk]
+    before = _queries(client, reverse(view, args=args))
+    for year, name in [(2030, "gaoxinqu-2023.txt"), (2031, "gaoqing-2021.txt"), (2032, "zichuan-2024.txt")]:
+        other = _another_plan(world, cast["cora"], name, year)
+        for unit in Unit.objects.filter(assignments__project__plan=other).distinct()[:5]:
+            start_report(unit, other.periods.get(quarter=1))
+    for unit in Unit.objects.filter(assignments__project__plan=plan).distinct():
+        start_report(unit, plan.periods.get(quarter=1))
+    assert _queries(client, reverse(view, args=args)) == before

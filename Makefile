@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test bench clean
+.PHONY: install run samples test bench clean
 
 install: $(STAMP)
 
@@ -18,7 +18,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# The app with demo data on an embedded SQLite database under var/, at http://127.0.0.1:8000
 run: install
+	SHISHI_DEBUG=1 $(BIN)/python manage.py migrate --noinput -v0
+	@SHISHI_DEBUG=1 $(BIN)/python manage.py load_demo
+	SHISHI_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# What the notice reader makes of the sample notices
+samples: install
 	@for f in samples/notices/*; do $(BIN)/shishi parse --format text "$$f"; echo; done
 
 test: install

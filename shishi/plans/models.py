@@ -100,7 +100,13 @@ class Target(models.Model):
         ordering = ["project", "seq"]
 
     def __str__(self) -> str:
-        return f"{self.indicator} {self.get_op_display()}{self.value.normalize():f}{self.unit_of_measure}"
+        return f"{self.indicator} {self.goal}"
+
+    @property
+    def goal(self) -> str:
+        """`≥3800个`, `6所`, `≈1.2万人` as people write it (a plain figure needs no sign)."""
+        sign = "" if self.op == self.Op.EXACTLY else self.get_op_display()
+        return f"{sign}{self.value.normalize():f}{self.unit_of_measure}"
 
     @property
     def lower_is_better(self) -> bool:

@@ -37,6 +37,14 @@ def _report(request, pk: int) -> QuarterlyReport:
     return report
 
 
+def _own_report(request, pk: int) -> QuarterlyReport:
+    """A report the signed-in clerk may write: their own unit's."""
+    report = _report(request, pk)
+    if not can_write_report(request.user, report):
+        raise PermissionDenied
+    return report
+
+
 @login_required
 def quarter(request):
     """This quarter, for the clerk: the unit's plans, what is due when, and the state of each report."""
@@ -99,12 +107,11 @@ def report(request, pk: int):
 @login_required
 @require_POST
 def save(request, pk: int):
-    report = _report(request, pk)
-    if not can_write_report(request.user, report):
-        raise PermissionDenied
+    report = _own_report(request, pk)
     lines = list(report.lines.select_related("project").prefetch_related("values__target"))
     entries, errors = read_entries(lines, request.POST)
-    revision = int(request.POST.get("revision") or -1)
+    revision = request.POST.get("revision", "")
+    revision = int(revision) if revision.isdigit() else -1  # a mangled form is treated as stale
     if not errors:
         try:
             report = save_draft(report, request.user, revision, entries)
@@ -137,9 +144,7 @@ def _submit(request, report):
 @login_required
 @require_POST
 def upload_pdf(request, pk: int):
-    report = _report(request, pk)
-    if not can_write_report(request.user, report):
-        raise PermissionDenied
+    report = _own_report(request, pk)
     upload = request.FILES.get("stamped_pdf")
     try:
         if upload is None:

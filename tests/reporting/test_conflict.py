@@ -90,3 +90,11 @@ def test_replacing_an_unsubmitted_pdf_leaves_no_orphan_file(client, cast, q1, se
     second = QuarterlyReport.objects.get(pk=report.pk).stamped_pdf
     assert second.name != first and second.storage.exists(second.name)
     assert not second.storage.exists(first)
+
+
+def test_a_mangled_revision_is_treated_as_a_stale_form_not_a_server_error(client, cast, q1):
+    report = start_report(cast["lena"].unit, q1)
+    client.force_login(cast["lena"])
+    response = client.post(reverse("reporting:save", args=[report.pk]), {**_form(report, "文字"), "revision": "abc"})
+    assert response.status_code == 409
+    assert set(report.lines.values_list("measures", flat=True)) == {""}

@@ -75,6 +75,12 @@ INSTALLED_APPS = [
     "shishi.plans",
     "shishi.reporting",
     "shishi.oversight",
+    "shishi.documents",
+    "shishi.bulletins",
+    "shishi.supervision",
+    "shishi.comparisons",
+    "shishi.public",
+    "shishi.api",
 ]
 
 MIDDLEWARE = [

@@ -13,5 +13,11 @@ urlpatterns = [
     path("plans/", include("shishi.plans.urls")),
     path("plans/", include("shishi.oversight.urls")),
     path("", include("shishi.reporting.urls")),
+    path("documents/", include("shishi.documents.urls")),
+    path("bulletins/", include("shishi.bulletins.urls")),
+    path("supervision/", include("shishi.supervision.urls")),
+    path("compare/", include("shishi.comparisons.urls")),
+    path("public/", include("shishi.public.urls")),
+    path("api/", include("shishi.api.urls")),
     path("admin/", admin.site.urls),
 ]

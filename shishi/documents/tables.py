@@ -1,0 +1,166 @@
+"""One exporter base for every table the system hands out: CSV, XLSX and Word.
+
+An exporter says what its table is (`title`, `columns`, `rows()`); rendering to each format
+is written once here. Word tables use the fonts Chinese offices have (仿宋_GB2312, with
+FangSong and SimSun named as fallbacks through the East Asian font slot) so that Word and
+WPS pick them up.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+
+BODY_FONT = "仿宋_GB2312"
+TITLE_FONT = "方正小标宋简体"
+FALLBACK_FONTS = ("仿宋", "FangSong", "SimSun")
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    width: float = 12  # in characters for xlsx; docx widths follow the same proportions
+
+
+class TableExporter:
+    """Subclass and give `title`, `columns` and `rows()`. Cells are str, numbers or None."""
+
+    title: str = ""
+    columns: Sequence[Column] = ()
+    filename: str = "export"
+    landscape: bool = True
+
+    def rows(self) -> Iterable[Sequence]:
+        raise NotImplementedError
+
+    def above_table(self) -> list[str]:
+        """Lines between the title and the table (单位（盖章）, 填报时间…)."""
+        return []
+
+    # --- CSV -------------------------------------------------------------------------------
+    def to_csv(self) -> bytes:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow([c.title for c in self.columns])
+        for row in self.rows():
+            writer.writerow(["" if cell is None else cell for cell in row])
+        return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # the BOM makes Excel read UTF-8
+
+    # --- XLSX ------------------------------------------------------------------------------
+    def to_xlsx(self) -> bytes:
+        book = Workbook()
+        sheet = book.active
+        sheet.title = (self.title or "sheet")[:31]
+        width = len(self.columns)
+        thin = Side(style="thin")
+        border = Border(left=thin, right=thin, top=thin, bottom=thin)
+        row_number = 1
+        if self.title:
+            sheet.cell(row=1, column=1, value=self.title).font = Font(name=TITLE_FONT, size=16)
+            sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+            sheet.cell(row=1, column=1).alignment = Alignment(horizontal="center")
+            row_number = 2
+        for line in self.above_table():
+            sheet.cell(row=row_number, column=1, value=line).font = Font(name=BODY_FONT, size=12)
+            sheet.merge_cells(start_row=row_number, start_column=1, end_row=row_number, end_column=width)
+            row_number += 1
+        header_row = row_number
+        for index, column in enumerate(self.columns, 1):
+            cell = sheet.cell(row=header_row, column=index, value=column.title)
+            cell.font = Font(name=BODY_FONT, size=12, bold=True)
+            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+            cell.border = border
+            sheet.column_dimensions[get_column_letter(index)].width = column.width
+        for offset, row in enumerate(self.rows(), 1):
+            for index, value in enumerate(row, 1):
+                cell = sheet.cell(row=header_row + offset, column=index, value=value)
+                cell.font = Font(name=BODY_FONT, size=11)
+                cell.alignment = Alignment(vertical="top", wrap_text=True)
+                cell.border = border
+        sheet.print_title_rows = f"{header_row}:{header_row}"
+        sheet.page_setup.orientation = "landscape" if self.landscape else "portrait"
+        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+        sheet.page_setup.fitToWidth = 1
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        sheet.page_setup.fitToHeight = 0
+        buffer = io.BytesIO()
+        book.save(buffer)
+        return buffer.getvalue()
+
+    # --- Word ------------------------------------------------------------------------------
+    def to_docx(self) -> bytes:
+        document = Document()
+        section = document.sections[0]
+        if self.landscape:
+            section.orientation = WD_ORIENT.LANDSCAPE
+            section.page_width, section.page_height = Cm(29.7), Cm(21.0)
+        else:
+            section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+        for side in ("left_margin", "right_margin"):
+            setattr(section, side, Cm(2.2))
+        section.top_margin = section.bottom_margin = Cm(2.0)
+        set_east_asian_font(document.styles["Normal"], BODY_FONT, 12)
+        if self.title:
+            heading = document.add_paragraph()
+            heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            run = heading.add_run(self.title)
+            set_run_font(run, TITLE_FONT, 18)
+        for line in self.above_table():
+            document.add_paragraph(line)
+        self.docx_table(document)
+        buffer = io.BytesIO()
+        document.save(buffer)
+        return buffer.getvalue()
+
+    def docx_table(self, document):
+        """Add this exporter's table to a Word document (also used inside other documents)."""
+        table = document.add_table(rows=1, cols=len(self.columns))
+        table.style = "Table Grid"
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        usable = 25.3 if self.landscape else 16.6  # cm between the margins
+        total = sum(c.width for c in self.columns) or 1
+        for cell, column in zip(table.rows[0].cells, self.columns):
+            cell.width = Cm(usable * column.width / total)
+            paragraph = cell.paragraphs[0]
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            set_run_font(paragraph.add_run(column.title), BODY_FONT, 12, bold=True)
+        for row in self.rows():
+            cells = table.add_row().cells
+            for cell, value, column in zip(cells, row, self.columns):
+                cell.width = Cm(usable * column.width / total)
+                lines = ("" if value is None else str(value)).split("\n")
+                cell.paragraphs[0].add_run(lines[0])
+                for line in lines[1:]:
+                    cell.add_paragraph(line)
+        return table
+
+
+def set_east_asian_font(style, name: str, size: float) -> None:
+    style.font.name = FALLBACK_FONTS[-1]
+    style.font.size = Pt(size)
+    style.element.rPr.rFonts.set(qn("w:eastAsia"), name)
+
+
+def set_run_font(run, name: str, size: float, bold: bool = False) -> None:
+    """Name the Chinese font in the East Asian slot: Word and WPS use it for 汉字."""
+    run.font.name = FALLBACK_FONTS[-1]
+    run.font.size = Pt(size)
+    run.font.bold = bold
+    properties = run._element.get_or_add_rPr()
+    fonts = properties.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = properties.makeelement(qn("w:rFonts"), {})
+        properties.insert(0, fonts)
+    fonts.set(qn("w:eastAsia"), name)

@@ -1,6 +1,6 @@
 """Who may see and do what. Every view asks here; nothing else decides.
 
-- admin: everything.
+- admin: everything, except writing a unit's drafts (those belong to the unit's clerks).
 - city coordinator: reads every plan of the regions under their city, compares them.
 - coordinator: manages the plans of their own region (import, edit, review, remind).
 - leader: reads the plans of their region (and below), changes nothing.
@@ -76,3 +76,9 @@ def can_read_unit_ledger(person: Person, assignment) -> bool:
     if person.is_authenticated and person.role == Role.REPORTER:
         return person.unit_id == assignment.unit_id
     return can_view_plan(person, assignment.project.plan)
+
+
+def restricted_to_unit(person: Person) -> int | None:
+    """On pages shared by everyone on a plan (a project's ledger), a reporter sees only their
+    own unit's reports and implementation plans: the unit id to filter by, or None for all."""
+    return person.unit_id if person.role == Role.REPORTER else None

@@ -10,11 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from shishi.directory.access import can_manage_plan, can_view_plan
+from shishi.directory.access import can_manage_plan, can_view_plan, restricted_to_unit
 from shishi.directory.models import Unit
 from shishi.history.models import Event
 from shishi.plans.models import Assignment, Period, Plan
-from shishi.reporting.models import ImplementationPlan, Reminder, ReportLine
+from shishi.reporting.models import ImplementationPlan, Reminder, ReportVersion
 from shishi.reporting.reminders import ReminderRefused, remind
 
 from .board import STATE_NAMES, build_board, project_rows, report_state
@@ -87,23 +87,39 @@ def project_page(request, pk: int, project_pk: int):
     periods = list(plan.periods.all())
     assignments = list(Assignment.objects.filter(project__plan=plan).select_related("unit").order_by("project__seq", "order"))
     team = [a for a in assignments if a.project_id == project.pk]
-    quarter = int(request.GET.get("q") or next((p.quarter for p in periods if p.ends_on <= today), 1))
+    requested = request.GET.get("q", "")
+    quarter = int(requested) if requested.isdigit() else next((p.quarter for p in periods if p.ends_on <= today), 1)
     period = next((p for p in periods if p.quarter == quarter), periods[0])
     reports = {r.unit_id: r for r in period.reports.select_related("unit")}
     states = {a.unit_id: report_state(reports.get(a.unit_id), period, today) for a in team}
     row = project_rows(plan, period, [project], team, reports, states)[project.pk]
-    ledgers = {i.assignment_id: i for i in ImplementationPlan.objects.filter(assignment__in=team)}
-    lines = (
-        ReportLine.objects.filter(project=project, report__first_submitted_at__isnull=False)
-        .select_related("report__unit", "report__period")
-        .prefetch_related("values__target")
-        .order_by("report__period__quarter", "report__unit__name")
-    )
+    own_unit = restricted_to_unit(request.user)
+    visible = [a for a in team if own_unit is None or a.unit_id == own_unit]
+    ledgers = {i.assignment_id: i for i in ImplementationPlan.objects.filter(assignment__in=visible)}
+    entries = submitted_lines(plan, project, [a.unit_id for a in visible])
     return render(request, "oversight/project.html", {
         "plan": plan, "project": project, "period": period, "periods": periods, "row": row,
-        "team": [(a, ledgers.get(a.pk), STATE_NAMES[states[a.unit_id]], states[a.unit_id]) for a in team],
-        "lines": lines,
+        "team": [(a, ledgers.get(a.pk), STATE_NAMES[states[a.unit_id]], states[a.unit_id], a in visible) for a in team],
+        "entries": entries,
     })
+
+
+def submitted_lines(plan, project, unit_ids: list[int]) -> list[dict]:
+    """The project's line from each report's latest submitted version: what was sent, never a
+    draft that is being reworked after a return."""
+    latest = {}
+    versions = (
+        ReportVersion.objects.filter(report__period__plan=plan, report__unit_id__in=unit_ids)
+        .select_related("report__unit", "report__period").order_by("report_id", "number")
+    )
+    for version in versions:
+        latest[version.report_id] = version  # later numbers overwrite earlier ones
+    entries = []
+    for version in latest.values():
+        line = next((l for l in version.content["lines"] if l["project_id"] == project.pk), None)
+        if line:
+            entries.append({"version": version, "report": version.report, "line": line})
+    return sorted(entries, key=lambda e: (e["report"].period.quarter, e["report"].unit.name))
 
 
 @login_required

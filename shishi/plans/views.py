@@ -41,7 +41,9 @@ def import_notice(request):
         raise PermissionDenied
     error = None
     if request.method == "POST":
-        region = next((r for r in regions if str(r.pk) == request.POST.get("region")), regions[0])
+        region = next((r for r in regions if str(r.pk) == request.POST.get("region", str(regions[0].pk))), None)
+        if region is None:
+            raise PermissionDenied  # a region this person does not manage
         upload = request.FILES.get("file")
         pasted = request.POST.get("text", "").strip()
         if upload:

@@ -64,3 +64,10 @@ def test_the_number_of_queries_does_not_grow_with_the_plans(client, world, cast,
     for unit in Unit.objects.filter(assignments__project__plan=plan).distinct():
         start_report(unit, plan.periods.get(quarter=1))
     assert _queries(client, reverse(view, args=args)) == before
+
+
+def test_a_mangled_quarter_on_the_project_page_falls_back_instead_of_failing(client, cast, plan):
+    client.force_login(cast["cora"])
+    url = reverse("oversight:project", args=[plan.pk, plan.projects.get(seq=1).pk])
+    assert client.get(url + "?q=abc").status_code == 200
+    assert client.get(url + "?q=9").status_code == 200

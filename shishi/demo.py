@@ -25,6 +25,7 @@ from shishi.reporting.models import QuarterlyReport
 from shishi.reporting.services import (
     LineEntry, accept_report, attach_stamped_pdf, return_report, save_draft, start_report, submit_report,
 )
+from shishi.supervision.services import answer, candidates, issue
 
 SAMPLES = Path(settings.BASE_DIR) / "samples" / "notices"
 PASSWORD = "shishi-demo"
@@ -41,6 +42,7 @@ PEOPLE = [
     ("city", Person.Role.CITY_COORDINATOR, "市妇儿工委办公室", "淄博市", None),
     ("coordinator", Person.Role.COORDINATOR, "桓台县妇儿工委办公室", "桓台县", None),
     ("leader", Person.Role.LEADER, "分管副县长", "桓台县", None),
+    ("supervisor", Person.Role.SUPERVISOR, "县政府督查室", "桓台县", None),
     ("reporter", Person.Role.REPORTER, "县妇联填报员", "桓台县", "县妇联"),
     ("partner", Person.Role.REPORTER, "县教育体育局填报员", "桓台县", "县教育体育局"),
 ]
@@ -70,6 +72,7 @@ def load_demo(today: datetime.date | None = None) -> list[tuple[str, str, str]]:
             _person(username, role, display, region_obj, unit_obj)
     if not QuarterlyReport.objects.filter(period__plan=current).exists():
         _reports(current, today)
+        _supervision(current, today)
     return [(Person.Role(role).label, username, PASSWORD) for username, role, *_ in PEOPLE]
 
 
@@ -138,6 +141,19 @@ def _reports(plan: Plan, today: datetime.date) -> None:
                 accept_report(report, coordinator)
             elif state == "returned":
                 return_report(report, coordinator, "请补充各项指标的累计完成数，并附上盖章页。")
+
+
+def _supervision(plan: Plan, today: datetime.date) -> None:
+    """Two 督办 notices about the last quarter's late reports: one answered, one waiting."""
+    supervisor = Person.objects.get(username="supervisor")
+    periods = [p for p in plan.periods.all() if p.due_on < today]
+    if not periods:
+        return
+    for index, (project, unit, why) in enumerate(candidates(plan, periods[-1], today)[:2]):
+        notice = issue(project, unit, periods[-1], supervisor, f"{why}，请说明原因并提出整改措施。",
+                       today + datetime.timedelta(days=7))
+        if index == 0:
+            answer(notice, unit.people.first() or supervisor, "已补报进展情况，下一季度按时报送。")
 
 
 def _report(unit, period, clerk, share: Decimal, submit: bool) -> QuarterlyReport:

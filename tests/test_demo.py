@@ -6,11 +6,12 @@ from shishi.demo import PASSWORD, load_demo
 from shishi.directory.models import Person
 from shishi.plans.models import Plan
 from shishi.reporting.models import QuarterlyReport
+from shishi.supervision.models import SupervisionNotice
 
 
 def test_the_demo_has_the_five_samples_a_plan_in_progress_and_every_state(db):
     logins = load_demo(today=datetime.date(2026, 11, 22))
-    assert {username for _, username, _ in logins} == {"admin", "city", "coordinator", "leader", "reporter", "partner"}
+    assert {username for _, username, _ in logins} == {"admin", "city", "coordinator", "leader", "supervisor", "reporter", "partner"}
     assert all(password == PASSWORD for *_, password in logins)
     assert set(Person.objects.values_list("role", flat=True)) == set(Person.Role.values)
     assert Plan.objects.count() == 6
@@ -18,6 +19,7 @@ def test_the_demo_has_the_five_samples_a_plan_in_progress_and_every_state(db):
     states = set(QuarterlyReport.objects.filter(period__plan=current, period__quarter=4).values_list("state", flat=True))
     assert states == {"draft", "submitted", "accepted", "returned"}
     assert QuarterlyReport.objects.filter(period__plan=current, period__quarter=3, state="accepted").exists()
+    assert set(SupervisionNotice.objects.values_list("state", flat=True)) == {"open", "answered"}
 
 
 def test_loading_the_demo_twice_changes_nothing(db):

@@ -4,6 +4,7 @@
 - city coordinator: reads every plan of the regions under their city, compares them.
 - coordinator: manages the plans of their own region (import, edit, review, remind).
 - leader: reads the plans of their region (and below), changes nothing.
+- supervisor (督查室): reads the plans of their region (and below) and issues 督办 notices.
 - reporter: reads the plans their unit is on; writes only their own unit's reports.
 Drafts belong to the unit: others see a report only once it has been submitted.
 """
@@ -22,7 +23,7 @@ def regions_visible_to(person: Person) -> QuerySet[Region]:
         return Region.objects.all()
     if person.region_id is None:
         return Region.objects.none()
-    if person.role in (Role.CITY_COORDINATOR, Role.LEADER, Role.COORDINATOR):
+    if person.role in (Role.CITY_COORDINATOR, Role.LEADER, Role.COORDINATOR, Role.SUPERVISOR):
         region = person.region
         return Region.objects.filter(Q(path=region.path) | Q(path__startswith=region.path + "/"))
     return Region.objects.filter(pk=person.region_id)
@@ -82,3 +83,12 @@ def restricted_to_unit(person: Person) -> int | None:
     """On pages shared by everyone on a plan (a project's ledger), a reporter sees only their
     own unit's reports and implementation plans: the unit id to filter by, or None for all."""
     return person.unit_id if person.role == Role.REPORTER else None
+
+
+def can_supervise(person: Person, plan) -> bool:
+    """Issue and close 督办 notices: the supervision office of the plan's region, or an admin."""
+    if not person.is_authenticated:
+        return False
+    if person.role == Role.ADMIN or person.is_superuser:
+        return True
+    return person.role == Role.SUPERVISOR and person.region_id is not None and person.region.contains(plan.region)

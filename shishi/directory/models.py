@@ -88,6 +88,7 @@ class Person(AbstractUser):
         CITY_COORDINATOR = "city_coordinator", _("市级协调员")
         COORDINATOR = "coordinator", _("协调员（妇儿工委办公室）")
         LEADER = "leader", _("领导（只读）")
+        SUPERVISOR = "supervisor", _("督查室")
         REPORTER = "reporter", _("填报员（责任单位）")
 
     role = models.CharField(_("角色"), max_length=20, choices=Role.choices, default=Role.REPORTER)

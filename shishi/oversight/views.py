@@ -17,6 +17,8 @@ from shishi.plans.models import Assignment, Period, Plan
 from shishi.reporting.models import ImplementationPlan, Reminder, ReportVersion
 from shishi.reporting.reminders import ReminderRefused, remind
 
+from shishi.supervision.models import SupervisionNotice
+
 from .board import STATE_NAMES, build_board, project_rows, report_state
 
 
@@ -54,6 +56,8 @@ def board(request, pk: int, quarter: int):
         "latest_reminders": latest,
         "can_manage": can_manage_plan(request.user, plan),
         "counts": {name: data.count(state) for state, name in STATE_NAMES.items()},
+        "open_supervision": SupervisionNotice.objects.filter(project__plan=plan)
+        .exclude(state=SupervisionNotice.State.CLOSED).select_related("project", "unit"),
     })
 
 

@@ -1,0 +1,135 @@
+"""Issuing, answering and closing 督办 notices; the year-end summary."""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from shishi.directory.models import InAppNotice, Person, Unit
+from shishi.history.services import record
+from shishi.oversight.board import LATE, build_board
+from shishi.oversight.lights import DONE, RED
+from shishi.plans.models import Assignment, Period, Plan, Project
+from shishi.reporting.models import QuarterlyReport, ReportVersion
+
+from .models import SupervisionNotice
+
+State = SupervisionNotice.State
+
+
+class SupervisionError(Exception):
+    """A 督办 action that cannot be done; the message says why."""
+
+
+def candidates(plan: Plan, period: Period, today: datetime.date) -> list[tuple[Project, Unit, str]]:
+    """(project, unit, why) for every project that is red and every unit that is late."""
+    board = build_board(plan, period, today)
+    found = []
+    leads = {a.project_id: a.unit for a in Assignment.objects.filter(project__plan=plan, role=Assignment.Role.LEAD)
+             .select_related("unit").order_by("order")}
+    for project in board.projects:
+        row = board.rows[project.pk]
+        late_units = [u for u in board.units if board.cells.get((project.pk, u.pk)) == LATE]
+        for unit in late_units:
+            found.append((project, unit, f"{period}报表逾期未报"))
+        lead = leads.get(project.pk)
+        if row.light.colour == RED and lead and lead not in late_units:
+            found.append((project, lead, f"亮红灯：{row.light.reason}"))
+    return found
+
+
+def issue(project: Project, unit: Unit, period: Period, person: Person, reason: str, reply_by: datetime.date) -> SupervisionNotice:
+    reason = reason.strip()
+    if not reason:
+        raise SupervisionError("请写明督办事由。")
+    if reply_by < timezone.localdate():
+        raise SupervisionError("答复期限不能早于今天。")
+    if not Assignment.objects.filter(project=project, unit=unit).exists():
+        raise SupervisionError("该单位不是这项实事的责任单位。")
+    if SupervisionNotice.objects.filter(project=project, unit=unit, period=period).exclude(state=State.CLOSED).exists():
+        raise SupervisionError("这项实事已向该单位发出督办，尚未办结。")
+    with transaction.atomic():
+        notice = SupervisionNotice.objects.create(
+            project=project, unit=unit, period=period, reason=reason, reply_by=reply_by, issued_by=person)
+        text = f"【督办】{project.title}：{reason}（请于{reply_by:%Y年%m月%d日}前答复）"
+        InAppNotice.objects.bulk_create(
+            InAppNotice(person=clerk, text=text[:300], url="/supervision/mine/") for clerk in unit.people.filter(is_active=True))
+        record(project.plan.region, person, "supervised", f"向{unit}发出督办：{project.title}", plan=project.plan)
+    return notice
+
+
+def answer(notice: SupervisionNotice, person: Person, text: str) -> SupervisionNotice:
+    text = text.strip()
+    if not text:
+        raise SupervisionError("答复内容不能为空。")
+    with transaction.atomic():
+        notice = SupervisionNotice.objects.select_for_update().get(pk=notice.pk)
+        if notice.state == State.CLOSED:
+            raise SupervisionError("督办已办结，不能再答复。")
+        notice.reply, notice.replied_by, notice.replied_at, notice.state = text, person, timezone.now(), State.ANSWERED
+        notice.save()
+        record(notice.project.plan.region, person, "answered", f"{notice.unit}答复督办：{notice.project.title}",
+               plan=notice.project.plan)
+    return notice
+
+
+def close(notice: SupervisionNotice, person: Person) -> SupervisionNotice:
+    with transaction.atomic():
+        notice = SupervisionNotice.objects.select_for_update().get(pk=notice.pk)
+        if notice.state != State.ANSWERED:
+            raise SupervisionError("单位答复后才能办结。")
+        notice.state, notice.closed_by, notice.closed_at = State.CLOSED, person, timezone.now()
+        notice.save()
+        record(notice.project.plan.region, person, "closed", f"办结督办：{notice.unit} · {notice.project.title}",
+               plan=notice.project.plan)
+    return notice
+
+
+@dataclass
+class ProjectYear:
+    project: Project
+    done: bool
+    light: object
+    targets: list  # TargetRow from the board: goal, figure, light
+
+
+@dataclass
+class UnitYear:
+    unit: Unit
+    on_time: int
+    late: int
+    returned: int
+    supervised: int
+
+
+def year_end(plan: Plan, today: datetime.date) -> tuple[list[ProjectYear], list[UnitYear]]:
+    """Per project: done or not, figures against goals (Q4); per unit: reports on time,
+    late, returned, 督办 received."""
+    periods = list(plan.periods.all())
+    fourth = periods[-1]
+    board = build_board(plan, fourth, today)
+    projects = [ProjectYear(p, board.rows[p.pk].light.colour == DONE, board.rows[p.pk].light, board.rows[p.pk].targets)
+                for p in board.projects]
+    reports = QuarterlyReport.objects.filter(period__plan=plan).select_related("period")
+    first_in = {(r.unit_id, r.period_id): r.first_submitted_at for r in reports}
+    returned = Counter(
+        ReportVersion.objects.filter(report__period__plan=plan, outcome=ReportVersion.Outcome.RETURNED)
+        .values_list("report__unit_id", flat=True))
+    supervised = Counter(SupervisionNotice.objects.filter(project__plan=plan).values_list("unit_id", flat=True))
+    units = []
+    for unit in board.units:
+        on_time = late = 0
+        for period in periods:
+            if period.due_on >= today:
+                continue  # not due yet: neither on time nor late
+            submitted = first_in.get((unit.pk, period.pk))
+            if submitted and timezone.localdate(submitted) <= period.due_on:
+                on_time += 1
+            else:
+                late += 1
+        units.append(UnitYear(unit, on_time, late, returned[unit.pk], supervised[unit.pk]))
+    return projects, units

@@ -1,0 +1,116 @@
+"""督办 pages for the supervision office and the unit clerk, and the year-end summary."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from shishi.directory.access import can_manage_plan, can_supervise, can_view_plan
+from shishi.directory.models import Person, Unit
+from shishi.plans.models import Period, Plan
+
+from .exports import YearEndProjects, YearEndUnits
+from .models import SupervisionNotice
+from .services import SupervisionError, answer, candidates, close, issue, year_end
+
+
+def _plan(request, pk: int) -> Plan:
+    plan = get_object_or_404(Plan.objects.select_related("region"), pk=pk)
+    if not can_view_plan(request.user, plan):
+        raise PermissionDenied
+    return plan
+
+
+@login_required
+def plan_notices(request, pk: int, quarter: int):
+    plan = _plan(request, pk)
+    if not (can_supervise(request.user, plan) or can_manage_plan(request.user, plan)):
+        raise PermissionDenied
+    period = get_object_or_404(Period, plan=plan, quarter=quarter)
+    today = timezone.localdate()
+    error = None
+    if request.method == "POST":
+        if not can_supervise(request.user, plan):
+            raise PermissionDenied
+        project = get_object_or_404(plan.projects, pk=request.POST.get("project") or 0)
+        unit = get_object_or_404(Unit, pk=request.POST.get("unit") or 0)
+        try:
+            reply_by = datetime.date.fromisoformat(request.POST.get("reply_by", ""))
+            issue(project, unit, period, request.user, request.POST.get("reason", ""), reply_by)
+        except ValueError:
+            error = _("请填写有效的答复期限（格式：2024-12-31）。")
+        except SupervisionError as exc:
+            error = str(exc)
+        else:
+            messages.success(request, _("已向%(unit)s发出督办。") % {"unit": unit})
+            return redirect("supervision:plan", plan.pk, quarter)
+    notices = SupervisionNotice.objects.filter(project__plan=plan).select_related("project", "unit", "period")
+    return render(request, "supervision/plan.html", {
+        "plan": plan, "period": period, "periods": plan.periods.all(), "error": error,
+        "candidates": candidates(plan, period, today) if can_supervise(request.user, plan) else [],
+        "notices": notices, "can_supervise": can_supervise(request.user, plan),
+        "default_reply_by": today + datetime.timedelta(days=7),
+    }, status=400 if error else 200)
+
+
+@login_required
+def mine(request):
+    """The clerk's 督办 notices, to answer."""
+    if request.user.role != Person.Role.REPORTER or request.user.unit_id is None:
+        raise PermissionDenied
+    notices = SupervisionNotice.objects.filter(unit_id=request.user.unit_id).select_related("project__plan", "period")
+    return render(request, "supervision/mine.html", {"notices": notices})
+
+
+@login_required
+@require_POST
+def answer_notice(request, pk: int):
+    notice = get_object_or_404(SupervisionNotice, pk=pk)
+    if request.user.role != Person.Role.REPORTER or request.user.unit_id != notice.unit_id:
+        raise PermissionDenied
+    try:
+        answer(notice, request.user, request.POST.get("reply", ""))
+    except SupervisionError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("答复已提交。"))
+    return redirect("supervision:mine")
+
+
+@login_required
+@require_POST
+def close_notice(request, pk: int):
+    notice = get_object_or_404(SupervisionNotice.objects.select_related("project__plan", "period"), pk=pk)
+    if not can_supervise(request.user, notice.project.plan):
+        raise PermissionDenied
+    try:
+        close(notice, request.user)
+    except SupervisionError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("督办已办结。"))
+    return redirect("supervision:plan", notice.project.plan_id, notice.period.quarter)
+
+
+@login_required
+def year_end_page(request, pk: int):
+    plan = _plan(request, pk)
+    if request.user.role == Person.Role.REPORTER:
+        raise PermissionDenied  # a summary of every unit is for the office, the leaders and the supervisors
+    projects, units = year_end(plan, timezone.localdate())
+    table = request.GET.get("xlsx")
+    if table in ("projects", "units"):
+        exporter = YearEndProjects(plan, projects) if table == "projects" else YearEndUnits(plan, units)
+        response = HttpResponse(exporter.to_xlsx(),
+                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        response["Content-Disposition"] = f'attachment; filename="{exporter.filename}.xlsx"'
+        return response
+    return render(request, "supervision/year_end.html", {"plan": plan, "projects": projects, "units": units})

@@ -12,7 +12,7 @@ from django.utils import timezone
 from shishi.directory.models import InAppNotice, Person, Unit
 from shishi.history.services import record
 from shishi.oversight.board import LATE, build_board
-from shishi.oversight.lights import DONE, RED
+from shishi.oversight.lights import DONE, GREY, RED
 from shishi.plans.models import Assignment, Period, Plan, Project
 from shishi.reporting.models import QuarterlyReport, ReportVersion
 
@@ -110,10 +110,13 @@ def year_end(plan: Plan, today: datetime.date) -> tuple[list[ProjectYear], list[
     """Per project: done or not, figures against goals (Q4); per unit: reports on time,
     late, returned, 督办 received."""
     periods = list(plan.periods.all())
-    fourth = periods[-1]
-    board = build_board(plan, fourth, today)
-    projects = [ProjectYear(p, board.rows[p.pk].light.colour == DONE, board.rows[p.pk].light, board.rows[p.pk].targets)
-                for p in board.projects]
+    # The latest figures each lead unit reported: Q4's once it is in, else the quarter before.
+    boards = [build_board(plan, period, today) for period in reversed(periods)]
+    board = boards[0]
+    projects = []
+    for project in board.projects:
+        row = next((b.rows[project.pk] for b in boards if b.rows[project.pk].light.colour != GREY), board.rows[project.pk])
+        projects.append(ProjectYear(project, row.light.colour == DONE, row.light, row.targets))
     reports = QuarterlyReport.objects.filter(period__plan=plan).select_related("period")
     first_in = {(r.unit_id, r.period_id): r.first_submitted_at for r in reports}
     returned = Counter(

@@ -12,7 +12,7 @@ from django.utils import timezone
 from shishi.directory.models import InAppNotice, Person, Unit
 from shishi.history.services import record
 from shishi.oversight.board import LATE, build_board
-from shishi.oversight.lights import DONE, GREY, RED
+from shishi.oversight.lights import DONE, RED
 from shishi.plans.models import Assignment, Period, Plan, Project
 from shishi.reporting.models import QuarterlyReport, ReportVersion
 
@@ -89,6 +89,11 @@ def close(notice: SupervisionNotice, person: Person) -> SupervisionNotice:
     return notice
 
 
+def _reported(row) -> bool:
+    """Whether the lead unit's report for that quarter was counted (a figure or a self-assessment)."""
+    return bool(row.lead_assessment) or any(target.figure is not None for target in row.targets)
+
+
 @dataclass
 class ProjectYear:
     project: Project
@@ -115,7 +120,7 @@ def year_end(plan: Plan, today: datetime.date) -> tuple[list[ProjectYear], list[
     board = boards[0]
     projects = []
     for project in board.projects:
-        row = next((b.rows[project.pk] for b in boards if b.rows[project.pk].light.colour != GREY), board.rows[project.pk])
+        row = next((b.rows[project.pk] for b in boards if _reported(b.rows[project.pk])), board.rows[project.pk])
         projects.append(ProjectYear(project, row.light.colour == DONE, row.light, row.targets))
     reports = QuarterlyReport.objects.filter(period__plan=plan).select_related("period")
     first_in = {(r.unit_id, r.period_id): r.first_submitted_at for r in reports}

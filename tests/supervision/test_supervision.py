@@ -2,6 +2,7 @@
 
 import datetime
 import io
+from decimal import Decimal
 
 import pytest
 import time_machine
@@ -9,7 +10,9 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from shishi.directory.models import Person
-from shishi.reporting.services import accept_report, attach_stamped_pdf, start_report, submit_report
+from shishi.reporting.services import (
+    LineEntry, accept_report, attach_stamped_pdf, save_draft, start_report, submit_report,
+)
 from shishi.supervision.models import SupervisionNotice
 from shishi.supervision.services import SupervisionError, answer, candidates, close, issue, year_end
 from tests.conftest import pdf_bytes, person
@@ -129,3 +132,18 @@ def test_year_end_counts_on_time_late_returned_and_supervised(client, cast, plan
     sheet = load_workbook(io.BytesIO(data)).active
     rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=3)]
     assert ["县教育体育局", 0, 4, 0, 1] in rows
+
+
+def test_year_end_uses_the_latest_quarter_a_lead_reported(cast, plan, q1):
+    lena = cast["lena"]
+    report = start_report(lena.unit, q1)
+    entries = {line.project_id: LineEntry("完成", "", "done", {v.target_id: v.target.value for v in line.values.all()})
+               for line in report.lines.prefetch_related("values__target")}
+    report = save_draft(report, lena, report.revision, entries)
+    attach_stamped_pdf(report, lena, pdf_bytes(), "s.pdf")
+    report.refresh_from_db()
+    submit_report(report, lena, report.revision)
+    accept_report(report, cast["cora"])
+    projects, _ = year_end(plan, datetime.date(2023, 12, 1))
+    first = next(p for p in projects if p.project.seq == 1)
+    assert first.done and [row.figure for row in first.targets] == [Decimal(6), Decimal(4), Decimal(1), Decimal(3800)]

@@ -1,0 +1,139 @@
+"""The progress form as Word and Excel files: download pages, the upload, its preview and confirm."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from shishi.directory.access import can_view_plan, plans_visible_to
+from shishi.directory.models import Unit
+from shishi.plans.models import Period, Plan
+from shishi.reporting.models import QuarterlyReport
+
+from .models import FormImport
+from .rules import can_download_blank_form, can_import_form, form_source
+from .services import (
+    FORMATS, DocumentError, blank_form, confirm_import, preview_import, read_upload, title_of, unit_form, unit_forms,
+)
+
+
+def _plan(request, pk: int) -> Plan:
+    plan = get_object_or_404(Plan.objects.select_related("region", "notice_file"), pk=pk)
+    if not can_view_plan(request.user, plan):
+        raise PermissionDenied
+    return plan
+
+
+def _period(plan: Plan, quarter: int) -> Period:
+    return get_object_or_404(Period.objects.select_related("plan__region", "plan__notice_file"), plan=plan, quarter=quarter)
+
+
+def _current_quarter(periods, today) -> int:
+    """The quarter being reported now: the latest one that has started."""
+    started = [p.quarter for p in periods if p.starts_on <= today]
+    return started[-1] if started else 1
+
+
+def _file(exporter, fmt: str) -> HttpResponse:
+    if fmt not in FORMATS:
+        raise Http404
+    content_type, method = FORMATS[fmt]
+    response = HttpResponse(getattr(exporter, method)(), content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(True, f"{exporter.filename}.{fmt}")
+    return response
+
+
+@login_required
+def index(request):
+    """Every plan this person may see, each pointing at its forms for the current quarter."""
+    today = timezone.localdate()
+    plans = list(plans_visible_to(request.user).select_related("region").prefetch_related("periods").order_by("-year", "region__path"))
+    rows = [(plan, _current_quarter(list(plan.periods.all()), today)) for plan in plans]
+    return render(request, "documents/index.html", {"rows": rows})
+
+
+@login_required
+def forms(request, pk: int, quarter: int):
+    plan = _plan(request, pk)
+    period = _period(plan, quarter)
+    forms = unit_forms(request.user, plan, period, timezone.localdate())
+    own = next((f for f in forms if can_import_form(request.user, f.report or QuarterlyReport(unit=f.unit, period=period))), None)
+    return render(request, "documents/forms.html", {
+        "plan": plan, "period": period, "periods": plan.periods.all(), "title": title_of(plan),
+        "forms": forms, "own": own,
+    })
+
+
+@login_required
+def blank(request, pk: int, fmt: str):
+    plan = _plan(request, pk)
+    if not can_download_blank_form(request.user, plan):
+        raise PermissionDenied
+    return _file(blank_form(plan), fmt)
+
+
+@login_required
+def unit_file(request, pk: int, quarter: int, unit_pk: int, fmt: str):
+    plan = _plan(request, pk)
+    period = _period(plan, quarter)
+    unit = get_object_or_404(Unit.objects.filter(assignments__project__plan=plan).distinct(), pk=unit_pk)
+    report = QuarterlyReport.objects.filter(unit=unit, period=period).select_related("period__plan").first()
+    source = form_source(request.user, report or QuarterlyReport(unit=unit, period=period))
+    if source is None:
+        raise PermissionDenied
+    return _file(unit_form(period, unit, source, timezone.localdate()), fmt)
+
+
+@login_required
+@require_POST
+def upload(request, pk: int, quarter: int):
+    plan = _plan(request, pk)
+    period = _period(plan, quarter)
+    person = request.user
+    unit = Unit.objects.filter(pk=person.unit_id, assignments__project__plan=plan).distinct().first()
+    if unit is None or not can_import_form(person, QuarterlyReport(unit=unit, period=period)):
+        raise PermissionDenied
+    upload = request.FILES.get("form")
+    try:
+        if upload is None:
+            raise DocumentError(_("请选择填好的报表文件（.docx 或 .xlsx）。"))
+        form_import = read_upload(period, person, upload.read(), upload.name)
+    except DocumentError as exc:
+        messages.error(request, str(exc))
+        return redirect("documents:forms", plan.pk, period.quarter)
+    return redirect("documents:preview", form_import.pk)
+
+
+def _own_import(request, pk: int) -> FormImport:
+    """An upload only its clerk may see or confirm; another's id is as good as unknown."""
+    form_import = get_object_or_404(FormImport.objects.select_related("report__unit", "report__period__plan"), pk=pk,
+                                    person=request.user)
+    if not can_import_form(request.user, form_import.report):
+        raise Http404
+    return form_import
+
+
+@login_required
+def preview(request, pk: int):
+    form_import = _own_import(request, pk)
+    return render(request, "documents/preview.html", {"preview": preview_import(form_import)})
+
+
+@login_required
+@require_POST
+def confirm(request, pk: int):
+    form_import = _own_import(request, pk)
+    try:
+        report, changed = confirm_import(form_import, request.user)
+    except DocumentError as exc:
+        messages.error(request, str(exc))
+        return redirect("documents:preview", form_import.pk)
+    messages.success(request, _("已导入，更新了%(n)s项实事的进展情况。请核对后保存或报送。") % {"n": changed})
+    return redirect("reporting:report", report.pk)

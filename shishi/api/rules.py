@@ -1,0 +1,55 @@
+"""Permission rules in bulk, for exports and the API: the same answers as directory/access.py,
+as querysets, so that a city's worth of reports is not asked about one at a time.
+
+tests/api/test_rules.py checks that `readable_reports` agrees with `can_read_report` for every
+member of the cast and every report, so the two cannot drift apart unnoticed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+
+from shishi.directory.access import can_write_report, plans_visible_to
+from shishi.directory.models import Person
+from shishi.reporting.models import QuarterlyReport, ReportVersion
+from shishi.reporting.services import content_of
+
+
+def readable_reports(person: Person) -> QuerySet[QuarterlyReport]:
+    """Every report `can_read_report(person, report)` allows: the clerk's own unit's, drafts
+    included; for everyone else who sees the plan, those submitted at least once."""
+    if not person.is_authenticated:
+        return QuarterlyReport.objects.none()
+    if person.role == Person.Role.REPORTER:
+        if person.unit_id is None:
+            return QuarterlyReport.objects.none()
+        return QuarterlyReport.objects.filter(unit_id=person.unit_id)
+    return QuarterlyReport.objects.filter(first_submitted_at__isnull=False, period__plan__in=plans_visible_to(person))
+
+
+@dataclass
+class Visible:
+    """What a person may read of a report: the live draft for the unit itself, else the last
+    version submitted (after a return, the unit's new edits are a draft until resubmitted)."""
+
+    content: dict
+    version: ReportVersion | None  # None: the unit's own live draft
+
+    @property
+    def is_draft(self) -> bool:
+        return self.version is None
+
+
+def visible_content(person: Person, report: QuarterlyReport) -> Visible | None:
+    """What `person` reads of a report taken from `readable_reports(person)` (or checked with
+    `can_read_report`); None if nothing was submitted yet. Uses `report.versions` as prefetched
+    by the caller, if it was."""
+    if can_write_report(person, report):
+        return Visible(content_of(report), None)
+    versions = list(report.versions.all())
+    if not versions:
+        return None
+    latest = max(versions, key=lambda v: v.number)
+    return Visible(latest.content, latest)

@@ -17,13 +17,32 @@ DOC_NUMBER = re.compile(
     """,
     re.VERBOSE,
 )
+# A flattened web page runs the title into the number: `…工作方案的通知费政办字〔2024〕6号`.
+_BEFORE_PREFIX = re.compile(r"^.*(?:通知|意见|方案|决定|的|》|」|\s)")
+_LONGEST_PREFIX = 8
+
+
+def find_doc_number(text: str) -> tuple[str, int] | None:
+    """The document number and its year.
+
+    >>> find_doc_number("关于印发工作方案的通知费政办字〔2024〕6号 各乡镇")
+    ('费政办字〔2024〕6号', 2024)
+    """
+    match = DOC_NUMBER.search(text)
+    if not match:
+        return None
+    prefix = _BEFORE_PREFIX.sub("", match.group("prefix"))[-_LONGEST_PREFIX:] or match.group("prefix")[-_LONGEST_PREFIX:]
+    number = re.sub(r"\s+", "", match.group(0)[len(match.group("prefix")):])
+    return prefix + number, int(match.group("year"))
+
+
 _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 _CN_DATE = re.compile(r"(?P<y>[〇零一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,3})月(?P<d>[一二三四五六七八九十]{1,3})日")
 ISSUER_ENDINGS = (
     "人民政府办公室", "人民政府办公厅", "人民政府", "管理委员会办公室", "管委会办公室", "管理委员会",
     "管委会", "妇女儿童工作委员会", "妇儿工委", "妇女儿童工作委员会办公室", "妇儿工委办公室", "办公室", "委员会", "妇联",
 )
-_REGION = re.compile(r"^(?P<name>.{2,20}?(?:自治州|自治县|自治旗|新区|开发区|示范区|高新区|矿区|林区|特区|省|市|县|区|旗|州|盟))")
+_REGION = re.compile(r"(?P<name>.{1,20}?(?:自治州|自治县|自治旗|新区|开发区|示范区|高新区|矿区|林区|特区|省|市|县|区|旗|州|盟))")
 # Long official names and the short names people actually use.
 _REGION_SHORT = (("高新技术产业开发区", "高新区"), ("经济技术开发区", "经开区"), ("经济开发区", "经济开发区"))
 _TITLE_END = re.compile(r"(?:通知|意见|方案|公告|通告|决定|函|计划|清单|安排)$")
@@ -44,9 +63,8 @@ def read_header(lines: list[str]) -> Header:
     """Read what stands above the first project. `lines` are stripped and space-collapsed."""
     header = Header()
     text = "\n".join(lines)
-    if match := DOC_NUMBER.search(text):
-        header.doc_number = re.sub(r"\s+", "", match.group(0))
-        header.doc_year = int(match.group("year"))
+    if found := find_doc_number(text):
+        header.doc_number, header.doc_year = found
     found = _title_lines(lines)
     if found is not None:
         first, last = found
@@ -128,16 +146,21 @@ def _addressees(lines: list[str]) -> str | None:
 
 
 def region_of(issuer: str) -> str | None:
-    """The region a government office belongs to.
+    """The region a government office belongs to: the issuer without its office words.
 
-    >>> region_of("桓台县人民政府办公室")
-    '桓台县'
+    >>> region_of("桓台县人民政府办公室"), region_of("费县人民政府办公室")
+    ('桓台县', '费县')
     >>> region_of("淄博高新技术产业开发区管理委员会办公室")
     '淄博高新区'
+    >>> region_of("西安市雁塔区人民政府办公室")
+    '西安市雁塔区'
     """
     for long, short in _REGION_SHORT:
         if long in issuer:
             return issuer[: issuer.index(long)] + short
+    for ending in sorted(ISSUER_ENDINGS, key=len, reverse=True):
+        if issuer.endswith(ending) and _REGION.fullmatch(issuer[: -len(ending)]):
+            return issuer[: -len(ending)]
     match = _REGION.match(issuer)
     return match.group("name") if match else None
 

@@ -37,8 +37,9 @@ STYLES = (
     _style("circled", r"(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])", 2),
     _style("shi", rf"(?P<n>[{_CN}]{{1,3}})是(?![非否])", 3),
 )
-# Where an inline marker may stand: after a colon, semicolon, full stop or comma.
-_INLINE_BEFORE = re.compile(r"[：:；;。，,]\s*$")
+# Where an inline marker may stand: after a colon, semicolon, full stop, comma or a closing
+# bracket (the units clause of the item before), or after a space on a flattened page.
+_INLINE_BEFORE = re.compile(r"(?:[：:；;。，,）)]\s*|\s)$")
 
 
 @dataclass

@@ -24,8 +24,10 @@ _ARTEFACTS = re.compile(
     r"""
       \[bookmark:[^\]]*\]      # Word's hidden bookmarks, exported as text
     | \{\\[a-z]+[^}]*\}        # stray RTF control groups
+    | (?:[ \t]*\|){2,}[ \t]*     # a web page's layout table flattened to pipes: | ||||||
+    | ^[ \t]*\|[ \t]*$         # and a lone pipe on its own line
     """,
-    re.VERBOSE,
+    re.VERBOSE | re.MULTILINE,
 )
 
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
@@ -89,6 +91,33 @@ def collapse_spaces(line: str) -> str:
     return _STRAY_SPACE.sub("", line).strip()
 
 
+# Where a web page that lost its line breaks had a paragraph break: a space after the end
+# of a sentence or a closing bracket, or a space before a list marker (一、 （二） 3.).
+_FLATTENED_BREAK = re.compile(
+    r"""
+    (?<=[。！？；：:）)」”])[ \t\u3000]+(?=\S)                       # after a sentence or a bracket
+    | (?<=通知|\d号|\d日)[ \t\u3000]+(?=\S)                         # after a title, a doc number, a date
+    | [ \t\u3000]+(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、](?!\d)))  # before a marker
+    """,
+    re.VERBOSE,
+)
+_LONG_LINE = 200
+
+
+def split_flattened(line: str) -> list[str]:
+    """A very long line with paragraph breaks turned into spaces, cut back into paragraphs.
+
+    >>> split_flattened("请认真组织实施。 费县2024年工作方案 一、开展筛查。" + "甲" * 200)[:2]
+    ['请认真组织实施。', '费县2024年工作方案']
+    """
+    if len(line) < _LONG_LINE or line.startswith("\t"):
+        return [line]
+    return [piece for piece in _FLATTENED_BREAK.split(line) if piece.strip()]
+
+
 def lines_of(text: str) -> list[str]:
     """Normalised text split into lines with trailing spaces removed (leading tabs kept)."""
-    return [line.rstrip() for line in normalize_characters(text).split("\n")]
+    lines = []
+    for line in normalize_characters(text).split("\n"):
+        lines += [piece.rstrip() for piece in split_flattened(line)]
+    return lines

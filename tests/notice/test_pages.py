@@ -36,6 +36,12 @@ CASES = [
     ("mirror-traditional.txt",
      ["实施优质教育资源扩容提质行动", "实施适龄妇女“两癌”免费筛查和救助行动", "实施“希望小屋”儿童关爱项目"],
      [["县教育体育局"], ["县卫生健康局", "县妇联", "县财政局"], ["团县委"]], 2023, None),
+    ("flattened-web-page.txt",
+     ["开展0-6岁儿童孤独症筛查", "开展适龄妇女“两癌”免费筛查和低收入“两癌”妇女救助", "开展妇女儿童体质监测",
+      "加强孤困儿童关爱帮扶,持续深化“孤困儿童关爱一包到底”", "实施儿童友好城市建设"],
+     [["县卫生健康局", "各乡镇人民政府", "费城街道办事处"],
+      ["县卫生健康局", "县妇联", "县委宣传部", "县发改局", "县公安局", "县民政局", "县财政局", "县农业农村局", "县医保局"],
+      ["县体育中心"], ["县民政局"], ["县妇联", "县住建局"]], 2024, "费县"),
     ("lead-units.txt",
      ["新建城市书房10处", "新增普惠托位2000个", "为3万名适龄妇女免费开展“两癌”筛查", "培训家政服务人员2000人次"],
      [["市文化和旅游局", "市教育局", "各区县人民政府", "市财政局"], ["市卫生健康委", "市发展改革委", "市财政局"],
@@ -67,6 +73,17 @@ def test_leads_named_apart_are_the_lead_units():
     assert notice.reporting.deadline == "2025-11-30"
     assert notice.reporting.supervision is True
     assert notice.issued_on == "2025-02-18"
+
+
+def test_a_page_that_lost_its_line_breaks_is_cut_back_into_paragraphs():
+    """A county site (modelled on 费县's 2024 page) prints the whole notice on one line with
+    its layout table flattened to pipes; leads are named apart in ASCII brackets."""
+    notice = _read("flattened-web-page.txt")
+    assert (notice.issuer, notice.title) == ("费县人民政府办公室", "关于印发费县2024年关爱妇女儿童十件实事工作方案的通知")
+    assert (notice.doc_number, notice.issued_on) == ("费政办字〔2024〕6号", "2024-04-29")
+    assert notice.addressees == "各乡镇(街道)人民政府(办事处),县政府各部门、单位,重点企业"
+    assert notice.projects[1].lead_units == ["县卫生健康局", "县妇联"]
+    assert [(t.value, t.unit) for t in notice.projects[0].targets] == [(30000, "名"), (60, "%")]
 
 
 def test_a_traditional_mirror_is_read_in_simplified_characters():

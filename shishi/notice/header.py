@@ -44,6 +44,7 @@ ISSUER_ENDINGS = (
 )
 _REGION = re.compile(r"(?P<name>.{1,20}?(?:自治州|自治县|自治旗|新区|开发区|示范区|高新区|矿区|林区|特区|省|市|县|区|旗|州|盟))")
 # Long official names and the short names people actually use.
+_GREEDY_REGION = re.compile(_REGION.pattern.replace(".{1,20}?", ".{1,20}"))
 _REGION_SHORT = (("高新技术产业开发区", "高新区"), ("经济技术开发区", "经开区"), ("经济开发区", "经济开发区"))
 _TITLE_END = re.compile(r"(?:通知|意见|方案|公告|通告|决定|函|计划|清单|安排)$")
 
@@ -90,7 +91,7 @@ def _region_mentioned(text: str) -> str | None:
         text,
     )
     if match and not match.group("name").startswith(("我", "本", "全", "各", "该")):
-        return region_of(match.group("name")) or match.group("name")
+        return region_of(match.group("name"))
     return None
 
 
@@ -161,7 +162,7 @@ def region_of(issuer: str) -> str | None:
     for ending in sorted(ISSUER_ENDINGS, key=len, reverse=True):
         if issuer.endswith(ending) and _REGION.fullmatch(issuer[: -len(ending)]):
             return issuer[: -len(ending)]
-    match = _REGION.match(issuer)
+    match = _GREEDY_REGION.match(issuer)
     return match.group("name") if match else None
 
 

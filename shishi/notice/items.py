@@ -22,10 +22,11 @@ class MarkerStyle:
     name: str
     pattern: re.Pattern
     rank: int  # heading level in Chinese official writing: 一、 > （一） > 1. > 一是
+    line_start_only: bool = False
 
 
-def _style(name: str, regex: str, rank: int) -> MarkerStyle:
-    return MarkerStyle(name, re.compile(regex, re.VERBOSE), rank)
+def _style(name: str, regex: str, rank: int, line_start_only: bool = False) -> MarkerStyle:
+    return MarkerStyle(name, re.compile(regex, re.VERBOSE), rank, line_start_only)
 
 
 _CN = "一二三四五六七八九十"
@@ -35,6 +36,10 @@ STYLES = (
     _style("bracketed", rf"[（(](?P<n>[{_CN}]{{1,3}})[）)]", 1),
     _style("arabic", r"(?P<n>\d{1,2})\s*(?:[、．.](?![\d.])|[)）])", 2),
     _style("circled", r"(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])", 2),
+    # News graphics and 民生实事 lists: `1 医疗卫生` (the space is gone once spaces are
+    # collapsed), but not a line that opens with a quantity (`5个示范点`, `10月起`).
+    _style("arabic_bare", r"(?P<n>\d{1,2})(?=[\u4e00-\u9fff“])(?![月日时年岁个名所家人万千百亿元场次处项件条户期号])", 2,
+           line_start_only=True),
     _style("shi", rf"(?P<n>[{_CN}]{{1,3}})是(?![非否])", 3),
 )
 # Where an inline marker may stand: after a colon, semicolon, full stop, comma or a closing
@@ -65,6 +70,8 @@ def _candidates(text: str, style: MarkerStyle, inline: bool) -> list[Marker]:
         line_start = text.rfind("\n", 0, match.start()) + 1
         at_line_start = not text[line_start : match.start()].strip()
         if inline:
+            if style.line_start_only:
+                continue
             if not at_line_start and not _INLINE_BEFORE.search(text[max(0, match.start() - 3) : match.start()]):
                 continue
         elif not at_line_start:
@@ -148,6 +155,34 @@ def split_semicolon_list(text: str) -> list[tuple[int, int]]:
                 spans.append((cursor, cursor + len(piece)))
             cursor += len(piece)
         spans = [(a, b) for a, b in spans if len(text[a:b].strip(" 。")) >= 4]
+        if len(spans) > len(best):
+            best = spans
+    return best if len(best) >= 3 else []
+
+
+# A paragraph that ends an unnumbered list in a news story.
+_AFTER_LIST = re.compile(r"^(?:据|记者|此外|另外|同时|下一步|目前|今年以来|（记者|\(记者|责任编辑|编辑|来源|分享)")
+
+
+def split_paragraph_list(text: str) -> list[tuple[int, int]]:
+    """Spans of an unnumbered list: three or more paragraphs after a line that announces them
+    (`入选2024年度10件民生实事项目的有：`), up to the paragraph that goes back to the story."""
+    lines = text.split("\n")
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    best: list[tuple[int, int]] = []
+    for index, line in enumerate(lines):
+        if not line.rstrip().endswith(("：", ":")):
+            continue
+        spans = []
+        for following in range(index + 1, len(lines)):
+            item = lines[following].strip()
+            if not item:
+                continue
+            if _AFTER_LIST.match(item) or item.endswith(("：", ":")) or len(item) < 4:
+                break
+            spans.append((offsets[following], offsets[following] + len(lines[following])))
         if len(spans) > len(best):
             best = spans
     return best if len(best) >= 3 else []

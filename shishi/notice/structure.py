@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from .attachment import read_attachment
 from .checks import check
 from .header import find_issue_date, publication_year, read_header
-from .items import find_items, is_higher_heading, split_semicolon_list
+from .items import find_items, is_higher_heading, split_paragraph_list, split_semicolon_list
 from .model import Notice, Project
 from .normalize import collapse_spaces, lines_of
 from .reporting import read_reporting
@@ -104,7 +104,7 @@ def _items(main: str, wrapped: bool) -> tuple[list[_Item], int, int]:
     """The projects, the offset where the first one starts and where the closing starts."""
     markers = find_items(main)
     if not markers:
-        spans = split_semicolon_list(main)
+        spans = split_semicolon_list(main) or split_paragraph_list(main)
         items = [_Item(n, True, main[a:b]) for n, (a, b) in enumerate(spans, 1)]
         first = main.rfind("\n", 0, spans[0][0]) + 1 if spans else len(main)
         return items, first, spans[-1][1] if spans else len(main)
@@ -161,11 +161,22 @@ def _split_chunk(chunk: str, leading: bool, last: bool, wrapped: bool, rank: int
             paragraph = chunk.find("\n", previous_end)
             if 0 <= paragraph < clause.start and chunk[paragraph:clause.start].strip(" \n。；"):
                 starts.append(paragraph + 1)
-    end = len(chunk)
+    end = _next_heading(chunk, rank)
     if last:
-        end = _closing_offset(chunk, clauses, leading, wrapped, rank)
+        end = min(end, _closing_offset(chunk, clauses, leading, wrapped, rank))
+    starts = [start for start in starts if start < end]
     pieces = [chunk[a:b] for a, b in zip(starts, starts[1:] + [end])]
     return pieces, chunk[end:]
+
+
+def _next_heading(chunk: str, rank: int) -> int:
+    """Where a heading above the items starts (`二、关爱新就业形态群体` between items 4 and 5)."""
+    offset = 0
+    for line in chunk.split("\n"):
+        if offset and is_higher_heading(line, rank):
+            return offset
+        offset += len(line) + 1
+    return len(chunk)
 
 
 def _closing_offset(chunk: str, clauses: list, leading: bool, wrapped: bool, rank: int) -> int:
@@ -180,8 +191,10 @@ def _closing_offset(chunk: str, clauses: list, leading: bool, wrapped: bool, ran
             return offset
         offset += len(line) + 1
     if not wrapped and not clauses:
-        newline = chunk.find("\n")
-        return len(chunk) if newline < 0 else newline + 1
+        # One paragraph per item; a short heading line (`5 就业创业`) takes the paragraph under it.
+        lines = chunk.split("\n")
+        take = 2 if len(lines) > 1 and len(lines[0]) <= 15 and not re.search(f"[{_SENTENCE_END}，,]", lines[0]) else 1
+        return min(len(chunk), sum(len(line) + 1 for line in lines[:take]))
     return len(chunk)
 
 
@@ -197,6 +210,9 @@ def _orphan_first_item(before: str) -> str | None:
 
 def _project(item: _Item, wrapped: bool) -> Project:
     text = item.text.strip(" \n；;")
+    heading, _, rest = text.partition("\n")
+    if rest.strip() and not wrapped and len(heading) <= 15 and not re.search(f"[{_SENTENCE_END}，,（(]", heading):
+        text = f"{heading}。{rest}"  # a heading over its paragraph (`5 就业创业`): keep them apart
     clauses = find_units_clauses(text)
     units: list[str] = []
     leads: list[str] = []
@@ -208,7 +224,7 @@ def _project(item: _Item, wrapped: bool) -> Project:
         leads += [u for u in clause.lead_units if u not in leads]
     body = _tidy(body)
     # Without a units clause this is a news list, whose items run on: `新建幼儿园6所，…`.
-    title = _title(text[: clauses[0].start] if clauses else text, wrapped, stops="" if clauses else "，")
+    title = _title(text[: clauses[0].start] if clauses else text, wrapped, stops="" if clauses else "，,")
     project = Project(seq=item.seq, title=title, body=body, units=units, lead_units=leads[:] if units else [])
     project.theme = classify(title, body)
     project.targets = extract_targets(body)

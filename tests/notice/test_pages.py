@@ -42,6 +42,12 @@ CASES = [
      [["县卫生健康局", "各乡镇人民政府", "费城街道办事处"],
       ["县卫生健康局", "县妇联", "县委宣传部", "县发改局", "县公安局", "县民政局", "县财政局", "县农业农村局", "县医保局"],
       ["县体育中心"], ["县民政局"], ["县妇联", "县住建局"]], 2024, "费县"),
+    ("minsheng-changzhou.txt",
+     ["“常有善育”工程", "“常有优学”工程", "“常有健康”工程", "“常有颐养”工程", "就业创业促进工程"], None, 2024, "常州市"),
+    ("minsheng-nanjing.txt",
+     ["组织线上线下招聘会", "做好25家南京青年人才驿站建设运营", "帮扶退役军人就业创业不少于1000人次", "建成就业服务站45家",
+      "向新入工会的新就业形态劳动者赠送“宁工享”医疗互助保障项目", "新建8个交通“宁小蜂驿站”"], None, 2024, None),
+    ("minsheng-zhejiang.txt", ["医疗卫生", "教育助学", "养老帮困", "关爱儿童", "就业创业"], None, 2024, None),
     ("lead-units.txt",
      ["新建城市书房10处", "新增普惠托位2000个", "为3万名适龄妇女免费开展“两癌”筛查", "培训家政服务人员2000人次"],
      [["市文化和旅游局", "市教育局", "各区县人民政府", "市财政局"], ["市卫生健康委", "市发展改革委", "市财政局"],
@@ -84,6 +90,17 @@ def test_a_page_that_lost_its_line_breaks_is_cut_back_into_paragraphs():
     assert notice.addressees == "各乡镇(街道)人民政府(办事处),县政府各部门、单位,重点企业"
     assert notice.projects[1].lead_units == ["县卫生健康局", "县妇联"]
     assert [(t.value, t.unit) for t in notice.projects[0].targets] == [(30000, "名"), (60, "%")]
+
+
+def test_a_heading_over_its_paragraph_keeps_the_paragraphs_commitments():
+    notice = _read("minsheng-zhejiang.txt")
+    assert notice.projects[4].body.startswith("就业创业。新增残疾人就业1万人以上")
+    assert (10000, "人") in [(t.value, t.unit) for t in notice.projects[4].targets]
+
+
+def test_category_headings_between_items_are_not_part_of_an_item():
+    notice = _read("minsheng-nanjing.txt")
+    assert "关爱新就业形态群体" not in notice.projects[3].body
 
 
 def test_a_traditional_mirror_is_read_in_simplified_characters():

@@ -75,7 +75,7 @@ def read_header(lines: list[str]) -> Header:
         header.issuer = issuer.strip() or _issuer_above(lines, first)
         after = lines[last + 1 :]
     else:
-        header.title = next((line.strip("《》") for line in lines if len(line) > 4), None)
+        header.title = _headline(lines)
         after = lines
     if header.title and (year := re.search(r"((?:19|20)\d{2})\s*年", header.title)):
         header.title_year = int(year.group(1))
@@ -121,6 +121,16 @@ def _title_lines(lines: list[str]) -> tuple[int, int] | None:
         if _TITLE_END.search(title):
             found = (index, last)
     return found
+
+
+def _headline(lines: list[str]) -> str | None:
+    """A page's own headline when it is not the notice: the first short line about 实事
+    (a web page's `标题:` field included), else its first line."""
+    for line in lines[:15]:
+        line = re.sub(r"^标题\s*[:：]\s*", "", line)
+        if "实事" in line and len(line) < 80 and not re.search(r"[。；]", line):
+            return line
+    return next((line.strip("《》") for line in lines if len(line) > 4), None)
 
 
 def _issuer_above(lines: list[str], title_at: int) -> str | None:

@@ -1,0 +1,297 @@
+"""Plans side by side: a city's counties in one year, or one region across the years.
+
+Both are the same table turned: a column per plan, a row per theme (how many projects) and a
+row per indicator (the goals, lined up by indicators.py). Across years, projects are also
+paired with their continuation (continuity.py) to show how goals changed. Everything is read in
+three queries whatever the number of plans: the plans, their projects, their targets.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from shishi.cli import THEME_NAMES
+from shishi.directory.access import plans_visible_to
+from shishi.directory.models import Person, Region
+from shishi.notice.themes import THEMES
+from shishi.plans.models import Plan, Project, Target
+
+from . import continuity
+from .indicators import IndicatorKey, indicator_key
+
+
+class ComparisonError(Exception):
+    """A comparison that cannot be made; the message says why, for a person."""
+
+
+@dataclass
+class Column:
+    plan: Plan
+    label: str
+
+
+@dataclass
+class Cell:
+    """One plan's goals for one indicator."""
+
+    goals: list[str] = field(default_factory=list)  # as written: ≥3800个
+    values: list[Decimal] = field(default_factory=list)
+    projects: list[str] = field(default_factory=list)
+
+    def value(self, summable: bool) -> Decimal | None:
+        """The figure a chart shows: the sum for counts (新建2所 + 改扩建3所), the first goal otherwise."""
+        if not self.values:
+            return None
+        return sum(self.values, Decimal(0)) if summable else self.values[0]
+
+
+@dataclass
+class IndicatorRow:
+    key: IndicatorKey
+    unit: str
+    cells: list[Cell | None]
+
+    @property
+    def present(self) -> int:
+        return sum(1 for cell in self.cells if cell)
+
+    def values(self) -> list[Decimal | None]:
+        return [cell.value(self.key.summable) if cell else None for cell in self.cells]
+
+    def shown(self) -> list[str]:
+        """Each column's cell as the table shows it: the goals, or the total when several add up."""
+        out = []
+        for cell, value in zip(self.cells, self.values()):
+            if cell is None:
+                out.append("")
+            elif len(cell.goals) > 1 and self.key.summable:
+                out.append(f"{_plain(value)}{self.unit}（{' + '.join(cell.goals)}）")
+            else:
+                out.append("；".join(cell.goals))
+        return out
+
+
+@dataclass
+class ThemeRow:
+    theme: str
+    name: str
+    projects: list[list[Project]]  # per column
+
+    @property
+    def counts(self) -> list[int]:
+        return [len(projects) for projects in self.projects]
+
+
+@dataclass
+class Comparison:
+    columns: list[Column]
+    themes: list[ThemeRow]
+    indicators: list[IndicatorRow]
+    targets: dict[int, list[Target]] = field(default_factory=dict)  # project id → its targets
+
+    def shared(self) -> list[IndicatorRow]:
+        """Indicators at least two plans have: the ones worth a chart."""
+        return [row for row in self.indicators if row.present >= 2]
+
+    def single(self) -> list[IndicatorRow]:
+        return [row for row in self.indicators if row.present < 2]
+
+    def theme_chart(self, title: str) -> dict:
+        return {
+            "kind": "bar", "horizontal": True, "title": title, "unit": "项",
+            "categories": [row.name for row in self.themes],
+            "series": [{"name": column.label, "data": [row.counts[i] for row in self.themes]}
+                       for i, column in enumerate(self.columns)],
+        }
+
+    def indicator_chart(self, row: IndicatorRow) -> dict:
+        return {
+            "kind": "bar", "horizontal": False, "title": row.key.name, "unit": row.unit,
+            "categories": [column.label for column in self.columns],
+            "series": [{"name": row.key.name, "data": [_number(v) for v in row.values()]}],
+        }
+
+
+@dataclass
+class GoalChange:
+    name: str
+    unit: str
+    before: str
+    after: str
+    change: str  # +3所（+50%）, or 新增 / 不再列出, or "" when the figures do not compare
+
+
+@dataclass
+class Continued:
+    before: Project
+    after: Project
+    similarity: int
+    same_theme: bool
+    changes: list[GoalChange]
+
+
+@dataclass
+class Step:
+    """From one year's plan to the next one of the region."""
+
+    before: Column
+    after: Column
+    continued: list[Continued]
+    new: list[Project]
+    dropped: list[Project]
+
+
+@dataclass
+class YearsComparison(Comparison):
+    region: Region | None = None
+    steps: list[Step] = field(default_factory=list)
+
+
+# -- building --------------------------------------------------------------------------------
+
+def counties(person: Person, region: Region, year: int) -> Comparison:
+    """The plans of `year` of every region under `region` that the person reads, side by side."""
+    plans = list(
+        plans_visible_to(person).filter(year=year, region__path__startswith=region.path + "/")
+        .select_related("region").order_by("region__path", "title")
+    )
+    if not plans:
+        raise ComparisonError(f"{region}下各地没有{year}年的实事计划可以比较。")
+    named = Counter(plan.region_id for plan in plans)
+    columns = [Column(plan, plan.region.name if named[plan.region_id] == 1 else f"{plan.region.name}·{plan.title}")
+               for plan in plans]
+    return compare(columns)
+
+
+def years(person: Person, region: Region) -> YearsComparison:
+    """Every plan of the region the person reads, year by year, with what continued."""
+    plans = list(plans_visible_to(person).filter(region=region).select_related("region").order_by("year", "created_at"))
+    if not plans:
+        raise ComparisonError(f"{region}还没有实事计划。")
+    per_year = Counter(plan.year for plan in plans)
+    columns = [Column(plan, f"{plan.year}年" if per_year[plan.year] == 1 else f"{plan.year}年·{plan.title}") for plan in plans]
+    compared = compare(columns, YearsComparison)
+    compared.region = region
+    by_plan = defaultdict(list)
+    for row in compared.themes:
+        for column, projects in zip(columns, row.projects):
+            by_plan[column.plan.pk].extend(projects)
+    for before, after in zip(columns, columns[1:]):
+        compared.steps.append(_step(before, after, sorted(by_plan[before.plan.pk], key=lambda p: p.seq),
+                                    sorted(by_plan[after.plan.pk], key=lambda p: p.seq), compared.targets))
+    return compared
+
+
+def compare(columns: list[Column], kind: type[Comparison] = Comparison) -> Comparison:
+    plan_ids = [column.plan.pk for column in columns]
+    index = {plan_id: i for i, plan_id in enumerate(plan_ids)}
+    projects = list(Project.objects.filter(plan_id__in=plan_ids).order_by("plan_id", "seq"))
+    targets = list(Target.objects.filter(project__plan_id__in=plan_ids).select_related("project").order_by("project__seq", "seq"))
+
+    by_theme: dict[str, list[list[Project]]] = {theme: [[] for _ in columns] for theme in THEMES}
+    for project in projects:
+        by_theme.setdefault(project.theme, [[] for _ in columns])[index[project.plan_id]].append(project)
+    themes = [ThemeRow(theme, THEME_NAMES.get(theme, theme), cells) for theme, cells in by_theme.items()
+              if any(cells)]
+
+    rows: dict[str, IndicatorRow] = {}
+    units: dict[str, Counter] = defaultdict(Counter)
+    for target in targets:
+        key = key_of(target)
+        row = rows.setdefault(key.key, IndicatorRow(key, "", [None] * len(columns)))
+        i = index[target.project.plan_id]
+        cell = row.cells[i] = row.cells[i] or Cell()
+        cell.goals.append(target.goal)
+        cell.values.append(target.value)
+        label = f"{target.project.seq}. {target.project.title}"
+        if label not in cell.projects:
+            cell.projects.append(label)
+        units[key.key][target.unit_of_measure] += 1
+    for key, row in rows.items():
+        row.unit = units[key].most_common(1)[0][0]
+    order = {theme: i for i, theme in enumerate(THEMES)}
+    first_theme = {}
+    for target in targets:
+        first_theme.setdefault(key_of(target).key, target.project.theme)
+    indicators = sorted(rows.values(), key=lambda r: (-r.present, order.get(first_theme[r.key.key], 99), r.key.name))
+    by_project = defaultdict(list)
+    for target in targets:
+        by_project[target.project_id].append(target)
+    return kind(columns=columns, themes=themes, indicators=indicators, targets=dict(by_project))
+
+
+def key_of(target: Target) -> IndicatorKey:
+    return indicator_key(target.project.theme, target.indicator, target.unit_of_measure, target.kind, target.text)
+
+
+def _step(before: Column, after: Column, old: list[Project], new: list[Project], targets: dict) -> Step:
+    pairs, added, dropped = continuity.match(
+        [continuity.Item(p, p.title, p.theme) for p in old], [continuity.Item(p, p.title, p.theme) for p in new])
+    continued = [
+        Continued(pair.before.ref, pair.after.ref, pair.similarity, pair.before.theme == pair.after.theme,
+                  goal_changes(targets.get(pair.before.ref.pk, []), targets.get(pair.after.ref.pk, [])))
+        for pair in pairs
+    ]
+    return Step(before, after, continued, [item.ref for item in added], [item.ref for item in dropped])
+
+
+def goal_changes(before: list[Target], after: list[Target]) -> list[GoalChange]:
+    """Two projects' targets lined up by indicator key, with the change where figures compare."""
+    old, new = _keyed(before), _keyed(after)
+    changes = []
+    for key in list(old) + [k for k in new if k not in old]:
+        a, b = old.get(key), new.get(key)
+        ref = (a or b)[0]
+        unit = (a or b)[1][0].unit_of_measure
+        before_text = "；".join(t.goal for t in a[1]) if a else ""
+        after_text = "；".join(t.goal for t in b[1]) if b else ""
+        if a and not b:
+            change = "不再列出"
+        elif b and not a:
+            change = "新增"
+        else:
+            change = _difference(ref, a[1], b[1], unit)
+        changes.append(GoalChange(ref.name, unit, before_text, after_text, change))
+    return changes
+
+
+def _keyed(targets: list[Target]) -> dict[str, tuple[IndicatorKey, list[Target]]]:
+    out: dict[str, tuple[IndicatorKey, list[Target]]] = {}
+    for target in targets:
+        key = key_of(target)
+        out.setdefault(key.key, (key, []))[1].append(target)
+    return out
+
+
+def _difference(key: IndicatorKey, before: list[Target], after: list[Target], unit: str) -> str:
+    if len(before) > 1 or len(after) > 1:
+        if not key.summable:
+            return ""
+        a, b = sum((t.value for t in before), Decimal(0)), sum((t.value for t in after), Decimal(0))
+    else:
+        a, b = before[0].value, after[0].value
+        if before[0].unit_of_measure != after[0].unit_of_measure and key.measure.startswith(("unit:", "standard:")):
+            return ""
+    if a == b:
+        return "持平"
+    sign = "+" if b > a else "−"
+    words = f"{sign}{_plain(abs(b - a))}{'个百分点' if unit == '%' else unit}"
+    if a and unit != "%":
+        words += f"（{sign}{_plain((abs(b - a) / a * 100).quantize(Decimal('1')))}%）"
+    return words
+
+
+def _plain(value: Decimal | None) -> str:
+    """3800 not 3.8E+3, 3.9 not 3.90."""
+    if value is None:
+        return ""
+    return f"{value.normalize():f}"
+
+
+def _number(value: Decimal | None) -> int | float | None:
+    """A figure for the chart's JSON."""
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)

@@ -1,0 +1,146 @@
+"""Comparison pages: where to start, counties by theme and by indicator, one region across years."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from shishi.directory.access import plans_visible_to, regions_visible_to
+from shishi.directory.models import Region
+
+from .access import can_compare_counties, can_compare_years, may_compare, may_compare_counties
+from .exports import ContinuityTable, IndicatorTable, ThemeTable
+from .services import ComparisonError, counties, years
+
+FORMATS = {
+    "csv": ("text/csv; charset=utf-8", "to_csv"),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "to_xlsx"),
+}
+
+
+@login_required
+def index(request):
+    """The regions the person may compare, with the years that have plans."""
+    if not may_compare(request.user):
+        raise PermissionDenied
+    regions = {r.pk: r for r in regions_visible_to(request.user)}
+    plan_years = defaultdict(set)
+    for region_id, year in plans_visible_to(request.user).values_list("region_id", "year").distinct():
+        plan_years[region_id].add(year)
+    groups, own = [], []
+    compares_counties = may_compare_counties(request.user)  # every region here is one the person reads
+    for region in sorted(regions.values(), key=lambda r: r.path):
+        below = set()
+        for other in regions.values():
+            if other.pk != region.pk and region.contains(other):
+                below |= plan_years[other.pk]
+        if below and compares_counties:
+            groups.append((region, sorted(below, reverse=True)))
+        if plan_years[region.pk]:
+            own.append((region, sorted(plan_years[region.pk])))
+    return render(request, "comparisons/index.html", {"groups": groups, "own": own})
+
+
+def _region(request, pk: int, rule) -> Region:
+    region = get_object_or_404(Region, pk=pk)
+    if not rule(request.user, region):
+        raise PermissionDenied
+    return region
+
+
+def _counties(request, pk: int, year: int):
+    region = _region(request, pk, can_compare_counties)
+    try:
+        return region, counties(request.user, region, year)
+    except ComparisonError as exc:
+        raise Http404(str(exc)) from None
+
+
+def _other_years(request, region: Region) -> list[int]:
+    plans = plans_visible_to(request.user).filter(region__path__startswith=region.path + "/")
+    return sorted(set(plans.values_list("year", flat=True)), reverse=True)
+
+
+@login_required
+def themes(request, pk: int, year: int):
+    region, comparison = _counties(request, pk, year)
+    return render(request, "comparisons/themes.html", {
+        "region": region, "year": year, "comparison": comparison, "years": _other_years(request, region),
+        "chart": comparison.theme_chart(f"{region}{year}年各地实事主题"), "tab": "themes",
+    })
+
+
+@login_required
+def indicators(request, pk: int, year: int):
+    region, comparison = _counties(request, pk, year)
+    shared = comparison.shared()
+    return render(request, "comparisons/indicators.html", {
+        "region": region, "year": year, "comparison": comparison, "years": _other_years(request, region),
+        "charts": _charts(comparison, shared), "single": comparison.single(), "tab": "indicators",
+    })
+
+
+@login_required
+def counties_export(request, pk: int, year: int, table: str, fmt: str):
+    region, comparison = _counties(request, pk, year)
+    name = f"{region}{year}年各地实事"
+    if table == "themes":
+        exporter = ThemeTable(comparison, f"{name}主题比较", f"compare-themes-{region.code}-{year}")
+    elif table == "indicators":
+        exporter = IndicatorTable(comparison, f"{name}指标比较", f"compare-indicators-{region.code}-{year}")
+    else:
+        raise Http404
+    return _download(exporter, fmt)
+
+
+@login_required
+def region_years(request, pk: int):
+    region = _region(request, pk, can_compare_years)
+    try:
+        comparison = years(request.user, region)
+    except ComparisonError as exc:
+        raise Http404(str(exc)) from None
+    shared = comparison.shared()
+    return render(request, "comparisons/years.html", {
+        "region": region, "comparison": comparison,
+        "theme_chart": comparison.theme_chart(f"{region}历年实事主题"),
+        "charts": _charts(comparison, shared),
+    })
+
+
+@login_required
+def years_export(request, pk: int, table: str, fmt: str):
+    region = _region(request, pk, can_compare_years)
+    try:
+        comparison = years(request.user, region)
+    except ComparisonError as exc:
+        raise Http404(str(exc)) from None
+    if table == "continuity":
+        exporter = ContinuityTable(comparison, f"{region}历年实事延续情况", f"compare-years-{region.code}")
+    elif table == "indicators":
+        exporter = IndicatorTable(comparison, f"{region}历年指标比较", f"compare-years-indicators-{region.code}")
+    else:
+        raise Http404
+    return _download(exporter, fmt)
+
+
+def _charts(comparison, rows) -> list[dict]:
+    """A chart per indicator, with the rows of the table beneath it."""
+    return [
+        {"row": row, "chart": comparison.indicator_chart(row), "id": f"chart-{i}",
+         "cells": list(zip(comparison.columns, row.cells, row.shown()))}
+        for i, row in enumerate(rows, 1)
+    ]
+
+
+def _download(exporter, fmt: str) -> HttpResponse:
+    if fmt not in FORMATS:
+        raise Http404
+    content_type, method = FORMATS[fmt]
+    response = HttpResponse(getattr(exporter, method)(), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{exporter.filename}.{fmt}"'
+    return response

@@ -1,0 +1,85 @@
+"""One region across years: 高青县's real 2021 and 2024 notices, and 桓台县 a year on."""
+
+import pytest
+from django.urls import reverse
+
+from shishi.comparisons.services import years
+from tests.comparisons.conftest import import_sample
+
+
+def _pairs(step):
+    return {(c.before.seq, c.after.seq) for c in step.continued}
+
+
+def test_it_finds_which_of_gaoqings_projects_continued_from_2021_to_2024(cast, world, gaoqing_years):
+    comparison = years(cast["otto"], world["gaoqing"])
+    assert [c.label for c in comparison.columns] == ["2021年", "2024年"]
+    (step,) = comparison.steps
+    assert {(1, 3), (2, 1), (6, 2), (7, 9)} <= _pairs(step)  # 两癌, 教育, 就业创业, 文化
+    assert (10, 10) in _pairs(step)  # 希望小屋儿童关爱 → 特殊困难儿童关爱, not 残疾儿童救助
+    assert {p.seq for p in step.new} == {5, 6, 7}  # 婚育, 儿童友好, 权益保障: new in 2024
+    assert {p.title for p in step.dropped} >= {"实施残疾儿童救助项目", "推进婴幼儿照护服务发展"}
+    assert len(step.continued) + len(step.dropped) == 10 and len(step.continued) + len(step.new) == 10
+
+
+def test_it_shows_how_the_goals_of_a_continued_project_changed(cast, world, gaoqing_years):
+    (step,) = years(cast["otto"], world["gaoqing"]).steps
+    screening = next(c for c in step.continued if c.before.seq == 1)
+    changes = {change.name: (change.before, change.after, change.change) for change in screening.changes}
+    assert changes["两癌筛查人数"] == ("20000人次", "", "不再列出")
+    assert changes["两癌筛查率"] == ("", "≥85%", "新增")
+    education = next(c for c in step.continued if c.before.seq == 2)
+    names = [change.name for change in education.changes]
+    assert names[:2] == ["新改扩建中小学", "新改扩建幼儿园"] and "维修改造幼儿园" in names
+
+
+def test_it_measures_the_change_when_the_same_indicator_comes_back(cast, world, plan):
+    """桓台县 a year on: the same notice with more kindergartens and more women screened."""
+    import_sample(world["huantai"], cast["cora"], "huantai-2023.txt",
+                  {"2023": "2024", "幼儿园6所": "幼儿园8所", "1.8万人": "2万人"})
+    (step,) = years(cast["cora"], world["huantai"]).steps
+    assert len(step.continued) == 10 and not step.new and not step.dropped
+    by_seq = {c.before.seq: {g.name: g for g in c.changes} for c in step.continued}
+    assert by_seq[1]["新改扩建幼儿园"].change == "+2所（+33%）"
+    assert by_seq[1]["新增学位"].change == "持平"
+    assert by_seq[5]["两癌筛查人数"].change == "+2000人（+11%）"
+    assert by_seq[5]["两癌筛查率"].change == "持平"
+
+
+def test_the_page_shows_continuity_and_draws_goals_across_years(client, cast, world, gaoqing_years):
+    client.force_login(cast["otto"])
+    response = client.get(reverse("comparisons:years", args=[world["gaoqing"].pk]))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "实施“两癌”免费检查和救助行动" in page and "实施适龄妇女“两癌”免费筛查和救助行动" in page
+    assert "新增实事" in page and "未延续" in page
+    assert 'id="theme-chart" type="application/json"' in page
+    assert "妈妈小屋" in page  # the one place indicator both years share: a chart and its table
+
+
+@pytest.mark.parametrize("role, region, status", [
+    ("otto", "gaoqing", 200),  # a county's coordinator compares their own county across years
+    ("cici", "gaoqing", 200), ("admin", "gaoqing", 200),
+    ("cora", "gaoqing", 403),  # but not another county
+    ("leah", "gaoqing", 403), ("olga", "gaoqing", 403), ("lena", "gaoqing", 403),
+    ("cora", "huantai", 200), ("leah", "huantai", 200), ("lena", "huantai", 403),
+])
+def test_who_may_compare_a_region_across_years(client, cast, world, gaoqing_years, role, region, status):
+    client.force_login(cast[role])
+    assert client.get(reverse("comparisons:years", args=[world[region].pk])).status_code == status
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_it_hands_out_the_continuity_table(client, cast, world, gaoqing_years, fmt):
+    client.force_login(cast["otto"])
+    response = client.get(reverse("comparisons:years_export", args=[world["gaoqing"].pk, "continuity", fmt]))
+    assert response.status_code == 200
+    if fmt == "csv":
+        text = response.content.decode("utf-8-sig")
+        assert "2021年→2024年" in text and "不再列出" in text and "新增实事" in text
+
+
+def test_the_other_countys_export_is_refused_too(client, cast, world, gaoqing_years):
+    client.force_login(cast["cora"])
+    url = reverse("comparisons:years_export", args=[world["gaoqing"].pk, "continuity", "csv"])
+    assert client.get(url).status_code == 403

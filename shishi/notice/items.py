@@ -188,6 +188,35 @@ def split_paragraph_list(text: str) -> list[tuple[int, int]]:
     return best if len(best) >= 3 else []
 
 
+# Section headings of an interpretation page (解读), which are not projects.
+SECTION_HEADINGS = re.compile(
+    r"^(?:起草|出台|制定|编制|政策)?(?:背景|依据|目的|意义|目的意义|过程|必要性|内容|主要内容|内容简介|主要内容解读|内容解读|"
+    r"特色|亮点|特色解读|创新点|主要措施|保障措施|工作要求|组织实施|解读机关|联系方式|解读机关及联系方式|名词解释|关键词)"
+)
+_ENUMERATION_START = re.compile(r"(?:主要包括|具体包括|包括|分别是|分别为|涵盖|即)[:：]?")
+
+
+def split_enumeration(text: str) -> list[tuple[int, int]]:
+    """Spans of projects named in one sentence: `主要包括开展…、开展…、开展…。` (three or more)."""
+    best: list[tuple[int, int]] = []
+    for start in _ENUMERATION_START.finditer(text):
+        end = re.search(r"[。；\n]", text[start.end():])
+        stop = start.end() + (end.start() if end else len(text) - start.end())
+        spans, cursor, depth = [], start.end(), 0
+        for index in range(start.end(), stop):
+            ch = text[index]
+            depth += ch in "“（(《" and 1 or 0
+            depth -= ch in "”）)》" and 1 or 0
+            if ch == "、" and depth <= 0:
+                spans.append((cursor, index))
+                cursor = index + 1
+        spans.append((cursor, stop))
+        spans = [(a, b) for a, b in spans if b - a >= 4]
+        if len(spans) > len(best):
+            best = spans
+    return best if len(best) >= 3 else []
+
+
 def is_higher_heading(line: str, rank: int) -> bool:
     """Whether `line` opens a heading above items of `rank` (`三、工作要求` after `（十）…`)."""
     return any(style.rank < rank and style.pattern.match(line) for style in STYLES if style.name != "nth")

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from .attachment import read_attachment
 from .checks import check
 from .header import find_issue_date, publication_year, read_header
-from .items import find_items, is_higher_heading, split_paragraph_list, split_semicolon_list
+from .items import (
+    SECTION_HEADINGS, find_items, is_higher_heading, split_enumeration, split_paragraph_list, split_semicolon_list,
+)
 from .model import Notice, Project
 from .normalize import collapse_spaces, lines_of
 from .reporting import read_reporting
@@ -103,11 +105,18 @@ def _hard_wrapped(lines: list[str]) -> bool:
 def _items(main: str, wrapped: bool) -> tuple[list[_Item], int, int]:
     """The projects, the offset where the first one starts and where the closing starts."""
     markers = find_items(main)
+    if markers and _section_headings(main, markers):
+        # An interpretation page numbers its sections, not the projects: read its content section.
+        section = _content_section(main, markers)
+        offset = main.find(section)
+        items, first, closing = _items(section, wrapped) if find_items(section) else ([], 0, 0)
+        if items:
+            return items, offset + first, offset + closing
+        spans = [(offset + a, offset + b) for a, b in split_enumeration(section)]
+        return _spanned(main, spans)
     if not markers:
-        spans = split_semicolon_list(main) or split_paragraph_list(main)
-        items = [_Item(n, True, main[a:b]) for n, (a, b) in enumerate(spans, 1)]
-        first = main.rfind("\n", 0, spans[0][0]) + 1 if spans else len(main)
-        return items, first, spans[-1][1] if spans else len(main)
+        spans = split_semicolon_list(main) or split_paragraph_list(main) or split_enumeration(main)
+        return _spanned(main, spans)
 
     chunks = [
         (marker, main[marker.end : markers[i + 1].start if i + 1 < len(markers) else len(main)])
@@ -130,6 +139,28 @@ def _items(main: str, wrapped: bool) -> tuple[list[_Item], int, int]:
         if last:
             closing_at = marker.end + len(chunk) - len(tail)
     return items, first_at, closing_at
+
+
+def _spanned(main: str, spans: list[tuple[int, int]]) -> tuple[list[_Item], int, int]:
+    """Items from unnumbered spans (a list in one sentence or one paragraph each)."""
+    items = [_Item(n, True, main[a:b]) for n, (a, b) in enumerate(spans, 1)]
+    first = main.rfind("\n", 0, spans[0][0]) + 1 if spans else len(main)
+    return items, first, spans[-1][1] if spans else len(main)
+
+
+def _section_headings(main: str, markers) -> bool:
+    """Whether most numbered items are an interpretation page's section headings."""
+    titles = [main[m.end: m.end + 12].strip() for m in markers]
+    return sum(bool(SECTION_HEADINGS.match(t)) for t in titles) * 2 > len(titles)
+
+
+def _content_section(main: str, markers) -> str:
+    """The text of the section that presents the content (主要内容, 内容简介…)."""
+    for index, marker in enumerate(markers):
+        end = markers[index + 1].start if index + 1 < len(markers) else len(main)
+        if "内容" in main[marker.end: marker.end + 12]:
+            return main[marker.end:end]
+    return main
 
 
 def _units_lead_the_body(chunks: list[str]) -> bool:
@@ -237,12 +268,24 @@ def _tidy(body: str) -> str:
     return body.strip(" ；;，,")
 
 
+def _first_sentence(text: str, stops: str) -> str:
+    """Text up to the first stop character outside quotes (`实施“青鸟计划,共创未来”项目`)."""
+    depth = 0
+    for index, ch in enumerate(text):
+        if ch in "“‘《（(":
+            depth += 1
+        elif ch in "”’》）)":
+            depth = max(0, depth - 1)
+        elif ch in stops and depth == 0:
+            return text[:index]
+    return text
+
+
 def _title(text: str, wrapped: bool, stops: str = "") -> str:
     """The project's name: its first sentence (`实施优质教育资源扩容提质行动`)."""
     if wrapped:
         text = text.replace("\n", "")
-    match = re.search(rf"[{_SENTENCE_END}{stops}\n]", text)
-    title = text[: match.start()] if match else text
+    title = _first_sentence(text, _SENTENCE_END + stops + "\n")
     title = re.sub(r"\s+", "", title).strip("，,、 ")
     if len(title) > _LONGEST_TITLE:
         comma = title.find("，")

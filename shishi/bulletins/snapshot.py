@@ -1,0 +1,146 @@
+"""What a bulletin says, gathered once as plain JSON data: the document is rendered from this
+alone, so an issued bulletin can be made again, word for word, after the reports have moved on.
+
+Figures and lights come from the board (`build_board`): a bulletin never recomputes a light.
+Decimals are kept as strings, so that the JSON round trip changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections import defaultdict
+from decimal import Decimal
+
+import cn2an
+
+from shishi.oversight.board import COUNTED, LATE, NOT_STARTED, build_board
+from shishi.oversight.lights import DONE, GREEN, GREY, RED, YELLOW, Light, expected_progress
+from shishi.plans.models import Assignment, Period, Plan
+from shishi.reporting.models import QuarterlyReport, ReportLine, ReportVersion
+
+FORMAT = 1  # bumped if the snapshot's shape changes, so old bulletins still render as issued
+ASSESSMENTS = dict(ReportLine.Assessment.choices)
+State = QuarterlyReport.State
+
+
+def quarter_name(quarter: int) -> str:
+    """`第一季度`: quarters are written in Chinese numerals in official text."""
+    return f"第{cn2an.an2cn(quarter)}季度"
+
+
+def default_title(plan: Plan, period: Period) -> str:
+    return f"关于{plan.year}年为妇女儿童办实事{quarter_name(period.quarter)}进展情况的通报"
+
+
+def gather(plan: Plan, period: Period, today: datetime.date, *, number: int | None, title: str = "",
+           issued_at: datetime.datetime | None = None) -> dict:
+    """Everything the bulletin of `period` shows, as of `today`; `number` is None for a preview."""
+    board = build_board(plan, period, today)
+    leads = _lead_units(plan)
+    projects = [_project(board.rows[project.pk], leads.get(project.pk, "")) for project in board.projects]
+    headline = {colour: 0 for colour in (DONE, GREEN, YELLOW, RED, GREY)}
+    for project in projects:
+        headline[project["light"]["colour"]] += 1
+    states = {state: board.count(state) for state in (NOT_STARTED, State.DRAFT, State.SUBMITTED, State.RETURNED,
+                                                      State.ACCEPTED, LATE)}
+    snapshot = {
+        "format": FORMAT,
+        "number": number,
+        "title": title or default_title(plan, period),
+        "date": today.isoformat(),
+        "issued_at": issued_at.isoformat() if issued_at else None,
+        "issuer": f"{plan.region.name}妇女儿童工作委员会办公室",
+        "plan": {"id": plan.pk, "year": plan.year, "title": plan.title, "region": plan.region.name,
+                 "doc_number": plan.doc_number},
+        "period": {"id": period.pk, "quarter": period.quarter, "name": quarter_name(period.quarter),
+                   "starts_on": period.starts_on.isoformat(), "ends_on": period.ends_on.isoformat(),
+                   "due_on": period.due_on.isoformat()},
+        "expected": _text(expected_progress(period.quarter)),
+        "rules": {"yellow": plan.yellow_points, "red": plan.red_points},
+        "headline": {"projects": len(projects), **headline},
+        "units": {"total": len(board.units), **states},
+        "late_units": [unit.name for unit in board.late_units],
+        "projects": projects,
+        "table": merged_lines(plan, period),
+    }
+    # Through JSON and back: the document is rendered from exactly what the database will keep.
+    return json.loads(json.dumps(snapshot, ensure_ascii=False))
+
+
+def _lead_units(plan: Plan) -> dict[int, str]:
+    """The unit whose figures the board reads for each project: the lead, else the first listed."""
+    teams: dict[int, list[Assignment]] = defaultdict(list)
+    for assignment in Assignment.objects.filter(project__plan=plan).select_related("unit").order_by("project_id", "order"):
+        teams[assignment.project_id].append(assignment)
+    return {
+        project_id: next((a for a in team if a.role == Assignment.Role.LEAD), team[0]).unit.name
+        for project_id, team in teams.items()
+    }
+
+
+def _project(row, lead: str) -> dict:
+    targets = [
+        {
+            "indicator": target_row.target.indicator,
+            "goal": target_row.target.goal,
+            "op": target_row.target.op,
+            "kind": target_row.target.kind,
+            "unit": target_row.target.unit_of_measure,
+            "figure": _text(target_row.figure),
+            "light": _light(target_row.light),
+        }
+        for target_row in row.targets
+    ]
+    return {
+        "seq": row.project.seq,
+        "title": row.project.title,
+        "lead": lead,
+        "assessment": str(ASSESSMENTS.get(row.lead_assessment, "")),
+        "light": _light(row.light),
+        "targets": targets,
+        "progress": _text(chart_progress(row.light, [t.light for t in row.targets])),
+    }
+
+
+def chart_progress(light: Light, target_lights: list[Light]) -> Decimal | None:
+    """The height of a project's bar: the progress its light was judged on (the worst target's),
+    or, for a project whose every target is done, the least of their progress. None when no
+    figure was reported (the light then follows the unit's self-assessment)."""
+    if light.progress is not None:
+        return light.progress
+    known = [t.progress for t in target_lights if t.progress is not None]
+    return min(known) if known else None
+
+
+def merged_lines(plan: Plan, period: Period) -> list[list]:
+    """Every unit's lines for the period as one table (序号, 实事名称, 责任单位, 具体措施及进度, 完成时限):
+    by project, units in the order the notice lists them. Only what was submitted counts: the
+    latest submitted version of each report that is submitted or accepted, never a draft."""
+    latest: dict[int, dict] = {}  # unit id → content of its latest version
+    versions = (ReportVersion.objects.filter(report__period=period, report__state__in=COUNTED)
+                .select_related("report").order_by("report_id", "number"))
+    for version in versions:
+        latest[version.report.unit_id] = version.content  # later numbers overwrite earlier ones
+    rows = []
+    assignments = Assignment.objects.filter(project__plan=plan).select_related("project", "unit").order_by("project__seq", "order")
+    for assignment in assignments:
+        content = latest.get(assignment.unit_id)
+        if content is None:
+            continue
+        line = next((l for l in content["lines"] if l["project_id"] == assignment.project_id), None)
+        if line is not None:
+            rows.append([assignment.project.seq, assignment.project.title, assignment.unit.name,
+                         line["measures"], line["deadline"]])
+    return rows
+
+
+def _light(light: Light) -> dict:
+    return {"colour": light.colour, "name": light.name, "reason": light.reason, "progress": _text(light.progress)}
+
+
+def _text(value) -> str | None:
+    """A Decimal as people write it (`3`, `3.9`, `50`), or None."""
+    if value is None:
+        return None
+    return f"{Decimal(value).normalize():f}"

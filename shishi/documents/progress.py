@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from .tables import Column, TableExporter
 
 COLUMNS = (
-    Column("序号", 6),
+    Column("序号", 6, align="center"),
     Column("实事名称", 22),
-    Column("责任单位", 18),
-    Column("本季度具体措施及任务进度情况", 60),
-    Column("完成时限", 13),
+    Column("责任单位", 20),
+    Column("本季度具体措施及任务进度情况", 55),
+    Column("完成时限", 17, align="center"),
 )
 BLANK_DATE = "    年    月    日"  # left for a pen, as on the printed attachment
 
@@ -35,6 +35,8 @@ class FormLine:
 class ProgressForm(TableExporter):
     columns = COLUMNS
     landscape = True
+    repeat_header = True  # a unit on many projects fills several pages
+    fit_row_heights = True
 
     def __init__(self, title: str, lines: Sequence[FormLine], unit_name: str = "",
                  filled_on: datetime.date | None = None, filename: str = ""):

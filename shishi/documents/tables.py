@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import csv
 import io
+import math
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -32,6 +34,7 @@ FALLBACK_FONTS = ("仿宋", "FangSong", "SimSun")
 class Column:
     title: str
     width: float = 12  # in characters for xlsx; docx widths follow the same proportions
+    align: str = ""  # "center" or "right" for the body cells; "" leaves each program's default
 
 
 class TableExporter:
@@ -41,6 +44,10 @@ class TableExporter:
     columns: Sequence[Column] = ()
     filename: str = "export"
     landscape: bool = True
+    # Opt-in refinements, off by default so that existing tables render exactly as before:
+    repeat_header: bool = False  # Word: the heading row repeats at the top of every page
+    fit_row_heights: bool = False  # Excel: rows as tall as their wrapped text (LibreOffice and
+    # WPS do not grow a row for wrapped text on their own, so long text would be cut off)
 
     def rows(self) -> Iterable[Sequence]:
         raise NotImplementedError
@@ -84,11 +91,15 @@ class TableExporter:
             cell.border = border
             sheet.column_dimensions[get_column_letter(index)].width = column.width
         for offset, row in enumerate(self.rows(), 1):
-            for index, value in enumerate(row, 1):
+            for index, (value, column) in enumerate(zip(row, self.columns), 1):
                 cell = sheet.cell(row=header_row + offset, column=index, value=value)
                 cell.font = Font(name=BODY_FONT, size=11)
-                cell.alignment = Alignment(vertical="top", wrap_text=True)
+                cell.alignment = Alignment(vertical="top", wrap_text=True, horizontal=column.align or None)
                 cell.border = border
+            if self.fit_row_heights:
+                sheet.row_dimensions[header_row + offset].height = xlsx_row_height(row, self.columns, 11)
+        if self.fit_row_heights:
+            sheet.row_dimensions[header_row].height = xlsx_row_height([c.title for c in self.columns], self.columns, 12)
         sheet.print_title_rows = f"{header_row}:{header_row}"
         sheet.page_setup.orientation = "landscape" if self.landscape else "portrait"
         sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
@@ -131,6 +142,13 @@ class TableExporter:
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         usable = 25.3 if self.landscape else 16.6  # cm between the margins
         total = sum(c.width for c in self.columns) or 1
+        for grid_column, column in zip(table.columns, self.columns):
+            # The grid too, not only the cells: LibreOffice and WPS lay a table out by its grid
+            # (python-docx makes it even), Word by its cells.
+            grid_column.width = Cm(usable * column.width / total)
+        if self.repeat_header:
+            header_properties = table.rows[0]._tr.get_or_add_trPr()
+            header_properties.append(header_properties.makeelement(qn("w:tblHeader"), {}))
         for cell, column in zip(table.rows[0].cells, self.columns):
             cell.width = Cm(usable * column.width / total)
             paragraph = cell.paragraphs[0]
@@ -144,7 +162,32 @@ class TableExporter:
                 cell.paragraphs[0].add_run(lines[0])
                 for line in lines[1:]:
                     cell.add_paragraph(line)
+                if column.align:
+                    for paragraph in cell.paragraphs:
+                        paragraph.alignment = DOCX_ALIGN[column.align]
         return table
+
+
+DOCX_ALIGN = {"center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT, "left": WD_ALIGN_PARAGRAPH.LEFT}
+
+
+def display_width(text: str) -> int:
+    """Width in Excel's character units: a 汉字 or full-width sign takes two.
+
+    >>> display_width("县妇联"), display_width("2023年")
+    (6, 6)
+    """
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def xlsx_row_height(row: Sequence, columns: Sequence[Column], size: float) -> float:
+    """Points for a row whose cells wrap their text within their columns' widths."""
+    lines = 1
+    for value, column in zip(row, columns):
+        usable = max(column.width - 1, 1)  # Excel keeps a little padding in every cell
+        text = "" if value is None else str(value)
+        lines = max(lines, sum(max(1, math.ceil(display_width(line) / usable)) for line in text.split("\n")))
+    return round(lines * size * 1.3 + 3, 1)
 
 
 def set_east_asian_font(style, name: str, size: float) -> None:

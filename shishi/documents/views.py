@@ -41,9 +41,13 @@ def _current_quarter(periods, today) -> int:
     return started[-1] if started else 1
 
 
-def _file(exporter, fmt: str) -> HttpResponse:
+def _format(fmt: str) -> str:
     if fmt not in FORMATS:
         raise Http404
+    return fmt
+
+
+def _file(exporter, fmt: str) -> HttpResponse:
     content_type, method = FORMATS[fmt]
     response = HttpResponse(getattr(exporter, method)(), content_type=content_type)
     response["Content-Disposition"] = content_disposition_header(True, f"{exporter.filename}.{fmt}")
@@ -73,6 +77,7 @@ def forms(request, pk: int, quarter: int):
 
 @login_required
 def blank(request, pk: int, fmt: str):
+    fmt = _format(fmt)
     plan = _plan(request, pk)
     if not can_download_blank_form(request.user, plan):
         raise PermissionDenied
@@ -81,6 +86,7 @@ def blank(request, pk: int, fmt: str):
 
 @login_required
 def unit_file(request, pk: int, quarter: int, unit_pk: int, fmt: str):
+    fmt = _format(fmt)
     plan = _plan(request, pk)
     period = _period(plan, quarter)
     unit = get_object_or_404(Unit.objects.filter(assignments__project__plan=plan).distinct(), pk=unit_pk)
@@ -88,7 +94,10 @@ def unit_file(request, pk: int, quarter: int, unit_pk: int, fmt: str):
     source = form_source(request.user, report or QuarterlyReport(unit=unit, period=period))
     if source is None:
         raise PermissionDenied
-    return _file(unit_form(period, unit, source, timezone.localdate()), fmt)
+    try:
+        return _file(unit_form(period, unit, source, timezone.localdate()), fmt)
+    except DocumentError:
+        raise Http404 from None
 
 
 @login_required

@@ -1,0 +1,134 @@
+"""The form out: the notice's attachment, blank for the whole plan or filled for one unit."""
+
+from __future__ import annotations
+
+import io
+from urllib.parse import unquote
+
+import pytest
+import time_machine
+from django.urls import reverse
+from docx import Document
+from openpyxl import load_workbook
+
+from shishi.documents.services import blank_form, title_of
+from shishi.plans.models import Assignment
+from shishi.reporting.services import LineEntry, attach_stamped_pdf, return_report, save_draft, start_report, submit_report
+from tests.conftest import pdf_bytes
+
+HEADINGS = ["序号", "实事名称", "责任单位", "本季度具体措施及任务进度情况", "完成时限"]
+TITLE = "2023年为全县妇女儿童办实事工作进展情况报表"
+UNITS_IN_THE_NOTICE = {  # the attachment of 桓台县's 2023 notice, lead unit first
+    1: ["县教育体育局"],
+    2: ["县卫生健康局", "县总工会", "县住房城乡建设局", "市住房公积金管理中心桓台分中心"],
+    3: ["县妇联", "县卫生健康局", "县教育体育局", "县综合执法局"],
+    4: ["县妇联", "县卫生健康局", "县教育体育局"],
+    5: ["县卫生健康局", "县妇联", "县财政局"],
+    6: ["县人力资源社会保障局", "县妇联"],
+    7: ["县妇联", "县教育体育局", "县检察院", "县公安局", "县司法局"],
+    8: ["县文化和旅游局", "县科协", "县妇联", "团县委"],
+    9: ["县妇联", "县民政局", "团县委", "县教育体育局", "县残联", "县检察院"],
+    10: ["县妇联", "县卫生健康局", "县教育体育局"],
+}
+
+
+def word_table(data: bytes) -> tuple[list[str], list[list[str]]]:
+    document = Document(io.BytesIO(data))
+    section = document.sections[0]
+    assert section.page_width > section.page_height, "not landscape"
+    assert round(section.page_width.cm, 1) == 29.7 and round(section.page_height.cm, 1) == 21.0, "not A4"
+    paragraphs = [p.text for p in document.paragraphs if p.text]
+    return paragraphs, [[cell.text for cell in row.cells] for row in document.tables[0].rows]
+
+
+def excel_table(data: bytes) -> tuple[list[str], list[list[str]]]:
+    sheet = load_workbook(io.BytesIO(data)).active
+    assert sheet.page_setup.orientation == "landscape" and int(sheet.page_setup.paperSize) == int(sheet.PAPERSIZE_A4)
+    rows = [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    header = next(i for i, row in enumerate(rows) if row[0] == "序号")
+    return [row[0] for row in rows[:header]], rows[header:]
+
+
+READERS = {"docx": word_table, "xlsx": excel_table}
+
+
+@pytest.mark.parametrize("fmt", ["docx", "xlsx"])
+def test_the_blank_form_is_the_notices_attachment_with_all_ten_projects_and_their_units(client, cast, plan, fmt):
+    client.force_login(cast["cora"])
+    response = client.get(reverse("documents:blank", args=[plan.pk, fmt]))
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
+    assert f"{TITLE}（空白）.{fmt}" in unquote(response["Content-Disposition"])
+    above, table = READERS[fmt](response.content)
+    assert above == [TITLE, "单位（盖章）：", "填报时间：    年    月    日"]
+    assert table[0] == HEADINGS
+    assert {int(row[0]): row[2].split("\n") for row in table[1:]} == UNITS_IN_THE_NOTICE
+    assert [row[1] for row in table[1:]][3] == "实施“心希望”健康服务行动"
+    assert all(row[3] == "" for row in table[1:])
+
+
+def test_the_lead_unit_comes_first_whatever_order_the_assignments_were_stored_in(plan):
+    project = plan.projects.get(seq=5)
+    lead = Assignment.objects.get(project=project, role=Assignment.Role.LEAD)
+    lead.order = 99
+    lead.save()
+    line = next(line for line in blank_form(plan).lines if line.seq == 5)
+    assert line.units == UNITS_IN_THE_NOTICE[5]
+
+
+@pytest.mark.parametrize("fmt", ["docx", "xlsx"])
+def test_the_unit_form_is_prefilled_with_what_the_unit_wrote_for_the_period(client, cast, plan, q1, fmt):
+    lena = cast["lena"]
+    report = start_report(lena.unit, q1)
+    project_3 = report.lines.get(project__seq=3).project_id
+    save_draft(report, lena, report.revision, {project_3: LineEntry("开展儿童友好宣传。\r\n完成试点申报。", "2023年9月", "", {})})
+    client.force_login(lena)
+    with time_machine.travel("2023-04-06 10:00 +0800"):
+        response = client.get(reverse("documents:unit_file", args=[plan.pk, 1, lena.unit.pk, fmt]))
+    above, table = READERS[fmt](response.content)
+    assert above == [TITLE, "单位（盖章）：县教育体育局", "填报时间：2023年4月6日"]
+    assert table[0] == HEADINGS
+    assert [int(row[0]) for row in table[1:]] == [1, 3, 4, 7, 9, 10]
+    row_3 = table[2]
+    assert row_3[1:] == ["实施儿童友好城市建设行动", "\n".join(UNITS_IN_THE_NOTICE[3]), "开展儿童友好宣传。\n完成试点申报。", "2023年9月"]
+
+
+def test_a_unit_that_has_not_opened_its_report_gets_its_projects_empty(client, cast, plan, q1):
+    client.force_login(cast["pavel"])
+    _, table = word_table(client.get(reverse("documents:unit_file", args=[plan.pk, 1, cast["pavel"].unit.pk, "docx"])).content)
+    assert [row[:2] for row in table[1:]] == [["5", "实施适龄妇女“两癌”免费筛查和救助行动"]]
+    assert table[1][3] == ""
+
+
+def test_others_get_the_submitted_version_never_the_draft_being_reworked(client, cast, plan, q1):
+    pavel = cast["pavel"]
+    report = start_report(pavel.unit, q1)
+    line = report.lines.get()
+    report = save_draft(report, pavel, report.revision, {line.project_id: LineEntry("已拨付筛查资金50万元。", "", "", {})})
+    attach_stamped_pdf(report, pavel, pdf_bytes(), "盖章.pdf")
+    submit_report(report, pavel, report.revision)
+    report = return_report(report, cast["cora"], "请写明拨付时间")
+    save_draft(report, pavel, report.revision, {line.project_id: LineEntry("尚未报送的新草稿。", "", "", {})})
+    for who, expected in (("cora", "已拨付筛查资金50万元。"), ("leah", "已拨付筛查资金50万元。"),
+                          ("cici", "已拨付筛查资金50万元。"), ("pavel", "尚未报送的新草稿。")):
+        client.force_login(cast[who])
+        _, table = word_table(client.get(reverse("documents:unit_file", args=[plan.pk, 1, pavel.unit.pk, "docx"])).content)
+        assert table[1][3] == expected, who
+
+
+@pytest.mark.parametrize("attachment, expected", [
+    pytest.param({"title": "2023年为全县妇女儿童办实事工作进展情况报表（样表）", "rows": []},
+                 "2023年为全县妇女儿童办实事工作进展情况报表（样表）", id="the-notices-own-words"),
+    pytest.param(None, TITLE, id="no-attachment-built-from-year-and-county"),
+    pytest.param({"title": "", "rows": []}, TITLE, id="attachment-without-a-title"),
+])
+def test_the_title_is_the_notices_own_or_built_from_year_and_region(plan, attachment, expected):
+    plan.notice_file.parsed = {**plan.notice_file.parsed, "attachment": attachment}  # in memory only
+    assert title_of(plan) == expected
+
+
+def test_a_plan_without_a_notice_file_still_has_a_title(plan, world):
+    plan.notice_file = None
+    plan.region = world["huantai"]
+    plan.region.name = "张店区"
+    assert title_of(plan) == "2023年为全区妇女儿童办实事工作进展情况报表"

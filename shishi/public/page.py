@@ -1,0 +1,107 @@
+"""What a citizen reads about a published plan, and when it last changed.
+
+Figures and lights come from the board (shishi/oversight/board.py), fed only the reports the
+coordinator accepted: a report waiting for review or returned never shows a figure here.
+The text is only what a coordinator approved (PublicStatement.approved_text). Nothing about
+people — clerks, reviewers, stamped PDFs, versions — is read at all.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Max
+from django.utils import timezone
+
+from shishi.history.models import Event
+from shishi.oversight.board import ProjectRow, project_rows, report_state
+from shishi.oversight.lights import NAMES, SEVERITY
+from shishi.plans.models import Assignment, Period, Plan, Project, Target
+from shishi.reporting.models import QuarterlyReport
+
+from .models import PublicStatement
+
+
+@dataclass
+class PublicProject:
+    row: ProjectRow  # the project, its light and its targets' figures and lights
+    lead_units: list[str]
+    partner_units: list[str]
+    statement: str  # approved text, or ""
+
+    @property
+    def project(self):
+        return self.row.project
+
+
+@dataclass
+class PublicPage:
+    plan: Plan
+    period: Period
+    periods: list[Period]
+    projects: list[PublicProject]
+
+    def light_counts(self) -> list[tuple[str, str, int]]:
+        """(colour, name, number of projects), worst first, only colours that occur."""
+        counts: dict[str, int] = {}
+        for item in self.projects:
+            counts[item.row.light.colour] = counts.get(item.row.light.colour, 0) + 1
+        order = sorted(counts, key=lambda colour: -SEVERITY[colour])
+        return [(colour, NAMES[colour], counts[colour]) for colour in order]
+
+
+def default_period(periods: list[Period], today: datetime.date) -> Period:
+    """The latest quarter that has ended (the one reports are about), or the first."""
+    ended = [period for period in periods if period.ends_on < today]
+    return ended[-1] if ended else periods[0]
+
+
+def build_page(plan: Plan, quarter: int | None, today: datetime.date) -> PublicPage:
+    periods = list(plan.periods.all())
+    period = next((p for p in periods if p.quarter == quarter), None) or default_period(periods, today)
+    projects = list(plan.projects.prefetch_related("targets").order_by("seq"))
+    assignments = list(Assignment.objects.filter(project__plan=plan).select_related("unit").order_by("project__seq", "order"))
+    reports = {r.unit_id: r for r in QuarterlyReport.objects.filter(period=period)}
+    units = {a.unit_id for a in assignments}
+    # Lateness is judged on every report (a late lead unit is red), figures on accepted ones only.
+    states = {unit_id: report_state(reports.get(unit_id), period, today) for unit_id in units}
+    accepted = {unit_id: r for unit_id, r in reports.items() if r.state == QuarterlyReport.State.ACCEPTED}
+    rows = project_rows(plan, period, projects, assignments, accepted, states)
+    statements = dict(
+        PublicStatement.objects.filter(period=period, project__plan=plan).exclude(approved_text="")
+        .values_list("project_id", "approved_text")
+    )
+    items = []
+    for project in projects:
+        team = [a for a in assignments if a.project_id == project.pk]
+        items.append(PublicProject(
+            row=rows[project.pk],
+            lead_units=[a.unit.name for a in team if a.role == Assignment.Role.LEAD],
+            partner_units=[a.unit.name for a in team if a.role != Assignment.Role.LEAD],
+            statement=statements.get(project.pk, ""),
+        ))
+    return PublicPage(plan=plan, period=period, periods=periods, projects=items)
+
+
+def last_modified(plan: Plan, now: datetime.datetime) -> datetime.datetime:
+    """When the public page of the plan last changed: the newest of its history (imports, edits,
+    reports submitted and reviewed, publishing), its public text, its reports, and the last
+    quarter end or due date passed — on those days the page changes by itself (the default
+    quarter moves on; a report not in by its due date turns red)."""
+    times = [
+        Event.objects.filter(plan_id=plan.pk).aggregate(at=Max("at"))["at"],
+        PublicStatement.objects.filter(project__plan=plan).aggregate(at=Max("updated_at"))["at"],
+        QuarterlyReport.objects.filter(period__plan=plan).aggregate(at=Max("updated_at"))["at"],
+        plan.history.aggregate(at=Max("history_date"))["at"],
+        Project.history.filter(plan_id=plan.pk).aggregate(at=Max("history_date"))["at"],
+        Target.history.filter(project_id__in=plan.projects.values("pk")).aggregate(at=Max("history_date"))["at"],
+        plan.created_at,
+    ]
+    today = timezone.localdate(now)
+    for ends_on, due_on in plan.periods.values_list("ends_on", "due_on"):
+        for day in (ends_on, due_on):
+            turned = day + datetime.timedelta(days=1)
+            if turned <= today:
+                times.append(timezone.make_aware(datetime.datetime.combine(turned, datetime.time.min)))
+    return min(max(t for t in times if t is not None), now)

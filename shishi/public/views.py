@@ -1,0 +1,164 @@
+"""The public pages (no log-in) and the coordinator's page to write, approve and publish.
+
+The public pages never look at the session or the user: they are rendered without the request
+(no context processors), so Django adds no `Vary: Cookie` and sets no cookie, and any cache in
+front may keep them. Each answer carries Cache-Control, an ETag and Last-Modified; a repeat
+visit with If-None-Match / If-Modified-Since gets 304. The rendered page is kept in the cache
+under the plan's last change, so publishing, approving or a new report shows at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date, quote_etag
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from shishi.directory.access import can_manage_plan
+from shishi.plans.models import Assignment, Period, Plan
+from shishi.reporting.models import QuarterlyReport, ReportLine
+
+from .models import PublicStatement
+from .page import build_page, default_period, last_modified
+from .services import PublicError, approve_statement, publish_plan, save_statement, unpublish_plan, withdraw_statement
+
+MAX_AGE = 300  # seconds a browser or a proxy may reuse a public page without asking
+SERVER_CACHE_SECONDS = 24 * 3600  # keyed by the last change, so never stale; this only bounds memory
+
+
+# -- public ----------------------------------------------------------------------------------
+
+@require_safe
+def index(request, elder: bool = False):
+    plans = Plan.objects.filter(published=True).select_related("region").order_by("-year", "region__path", "title")
+    html = render_to_string("public/index.html", {"plans": plans, "elder": elder})
+    return _cacheable(request, html, None)
+
+
+@require_safe
+def plan_page(request, pk: int, elder: bool = False):
+    plan = get_object_or_404(Plan.objects.select_related("region"), pk=pk, published=True)
+    quarter = _quarter(request.GET.get("q"))
+    now = timezone.now()
+    changed = last_modified(plan, now)
+    # The exact time, not the header's whole seconds: two changes within a second are two pages.
+    key = f"public:plan:{plan.pk}:{quarter}:{int(elder)}:{get_language()}:{changed.isoformat()}"
+    html = cache.get(key)
+    if html is None:
+        page = build_page(plan, quarter, timezone.localdate(now))
+        html = render_to_string("public/plan.html", {"plan": plan, "page": page, "elder": elder})
+        cache.set(key, html, SERVER_CACHE_SECONDS)
+    return _cacheable(request, html, changed)
+
+
+def _quarter(value: str | None) -> int | None:
+    return int(value) if value in ("1", "2", "3", "4") else None
+
+
+def _cacheable(request, html: str, changed) -> HttpResponse:
+    etag = quote_etag(hashlib.sha256(html.encode()).hexdigest()[:32])
+    timestamp = int(changed.timestamp()) if changed else None
+    response = get_conditional_response(request, etag=etag, last_modified=timestamp)
+    if response is None:
+        response = HttpResponse(html)
+    response["ETag"] = etag
+    if timestamp is not None:
+        response["Last-Modified"] = http_date(timestamp)
+    patch_cache_control(response, public=True, max_age=MAX_AGE)
+    return response
+
+
+# -- the coordinator's page ------------------------------------------------------------------
+
+def _managed(request, pk: int) -> Plan:
+    plan = get_object_or_404(Plan.objects.select_related("region"), pk=pk)
+    if not can_manage_plan(request.user, plan):
+        raise PermissionDenied
+    return plan
+
+
+@login_required
+def manage(request, pk: int, quarter: int | None = None, *, posted: dict | None = None, status: int = 200):
+    """Publish or unpublish the plan; write and approve each project's text for a quarter.
+    `posted` (project id → {text, findings}) re-shows a refused approval with what was found."""
+    plan = _managed(request, pk)
+    periods = list(plan.periods.all())
+    period = next((p for p in periods if p.quarter == quarter), None) or default_period(periods, timezone.localdate())
+    statements = {s.project_id: s for s in PublicStatement.objects.filter(period=period, project__plan=plan)}
+    references = _accepted_lead_measures(plan, period)
+    posted = posted or {}
+    items = []
+    for project in plan.projects.order_by("seq"):
+        statement = statements.get(project.pk)
+        mine = posted.get(project.pk, {})
+        items.append({
+            "project": project,
+            "statement": statement,
+            "text": mine.get("text", statement.text if statement else ""),
+            "findings": mine.get("findings", []),
+            "reference": references.get(project.pk, ""),
+        })
+    return render(request, "public/manage.html", {
+        "plan": plan, "period": period, "periods": periods, "items": items,
+    }, status=status)
+
+
+def _accepted_lead_measures(plan: Plan, period: Period) -> dict[int, str]:
+    """What the lead unit wrote in its accepted report: a starting point, shown only to the coordinator."""
+    lead = Assignment.objects.filter(project_id=OuterRef("project_id"), unit_id=OuterRef("report__unit_id"),
+                                     role=Assignment.Role.LEAD)
+    lines = ReportLine.objects.filter(
+        project__plan=plan, report__period=period, report__state=QuarterlyReport.State.ACCEPTED,
+    ).filter(Exists(lead)).values_list("project_id", "measures")
+    return {project_id: measures for project_id, measures in lines if measures}
+
+
+@login_required
+@require_POST
+def statement(request, pk: int, quarter: int, project_pk: int):
+    plan = _managed(request, pk)
+    period = get_object_or_404(Period, plan=plan, quarter=quarter)
+    project = get_object_or_404(plan.projects, pk=project_pk)
+    action = request.POST.get("action")
+    text = request.POST.get("text", "")
+    try:
+        if action == "approve":
+            confirmed = request.POST.getlist("confirmed") if request.POST.get("confirm") else []
+            approve_statement(project, period, request.user, text, confirmed)
+            messages.success(request, _("第%(seq)s项的说明已审核公开。") % {"seq": project.seq})
+        elif action == "withdraw":
+            withdraw_statement(project, period, request.user)
+            messages.success(request, _("第%(seq)s项的说明已撤回，公开页面不再显示。") % {"seq": project.seq})
+        else:
+            save_statement(project, period, request.user, text)
+            messages.success(request, _("第%(seq)s项的说明已保存（尚未公开）。") % {"seq": project.seq})
+    except PublicError as exc:
+        messages.error(request, str(exc))
+        return manage(request, plan.pk, quarter, posted={project.pk: {"text": text, "findings": exc.findings}}, status=400)
+    return redirect(reverse("public:manage_quarter", args=[plan.pk, quarter]) + f"#project-{project.pk}")
+
+
+@login_required
+@require_POST
+def publish(request, pk: int):
+    plan = _managed(request, pk)
+    if request.POST.get("action") == "unpublish":
+        unpublish_plan(plan, request.user)
+        messages.success(request, _("已停止公开，公开页面不再显示这个计划。"))
+    else:
+        publish_plan(plan, request.user)
+        messages.success(request, _("已向社会公开。"))
+    return redirect("public:manage", plan.pk)

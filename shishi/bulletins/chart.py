@@ -11,17 +11,20 @@ from __future__ import annotations
 import io
 from decimal import Decimal
 
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-
-# The colours of the lights on the board (shishi.css), darkened a little less for print.
+# The colours of the lights on the board (shishi.css); yellow lighter, to tell it from red in print.
 COLOURS = {"done": "#0969da", "green": "#1a7f37", "yellow": "#d4a72c", "red": "#cf222e", "grey": "#8c959f"}
 WIDTH_CM, HEIGHT_CM, DPI = 15.0, 7.5, 200
 CEILING = 150  # bars above this are drawn to it and carry their real figure as a label
+STUB = 1.5  # a reported 0 % still shows its light's colour as a sliver
 
 
 def progress_chart(projects: list[dict], expected: str) -> bytes:
     """`projects`: the snapshot's projects (seq, progress as text or None, light colour)."""
+    # Imported here, not with the module: matplotlib takes about half a second to import and
+    # only a bulletin being drawn needs it, not every process that loads the URLs.
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
     figure = Figure(figsize=(WIDTH_CM / 2.54, HEIGHT_CM / 2.54), dpi=DPI)
     FigureCanvasAgg(figure)
     axes = figure.add_subplot()
@@ -29,7 +32,7 @@ def progress_chart(projects: list[dict], expected: str) -> bytes:
     heights, colours = [], []
     for project in projects:
         progress = project["progress"]
-        heights.append(min(float(Decimal(progress)), CEILING) if progress is not None else 0.0)
+        heights.append(min(max(float(Decimal(progress)), STUB), CEILING) if progress is not None else 0.0)
         colours.append(COLOURS.get(project["light"]["colour"], COLOURS["grey"]))
     axes.bar(positions, heights, color=colours, width=0.6, zorder=2)
     for x, height, project in zip(positions, heights, projects):

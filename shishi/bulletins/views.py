@@ -48,7 +48,8 @@ def index(request):
     plans = Plan.objects.none()
     if request.user.role != Person.Role.REPORTER:  # see rules.py
         plans = (plans_visible_to(request.user).select_related("region")
-                 .annotate(bulletin_count=Count("bulletins"), last_issued=Max("bulletins__issued_at")))
+                 .annotate(bulletin_count=Count("bulletins"), last_issued=Max("bulletins__issued_at"))
+                 .order_by("-year", "region__path"))
     return render(request, "bulletins/index.html", {"plans": plans})
 
 
@@ -67,6 +68,7 @@ def plan_bulletins(request, pk: int):
         "bulletins": plan.bulletins.select_related("period", "issued_by"),
         "periods": periods,
         "can_manage": can_manage,
+        "next_number": (plan.bulletins.aggregate(last=Max("number"))["last"] or 0) + 1,
     })
 
 

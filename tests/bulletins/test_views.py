@@ -68,7 +68,7 @@ def test_leah_downloads_the_issued_bulletin_but_cannot_issue_or_preview(client, 
     assert "attachment" in download["Content-Disposition"]
     page = client.get(reverse("bulletins:plan", args=[issued.plan_id])).content.decode()
     assert "第1期" in page and reverse("bulletins:download", args=[issued.pk]) in page
-    assert "印发并存档" not in page and "下载预览稿" not in page
+    assert "印发为第" not in page and "下载预览稿" not in page
     assert client.post(reverse("bulletins:issue", args=[issued.plan_id, 1])).status_code == 403
     assert client.get(reverse("bulletins:preview", args=[issued.plan_id, 1])).status_code == 403
     assert Bulletin.objects.count() == 1

@@ -20,7 +20,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import render
 from django.urls import reverse
-from ninja import Field, File, NinjaAPI, Query, Schema
+from ninja import Field, File, NinjaAPI, Query, Schema, Status
 from ninja.errors import HttpError, ValidationError
 from ninja.files import UploadedFile
 from ninja.openapi.docs import DocsBase
@@ -299,8 +299,8 @@ def _fresh(report: QuarterlyReport) -> QuarterlyReport:
 
 def _conflict(person: Person, conflict: ReportConflict):
     report = conflict.report
-    return 409, {"detail": str(conflict), "revision": report.revision,
-                 "lines": _lines_out(content_of(report)) if can_write_report(person, report) else []}
+    return Status(409, {"detail": str(conflict), "revision": report.revision,
+                        "lines": _lines_out(content_of(report)) if can_write_report(person, report) else []})
 
 
 @api.post("/periods/{period_id}/report", response={200: s.ReportOut} | WRITE_ERRORS,
@@ -325,13 +325,13 @@ def save_report_draft(request, report_id: s.Id, payload: s.DraftIn):
     form = _as_form(lines, payload)
     entries, errors = read_entries(list(lines.values()), form)
     if errors:
-        return 422, {"detail": "".join(errors)}
+        return Status(422, {"detail": "".join(errors)})
     try:
         report = save_draft(report, person, payload.revision, entries)
     except ReportConflict as conflict:
         return _conflict(person, conflict)
     except ReportError as exc:
-        return 400, {"detail": str(exc)}
+        return Status(400, {"detail": str(exc)})
     return _report_out(person, _fresh(report))
 
 
@@ -375,7 +375,7 @@ def upload_stamped_pdf(request, report_id: s.Id, file: File[UploadedFile]):
     try:
         report = attach_stamped_pdf(report, person, file.read(), _filename(file.name))
     except ReportError as exc:
-        return 400, {"detail": str(exc)}
+        return Status(400, {"detail": str(exc)})
     return _report_out(person, _fresh(report))
 
 
@@ -395,5 +395,5 @@ def submit(request, report_id: s.Id, payload: s.SubmitIn):
     except ReportConflict as conflict:
         return _conflict(person, conflict)
     except ReportError as exc:
-        return 400, {"detail": str(exc)}
+        return Status(400, {"detail": str(exc)})
     return _version_out(version)

@@ -46,8 +46,8 @@ class Bulletin(models.Model):
         return f"第{self.number}期"
 
     def save(self, *args, **kwargs):
-        # Refused here rather than only in the service, so that no later code path (an admin
-        # action, a data fix) can quietly rewrite what was issued.
+        # Refused here rather than only in the service, so that no later save() (an admin form,
+        # a data fix) can quietly rewrite what was issued.
         if self.pk is not None and not self._state.adding:
             raise BulletinFrozen("已印发的调度通报不能修改。")
         super().save(*args, **kwargs)

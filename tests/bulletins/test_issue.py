@@ -110,3 +110,19 @@ def test_it_refuses_a_title_longer_than_the_field(plan, q1, cast):
     with pytest.raises(BulletinError, match="200"):
         issue_bulletin(plan, q1, cast["cora"], "长" * 201, today=TODAY)
     assert not Bulletin.objects.exists()
+
+
+def test_a_number_taken_at_the_same_moment_is_refused_and_leaves_no_file(plan, q1, cast, monkeypatch, settings):
+    """The unique (plan, number) constraint is the last guard when two coordinators issue at once."""
+    from django.db import IntegrityError
+
+    def clash(**fields):
+        raise IntegrityError("bulletin_number_unique_in_plan")
+
+    folder = settings.MEDIA_ROOT / "bulletins"
+    before = sorted(folder.rglob("*.docx")) if folder.exists() else []
+    monkeypatch.setattr(Bulletin.objects, "create", clash)
+    with pytest.raises(BulletinError, match="期号已被占用"):
+        issue_bulletin(plan, q1, cast["cora"], today=TODAY)
+    assert (sorted(folder.rglob("*.docx")) if folder.exists() else []) == before
+    assert not Event.objects.filter(verb="issued").exists()

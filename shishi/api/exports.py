@@ -38,6 +38,11 @@ ASSESSMENT_NAMES = dict(ReportLine.Assessment.choices)
 OUTCOME_NAMES = dict(ReportVersion.Outcome.choices)
 
 
+def name_of(names: dict, value: str, default: str = "") -> str:
+    """A choice's label as a plain str: the labels are lazy, and openpyxl writes only real strings."""
+    return str(names.get(value, default))
+
+
 def plain(value: Decimal | str | None) -> int | Decimal | None:
     """A figure as a spreadsheet shows it: 100 (not 1E+2 nor 100.00), 85.5.
 
@@ -158,14 +163,14 @@ class ReportTable(PlanScopedTable):
         seen = visible_content(self.person, report)
         if seen is None:
             return
-        source = "本单位草稿" if seen.is_draft else f"第{seen.version.number}版（{OUTCOME_NAMES[seen.version.outcome]}）"
+        source = "本单位草稿" if seen.is_draft else f"第{seen.version.number}版（{name_of(OUTCOME_NAMES, seen.version.outcome)}）"
         for line in seen.content["lines"]:
             figures = "\n".join(
                 f"{v['indicator']}：{plain(v['value'])}{v['unit']}" if v["value"] is not None else f"{v['indicator']}：未填"
                 for v in line["values"])
-            yield (plan.region.name, plan.year, period.quarter, report.unit.name, STATE_NAMES[report.state], source,
+            yield (plan.region.name, plan.year, period.quarter, report.unit.name, name_of(STATE_NAMES, report.state), source,
                    line["seq"], line["title"], line["measures"], line["deadline"],
-                   ASSESSMENT_NAMES.get(line["assessment"], ""), figures)
+                   name_of(ASSESSMENT_NAMES, line["assessment"]), figures)
 
 
 class FigureTable(PlanScopedTable):
@@ -203,7 +208,7 @@ class FigureTable(PlanScopedTable):
                     for target in assignment.project.targets.all():
                         yield (assignment.unit.name, period.quarter, assignment.project.seq, assignment.project.title,
                                target.indicator, target.pk, target.goal, figures.get((assignment.unit_id, target.pk)),
-                               STATE_NAMES.get(state, "未开始"), plan.region.name, plan.year)
+                               name_of(STATE_NAMES, state, "未开始"), plan.region.name, plan.year)
                 self.on_step()
 
 

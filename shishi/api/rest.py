@@ -60,7 +60,14 @@ class LocalSwagger(DocsBase):
 api = NinjaAPI(
     title="实事 API",
     version="1",
-    description=__doc__.split("\n\n", 1)[1],
+    description=(
+        "请求时在请求头中加入 `Authorization: Bearer <令牌>`（令牌在“接口令牌”页面 /api/tokens/ 创建），"
+        "令牌与其所属人员的权限相同：可读取本人可查看的计划、实事、指标、季度和报表。"
+        "报表的草稿只有本单位的令牌可以读取，其他人员读到的是最近报送的版本。\n\n"
+        "责任单位填报员的令牌可以保存草稿、上传盖章PDF并报送，规则与网页填报相同：保存和报送时带上读取时的 `revision`，"
+        "报表在此之后被他人修改则返回409，不会覆盖。\n\n"
+        "出错时返回 JSON `{\"detail\": \"…\"}`（中文说明）。无权查看的报表与不存在的报表一样返回404。"
+    ),
     urls_namespace="api:rest",
     auth=BearerToken(),
     docs=LocalSwagger(),

@@ -75,6 +75,17 @@ def test_it_exports_the_plan_itself(client, cast, plan, kind, count, fmt):
     assert len(table) - 1 == count(plan)
 
 
+@pytest.mark.parametrize("role", ["cora", "pavel"])
+@pytest.mark.parametrize("kind", list(TABLES))
+def test_csv_and_xlsx_hold_the_same_cells(client, cast, scene, kind, role):
+    """Every table with content in every state (draft, returned, submitted versions)."""
+    client.force_login(cast[role])
+    as_csv = download(client, scene["plan"], kind, "csv")
+    as_xlsx = download(client, scene["plan"], kind, "xlsx")
+    assert len(as_csv) > 1
+    assert as_xlsx == as_csv
+
+
 def test_the_project_table_names_lead_and_partner_units(client, cast, plan):
     client.force_login(cast["leah"])
     table = download(client, plan, "projects", "csv")

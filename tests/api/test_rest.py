@@ -277,3 +277,24 @@ def test_it_keeps_the_old_timestamp_when_a_token_is_revoked_twice(cast):
     token, _ = create_token(cast["cora"], "一次")
     first = revoke_token(cast["cora"], token.pk).revoked_at
     assert revoke_token(cast["cora"], token.pk).revoked_at == first <= timezone.now()
+
+
+def test_a_client_without_a_csrf_cookie_can_write(cast, q1):
+    """Other systems have no browser session: a bearer token is the whole authentication."""
+    from django.test import Client
+    _, raw = create_token(cast["lena"], "OA")
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(f"/api/periods/{q1.pk}/report", headers={"Authorization": f"Bearer {raw}"})
+    assert response.status_code == 200
+
+
+def test_a_method_the_api_does_not_have_is_answered_in_json(cast, api_as):
+    response = api_as("cora").client.delete("/api/plans", headers=api_as("cora").headers)
+    assert response.status_code == 405
+    assert response["Allow"] == "GET"
+    assert _chinese(response.json()["detail"])
+
+
+def test_the_api_root_leads_to_the_documentation(client, db):
+    response = client.get("/api/")
+    assert response.status_code == 302 and response.url == "/api/docs"

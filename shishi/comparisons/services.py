@@ -100,15 +100,17 @@ class Comparison:
 
     def theme_chart(self, title: str) -> dict:
         return {
-            "kind": "bar", "horizontal": True, "title": title, "unit": "项",
+            "kind": "bar", "horizontal": True, "title": title, "unit": "项", "integer": True,
             "categories": [row.name for row in self.themes],
             "series": [{"name": column.label, "data": [row.counts[i] for row in self.themes]}
                        for i, column in enumerate(self.columns)],
         }
 
     def indicator_chart(self, row: IndicatorRow) -> dict:
+        values = [v for v in row.values() if v is not None]
         return {
             "kind": "bar", "horizontal": False, "title": row.key.name, "unit": row.unit,
+            "integer": all(v == v.to_integral_value() for v in values),  # no 0.2 of a kindergarten on the axis
             "categories": [column.label for column in self.columns],
             "series": [{"name": row.key.name, "data": [_number(v) for v in row.values()]}],
         }

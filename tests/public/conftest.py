@@ -44,6 +44,10 @@ def report(unit, period, clerk, measures: str, figures: dict[str, str], stamped_
     return draft
 
 
+def pytest_configure(config):
+    config.addinivalue_line("markers", "browser: drives a real browser (Chromium through Playwright)")
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """The rendered public pages are cached; a test starts without another test's pages."""

@@ -2,7 +2,7 @@
  *
  * A chart is an element <div data-chart="ID"> and its data a <script type="application/json" id="ID">
  * block written by Django's json_script filter: no inline script, so the page works under a strict CSP.
- * The data: {kind: "bar", horizontal, title, unit, categories: [...], series: [{name, data: [...]}]}.
+ * The data: {kind: "bar", horizontal, title, unit, integer, categories: [...], series: [{name, data: [...]}]}.
  * The same numbers are in a table under each chart: the chart only helps the eye.
  */
 (function () {
@@ -28,7 +28,7 @@
     var value = {
       type: "value",
       name: spec.unit || "",
-      minInterval: spec.unit === "项" ? 1 : 0,
+      minInterval: spec.integer ? 1 : 0,
       axisLabel: { color: "#1f2328" }
     };
     if (spec.horizontal) category.inverse = true;
@@ -62,7 +62,7 @@
       if (!source) return;
       var spec = JSON.parse(source.textContent);
       element.style.height = height(spec) + "px";
-      var chart = window.echarts.init(element, null, { renderer: "svg" });
+      var chart = window.echarts.init(element, null, { renderer: "canvas" });
       chart.setOption(option(spec));
       charts.push(chart);
     });

@@ -34,11 +34,11 @@ def reports(cast, plan):
     return [draft, submitted, returned, accepted]
 
 
-@pytest.mark.parametrize("role", ROLES)
-def test_it_agrees_with_can_read_report_for_every_report(cast, reports, role):
-    person = cast[role]
-    expected = {r.pk for r in QuarterlyReport.objects.all() if can_read_report(person, r)}
-    assert set(readable_reports(person).values_list("pk", flat=True)) == expected
+def test_it_agrees_with_can_read_report_for_every_report(cast, reports):
+    bulk = {role: set(readable_reports(cast[role]).values_list("pk", flat=True)) for role in ROLES}
+    one_by_one = {role: {r.pk for r in QuarterlyReport.objects.all() if can_read_report(cast[role], r)} for role in ROLES}
+    assert bulk == one_by_one
+    assert any(bulk.values()) and not all(bulk.values())  # the scene has something to tell apart
 
 
 @pytest.mark.parametrize("role, sees_draft", [("pavel", True), ("cora", False), ("leah", False), ("cici", False)])

@@ -118,7 +118,7 @@ def _match_one(row: FormRow, by_seq: dict, by_title: dict, scorer: _FuzzyTitles)
             return RowMatch(row, best.project_id, FUZZY, True, _disagree(row, best))
         if numbered is not None and scorer.score(row.title, numbered) >= SEQ_SUPPORT_CUTOFF:
             return RowMatch(row, numbered.project_id, FUZZY, True,
-                            f"实事名称与第{numbered.seq}项“{numbered.title}”不完全一致，按序号对应，请核对。")
+                            f"实事名称与第{numbered.seq}项“{numbered.title}”不完全一致，已按序号对应。")
         if ambiguous:
             names = "”“".join(c.title for c in ambiguous)
             return RowMatch(row, note=f"实事名称“{row.title}”与“{names}”都相近，无法确定是哪一项。")
@@ -132,7 +132,7 @@ def _match_one(row: FormRow, by_seq: dict, by_title: dict, scorer: _FuzzyTitles)
 
 def _disagree(row: FormRow, project: Candidate) -> str:
     return (f"序号写的是“{row.seq_text}”，实事名称却是第{project.seq}项“{project.title}”："
-            f"已按实事名称对应，请核对。")
+            f"已按实事名称对应。")
 
 
 def _better(new: RowMatch, old: RowMatch) -> bool:

@@ -8,7 +8,7 @@ order, and other columns are ignored, so the 累计完成值 export (exports.Fig
     指标编号    the target's id, as exported; or, without it, 实事序号 + 指标 (the indicator's name)
     累计完成值  the cumulative figure: 0 or more; an empty cell leaves the figure as it is
 
-Rows are numbered as a spreadsheet shows them: the header is 行1, the first figure 行2.
+Rows are numbered as a spreadsheet shows them: with the header on the first row, the first figure is 行2.
 
 The rules:
 - all or nothing: every row is checked first and every problem is listed with its row number;
@@ -132,18 +132,21 @@ class _Directory:
 
 def read_rows(plan: Plan, text: str) -> list[Row]:
     """Check every row; raise with all problems found, or return the rows to write."""
-    table = list(csv.reader(io.StringIO(text)))
-    while table and not any(cell.strip() for cell in table[0]):
-        table.pop(0)  # blank lines above the header
-    if not table:
+    try:
+        table = list(csv.reader(io.StringIO(text)))
+    except csv.Error:  # e.g. a cell larger than the csv module allows (128 KB)
+        raise BulkUpdateError(["文件不是有效的CSV表格，请在Excel中另存为CSV后再上传。"]) from None
+    # Blank rows above the header still count: row numbers must match what the spreadsheet shows.
+    top = next((index for index, row in enumerate(table) if any(cell.strip() for cell in row)), None)
+    if top is None:
         raise BulkUpdateError(["文件中没有内容。"])
-    header = {_heading(cell): index for index, cell in reversed(list(enumerate(table[0])))}
+    header = {_heading(cell): index for index, cell in reversed(list(enumerate(table[top])))}
     missing = [name for name in ("单位", "季度", "累计完成值") if name not in header]
     if "指标编号" not in header and not ("实事序号" in header and "指标" in header):
         missing.append("指标编号（或“实事序号”和“指标”）")
     if missing:
-        raise BulkUpdateError([f"行1：表头缺少{'、'.join(f'“{m}”' for m in missing)}列。请使用导出的“累计完成值”表作为模板。"])
-    if len(table) - 1 > MAX_ROWS:
+        raise BulkUpdateError([f"行{top + 1}：表头缺少{'、'.join(f'“{m}”' for m in missing)}列。请使用导出的“累计完成值”表作为模板。"])
+    if len(table) - top - 1 > MAX_ROWS:
         raise BulkUpdateError([f"一次最多更新{MAX_ROWS}行，请分批上传。"])
 
     known = _Directory(plan)
@@ -155,7 +158,7 @@ def read_rows(plan: Plan, text: str) -> list[Row]:
         index = header.get(name)
         return values[index].strip() if index is not None and index < len(values) else ""
 
-    for number, values in enumerate(table[1:], start=2):
+    for number, values in enumerate(table[top + 1:], start=top + 2):
         if not any(v.strip() for v in values):
             continue
         raw_value = cell(values, "累计完成值").replace(",", "").replace("，", "")

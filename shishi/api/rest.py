@@ -16,6 +16,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import render
@@ -380,7 +381,9 @@ def upload_stamped_pdf(request, report_id: s.Id, file: File[UploadedFile]):
     person = _person(request)
     report = _writable(request, report_id)
     try:
-        report = attach_stamped_pdf(report, person, file.read(), _filename(file.name))
+        # One byte past the limit is enough for check_pdf to refuse a file that is too large.
+        data = file.read(settings.SHISHI_MAX_PDF_BYTES + 1)
+        report = attach_stamped_pdf(report, person, data, _filename(file.name))
     except ReportError as exc:
         return Status(400, {"detail": str(exc)})
     return _report_out(person, _fresh(report))

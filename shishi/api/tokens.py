@@ -35,6 +35,8 @@ def create_token(person: Person, name: str) -> tuple[ApiToken, str]:
     name = name.strip()
     if not name:
         raise TokenError("请写明令牌的用途，例如“单位填报系统对接”。")
+    if any(ord(ch) < 32 for ch in name):
+        raise TokenError("用途中不能有控制字符。")
     if len(name) > 60:
         raise TokenError("用途不能超过60个字。")
     if person.api_tokens.filter(revoked_at__isnull=True).count() >= MAX_ACTIVE:

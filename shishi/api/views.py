@@ -19,7 +19,7 @@ from shishi.directory.access import can_manage_plan, can_view_plan, plans_visibl
 from shishi.plans.models import Plan
 
 from . import jobs
-from .bulk import BulkUpdateError, update_figures
+from .bulk import MAX_BYTES, BulkUpdateError, update_figures
 from .exports import FORMATS, TABLES, ExportError, render as render_table, table_for
 from .models import ExportJob
 from .tokens import TokenError, create_token, revoke_token
@@ -124,7 +124,8 @@ def bulk(request, pk: int):
         try:
             if upload is None:
                 raise BulkUpdateError([_("请选择要上传的CSV文件。")])
-            result = update_figures(plan, request.user, upload.read())
+            # Reading one byte past the limit is enough for the service to refuse a file that is too large.
+            result = update_figures(plan, request.user, upload.read(MAX_BYTES + 1))
         except BulkUpdateError as exc:
             errors = exc.errors
         else:

@@ -145,7 +145,8 @@ def test_it_lists_every_problem_with_its_row_at_once(cast, plan, ids):
     (b"PK\x03\x04rest-of-a-zip", "另存为”CSV"),
     ("单位,季度,累计完成值\n县教育体育局,1,3".encode(), "表头缺少“指标编号（或“实事序号”和“指标”）”列"),
     (csv_bytes(), "没有填写任何累计完成值"),
-], ids=["empty file", "an xlsx", "no target column", "header only"])
+    (csv_bytes('县教育体育局,1,,,1,"' + "9" * 200_000 + '"'), "不是有效的CSV表格"),
+], ids=["empty file", "an xlsx", "no target column", "header only", "a cell beyond the csv module's limit"])
 def test_it_refuses_a_file_it_cannot_use(cast, plan, data, message):
     with pytest.raises(BulkUpdateError) as refused:
         update_figures(plan, cast["cora"], data)
@@ -186,3 +187,10 @@ def test_only_the_plans_coordinator_updates_figures(client, cast, plan, ids):
 def test_the_service_itself_refuses_someone_who_does_not_manage_the_plan(cast, plan, ids):
     with pytest.raises(BulkUpdateError, match="只有本计划的协调员"):
         update_figures(plan, cast["otto"], csv_bytes(f"县教育体育局,1,,,{ids['新改扩建幼儿园']},3"))
+
+
+def test_row_numbers_are_the_spreadsheets_even_below_blank_rows(cast, plan, ids):
+    data = ("\n\n" + HEADER + "\n" + f"县教育体育局,1,,,{ids['新改扩建幼儿园']},三").encode("utf-8")
+    with pytest.raises(BulkUpdateError) as refused:
+        update_figures(plan, cast["cora"], data)
+    assert refused.value.errors[0].startswith("行4：")

@@ -76,10 +76,13 @@ def test_a_new_token_is_shown_once_and_works(client, cast, plan):
     assert ApiClient(raw).get("/api/me").json()["unit"] == "县教育体育局"
 
 
-def test_a_token_needs_a_purpose(client, cast):
+@pytest.mark.parametrize("name, message", [
+    ("  ", "请写明令牌的用途"), ("长" * 61, "不能超过60个字"), ("含\x00字符", "不能有控制字符"),
+], ids=["blank", "too long", "a NUL"])
+def test_a_token_needs_a_purpose_a_person_can_read(client, cast, name, message):
     client.force_login(cast["lena"])
-    response = client.post(reverse("api:tokens"), {"name": "  "})
-    assert response.status_code == 400 and "请写明令牌的用途" in response.content.decode()
+    response = client.post(reverse("api:tokens"), {"name": name})
+    assert response.status_code == 400 and message in response.content.decode()
     assert not ApiToken.objects.exists()
 
 

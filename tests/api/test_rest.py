@@ -302,3 +302,12 @@ def test_a_method_the_api_does_not_have_is_answered_in_json(cast, api_as):
 def test_the_api_root_leads_to_the_documentation(client, db):
     response = client.get("/api/")
     assert response.status_code == 302 and response.url == "/api/docs"
+
+
+def test_it_refuses_a_pdf_over_the_limit_without_reading_all_of_it(cast, q1, api_as, settings):
+    settings.SHISHI_MAX_PDF_BYTES = 1000
+    lena = api_as("lena")
+    report = lena.post(f"/api/periods/{q1.pk}/report").json()
+    response = lena.upload(f"/api/reports/{report['id']}/stamped-pdf",
+                           {"file": SimpleUploadedFile("大.pdf", pdf_bytes() + b"%" * 5000, "application/pdf")})
+    assert response.status_code == 400 and "不能超过" in response.json()["detail"]

@@ -18,6 +18,7 @@ from shishi.plans.models import Period, Plan
 from shishi.reporting.models import QuarterlyReport
 
 from .models import FormImport
+from .reading import MAX_BYTES
 from .rules import can_download_blank_form, can_import_form, form_source
 from .services import (
     FORMATS, DocumentError, blank_form, confirm_import, preview_import, read_upload, title_of, unit_form, unit_forms,
@@ -58,7 +59,8 @@ def _file(exporter, fmt: str) -> HttpResponse:
 def index(request):
     """Every plan this person may see, each pointing at its forms for the current quarter."""
     today = timezone.localdate()
-    plans = list(plans_visible_to(request.user).select_related("region").prefetch_related("periods").order_by("-year", "region__path"))
+    plans = plans_visible_to(request.user).select_related("region").prefetch_related("periods")
+    plans = list(plans.order_by("-year", "region__path"))
     rows = [(plan, _current_quarter(list(plan.periods.all()), today)) for plan in plans]
     return render(request, "documents/index.html", {"rows": rows})
 
@@ -113,7 +115,8 @@ def upload(request, pk: int, quarter: int):
     try:
         if upload is None:
             raise DocumentError(_("请选择填好的报表文件（.docx 或 .xlsx）。"))
-        form_import = read_upload(period, person, upload.read(), upload.name)
+        # Never more than the limit into memory: one byte over is enough for read_form to refuse.
+        form_import = read_upload(period, person, upload.read(MAX_BYTES + 1), upload.name)
     except DocumentError as exc:
         messages.error(request, str(exc))
         return redirect("documents:forms", plan.pk, period.quarter)

@@ -52,18 +52,18 @@ def lenas_form(s) -> dict:
 
 
 LOCKED = "locked"  # answered, but the unit's report is submitted: nothing read, nothing changed
+def unit_file(quarter: int, unit: str, fmt: str):
+    return lambda s: reverse("documents:unit_file", args=[s["plan"].pk, quarter, s[unit].pk, fmt])
+
+
 CASES = {  # name: (method, url, data, who is allowed, who is answered that the report is locked)
     "forms page": ("GET", lambda s: reverse("documents:forms", args=[s["plan"].pk, 1]), None, PLAN_READERS, set()),
     "blank docx": ("GET", lambda s: reverse("documents:blank", args=[s["plan"].pk, "docx"]), None, PLAN_READERS, set()),
     "blank xlsx": ("GET", lambda s: reverse("documents:blank", args=[s["plan"].pk, "xlsx"]), None, PLAN_READERS, set()),
-    "lenas draft form": ("GET", lambda s: reverse("documents:unit_file", args=[s["plan"].pk, 1, s["lenas_unit"].pk, "docx"]),
-                         None, {"lena"}, set()),
-    "lenas q2 form, not opened": ("GET", lambda s: reverse("documents:unit_file", args=[s["plan"].pk, 2, s["lenas_unit"].pk, "xlsx"]),
-                                  None, {"lena"}, set()),
-    "pavels submitted form": ("GET", lambda s: reverse("documents:unit_file", args=[s["plan"].pk, 1, s["pavels_unit"].pk, "xlsx"]),
-                              None, SUBMISSION_READERS, set()),
-    "a unit not on the plan": ("GET", lambda s: reverse("documents:unit_file", args=[s["plan"].pk, 1, s["elsewhere"].pk, "docx"]),
-                               None, set(), set()),
+    "lenas draft form": ("GET", unit_file(1, "lenas_unit", "docx"), None, {"lena"}, set()),
+    "lenas q2 form, not opened": ("GET", unit_file(2, "lenas_unit", "xlsx"), None, {"lena"}, set()),
+    "pavels submitted form": ("GET", unit_file(1, "pavels_unit", "xlsx"), None, SUBMISSION_READERS, set()),
+    "a unit not on the plan": ("GET", unit_file(1, "elsewhere", "docx"), None, set(), set()),
     # The upload goes into the clerk's own unit's report: Lena's draft, Pavel's submitted report.
     "upload a filled form for q1": ("POST", lambda s: reverse("documents:upload", args=[s["plan"].pk, 1]), lenas_form,
                                     {"lena"}, {"pavel"}),

@@ -95,6 +95,7 @@ def test_it_numbers_rows_as_they_stand_in_the_file():
 
 @pytest.mark.parametrize("data, words", [
     pytest.param(b"", "空的", id="empty"),
+    pytest.param(b"PK" + b"\0" * (10 * 1024 * 1024), "不能超过10MB", id="too-large"),
     pytest.param("一季度报表".encode(), "请上传Word（.docx）或Excel（.xlsx）", id="plain-text"),
     pytest.param(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "另存为", id="old-binary-office"),
     pytest.param(b"PK\x03\x04 not really a zip", "已损坏", id="broken-zip"),

@@ -37,6 +37,7 @@ from .models import ExportJob
 logger = logging.getLogger(__name__)
 State = ExportJob.State
 STALE_AFTER = timedelta(minutes=10)
+KEEP_FOR = timedelta(days=7)  # an export is a snapshot: after a week, make a new one
 FAILED_UNEXPECTEDLY = "生成失败：服务器内部错误。请稍后重试；如仍失败，请联系系统管理员。"
 INTERRUPTED = "生成中断（服务器可能已重启），请重新生成。"
 
@@ -51,9 +52,19 @@ def start_export(person: Person, kind: str, fmt: str, plan: Plan | None = None) 
                                        updated_at__gte=timezone.now() - STALE_AFTER)
     if running.count() >= 3:
         raise ExportError("您已有3个导出正在生成，请等它们完成后再开始新的导出。")
+    prune(person)
     job = ExportJob.objects.create(person=person, plan=plan, kind=kind, format=fmt)
     transaction.on_commit(lambda: launch(job.pk))
     return job
+
+
+def prune(person: Person) -> None:
+    """Forget the person's exports older than KEEP_FOR, files included: they hold what the person
+    could read then, which may be more than they may read now."""
+    for old in ExportJob.objects.filter(person=person, created_at__lt=timezone.now() - KEEP_FOR):
+        if old.file:
+            default_storage.delete(old.file.name)
+        old.delete()
 
 
 def launch(job_id: int) -> None:

@@ -54,8 +54,8 @@ class LocalSwagger(DocsBase):
     have no internet) and no inline script (the CSP forbids it)."""
 
     def render_page(self, request, api, **kwargs):
-        settings = {"url": reverse("api:rest:openapi-json"), "layout": "BaseLayout", "deepLinking": True}
-        return render(request, "api/docs.html", {"api": api, "swagger_settings": settings})
+        options = {"url": reverse("api:rest:openapi-json"), "layout": "BaseLayout", "deepLinking": True}
+        return render(request, "api/docs.html", {"api": api, "swagger_settings": options})
 
 
 api = NinjaAPI(

@@ -145,3 +145,13 @@ def test_the_job_really_runs_in_a_background_thread(cast, plan, monkeypatch):
     job.refresh_from_db()
     assert job.state == "done", job.error
     assert job.total == 1 and job.done == 1
+
+
+def test_exports_older_than_a_week_are_forgotten_with_their_files(cast, plan):
+    old = jobs.run_job(ExportJob.objects.create(person=cast["cora"], kind="plans", format="csv").pk)
+    ExportJob.objects.filter(pk=old.pk).update(created_at=timezone.now() - jobs.KEEP_FOR - timedelta(hours=1))
+    stored = old.file.name
+    assert jobs.default_storage.exists(stored)
+    jobs.start_export(cast["cora"], "plans", "csv")
+    assert not ExportJob.objects.filter(pk=old.pk).exists()
+    assert not jobs.default_storage.exists(stored)

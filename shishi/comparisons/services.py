@@ -89,6 +89,7 @@ class Comparison:
     columns: list[Column]
     themes: list[ThemeRow]
     indicators: list[IndicatorRow]
+    projects: dict[int, list[Project]] = field(default_factory=dict)  # plan id → its projects, in order
     targets: dict[int, list[Target]] = field(default_factory=dict)  # project id → its targets
 
     def shared(self) -> list[IndicatorRow]:
@@ -176,17 +177,14 @@ def years(person: Person, region: Region) -> YearsComparison:
     columns = [Column(plan, f"{plan.year}年" if per_year[plan.year] == 1 else f"{plan.year}年·{plan.title}") for plan in plans]
     compared = compare(columns, YearsComparison)
     compared.region = region
-    by_plan = defaultdict(list)
-    for row in compared.themes:
-        for column, projects in zip(columns, row.projects):
-            by_plan[column.plan.pk].extend(projects)
     for before, after in zip(columns, columns[1:]):
-        compared.steps.append(_step(before, after, sorted(by_plan[before.plan.pk], key=lambda p: p.seq),
-                                    sorted(by_plan[after.plan.pk], key=lambda p: p.seq), compared.targets))
+        compared.steps.append(_step(before, after, compared.projects.get(before.plan.pk, []),
+                                    compared.projects.get(after.plan.pk, []), compared.targets))
     return compared
 
 
 def compare(columns: list[Column], kind: type[Comparison] = Comparison) -> Comparison:
+    """A column per plan: projects by theme, goals by indicator; two queries whatever the number of plans."""
     plan_ids = [column.plan.pk for column in columns]
     index = {plan_id: i for i, plan_id in enumerate(plan_ids)}
     projects = list(Project.objects.filter(plan_id__in=plan_ids).order_by("plan_id", "seq"))
@@ -200,8 +198,10 @@ def compare(columns: list[Column], kind: type[Comparison] = Comparison) -> Compa
 
     rows: dict[str, IndicatorRow] = {}
     units: dict[str, Counter] = defaultdict(Counter)
+    first_theme: dict[str, str] = {}
     for target in targets:
         key = key_of(target)
+        first_theme.setdefault(key.key, target.project.theme)
         row = rows.setdefault(key.key, IndicatorRow(key, "", [None] * len(columns)))
         i = index[target.project.plan_id]
         cell = row.cells[i] = row.cells[i] or Cell()
@@ -213,15 +213,15 @@ def compare(columns: list[Column], kind: type[Comparison] = Comparison) -> Compa
         units[key.key][target.unit_of_measure] += 1
     for key, row in rows.items():
         row.unit = units[key].most_common(1)[0][0]
+    # Shared indicators first, then in the order of the themes, so that a reader finds 教育 where they expect it.
     order = {theme: i for i, theme in enumerate(THEMES)}
-    first_theme = {}
-    for target in targets:
-        first_theme.setdefault(key_of(target).key, target.project.theme)
     indicators = sorted(rows.values(), key=lambda r: (-r.present, order.get(first_theme[r.key.key], 99), r.key.name))
-    by_project = defaultdict(list)
+    by_plan, by_project = defaultdict(list), defaultdict(list)
+    for project in projects:
+        by_plan[project.plan_id].append(project)
     for target in targets:
         by_project[target.project_id].append(target)
-    return kind(columns=columns, themes=themes, indicators=indicators, targets=dict(by_project))
+    return kind(columns=columns, themes=themes, indicators=indicators, projects=dict(by_plan), targets=dict(by_project))
 
 
 def key_of(target: Target) -> IndicatorKey:

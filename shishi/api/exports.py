@@ -60,6 +60,9 @@ class ExportError(Exception):
 
 
 class PlanScopedTable(TableExporter):
+    """A table over a list of plans, for one person: subclasses give `plan_rows()` (or `rows()`
+    and `steps()` when they step by quarter)."""
+
     kind = ""
     label = ""
 
@@ -72,8 +75,9 @@ class PlanScopedTable(TableExporter):
         self.on_step = on_step or (lambda: None)
 
     @property
-    def title(self) -> str:  # also the XLSX sheet name
-        return f"{self.scope}{self.label}"
+    def title(self) -> str:  # also the XLSX sheet name and the file name
+        quarter = f"第{self.quarter}季度" if self.quarter else ""
+        return f"{self.scope}{quarter}{self.label}"
 
     @property
     def filename(self) -> str:

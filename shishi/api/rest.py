@@ -25,6 +25,7 @@ from ninja import Field, File, NinjaAPI, Query, Schema, Status
 from ninja.errors import HttpError, ValidationError
 from ninja.files import UploadedFile
 from ninja.openapi.docs import DocsBase
+from ninja.renderers import JSONRenderer
 from ninja.security import HttpBearer
 
 from shishi.directory.access import can_read_report, can_write_report, plans_visible_to
@@ -58,6 +59,12 @@ class LocalSwagger(DocsBase):
         return render(request, "api/docs.html", {"api": api, "swagger_settings": options})
 
 
+class ReadableJSON(JSONRenderer):
+    """UTF-8 as it is: an integrator reading a response sees 县财政局, not \\u53bf\\u8d22\\u653f\\u5c40."""
+
+    json_dumps_params = {"ensure_ascii": False}
+
+
 api = NinjaAPI(
     title="实事 API",
     version="1",
@@ -72,6 +79,7 @@ api = NinjaAPI(
     urls_namespace="api:rest",
     auth=BearerToken(),
     docs=LocalSwagger(),
+    renderer=ReadableJSON(),
 )
 
 ERRORS = {401: s.Error, 404: s.Error, 422: s.Error}

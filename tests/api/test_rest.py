@@ -311,3 +311,9 @@ def test_it_refuses_a_pdf_over_the_limit_without_reading_all_of_it(cast, q1, api
     response = lena.upload(f"/api/reports/{report['id']}/stamped-pdf",
                            {"file": SimpleUploadedFile("大.pdf", pdf_bytes() + b"%" * 5000, "application/pdf")})
     assert response.status_code == 400 and "不能超过" in response.json()["detail"]
+
+
+def test_responses_are_readable_utf8(cast, api_as):
+    response = api_as("lena").get("/api/me")
+    assert "县教育体育局" in response.content.decode("utf-8")
+    assert response["Content-Type"] == "application/json; charset=utf-8"

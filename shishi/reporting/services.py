@@ -92,7 +92,7 @@ def content_of(report: QuarterlyReport) -> dict:
                 "assessment": line.assessment,
                 "values": [
                     {"target_id": v.target_id, "indicator": v.target.indicator, "unit": v.target.unit_of_measure,
-                     "value": None if v.value is None else str(v.value.normalize())}
+                     "value": None if v.value is None else format(v.value.normalize(), "f")}
                     for v in sorted(line.values.all(), key=lambda v: v.target.seq)
                 ],
             }

@@ -136,3 +136,13 @@ def test_a_figure_out_of_range_is_refused(client, cast, q1, figure):
     data = _form(report)
     data[next(k for k in data if k.startswith("value-"))] = figure
     assert client.post(reverse("reporting:save", args=[report.pk]), data).status_code == 400
+
+
+def test_a_round_figure_is_frozen_as_written_not_in_scientific_notation(client, cast, q1):
+    from shishi.reporting.services import content_of
+
+    client.force_login(cast["lena"])
+    report = _open(client, q1)
+    client.post(reverse("reporting:save", args=[report.pk]), _form(report, value="100"))
+    values = {v["value"] for line in content_of(report)["lines"] for v in line["values"]}
+    assert values == {"100"}

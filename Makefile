@@ -31,8 +31,10 @@ samples: install
 test: install
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
+# Figures, not tests: each script prints its own (bench/province.py builds the data once, in var/bench)
 bench: install
 	$(BIN)/python bench/parse.py
+	$(BIN)/python bench/documents.py --data-dir var/bench
 
 clean:
 	rm -rf $(VENV) var build *.egg-info

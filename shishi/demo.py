@@ -18,9 +18,11 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from shishi.bulletins.services import issue_bulletin
 from shishi.directory.models import Person, Region, Unit
 from shishi.plans.models import NoticeFile, Plan
 from shishi.plans.services import confirm_plan, draft_unit_names, read_notice_upload
+from shishi.public.services import approve_statement, publish_plan
 from shishi.reporting.models import QuarterlyReport
 from shishi.reporting.services import (
     LineEntry, accept_report, attach_stamped_pdf, return_report, save_draft, start_report, submit_report,
@@ -73,6 +75,7 @@ def load_demo(today: datetime.date | None = None) -> list[tuple[str, str, str]]:
     if not QuarterlyReport.objects.filter(period__plan=current).exists():
         _reports(current, today)
         _supervision(current, today)
+        _publish_and_report(current, today)
     return [(Person.Role(role).label, username, PASSWORD) for username, role, *_ in PEOPLE]
 
 
@@ -154,6 +157,19 @@ def _supervision(plan: Plan, today: datetime.date) -> None:
                        today + datetime.timedelta(days=7))
         if index == 0:
             answer(notice, unit.people.first() or supervisor, "已补报进展情况，下一季度按时报送。")
+
+
+def _publish_and_report(plan: Plan, today: datetime.date) -> None:
+    """The plan made public with approved text for last quarter, and that quarter's bulletin issued."""
+    coordinator = Person.objects.get(username="coordinator")
+    periods = [p for p in plan.periods.all() if p.due_on < today]
+    if not periods:
+        return
+    for project in plan.projects.all()[:5]:
+        approve_statement(project, periods[-1], coordinator,
+                          f"{periods[-1]}，“{project.title}”各项任务按计划推进，阶段目标基本完成。")
+    publish_plan(plan, coordinator)
+    issue_bulletin(plan, periods[-1], coordinator, today=today)
 
 
 def _report(unit, period, clerk, share: Decimal, submit: bool) -> QuarterlyReport:

@@ -2,6 +2,7 @@
 
 import datetime
 
+from shishi.bulletins.models import Bulletin
 from shishi.demo import PASSWORD, load_demo
 from shishi.directory.models import Person
 from shishi.plans.models import Plan
@@ -16,10 +17,12 @@ def test_the_demo_has_the_five_samples_a_plan_in_progress_and_every_state(db):
     assert set(Person.objects.values_list("role", flat=True)) == set(Person.Role.values)
     assert Plan.objects.count() == 6
     current = Plan.objects.get(year=2026)
+    current.refresh_from_db()
     states = set(QuarterlyReport.objects.filter(period__plan=current, period__quarter=4).values_list("state", flat=True))
     assert states == {"draft", "submitted", "accepted", "returned"}
     assert QuarterlyReport.objects.filter(period__plan=current, period__quarter=3, state="accepted").exists()
     assert set(SupervisionNotice.objects.values_list("state", flat=True)) == {"open", "answered"}
+    assert current.published and Bulletin.objects.filter(plan__pk=current.pk).count() == 1
 
 
 def test_loading_the_demo_twice_changes_nothing(db):

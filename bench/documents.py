@@ -2,6 +2,7 @@
 as ratios to rendering a trivial page in the same run.
 
     .venv/bin/python bench/documents.py --data-dir var/bench      # builds the province first if needed
+    createdb -h 127.0.0.1 -U postgres shishi_bench   # once, for PostgreSQL
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/shishi_bench .venv/bin/python bench/documents.py
 
 Each page is requested through Django's test client (no network), warmed once, then timed

@@ -15,8 +15,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from shishi.directory.access import can_manage_plan, can_view_plan, plans_visible_to
+from shishi.directory.access import can_manage_plan, plans_visible_to
 from shishi.plans.models import Plan
+from shishi.plans.shortcuts import plan_or_403
 
 from . import jobs
 from .bulk import MAX_BYTES, BulkUpdateError, update_figures
@@ -28,10 +29,7 @@ KINDS = [(kind, table.label) for kind, table in TABLES.items()]
 
 
 def _plan(request, pk: int) -> Plan:
-    plan = get_object_or_404(Plan.objects.select_related("region"), pk=pk)
-    if not can_view_plan(request.user, plan):
-        raise PermissionDenied
-    return plan
+    return plan_or_403(request, pk)
 
 
 def _download(data: bytes, filename: str, fmt: str) -> HttpResponse:

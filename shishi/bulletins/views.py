@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from shishi.directory.access import can_manage_plan, plans_visible_to
 from shishi.directory.models import Person
 from shishi.plans.models import Period, Plan
+from shishi.plans.shortcuts import plan_or_403
 
 from .models import Bulletin
 from .rules import can_read_bulletins
@@ -24,10 +25,7 @@ from .snapshot import default_title, quarter_name
 
 
 def _plan(request, pk: int) -> Plan:
-    plan = get_object_or_404(Plan.objects.select_related("region"), pk=pk)
-    if not can_read_bulletins(request.user, plan):
-        raise PermissionDenied
-    return plan
+    return plan_or_403(request, pk, can_read_bulletins)
 
 
 def _managed_period(request, pk: int, quarter: int) -> tuple[Plan, Period]:

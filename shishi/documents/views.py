@@ -12,10 +12,11 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from shishi.directory.access import can_view_plan, plans_visible_to
+from shishi.directory.access import plans_visible_to
 from shishi.directory.models import Unit
 from shishi.plans.models import Period, Plan
 from shishi.reporting.models import QuarterlyReport
+from shishi.plans.shortcuts import plan_or_403
 
 from .models import FormImport
 from .reading import MAX_BYTES
@@ -26,10 +27,7 @@ from .services import (
 
 
 def _plan(request, pk: int) -> Plan:
-    plan = get_object_or_404(Plan.objects.select_related("region", "notice_file"), pk=pk)
-    if not can_view_plan(request.user, plan):
-        raise PermissionDenied
-    return plan
+    return plan_or_403(request, pk, related=("region", "notice_file"))
 
 
 def _period(plan: Plan, quarter: int) -> Period:

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from shishi.directory.access import can_manage_plan, can_view_plan, restricted_to_unit
+from shishi.directory.access import can_manage_plan, restricted_to_unit
 from shishi.directory.models import Unit
 from shishi.history.models import Event
 from shishi.plans.models import Assignment, Period, Plan
@@ -18,15 +18,13 @@ from shishi.reporting.models import ImplementationPlan, Reminder, ReportVersion
 from shishi.reporting.reminders import ReminderRefused, remind
 
 from shishi.supervision.models import SupervisionNotice
+from shishi.plans.shortcuts import plan_or_403
 
 from .board import STATE_NAMES, build_board, project_rows, report_state
 
 
 def _plan(request, pk: int) -> Plan:
-    plan = get_object_or_404(Plan.objects.select_related("region"), pk=pk)
-    if not can_view_plan(request.user, plan):
-        raise PermissionDenied
-    return plan
+    return plan_or_403(request, pk)
 
 
 @login_required

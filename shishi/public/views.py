@@ -14,7 +14,6 @@ import hashlib
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -30,6 +29,7 @@ from django.views.decorators.http import require_POST, require_safe
 from shishi.directory.access import can_manage_plan
 from shishi.plans.models import Assignment, Period, Plan
 from shishi.reporting.models import QuarterlyReport, ReportLine
+from shishi.plans.shortcuts import plan_or_403
 
 from .models import PublicStatement
 from .page import build_page, default_period, last_modified
@@ -84,10 +84,7 @@ def _cacheable(request, html: str, changed) -> HttpResponse:
 # -- the coordinator's page ------------------------------------------------------------------
 
 def _managed(request, pk: int) -> Plan:
-    plan = get_object_or_404(Plan.objects.select_related("region"), pk=pk)
-    if not can_manage_plan(request.user, plan):
-        raise PermissionDenied
-    return plan
+    return plan_or_403(request, pk, can_manage_plan)
 
 
 @login_required

@@ -13,9 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from shishi.directory.access import can_manage_plan, can_supervise, can_view_plan
+from shishi.directory.access import can_manage_plan, can_supervise
 from shishi.directory.models import Person, Unit
 from shishi.plans.models import Period, Plan
+from shishi.plans.shortcuts import plan_or_403
 
 from .exports import YearEndProjects, YearEndUnits
 from .models import SupervisionNotice
@@ -23,10 +24,7 @@ from .services import SupervisionError, answer, candidates, close, issue, year_e
 
 
 def _plan(request, pk: int) -> Plan:
-    plan = get_object_or_404(Plan.objects.select_related("region"), pk=pk)
-    if not can_view_plan(request.user, plan):
-        raise PermissionDenied
-    return plan
+    return plan_or_403(request, pk)
 
 
 @login_required

@@ -61,7 +61,7 @@ def test_it_writes_every_row_into_the_units_drafts(client, cast, plan, q1, ids, 
     five = finance_target(plan)
     data = csv_bytes(
         f"县教育体育局,1,,,{ids['新改扩建幼儿园']},3",
-        f"县教育体育局,第1季度,1,拓展学位,,1200",  # by project number and indicator, without the id
+        "县教育体育局,第1季度,1,拓展学位,,1200",  # by project number and indicator, without the id
         f"县财政局,一季度,,,{five.pk},85.5",
         f"县财政局,1,,,{ids['新改扩建中小学']},",  # an empty figure changes nothing (and Pavel is not on project 1)
     )

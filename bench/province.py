@@ -12,7 +12,6 @@ measured elsewhere; here only the volume matters) and prints what it made.
 from __future__ import annotations
 
 import argparse
-import datetime
 import os
 import random
 import sys

@@ -3,10 +3,11 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from shishi.directory import views as directory
+from shishi.directory.throttle import ThrottledLoginView
 
 urlpatterns = [
     path("", directory.home, name="home"),
-    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("login/", ThrottledLoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("notices/", directory.notices, name="notices"),
     path("notices/read/", directory.notices_read, name="notices_read"),

@@ -1,0 +1,57 @@
+"""Log-in throttling: after too many failed attempts for one user name from one address,
+further attempts are refused for a while, whatever the password.
+
+Counts live in Django's cache (per process by default; set CACHES to Redis or the database
+when several app servers share the load, see docs)."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.contrib.auth.views import LoginView
+from django.core.cache import cache
+from django.utils.translation import gettext as _
+
+MAX_FAILURES = getattr(settings, "SHISHI_LOGIN_MAX_FAILURES", 5)
+WINDOW_SECONDS = getattr(settings, "SHISHI_LOGIN_WINDOW_SECONDS", 15 * 60)
+
+
+def _key(username: str, address: str) -> str:
+    digest = hashlib.sha256(f"{username.strip().lower()}|{address}".encode()).hexdigest()
+    return f"login-failures:{digest}"
+
+
+def is_locked(username: str, address: str) -> bool:
+    return cache.get(_key(username, address), 0) >= MAX_FAILURES
+
+
+def record_failure(username: str, address: str) -> None:
+    key = _key(username, address)
+    cache.add(key, 0, WINDOW_SECONDS)
+    try:
+        cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, WINDOW_SECONDS)
+
+
+def clear(username: str, address: str) -> None:
+    cache.delete(_key(username, address))
+
+
+class ThrottledLoginView(LoginView):
+    def post(self, request, *args, **kwargs):
+        username = request.POST.get("username", "")
+        address = request.META.get("REMOTE_ADDR", "")
+        if is_locked(username, address):
+            form = self.get_form()
+            form.errors.clear()
+            context = self.get_context_data(form=form, locked=True,
+                                            locked_message=_("登录失败次数过多，请15分钟后再试，或联系管理员。"))
+            return self.render_to_response(context, status=429)
+        response = super().post(request, *args, **kwargs)
+        if request.user.is_authenticated:
+            clear(username, address)
+        else:
+            record_failure(username, address)
+        return response

@@ -47,6 +47,8 @@ PROJECTS = [
 
 def setup_django(data_dir: str | None) -> None:
     os.environ.setdefault("SHISHI_SECRET_KEY", "bench-only")
+    os.environ.setdefault("SHISHI_EMAIL_URL", "none")
+    os.environ.setdefault("SHISHI_HTTPS", "0")  # requests come from the test client over plain HTTP
     if data_dir:
         os.environ["SHISHI_DATA_DIR"] = data_dir
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shishi.settings")

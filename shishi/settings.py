@@ -159,7 +159,11 @@ USE_TZ = True
 
 def _mailers() -> dict:
     url = os.environ.get("SHISHI_EMAIL_URL")
+    if url == "none":  # an office that chases by in-app notices and group robots only
+        return {"default": {"BACKEND": "django.core.mail.backends.dummy.EmailBackend"}}
     if not url:
+        if not DEBUG:
+            raise ImproperlyConfigured("Set SHISHI_EMAIL_URL (smtp://…, smtp+tls://…, smtps://…) or SHISHI_EMAIL_URL=none")
         return {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
     parts = urlparse(url)
     if parts.scheme not in ("smtp", "smtp+tls", "smtps"):
@@ -213,8 +217,16 @@ SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 if not DEBUG:
-    SESSION_COOKIE_SECURE = env_bool("SHISHI_SECURE_COOKIES", True)
-    CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+    # Behind nginx with TLS (docs/deploy.md). SHISHI_HTTPS=0 only for a closed intranet on plain HTTP.
+    HTTPS = env_bool("SHISHI_HTTPS", True)
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
+    SECURE_SSL_REDIRECT = HTTPS
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_SECONDS = env_int("SHISHI_HSTS_SECONDS", 31536000 if HTTPS else 0)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SHISHI_HSTS_SUBDOMAINS", HTTPS)
+    SECURE_HSTS_PRELOAD = env_bool("SHISHI_HSTS_PRELOAD", HTTPS)
+    if os.environ.get("SHISHI_EMAIL_URL") == "none":
+        SILENCED_SYSTEM_CHECKS = ["mail.E001"]
 
 LOGGING = {
     "version": 1,

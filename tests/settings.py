@@ -5,6 +5,8 @@ import tempfile
 
 os.environ.setdefault("SHISHI_SECRET_KEY", "tests-only-not-secret")
 os.environ.setdefault("SHISHI_DATA_DIR", tempfile.mkdtemp(prefix="shishi-tests-"))
+os.environ.setdefault("SHISHI_EMAIL_URL", "none")  # the test runner swaps in its own mail outbox
+os.environ.setdefault("SHISHI_HTTPS", "0")  # the test client speaks plain HTTP
 
 from shishi.settings import *  # noqa: E402,F403
 

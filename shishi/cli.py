@@ -25,7 +25,14 @@ def main(argv: list[str] | None = None) -> int:
     parse = commands.add_parser("parse", help="读取通知文件（txt、docx、pdf、html）并输出结构化结果")
     parse.add_argument("file", help="通知文件路径")
     parse.add_argument("--format", choices=("json", "text"), default="json", help="json（默认）或 text")
+    save = commands.add_parser("backup", help="备份数据库和全部上传文件到一个文件（.tar.gz）")
+    save.add_argument("file", help="备份文件路径")
+    load = commands.add_parser("restore", help="用备份文件替换数据库和全部上传文件")
+    load.add_argument("file", help="备份文件路径")
+    load.add_argument("--yes", action="store_true", help="确认替换现有全部数据")
     args = parser.parse_args(argv)
+    if args.command in ("backup", "restore"):
+        return _backup_or_restore(args)
 
     try:
         notice = load_notice(args.file)
@@ -37,6 +44,31 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.write("\n")
     else:
         sys.stdout.write(summary(notice))
+    return 0
+
+
+def _backup_or_restore(args) -> int:
+    import os
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shishi.settings")
+    django.setup()
+    from shishi.backup import BackupError, backup, restore
+
+    if args.command == "backup":
+        manifest = backup(args.file)
+        print(f"已备份：{sum(manifest['counts'].values())} 条记录，{len(manifest['files'])} 个文件 → {args.file}")
+        return 0
+    if not args.yes:
+        print("shishi: 恢复会替换现有全部数据和文件；确认无误请加 --yes", file=sys.stderr)
+        return 2
+    try:
+        manifest = restore(args.file)
+    except BackupError as error:
+        print(f"shishi: {error}", file=sys.stderr)
+        return 2
+    print(f"已恢复：{sum(manifest['counts'].values())} 条记录，{len(manifest['files'])} 个文件（备份于 {manifest['created']}）")
     return 0
 
 

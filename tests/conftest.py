@@ -8,7 +8,8 @@ service. The people:
 - Otto, the coordinator of another county (高青县);
 - Leah, a 桓台县 leader, who reads and changes nothing;
 - Cici, the city coordinator of 淄博市;
-- Olga, an outsider: a clerk of a 高青县 unit with nothing to do with 桓台县's plan.
+- Olga, an outsider: a clerk of a 高青县 unit with nothing to do with 桓台县's plan;
+- Sam, of 桓台县's supervision office (督查室): reads the county's plans and issues 督办 notices.
 """
 
 from __future__ import annotations
@@ -75,6 +76,7 @@ def cast(world, cora, plan):
         "leah": person("leah", Person.Role.LEADER, world["huantai"]),
         "cici": person("cici", Person.Role.CITY_COORDINATOR, world["city"]),
         "olga": person("olga", Person.Role.REPORTER, world["gaoqing"], elsewhere),
+        "sam": person("sam", Person.Role.SUPERVISOR, world["huantai"]),
         "admin": person("root", Person.Role.ADMIN, is_superuser=True, is_staff=True),
     }
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from shishi.directory.access import can_manage_plan, restricted_to_unit
+from shishi.directory.access import can_manage_plan, can_supervise, restricted_to_unit
 from shishi.directory.models import Unit
 from shishi.history.models import Event
 from shishi.plans.models import Assignment, Period, Plan
@@ -53,6 +53,7 @@ def board(request, pk: int, quarter: int):
         "state_names": STATE_NAMES,
         "latest_reminders": latest,
         "can_manage": can_manage_plan(request.user, plan),
+        "can_supervise": can_supervise(request.user, plan),
         "counts": {name: data.count(state) for state, name in STATE_NAMES.items()},
         "open_supervision": SupervisionNotice.objects.filter(project__plan=plan)
         .exclude(state=SupervisionNotice.State.CLOSED).select_related("project", "unit"),

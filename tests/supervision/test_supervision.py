@@ -9,21 +9,20 @@ import time_machine
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from shishi.directory.models import Person
 from shishi.reporting.services import (
     LineEntry, accept_report, attach_stamped_pdf, save_draft, start_report, submit_report,
 )
 from shishi.supervision.models import SupervisionNotice
 from shishi.supervision.services import SupervisionError, answer, candidates, close, issue, year_end
-from tests.conftest import pdf_bytes, person
+from tests.conftest import pdf_bytes
 
 APRIL = datetime.datetime(2023, 4, 20, 9, tzinfo=datetime.UTC)  # Q1 of 2023 is due 10 April
 
 
 @pytest.fixture
-def sam(world):
+def sam(cast):
     """Sam works in 桓台县's supervision office (督查室)."""
-    return person("sam", Person.Role.SUPERVISOR, world["huantai"])
+    return cast["sam"]
 
 
 def test_late_units_and_red_projects_are_the_candidates(cast, plan, q1):

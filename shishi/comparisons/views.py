@@ -97,13 +97,18 @@ def counties_export(request, pk: int, year: int, table: str, fmt: str):
     return _download(exporter, fmt)
 
 
-@login_required
-def region_years(request, pk: int):
+def _years(request, pk: int):
+    """The region and its years compared, or 404 when there is nothing to compare."""
     region = _region(request, pk, can_compare_years)
     try:
-        comparison = years(request.user, region)
+        return region, years(request.user, region)
     except ComparisonError as exc:
         raise Http404(str(exc)) from None
+
+
+@login_required
+def region_years(request, pk: int):
+    region, comparison = _years(request, pk)
     shared = comparison.shared()
     return render(request, "comparisons/years.html", {
         "region": region, "comparison": comparison,
@@ -114,11 +119,7 @@ def region_years(request, pk: int):
 
 @login_required
 def years_export(request, pk: int, table: str, fmt: str):
-    region = _region(request, pk, can_compare_years)
-    try:
-        comparison = years(request.user, region)
-    except ComparisonError as exc:
-        raise Http404(str(exc)) from None
+    region, comparison = _years(request, pk)
     if table == "continuity":
         exporter = ContinuityTable(comparison, f"{region}历年实事延续情况", f"compare-years-{region.code}")
     elif table == "indicators":

@@ -10,6 +10,12 @@ Variables (all optional for `make run`):
 - SHISHI_DEFAULT_FROM_EMAIL     sender of reminders
 - SHISHI_DUE_DAYS               days after quarter end a report is due (default 10)
 - SHISHI_REMINDER_INTERVAL_HOURS  no reminder to the same unit for the same period within this (default 24)
+- SHISHI_CACHE_URL              redis://host:6379/0 shared by every app server; default: memory of each process
+- SHISHI_JOBS                   thread (default: background exports run inside the web process) or
+                                worker (a separate `manage.py run_jobs` process runs them; for several app servers)
+- SHISHI_S3_BUCKET              keep uploaded and generated files in this S3-compatible bucket (needs the
+                                s3 extra: pip install 'shishi[s3]'); with SHISHI_S3_ENDPOINT_URL,
+                                SHISHI_S3_REGION, AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY
 """
 
 from __future__ import annotations
@@ -194,8 +200,42 @@ SHISHI_MAX_NOTICE_BYTES = env_int("SHISHI_MAX_NOTICE_BYTES", 30 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+def _file_storage() -> dict:
+    bucket = os.environ.get("SHISHI_S3_BUCKET")
+    if not bucket:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    # Private bucket, signed links that expire: a stamped PDF is never a public URL.
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": os.environ.get("SHISHI_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("SHISHI_S3_REGION") or None,
+            "default_acl": None,
+            "querystring_auth": True,
+            "querystring_expire": 300,
+            "file_overwrite": False,
+        },
+    }
+
+
+def _cache() -> dict:
+    url = os.environ.get("SHISHI_CACHE_URL")
+    if not url:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    if urlparse(url).scheme not in ("redis", "rediss", "unix"):
+        raise ImproperlyConfigured("SHISHI_CACHE_URL must start with redis://, rediss:// or unix://")
+    return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url, "KEY_PREFIX": "shishi"}
+
+
+# Log-in throttling and the public page's rendered copy live here: several app servers must share it.
+CACHES = {"default": _cache()}
+SHISHI_JOBS = os.environ.get("SHISHI_JOBS", "thread")
+if SHISHI_JOBS not in ("thread", "worker"):
+    raise ImproperlyConfigured("SHISHI_JOBS must be thread or worker")
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _file_storage(),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage" if not DEBUG
                     else "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }

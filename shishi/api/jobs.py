@@ -7,13 +7,17 @@ tasks elsewhere needs a worker process and a result store, and a county office's
 neither (scheduled reminders are a cron command for the same reason, see the README).
 
 So: an ExportJob row holds the state, the progress (done of total steps: a plan, or a plan's
-quarter for report tables) and the result file, and the work runs in a thread of the web
-process, started once the request's transaction has committed. A thread dies with its
-process: a job that has not moved for STALE_AFTER (a restart, a killed worker) is marked
+quarter for report tables) and the result file; the row is the queue. With SHISHI_JOBS=thread
+(one server, the default) the work runs in a thread of the web process, started once the
+request's transaction has committed. With SHISHI_JOBS=worker (several app servers, see
+docs/deploy.md) the web process only queues the row and one `manage.py run_jobs` process takes
+queued rows in order; claiming a row is a conditional UPDATE, so even two workers never run
+the same job twice. A thread or a worker dies with its process: a job that has not moved for STALE_AFTER (a restart, a killed worker) is marked
 failed with a message that says to start it again. Any other failure also ends in state
 failed with a message for a person; the traceback goes to the log.
 
 Tests run `run_job` synchronously (`launch` is the only thing that starts a thread).
+
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import threading
 import uuid
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import close_old_connections, connections, transaction
@@ -68,6 +73,8 @@ def prune(person: Person) -> None:
 
 
 def launch(job_id: int) -> None:
+    if settings.SHISHI_JOBS == "worker":
+        return  # the row is queued; run_jobs takes it
     threading.Thread(target=_run_in_thread, args=(job_id,), name=f"export-job-{job_id}", daemon=True).start()
 
 
@@ -77,6 +84,11 @@ def _run_in_thread(job_id: int) -> None:
         run_job(job_id)
     finally:
         connections.close_all()  # this thread's own connections, not the request's
+
+
+def next_queued() -> int | None:
+    """The oldest job waiting for a worker."""
+    return ExportJob.objects.filter(state=State.QUEUED).order_by("created_at", "pk").values_list("pk", flat=True).first()
 
 
 def run_job(job_id: int) -> ExportJob:

@@ -9,6 +9,7 @@ import threading
 from datetime import timedelta
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -155,3 +156,23 @@ def test_exports_older_than_a_week_are_forgotten_with_their_files(cast, plan):
     jobs.start_export(cast["cora"], "plans", "csv")
     assert not ExportJob.objects.filter(pk=old.pk).exists()
     assert not jobs.default_storage.exists(stored)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_with_a_separate_worker_the_web_process_only_queues_and_run_jobs_does_the_work(cast, plan, settings):
+    settings.SHISHI_JOBS = "worker"
+    first = jobs.start_export(cast["cici"], "projects", "xlsx")
+    second = jobs.start_export(cast["cora"], "plans", "csv")
+    assert not [t for t in threading.enumerate() if t.name.startswith("export-job-")]
+    assert {j.state for j in ExportJob.objects.all()} == {"queued"}
+    out = io.StringIO()
+    call_command("run_jobs", "--once", stdout=out)
+    assert out.getvalue().splitlines() == [f"export {first.pk}: done", f"export {second.pk}: done", "ran 2 job(s)"]
+    assert all(jobs.default_storage.exists(j.file.name) for j in ExportJob.objects.all())
+
+
+def test_the_worker_takes_the_oldest_queued_job_and_skips_the_ones_already_claimed(cast, plan):
+    running = ExportJob.objects.create(person=cast["cora"], kind="plans", format="csv", state="running")
+    waiting = ExportJob.objects.create(person=cast["cora"], kind="plans", format="csv")
+    ExportJob.objects.create(person=cast["cora"], kind="plans", format="csv")
+    assert running.pk != jobs.next_queued() == waiting.pk

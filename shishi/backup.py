@@ -35,8 +35,16 @@ class BackupError(Exception):
     """An archive that cannot be restored; the message says why."""
 
 
+def _files_on_this_disk() -> None:
+    if not settings.STORAGES["default"]["BACKEND"].endswith("FileSystemStorage"):
+        # The bucket keeps its own versions and copies; an archive of it would be out of date at once.
+        raise BackupError("文件保存在对象存储（S3）中：请用存储服务的版本与复制功能备份文件，"
+                          "数据库用 pg_dump 备份（见 docs/deploy.md）。")
+
+
 def backup(path: str | Path) -> dict:
     """Write the archive and return its manifest."""
+    _files_on_this_disk()
     payload = _dump().encode("utf-8")
     media = Path(settings.MEDIA_ROOT)
     files = sorted(p for p in media.rglob("*") if p.is_file()) if media.exists() else []
@@ -76,6 +84,7 @@ def _dump() -> str:
 def restore(path: str | Path) -> dict:
     """Replace the database and the files with the archive's. Checks everything before it
     changes anything, so a damaged archive leaves the system as it was."""
+    _files_on_this_disk()
     try:
         archive = tarfile.open(path, "r:gz")
     except (OSError, tarfile.TarError) as error:

@@ -85,3 +85,12 @@ def test_something_that_is_not_a_backup_is_refused(demo, tmp_path):
     bogus.write_bytes(b"not an archive")
     with pytest.raises(BackupError):
         restore(bogus)
+
+
+def test_with_files_in_an_s3_bucket_backup_and_restore_say_what_to_use_instead(demo, tmp_path, settings):
+    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "storages.backends.s3.S3Storage"}}
+    before = _state()
+    for act in (backup, restore):
+        with pytest.raises(BackupError, match="对象存储"):
+            act(tmp_path / "archive.tar.gz")
+    assert not (tmp_path / "archive.tar.gz").exists() and _state() == before

@@ -57,25 +57,30 @@ def setup_django(data_dir: str | None) -> None:
     django.setup()
 
 
-def build(seed: int = 1) -> dict[str, int]:
+def build(seed: int = 1, *, code: str = "99", name: str = "演示省", city_count: int = CITIES,
+          counties_per_city: tuple[int, int] = COUNTIES_PER_CITY, years: range = YEARS,
+          projects_per_plan: int = PROJECTS_PER_PLAN, units_per_project: int = UNITS_PER_PROJECT) -> dict[str, int]:
+    """A province under region `code`; the defaults make the whole one, smaller figures a small world
+    of the same shape (bench/pages.py compares the two)."""
     from django.db import transaction
     from django.utils import timezone
 
     from shishi.directory.models import Person, Region, Unit
     from shishi.plans.models import Assignment, Period, Plan, Project, Target
-    from shishi.reporting.models import QuarterlyReport, ReportLine, TargetValue
+    from shishi.reporting.models import QuarterlyReport, ReportLine, ReportVersion, TargetValue
 
     rng = random.Random(seed)
     now = timezone.now()
     clerk, _ = Person.objects.get_or_create(username="bench-clerk", defaults={"role": Person.Role.REPORTER})
     with transaction.atomic():
-        province = Region.objects.create(name="演示省", code="99", level=Region.Level.PROVINCE)
-        cities = [Region(name=f"第{c}市", code=f"99{c:02d}", level=Region.Level.CITY, parent=province, path=f"99/99{c:02d}")
-                  for c in range(1, CITIES + 1)]
+        province = Region.objects.create(name=name, code=code, level=Region.Level.PROVINCE)
+        cities = [Region(name=f"{name}第{c}市" if code != "99" else f"第{c}市", code=f"{code}{c:02d}",
+                         level=Region.Level.CITY, parent=province, path=f"{code}/{code}{c:02d}")
+                  for c in range(1, city_count + 1)]
         Region.objects.bulk_create(cities)
         counties = []
         for city in cities:
-            for n in range(1, rng.randint(*COUNTIES_PER_CITY) + 1):
+            for n in range(1, rng.randint(*counties_per_city) + 1):
                 code = f"{city.code}{n:02d}"
                 counties.append(Region(name=f"{city.name}第{n}县", code=code, level=Region.Level.COUNTY, parent=city,
                                        path=f"{city.path}/{code}"))
@@ -86,25 +91,25 @@ def build(seed: int = 1) -> dict[str, int]:
     for unit in Unit.objects.filter(region__in=counties):
         units_by_region.setdefault(unit.region_id, []).append(unit)
 
-    counts = dict.fromkeys(("regions", "plans", "projects", "targets", "reports", "report_lines", "values"), 0)
+    counts = dict.fromkeys(("regions", "plans", "projects", "targets", "reports", "report_lines", "values", "versions"), 0)
     counts["regions"] = len(counties)
     for county in counties:
         with transaction.atomic():
             plans = Plan.objects.bulk_create(
-                [Plan(region=county, year=year, title=f"关于{year}年为全县妇女儿童办实事的通知", published=True) for year in YEARS])
+                [Plan(region=county, year=year, title=f"关于{year}年为全县妇女儿童办实事的通知", published=True) for year in years])
             periods = Period.objects.bulk_create([
                 Period(plan=plan, quarter=q, starts_on=s, ends_on=e, due_on=d)
                 for plan in plans for q in range(1, 5) for s, e, d in [Period.bounds(plan.year, q, 10)]])
             projects = Project.objects.bulk_create([
                 Project(plan=plan, seq=n, title=title, theme=theme, body=title)
-                for plan in plans for n, (title, theme, _) in enumerate(PROJECTS[:PROJECTS_PER_PLAN], 1)])
+                for plan in plans for n, (title, theme, _) in enumerate(PROJECTS[:projects_per_plan], 1)])
             targets = Target.objects.bulk_create([
                 Target(project=project, seq=k, indicator=indicator, op=">=", value=Decimal(goal), unit_of_measure=unit)
                 for project in projects
                 for k, (indicator, unit, goal) in enumerate(PROJECTS[project.seq - 1][2], 1)])
             assignments = []
             for project in projects:
-                team = rng.sample(units_by_region[county.pk], UNITS_PER_PROJECT)
+                team = rng.sample(units_by_region[county.pk], units_per_project)
                 assignments += [Assignment(project=project, unit=u, order=i, role="lead" if i == 0 else "partner")
                                 for i, u in enumerate(team)]
             Assignment.objects.bulk_create(assignments)
@@ -112,13 +117,14 @@ def build(seed: int = 1) -> dict[str, int]:
             counts["projects"] += len(projects)
             counts["targets"] += len(targets)
             _reports(plans, periods, projects, targets, assignments, clerk, now, rng, counts,
-                     QuarterlyReport, ReportLine, TargetValue)
+                     QuarterlyReport, ReportLine, TargetValue, ReportVersion)
     return counts
 
 
 def _reports(plans, periods, projects, targets, assignments, clerk, now, rng, counts,
-             QuarterlyReport, ReportLine, TargetValue):
-    """Every unit reports every quarter, and the report is accepted."""
+             QuarterlyReport, ReportLine, TargetValue, ReportVersion):
+    """Every unit reports every quarter, and the report is accepted: one submitted version each,
+    frozen as reporting.services.content_of would (the project page reads lines from versions)."""
     projects_of_unit: dict[tuple[int, int], list] = {}
     project_by_id = {p.pk: p for p in projects}
     for a in assignments:
@@ -142,7 +148,25 @@ def _reports(plans, periods, projects, targets, assignments, clerk, now, rng, co
         TargetValue(line=line, target=t, value=(t.value * line.report.period.quarter / 4 * Decimal(rng.uniform(0.6, 1.1))).quantize(Decimal("1")))
         for line in lines for t in targets_of_project[line.project_id]]
     TargetValue.objects.bulk_create(values, batch_size=5000)
+    values_of_line: dict[int, list] = {}
+    for value in values:
+        values_of_line.setdefault(id(value.line), []).append(value)
+    frozen: dict[int, list] = {}
+    for line in lines:
+        frozen.setdefault(id(line.report), []).append({
+            "project_id": line.project_id, "seq": line.project.seq, "title": line.project.title,
+            "measures": line.measures, "deadline": line.deadline, "assessment": line.assessment,
+            "values": [{"target_id": v.target_id, "indicator": v.target.indicator, "unit": v.target.unit_of_measure,
+                        "value": format(v.value.normalize(), "f")} for v in values_of_line.get(id(line), [])],
+        })
+    versions = [
+        ReportVersion(report=report, number=1, content={"lines": frozen.get(id(report), [])}, stamped_pdf="bench.pdf",
+                      stamped_pdf_name="bench.pdf", stamped_pdf_sha256="0" * 64, submitted_at=now, submitted_by=clerk,
+                      outcome="accepted", reviewed_at=now)
+        for report in reports]
+    ReportVersion.objects.bulk_create(versions, batch_size=2000)
     counts["reports"] += len(reports)
+    counts["versions"] += len(versions)
     counts["report_lines"] += len(lines)
     counts["values"] += len(values)
 

@@ -1,0 +1,235 @@
+"""The pages people open most, with a whole province in the database: how many queries each
+makes, and how long it takes as a ratio to a trivial logged-in page timed in the same run.
+
+    .venv/bin/python bench/pages.py                          # SQLite under var/bench, then PostgreSQL
+    .venv/bin/python bench/pages.py --database sqlite        # only one of them
+    createdb -h 127.0.0.1 -U postgres shishi_bench           # once, for PostgreSQL
+
+The province (bench/province.py) and a small world of the same shape (1 city, 2 counties,
+2 years, 4 projects per plan, 2 units per project) are built in the same database the first
+time. Goal: a page makes as many queries in the province as in the small world (queries do not
+grow with the data), and its median time is within 3× the trivial page's.
+
+The trivial page is the in-app notices page (/notices/): it renders the full layout (top bar,
+unread count) for a logged-in person and reads only the person's notices, none here, so it is
+the cost every logged-in page pays (session, person, template) and nothing more.
+
+Every page is requested through Django's test client (no network), warmed once, then the pages
+are timed in turns, ROUNDS times, in a shuffled order each round, so that a busy moment on the
+machine falls on all of them alike. The public page is timed twice: with the server-side cache
+cleared before each request (cold: what the first visitor after a change waits) and warm.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from province import setup_django  # noqa: E402
+
+ROUNDS = 30
+GOAL_RATIO = 3.0
+POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/shishi_bench"
+SMALL_WORLD = dict(code="98", name="小省", city_count=1, counties_per_city=(2, 2), years=range(2024, 2026),
+                   projects_per_plan=4, units_per_project=2)
+
+
+@dataclass
+class Page:
+    name: str
+    who: str
+    url: str  # in the province
+    small_url: str  # the same page in the small world
+    person: object  # None: anonymous
+    small_person: object
+    cold: bool = False  # clear the server-side cache before each request
+
+
+@dataclass
+class Figures:
+    queries: int
+    small_queries: int
+    median: float
+    p95: float
+    size: int
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database", choices=("sqlite", "postgres", "both"), default="both")
+    parser.add_argument("--data-dir", default="var/bench", help="SHISHI_DATA_DIR for the SQLite database")
+    parser.add_argument("--postgres-url", default=os.environ.get("BENCH_POSTGRES_URL", POSTGRES_URL))
+    parser.add_argument("--rounds", type=int, default=ROUNDS)
+    args = parser.parse_args()
+    if args.database == "both":
+        # Django settles on one database per process: one child process each.
+        for database in ("sqlite", "postgres"):
+            subprocess.run([sys.executable, __file__, "--database", database, "--data-dir", args.data_dir,
+                            "--postgres-url", args.postgres_url, "--rounds", str(args.rounds)], check=True)
+            print()
+        return
+    if args.database == "postgres":
+        os.environ["DATABASE_URL"] = args.postgres_url
+    else:
+        os.environ.pop("DATABASE_URL", None)
+    os.environ.setdefault("SHISHI_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
+    setup_django(args.data_dir)
+    run(args.database, args.rounds)
+
+
+def run(database: str, rounds: int) -> None:
+    from django.core.management import call_command
+    from django.db import connection
+
+    from province import build
+    from shishi.directory.models import Region
+    from shishi.plans.models import Plan
+    from shishi.reporting.models import ReportLine
+
+    call_command("migrate", verbosity=0)
+    if not Region.objects.filter(code="99").exists():
+        print("building the province…", build(), flush=True)
+    if not Region.objects.filter(code=SMALL_WORLD["code"]).exists():
+        print("building the small world…", build(**SMALL_WORLD), flush=True)
+    pages = _pages()
+    where = connection.settings_dict["NAME"]
+    print(f"{database} ({where}): province {Region.objects.filter(path__startswith='99/', level='county').count()} counties, "
+          f"{Plan.objects.filter(region__path__startswith='99/').count():,} plans, "
+          f"{ReportLine.objects.filter(project__plan__region__path__startswith='99/').count():,} report lines; "
+          f"small world {Region.objects.filter(path__startswith='98/', level='county').count()} counties, "
+          f"{Plan.objects.filter(region__path__startswith='98/').count()} plans; "
+          f"{rounds} rounds; load average before {_load()}", flush=True)
+    figures = measure(pages, rounds)
+    _print_table(pages, figures)
+    print(f"load average after {_load()}")
+
+
+def _pages() -> list[Page]:
+    """The pages and who opens them, in the province and in the small world."""
+    from django.urls import reverse
+
+    province, small = _world("99"), _world(SMALL_WORLD["code"])
+    pages = [("trivial page (notices)", "county coordinator", lambda w: reverse("notices"), "coordinator")]
+    pages += [
+        ("board (oversight), Q4", "county coordinator",
+         lambda w: reverse("oversight:board", args=[w["plan"].pk, 4]), "coordinator"),
+        ("project page (ledger)", "county coordinator",
+         lambda w: reverse("oversight:project", args=[w["plan"].pk, w["project"].pk]), "coordinator"),
+        ("city comparison by theme", "city coordinator",
+         lambda w: reverse("comparisons:themes", args=[w["city"].pk, w["plan"].year]), "city_coordinator"),
+        ("city comparison by indicator", "city coordinator",
+         lambda w: reverse("comparisons:indicators", args=[w["city"].pk, w["plan"].year]), "city_coordinator"),
+        ("one county across the years", "city coordinator",
+         lambda w: reverse("comparisons:years", args=[w["county"].pk]), "city_coordinator"),
+        ("comparisons index", "city coordinator", lambda w: reverse("comparisons:index"), "city_coordinator"),
+    ]
+    out = [Page(name, who, url(province), url(small), province[role], small[role]) for name, who, url, role in pages]
+    public = lambda w: reverse("public:plan", args=[w["plan"].pk])  # noqa: E731
+    out.append(Page("public plan page, cache cold", "anonymous", public(province), public(small), None, None, cold=True))
+    out.append(Page("public plan page, cache warm", "anonymous", public(province), public(small), None, None))
+    out.append(Page("public index (every plan)", "anonymous", reverse("public:index"), reverse("public:index"), None, None))
+    return out
+
+
+def _world(code: str) -> dict:
+    """A county of the world (its first), its city, its latest plan and a project, and the people."""
+    from shishi.directory.models import Person, Region
+    from shishi.plans.models import Plan
+
+    county = Region.objects.filter(level=Region.Level.COUNTY, path__startswith=f"{code}/").order_by("code").first()
+    city = county.parent
+    plan = Plan.objects.filter(region=county).order_by("-year").first()
+    project = plan.projects.order_by("seq")[1]
+    suffix = "" if code == "99" else f"-{code}"  # bench/documents.py made the province's people already
+    coordinator, _ = Person.objects.get_or_create(
+        username=f"bench-coordinator{suffix}", defaults={"role": Person.Role.COORDINATOR, "region": county})
+    city_coordinator, _ = Person.objects.get_or_create(
+        username=f"bench-city{suffix}", defaults={"role": Person.Role.CITY_COORDINATOR, "region": city})
+    return {"county": county, "city": city, "plan": plan, "project": project,
+            "coordinator": coordinator, "city_coordinator": city_coordinator}
+
+
+def measure(pages: list[Page], rounds: int) -> list[Figures]:
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    def client_for(person) -> Client:
+        client = Client()
+        if person is not None:
+            client.force_login(person)
+        return client
+
+    def get(client, url, cold):
+        if cold:
+            cache.clear()
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+        return response
+
+    def count(client, url, cold) -> int:
+        get(client, url, cold)  # warm: templates compiled, session read once
+        if cold:
+            cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+        return len(queries)
+
+    clients = [client_for(page.person) for page in pages]
+    small_clients = [client_for(page.small_person) for page in pages]
+    queries = [count(client, page.url, page.cold) for page, client in zip(pages, clients)]
+    small_queries = [count(client, page.small_url, page.cold) for page, client in zip(pages, small_clients)]
+    sizes = [len(get(client, page.url, page.cold).content) for page, client in zip(pages, clients)]
+    timings: list[list[float]] = [[] for _ in pages]
+    order = list(range(len(pages)))
+    shuffle = random.Random(1).shuffle
+    for _ in range(rounds):
+        shuffle(order)
+        for i in order:
+            page, client = pages[i], clients[i]
+            if page.cold:
+                cache.clear()
+            start = time.perf_counter()
+            response = client.get(page.url)
+            timings[i].append(time.perf_counter() - start)
+            assert response.status_code == 200, (page.url, response.status_code)
+    out = []
+    for i in range(len(pages)):
+        series = sorted(timings[i])
+        out.append(Figures(queries[i], small_queries[i], statistics.median(series),
+                           series[round(0.95 * (len(series) - 1))], sizes[i]))
+    return out
+
+
+def _print_table(pages: list[Page], figures: list[Figures]) -> None:
+    base = figures[0]
+    print(f"{'page':32s} {'who':20s} {'queries':>15s} {'median':>8s} {'p95':>8s} {'ratio to trivial':>17s} {'size':>8s}  goal")
+    print(f"{'':32s} {'':20s} {'small  province':>15s} {'ms':>8s} {'ms':>8s} {'median   p95':>17s} {'KiB':>8s}")
+    for page, f in zip(pages, figures):
+        ratio, ratio95 = f.median / base.median, f.p95 / base.p95
+        grows = f.queries > f.small_queries
+        verdict = "ok" if not grows and ratio <= GOAL_RATIO else ", ".join(
+            [w for w, bad in (("queries grow", grows), (f"> {GOAL_RATIO:g}×", ratio > GOAL_RATIO)) if bad])
+        print(f"{page.name:32s} {page.who:20s} {f.small_queries:5d} {f.queries:9d} {f.median * 1000:8.1f} "
+              f"{f.p95 * 1000:8.1f} {ratio:7.2f}× {ratio95:6.2f}× {f.size / 1024:8.0f}  {verdict}")
+
+
+def _load() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "unknown"
+
+
+if __name__ == "__main__":
+    main()

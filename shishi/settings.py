@@ -11,6 +11,7 @@ Variables (all optional for `make run`):
 - SHISHI_DUE_DAYS               days after quarter end a report is due (default 10)
 - SHISHI_REMINDER_INTERVAL_HOURS  no reminder to the same unit for the same period within this (default 24)
 - SHISHI_CACHE_URL              redis://host:6379/0 shared by every app server; default: memory of each process
+- SHISHI_BEHIND_PROXY=1         behind nginx: the client's address is nginx's X-Real-IP header
 - SHISHI_JOBS                   thread (default: background exports run inside the web process) or
                                 worker (a separate `manage.py run_jobs` process runs them; for several app servers)
 - SHISHI_S3_BUCKET              keep uploaded and generated files in this S3-compatible bucket (needs the
@@ -230,6 +231,7 @@ def _cache() -> dict:
 
 # Log-in throttling and the public page's rendered copy live here: several app servers must share it.
 CACHES = {"default": _cache()}
+SHISHI_BEHIND_PROXY = env_bool("SHISHI_BEHIND_PROXY")
 SHISHI_JOBS = os.environ.get("SHISHI_JOBS", "thread")
 if SHISHI_JOBS not in ("thread", "worker"):
     raise ImproperlyConfigured("SHISHI_JOBS must be thread or worker")

@@ -22,6 +22,15 @@ def _key(username: str, address: str) -> str:
     return f"login-failures:{digest}"
 
 
+def client_address(request) -> str:
+    """Who is knocking. Behind nginx every request comes from nginx's own address, so the real
+    one is the X-Real-IP header nginx sets; trusted only when SHISHI_BEHIND_PROXY says nginx is
+    there, because a client reaching the app directly could write any header it likes."""
+    if settings.SHISHI_BEHIND_PROXY and request.META.get("HTTP_X_REAL_IP"):
+        return request.META["HTTP_X_REAL_IP"]
+    return request.META.get("REMOTE_ADDR", "")
+
+
 def is_locked(username: str, address: str) -> bool:
     return cache.get(_key(username, address), 0) >= MAX_FAILURES
 
@@ -42,7 +51,7 @@ def clear(username: str, address: str) -> None:
 class ThrottledLoginView(LoginView):
     def post(self, request, *args, **kwargs):
         username = request.POST.get("username", "")
-        address = request.META.get("REMOTE_ADDR", "")
+        address = client_address(request)
         if is_locked(username, address):
             form = self.get_form()
             form.errors.clear()

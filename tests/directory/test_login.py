@@ -49,3 +49,14 @@ def test_a_success_clears_the_count(client, cast):
     for _ in range(MAX_FAILURES - 1):
         client.post(reverse("login"), {"username": "lena", "password": "nope"})
     assert client.post(reverse("login"), {"username": "lena", "password": "pw"}).status_code == 302
+
+
+@pytest.mark.parametrize("behind_proxy, locked_out_from_another_address", [(True, False), (False, True)])
+def test_behind_nginx_the_address_is_the_real_ip_header_and_only_then(client, cast, settings, behind_proxy,
+                                                                     locked_out_from_another_address):
+    settings.SHISHI_BEHIND_PROXY = behind_proxy
+    for _ in range(MAX_FAILURES):
+        client.post(reverse("login"), {"username": "lena", "password": "nope"}, HTTP_X_REAL_IP="203.0.113.7")
+    elsewhere = client.post(reverse("login"), {"username": "lena", "password": "pw"}, HTTP_X_REAL_IP="198.51.100.2")
+    # Without a proxy in front, the header is the client's own word: it must not buy a fresh count.
+    assert (elsewhere.status_code == 429) is locked_out_from_another_address

@@ -116,6 +116,7 @@ def submitted_lines(plan, project, unit_ids: list[int]) -> list[dict]:
         .select_related("report__unit", "report__period").order_by("report_id", "number")
     )
     for version in versions:
+        version.report.period.plan = plan  # a period names its year: not a query per entry
         latest[version.report_id] = version  # later numbers overwrite earlier ones
     entries = []
     for version in latest.values():

@@ -1,0 +1,41 @@
+"""A project's ledger page reads what every unit sent in every quarter, in a fixed number of
+queries however many reports there are (bench/pages.py measures it at province scale)."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from shishi.directory.models import Unit
+from shishi.reporting.services import accept_report, attach_stamped_pdf, start_report, submit_report
+from tests.conftest import pdf_bytes
+
+
+def _submitted(unit, period, clerk):
+    report = attach_stamped_pdf(start_report(unit, period), clerk, pdf_bytes(), "盖章.pdf")
+    submit_report(report, clerk, report.revision)
+    return report
+
+
+def _queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_the_ledger_takes_the_same_queries_for_one_report_as_for_a_year_of_them(client, cast, plan):
+    project = plan.projects.get(seq=5)  # 两癌 screening: a lead and partners
+    team = list(Unit.objects.filter(assignments__project=project).order_by("assignments__order"))
+    assert len(team) >= 2
+    client.force_login(cast["cora"])
+    url = reverse("oversight:project", args=[plan.pk, project.pk]) + "?q=1"
+    accept_report(_submitted(team[0], plan.periods.get(quarter=1), cast["admin"]), cast["cora"])
+    one = _queries(client, url)
+    for unit in team[1:]:
+        _submitted(unit, plan.periods.get(quarter=1), cast["admin"])
+    for quarter in (2, 3, 4):
+        for unit in team:
+            _submitted(unit, plan.periods.get(quarter=quarter), cast["admin"])
+    page = client.get(url).content.decode()
+    assert page.count("第1版") == 4 * len(team)  # every report is on the ledger
+    assert _queries(client, url) == one

@@ -17,7 +17,7 @@ PIECES = st.sampled_from(
 NOTICE_LIKE = st.lists(st.one_of(PIECES, st.text(max_size=6)), max_size=80).map("".join)
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(st.text(max_size=400), NOTICE_LIKE))
 def test_any_text_gives_a_notice(text):
     notice = parse_notice(text)

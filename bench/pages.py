@@ -68,12 +68,15 @@ def main() -> None:
     parser.add_argument("--data-dir", default="var/bench", help="SHISHI_DATA_DIR for the SQLite database")
     parser.add_argument("--postgres-url", default=os.environ.get("BENCH_POSTGRES_URL", POSTGRES_URL))
     parser.add_argument("--rounds", type=int, default=ROUNDS)
+    parser.add_argument("--only", default="", help="only the pages whose name contains one of these words "
+                        "(comma-separated), with the trivial page")
     args = parser.parse_args()
     if args.database == "both":
         # Django settles on one database per process: one child process each.
         for database in ("sqlite", "postgres"):
             subprocess.run([sys.executable, __file__, "--database", database, "--data-dir", args.data_dir,
-                            "--postgres-url", args.postgres_url, "--rounds", str(args.rounds)], check=True)
+                            "--postgres-url", args.postgres_url, "--rounds", str(args.rounds), "--only", args.only],
+                           check=True)
             print()
         return
     if args.database == "postgres":
@@ -82,10 +85,10 @@ def main() -> None:
         os.environ.pop("DATABASE_URL", None)
     os.environ.setdefault("SHISHI_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
     setup_django(args.data_dir)
-    run(args.database, args.rounds)
+    run(args.database, args.rounds, [word for word in args.only.split(",") if word])
 
 
-def run(database: str, rounds: int) -> None:
+def run(database: str, rounds: int, only: list[str]) -> None:
     from django.core.management import call_command
     from django.db import connection
 
@@ -100,6 +103,8 @@ def run(database: str, rounds: int) -> None:
     if not Region.objects.filter(code=SMALL_WORLD["code"]).exists():
         print("building the small world…", build(**SMALL_WORLD), flush=True)
     pages = _pages()
+    if only:
+        pages = pages[:1] + [page for page in pages[1:] if any(word in page.name for word in only)]
     where = connection.settings_dict["NAME"]
     print(f"{database} ({where}): province {Region.objects.filter(path__startswith='99/', level='county').count()} counties, "
           f"{Plan.objects.filter(region__path__startswith='99/').count():,} plans, "

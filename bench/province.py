@@ -118,7 +118,19 @@ def build(seed: int = 1, *, code: str = "99", name: str = "演示省", city_coun
             counts["targets"] += len(targets)
             _reports(plans, periods, projects, targets, assignments, clerk, now, rng, counts,
                      QuarterlyReport, ReportLine, TargetValue, ReportVersion)
+    _analyze()
     return counts
+
+
+def _analyze() -> None:
+    """PostgreSQL plans queries from table statistics, which autovacuum refreshes a while after
+    a bulk load; until then it takes the tables for small and scans them. Refresh them now, as
+    autovacuum would have on a server running for a day."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
 
 def _reports(plans, periods, projects, targets, assignments, clerk, now, rng, counts,

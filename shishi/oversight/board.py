@@ -6,8 +6,10 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db.models import Prefetch, QuerySet
+
 from shishi.plans.models import Assignment, Period, Plan, Project, Target
-from shishi.reporting.models import QuarterlyReport, ReportLine, TargetValue
+from shishi.reporting.models import QuarterlyReport, ReportLine
 
 from .lights import Light, expected_progress, project_light, target_light
 
@@ -62,9 +64,15 @@ class Board:
         return sum(1 for s in self.states.values() if s == state)
 
 
+def with_targets(projects: QuerySet[Project]) -> QuerySet[Project]:
+    """Projects in order with their targets in order. The models' default orderings go through
+    the plan to the region (a join per level); within one plan seq is enough."""
+    return projects.order_by("seq").prefetch_related(Prefetch("targets", Target.objects.order_by("seq")))
+
+
 def build_board(plan: Plan, period: Period, today: datetime.date) -> Board:
-    projects = list(plan.projects.prefetch_related("targets").order_by("seq"))
-    assignments = list(Assignment.objects.filter(project__plan=plan).select_related("unit").order_by("project__seq", "order"))
+    projects = list(with_targets(plan.projects.all()))
+    assignments = list(Assignment.objects.filter(project__plan_id=plan.pk).select_related("unit").order_by("project__seq", "order"))
     reports = {r.unit_id: r for r in QuarterlyReport.objects.filter(period=period).select_related("unit")}
     units = list({a.unit_id: a.unit for a in assignments}.values())
     states = {unit.pk: report_state(reports.get(unit.pk), period, today) for unit in units}
@@ -80,13 +88,18 @@ def build_board(plan: Plan, period: Period, today: datetime.date) -> Board:
 
 def project_rows(plan, period, projects, assignments, reports, states) -> dict[int, ProjectRow]:
     """Each project's targets against their goals, with lights, from the lead unit's figures."""
-    counted = [r.pk for r in reports.values() if r.state in COUNTED]
+    unit_of = {r.pk: r.unit_id for r in reports.values() if r.state in COUNTED}  # report id → unit id
     values = defaultdict(dict)  # (project id) → {(unit id, target id): value}
     assessments = {}
-    for value in TargetValue.objects.filter(line__report_id__in=counted).select_related("line__report"):
-        values[value.line.project_id][(value.line.report.unit_id, value.target_id)] = value.value
-    for line in ReportLine.objects.filter(report_id__in=counted).select_related("report"):
-        assessments[(line.project_id, line.report.unit_id)] = line.assessment
+    # One query of plain tuples, a row per figure (or per line without any), no ordering: a board
+    # reads a few hundred figures, and a model instance for each cost more than the rest of the page.
+    rows = (ReportLine.objects.filter(report_id__in=list(unit_of)).order_by()
+            .values_list("project_id", "report_id", "assessment", "values__target_id", "values__value"))
+    for project_id, report_id, assessment, target_id, value in rows:
+        unit_id = unit_of[report_id]
+        assessments[(project_id, unit_id)] = assessment
+        if target_id is not None:
+            values[project_id][(unit_id, target_id)] = value
     by_project = defaultdict(list)
     for assignment in assignments:
         by_project[assignment.project_id].append(assignment)

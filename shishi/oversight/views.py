@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,14 +14,14 @@ from django.views.decorators.http import require_POST
 from shishi.directory.access import can_manage_plan, can_supervise, restricted_to_unit
 from shishi.directory.models import Unit
 from shishi.history.models import Event
-from shishi.plans.models import Assignment, Period, Plan
+from shishi.plans.models import Period, Plan
 from shishi.reporting.models import ImplementationPlan, Reminder, ReportVersion
 from shishi.reporting.reminders import ReminderRefused, remind
 
 from shishi.supervision.models import SupervisionNotice
 from shishi.plans.shortcuts import plan_or_403
 
-from .board import STATE_NAMES, build_board, project_rows, report_state
+from .board import STATE_NAMES, build_board, project_rows, report_state, with_targets
 
 
 def _plan(request, pk: int) -> Plan:
@@ -30,11 +31,15 @@ def _plan(request, pk: int) -> Plan:
 @login_required
 def board(request, pk: int, quarter: int):
     plan = _plan(request, pk)
-    period = get_object_or_404(Period, plan=plan, quarter=quarter)
+    periods = list(plan.periods.order_by("quarter"))  # each knows its plan: naming a quarter costs no query
+    period = next((p for p in periods if p.quarter == quarter), None)
+    if period is None:
+        raise Http404
     today = timezone.localdate()
     data = build_board(plan, period, today)
-    latest = {}  # unit id → its newest reminder for this period (later rows overwrite earlier)
-    for reminder in Reminder.objects.filter(period=period).order_by("sent_at"):
+    latest = {}  # late unit id → its newest reminder for this period (later rows overwrite earlier)
+    late = [unit.pk for unit in data.late_units]  # the only ones the page shows reminders for
+    for reminder in Reminder.objects.filter(period=period, unit_id__in=late).select_related("sent_by").order_by("sent_at"):
         latest[reminder.unit_id] = reminder
     matrix = [
         {
@@ -47,7 +52,7 @@ def board(request, pk: int, quarter: int):
     return render(request, "oversight/board.html", {
         "plan": plan,
         "period": period,
-        "periods": plan.periods.all(),
+        "periods": periods,
         "board": data,
         "matrix": matrix,
         "state_names": STATE_NAMES,
@@ -85,15 +90,15 @@ def project_page(request, pk: int, project_pk: int):
     """A project's work ledger (台账): targets against goals with lights, each unit's
     implementation plan, and every report line of every quarter."""
     plan = _plan(request, pk)
-    project = get_object_or_404(plan.projects.prefetch_related("targets"), pk=project_pk)
+    project = get_object_or_404(with_targets(plan.projects.all()), pk=project_pk)
     today = timezone.localdate()
-    periods = list(plan.periods.all())
-    assignments = list(Assignment.objects.filter(project__plan=plan).select_related("unit").order_by("project__seq", "order"))
-    team = [a for a in assignments if a.project_id == project.pk]
+    periods = list(plan.periods.order_by("quarter"))
+    team = list(project.assignments.select_related("unit").order_by("order"))
     requested = request.GET.get("q", "")
     quarter = int(requested) if requested.isdigit() else next((p.quarter for p in periods if p.ends_on <= today), 1)
     period = next((p for p in periods if p.quarter == quarter), periods[0])
-    reports = {r.unit_id: r for r in period.reports.select_related("unit")}
+    # Only the team's reports: their figures and states are all this page shows.
+    reports = {r.unit_id: r for r in period.reports.filter(unit_id__in=[a.unit_id for a in team])}
     states = {a.unit_id: report_state(reports.get(a.unit_id), period, today) for a in team}
     row = project_rows(plan, period, [project], team, reports, states)[project.pk]
     own_unit = restricted_to_unit(request.user)

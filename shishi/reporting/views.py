@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -114,7 +115,11 @@ def save(request, pk: int):
     revision = int(revision) if revision.isdigit() else -1  # a mangled form is treated as stale
     if not errors:
         try:
-            report = save_draft(report, request.user, revision, entries)
+            # "Save and submit" is one step: a server that dies between the two leaves neither.
+            with transaction.atomic():
+                report = save_draft(report, request.user, revision, entries)
+                if request.POST.get("then") == "submit":
+                    return _submit(request, report)
         except ReportConflict as conflict:
             context = _form_context(conflict.report, request.user, conflict=True, posted=request.POST,
                                     theirs=content_of(conflict.report))
@@ -122,8 +127,6 @@ def save(request, pk: int):
         except ReportError as exc:
             errors = [str(exc)]
         else:
-            if request.POST.get("then") == "submit":
-                return _submit(request, report)
             messages.success(request, _("草稿已保存。"))
             return redirect("reporting:report", report.pk)
     # Show the form again with what was typed, so nothing is lost.

@@ -18,6 +18,7 @@ from shishi.oversight.board import STATE_NAMES, report_state
 from shishi.plans.models import Assignment, Period
 
 from .forms import read_entries
+from .ledger import FIELDS, LedgerError, save_implementation_plan
 from .models import ImplementationPlan, QuarterlyReport, ReportLine, ReportVersion
 from .services import (
     ReportConflict, ReportError, accept_report, attach_stamped_pdf, content_of, return_report, save_draft,
@@ -227,13 +228,15 @@ def ledger(request, assignment_pk: int):
     if request.method == "POST":
         if not writable:
             raise PermissionDenied
-        for field in ("text", "office", "person_name", "post", "phone", "sub_goals"):
-            setattr(item, field, request.POST.get(field, "")[: ImplementationPlan._meta.get_field(field).max_length or 20000])
         upload = request.FILES.get("file")
-        if upload:
-            item.file.save(upload.name[-100:], upload, save=False)
-        item.updated_by = request.user
-        item.save()
+        try:
+            save_implementation_plan(item, request.user, request.POST, (upload.read(), upload.name) if upload else None)
+        except LedgerError as exc:
+            messages.error(request, str(exc))
+            for field in FIELDS:  # shown again as typed, not saved
+                setattr(item, field, request.POST.get(field, ""))
+            return render(request, "reporting/ledger.html", {"assignment": assignment, "item": item, "writable": True},
+                          status=400)
         messages.success(request, _("实施方案已保存。"))
         return redirect("reporting:ledger", assignment.pk)
     return render(request, "reporting/ledger.html", {"assignment": assignment, "item": item, "writable": writable})

@@ -1,0 +1,82 @@
+"""The unit's implementation plan for a project (实施方案): text fields and, optionally, a file.
+
+The file is what the unit already wrote in Word, WPS or as a PDF; anything else is refused by
+its content, not its name, so a renamed web page or program never gets stored and served back.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import uuid
+import zipfile
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+
+from shishi.directory.models import Person
+
+from .models import ImplementationPlan
+
+FIELDS = ("text", "office", "person_name", "post", "phone", "sub_goals")
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .wps, .xls, .et
+WRONG_KIND = "实施方案文件只能是PDF、Word（.doc/.docx）、WPS或Excel文件。"
+
+
+class LedgerError(Exception):
+    """A file the ledger will not keep; the message is for the clerk."""
+
+
+def file_kind(data: bytes) -> str:
+    """The extension the content deserves, or LedgerError."""
+    limit = settings.SHISHI_MAX_PDF_BYTES
+    if not data:
+        raise LedgerError("上传的文件是空的。")
+    if len(data) > limit:
+        raise LedgerError(f"实施方案文件不能超过{limit // (1024 * 1024)}MB。")
+    if data.startswith(b"%PDF-"):
+        return ".pdf"
+    if data.startswith(OLE2):
+        return ".doc"
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                names = set(archive.namelist())
+        except (zipfile.BadZipFile, ValueError):
+            raise LedgerError("文件已损坏，无法打开，请重新保存后上传。") from None
+        if "word/document.xml" in names:
+            return ".docx"
+        if "xl/workbook.xml" in names:
+            return ".xlsx"
+    raise LedgerError(WRONG_KIND)
+
+
+def save_implementation_plan(item: ImplementationPlan, person: Person, values: dict,
+                             upload: tuple[bytes, str] | None = None) -> ImplementationPlan:
+    """Save the fields and the file together; a refused file changes nothing."""
+    stored = None
+    if upload:
+        data, filename = upload
+        extension = file_kind(data)
+        stem = os.path.splitext(os.path.basename(filename.replace("\\", "/")))[0][:60] or "实施方案"
+        # The clerk's name for it survives for the download; the stored name is ours.
+        stored = default_storage.save(f"plans/{uuid.uuid4().hex}/{stem}{extension}", ContentFile(data))
+    replaced = item.file.name if stored else None
+    try:
+        with transaction.atomic():
+            for field in FIELDS:
+                limit = ImplementationPlan._meta.get_field(field).max_length or 20000
+                setattr(item, field, str(values.get(field, ""))[:limit])
+            if stored:
+                item.file.name = stored
+            item.updated_by = person
+            item.save()
+    except BaseException:
+        if stored:
+            default_storage.delete(stored)
+        raise
+    if replaced:
+        default_storage.delete(replaced)
+    return item

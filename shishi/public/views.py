@@ -43,8 +43,14 @@ SERVER_CACHE_SECONDS = 24 * 3600  # keyed by the last change, so never stale; th
 
 @require_safe
 def index(request, elder: bool = False):
-    plans = Plan.objects.filter(published=True).select_related("region").order_by("-year", "region__path", "title")
-    html = render_to_string("public/index.html", {"plans": plans, "elder": elder})
+    """One year's published plans (the latest, or ?year=), with links to the other years: a
+    province publishes some 150 plans a year, and a page of every year would only grow."""
+    published = Plan.objects.filter(published=True)
+    years = sorted(set(published.order_by().values_list("year", flat=True)), reverse=True)
+    asked = request.GET.get("year", "")
+    year = int(asked) if asked.isdigit() and int(asked) in years else (years[0] if years else None)
+    plans = published.filter(year=year).select_related("region").order_by("region__path", "title")
+    html = render_to_string("public/index.html", {"plans": plans, "year": year, "years": years, "elder": elder})
     return _cacheable(request, html, None)
 
 

@@ -19,6 +19,7 @@ Pure Python, no Django.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -51,6 +52,7 @@ class Pair(Generic[T]):
     similarity: int
 
 
+@functools.lru_cache(maxsize=16384)  # the same titles meet again in every step and every region
 def similarity(a: str, b: str) -> int:
     """How alike two project titles are, 0–100.
 

@@ -20,6 +20,7 @@ Pure Python, no Django: the services feed it the targets.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -108,6 +109,7 @@ def measure_of(unit_of_measure: str, kind: str) -> str:
     return f"unit:{unit_of_measure}"
 
 
+@functools.lru_cache(maxsize=8192)  # a comparison asks for the same few hundred indicators again and again
 def indicator_key(theme: str, indicator: str, unit_of_measure: str, kind: str, text: str = "") -> IndicatorKey:
     """The key that lines this target up with the same indicator elsewhere.
 

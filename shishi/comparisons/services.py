@@ -188,7 +188,10 @@ def compare(columns: list[Column], kind: type[Comparison] = Comparison) -> Compa
     plan_ids = [column.plan.pk for column in columns]
     index = {plan_id: i for i, plan_id in enumerate(plan_ids)}
     projects = list(Project.objects.filter(plan_id__in=plan_ids).order_by("plan_id", "seq"))
-    targets = list(Target.objects.filter(project__plan_id__in=plan_ids).select_related("project").order_by("project__seq", "seq"))
+    project_of = {project.pk: project for project in projects}
+    targets = list(Target.objects.filter(project__plan_id__in=plan_ids).order_by("project__seq", "seq"))
+    for target in targets:
+        target.project = project_of[target.project_id]  # the instance above, not a copy per target
 
     by_theme: dict[str, list[list[Project]]] = {theme: [[] for _ in columns] for theme in THEMES}
     for project in projects:

@@ -105,12 +105,15 @@ class Target(models.Model):
     @property
     def goal(self) -> str:
         """`≥3800个`, `6所`, `≈1.2万人` as people write it (a plain figure needs no sign)."""
-        sign = "" if self.op == self.Op.EXACTLY else self.get_op_display()
+        sign = "" if self.op == self.Op.EXACTLY else _SIGNS.get(self.op, self.op)
         return f"{sign}{self.value.normalize():f}{self.unit_of_measure}"
 
     @property
     def lower_is_better(self) -> bool:
         return self.op == self.Op.AT_MOST
+
+
+_SIGNS = dict(Target.Op.choices)  # get_op_display() rebuilds this on every call; a comparison asks thousands of times
 
 
 class Assignment(models.Model):

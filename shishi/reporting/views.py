@@ -119,6 +119,13 @@ def save(request, pk: int):
             # "Save and submit" is one step: a server that dies between the two leaves neither.
             with transaction.atomic():
                 report = save_draft(report, request.user, revision, entries)
+                # The stamped PDF's field is in this form, so that what was typed is saved with it.
+                upload = request.FILES.get("stamped_pdf")
+                if upload is not None:
+                    report = attach_stamped_pdf(report, request.user, upload.read(), upload.name)
+                    messages.success(request, _("盖章PDF已上传。"))
+                elif request.POST.get("then") == "upload":
+                    messages.error(request, _("请选择盖章后的PDF文件。"))
                 if request.POST.get("then") == "submit":
                     return _submit(request, report)
         except ReportConflict as conflict:

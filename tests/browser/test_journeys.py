@@ -151,18 +151,20 @@ def test_a_lead_unit_clerk_reports_the_quarter_on_a_phone(journey, cast, plan, t
             section.get_by_label(the_label(value.target.indicator)).fill(figure)
             typed[value.target_id] = Decimal(figure)
     assert len(typed) == 11  # every target of the six projects
-    journey.shot(page, "fills-the-form")
-    page.get_by_role("button", name="保存草稿").tap()
-    expect(page.get_by_role("status")).to_contain_text("草稿已保存。")
     expect(page.get_by_role("button", name="保存并报送")).to_be_disabled()  # no stamped PDF yet
+    journey.shot(page, "fills-the-form")
 
+    # She uploads the stamped PDF straight away, without saving first: what she typed is kept.
     page.get_by_label("选择PDF文件").set_input_files(stamped)
     journey.shot(page, "chooses-the-stamped-pdf")
-    page.get_by_role("button", name="上传", exact=True).tap()
+    page.get_by_role("button", name="上传（同时保存草稿）").tap()
     expect(page.get_by_role("status")).to_contain_text("盖章PDF已上传。")
+    expect(page.get_by_role("status")).to_contain_text("草稿已保存。")
     expect(page.get_by_role("link", name="教体局盖章报表.pdf")).to_be_visible()
     expect(page.get_by_label("本季度具体措施及任务进度情况").first).to_have_value(
         f"{this_quarter}，围绕“{lines[0].project.title}”召开专题推进会，细化任务清单，按月调度。")
+    expect(page.get_by_label(the_label("拓展学位"))).to_have_value("14")
+    assert fits_sideways(page), "the report form scrolls sideways on a phone"
     journey.shot(page, "has-uploaded-the-pdf")
     page.get_by_role("button", name="保存并报送").tap()
 

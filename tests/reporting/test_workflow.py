@@ -104,6 +104,26 @@ def test_submit_return_resubmit_accept(client, cast, q1):
     assert set(Event.objects.values_list("verb", flat=True)) >= {"imported", "submitted", "returned", "accepted"}
 
 
+def test_uploading_the_stamped_pdf_from_the_form_keeps_what_was_typed(client, cast, q1):
+    client.force_login(cast["lena"])
+    report = _open(client, q1)
+    data = {**_form(report, "上传前没有先保存的文字。"), "then": "upload"}
+    response = client.post(reverse("reporting:save", args=[report.pk]),
+                           {**data, "stamped_pdf": SimpleUploadedFile("盖章.pdf", pdf_bytes(), "application/pdf")})
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert report.stamped_pdf_name == "盖章.pdf" and report.state == "draft"
+    assert report.lines.get(project__seq=1).measures == "上传前没有先保存的文字。"
+
+    # Without a file the text is still saved, and the clerk is told that no PDF came with it.
+    first = report.lines.get(project__seq=1)
+    data.update({"revision": report.revision, f"line-{first.project_id}-measures": "改过的文字。"})
+    response = client.post(reverse("reporting:save", args=[report.pk]), data, follow=True)
+    assert "请选择盖章后的PDF文件。" in response.content.decode()
+    first.refresh_from_db()
+    assert first.measures == "改过的文字。"
+
+
 def test_the_next_quarter_starts_from_last_quarters_text(client, cast, plan, q1):
     client.force_login(cast["lena"])
     report = _open(client, q1)

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, render
 
 from shishi.directory.access import plans_visible_to, regions_visible_to
 from shishi.directory.models import Region
+from shishi.plans.links import link_maker
 
 from .access import can_compare_counties, can_compare_years, may_compare, may_compare_counties
 from .exports import ContinuityTable, IndicatorTable, ThemeTable
@@ -68,6 +69,11 @@ def _other_years(request, region: Region) -> list[int]:
 @login_required
 def themes(request, pk: int, year: int):
     region, comparison = _counties(request, pk, year)
+    link = link_maker("oversight:project", 2)
+    for row in comparison.themes:
+        for projects in row.projects:
+            for project in projects:
+                project.link = link(project.plan_id, project.pk)
     return render(request, "comparisons/themes.html", {
         "region": region, "year": year, "comparison": comparison, "years": _other_years(request, region),
         "chart": comparison.theme_chart(f"{region}{year}年各地实事主题"), "tab": "themes",

@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Max
+from django.db.models import F, Func, QuerySet, Subquery
 from django.utils import timezone
 
 from shishi.history.models import Event
-from shishi.oversight.board import ProjectRow, project_rows, report_state
+from shishi.oversight.board import ProjectRow, project_rows, report_state, with_targets
 from shishi.oversight.lights import NAMES, SEVERITY
 from shishi.plans.models import Assignment, Period, Plan, Project, Target
 from shishi.reporting.models import QuarterlyReport
@@ -60,7 +60,7 @@ def default_period(periods: list[Period], today: datetime.date) -> Period:
 def build_page(plan: Plan, quarter: int | None, today: datetime.date) -> PublicPage:
     periods = list(plan.periods.all())
     period = next((p for p in periods if p.quarter == quarter), None) or default_period(periods, today)
-    projects = list(plan.projects.prefetch_related("targets").order_by("seq"))
+    projects = list(with_targets(plan.projects.all()))
     assignments = list(Assignment.objects.filter(project__plan=plan).select_related("unit").order_by("project__seq", "order"))
     reports = {r.unit_id: r for r in QuarterlyReport.objects.filter(period=period)}
     units = {a.unit_id for a in assignments}
@@ -89,19 +89,25 @@ def last_modified(plan: Plan, now: datetime.datetime) -> datetime.datetime:
     reports submitted and reviewed, publishing), its public text, its reports, and the last
     quarter end or due date passed — on those days the page changes by itself (the default
     quarter moves on; a report not in by its due date turns red)."""
-    times = [
-        Event.objects.filter(plan_id=plan.pk).aggregate(at=Max("at"))["at"],
-        PublicStatement.objects.filter(project__plan=plan).aggregate(at=Max("updated_at"))["at"],
-        QuarterlyReport.objects.filter(period__plan=plan).aggregate(at=Max("updated_at"))["at"],
-        plan.history.aggregate(at=Max("history_date"))["at"],
-        Project.history.filter(plan_id=plan.pk).aggregate(at=Max("history_date"))["at"],
-        Target.history.filter(project_id__in=plan.projects.values("pk")).aggregate(at=Max("history_date"))["at"],
-        plan.created_at,
-    ]
+    # One query for the six: every visit asks, also when the page itself comes from the cache.
+    newest = Plan.objects.filter(pk=plan.pk).values_list(
+        _newest(Event.objects.filter(plan_id=plan.pk), "at"),
+        _newest(PublicStatement.objects.filter(project__plan_id=plan.pk), "updated_at"),
+        _newest(QuarterlyReport.objects.filter(period__plan_id=plan.pk), "updated_at"),
+        _newest(Plan.history.filter(id=plan.pk), "history_date"),
+        _newest(Project.history.filter(plan_id=plan.pk), "history_date"),
+        _newest(Target.history.filter(project_id__in=Project.objects.filter(plan_id=plan.pk).values("pk")), "history_date"),
+    )
+    times = [*newest.get(), plan.created_at]
     today = timezone.localdate(now)
-    for ends_on, due_on in plan.periods.values_list("ends_on", "due_on"):
-        for day in (ends_on, due_on):
+    for period in plan.periods.all():
+        for day in (period.ends_on, period.due_on):
             turned = day + datetime.timedelta(days=1)
             if turned <= today:
                 times.append(timezone.make_aware(datetime.datetime.combine(turned, datetime.time.min)))
     return min(max(t for t in times if t is not None), now)
+
+
+def _newest(rows: QuerySet, field: str) -> Subquery:
+    """The latest `field` among the rows (None when there are none), to select alongside others."""
+    return Subquery(rows.order_by().annotate(newest=Func(F(field), function="MAX")).values("newest")[:1])

@@ -14,7 +14,7 @@ import hashlib
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from shishi.directory.access import can_manage_plan
+from shishi.plans.links import link_maker
 from shishi.plans.models import Assignment, Period, Plan
 from shishi.reporting.models import QuarterlyReport, ReportLine
 from shishi.plans.shortcuts import plan_or_403
@@ -50,13 +51,17 @@ def index(request, elder: bool = False):
     asked = request.GET.get("year", "")
     year = int(asked) if asked.isdigit() and int(asked) in years else (years[0] if years else None)
     plans = published.filter(year=year).select_related("region").order_by("region__path", "title")
-    html = render_to_string("public/index.html", {"plans": plans, "year": year, "years": years, "elder": elder})
+    link = link_maker("public:plan_elder" if elder else "public:plan")
+    links = [(plan, link(plan.pk)) for plan in plans]
+    html = render_to_string("public/index.html", {"links": links, "year": year, "years": years, "elder": elder})
     return _cacheable(request, html, None)
 
 
 @require_safe
 def plan_page(request, pk: int, elder: bool = False):
-    plan = get_object_or_404(Plan.objects.select_related("region"), pk=pk, published=True)
+    # The quarters, read once, serve both the date of the last change and the page.
+    periods = Prefetch("periods", Period.objects.order_by("quarter"))
+    plan = get_object_or_404(Plan.objects.select_related("region").prefetch_related(periods), pk=pk, published=True)
     quarter = _quarter(request.GET.get("q"))
     now = timezone.now()
     changed = last_modified(plan, now)

@@ -118,7 +118,7 @@ def project_rows(plan, period, projects, assignments, reports, states) -> dict[i
             partners = [(a.unit.name, values[project.pk].get((a.unit_id, target.pk))) for a in team if a.unit_id != lead_id]
             target_rows.append(TargetRow(target, figure, light, partners))
         if not target_rows:
-            lights = [target_light("=", 0, None, period.quarter, late=late, assessment=assessment)]
+            lights = [target_light("=", 0, None, period.quarter, late=late, assessment=assessment, numeric=False)]
         else:
             lights = [row.light for row in target_rows]
         rows[project.pk] = ProjectRow(project, project_light(lights, expected_progress(period.quarter)), target_rows, assessment)

@@ -42,11 +42,12 @@ def expected_progress(quarter: int) -> Decimal:
 
 def target_light(
     op: str, goal: Decimal, figure: Decimal | None, quarter: int, *,
-    yellow: int = 10, red: int = 30, late: bool = False, assessment: str = "",
+    yellow: int = 10, red: int = 30, late: bool = False, assessment: str = "", numeric: bool = True,
 ) -> Light:
+    """`numeric=False` for a project with no figure to reach at all (only the unit's word counts)."""
     expected = expected_progress(quarter)
     if figure is None:
-        return _by_assessment(assessment, expected, late)
+        return _by_assessment(assessment, expected, late, "未填写本指标数值" if numeric else "无数值指标")
     if op == "<=":
         progress = Decimal(100) if figure <= goal else Decimal(0)
     elif goal > 0:
@@ -68,15 +69,15 @@ def target_light(
     return Light(colour, progress, expected, f"完成{_pct(progress)}，序时进度{_pct(expected)}：{words}")
 
 
-def _by_assessment(assessment: str, expected: Decimal, late: bool) -> Light:
+def _by_assessment(assessment: str, expected: Decimal, late: bool, why: str) -> Light:
     if late:
         return Light(RED, None, expected, "报表逾期未报")
     if assessment == "done":
-        return Light(DONE, None, expected, "无数值指标，填报单位自评：已完成")
+        return Light(DONE, None, expected, f"{why}，填报单位自评：已完成")
     if assessment == "on_schedule":
-        return Light(GREEN, None, expected, "无数值指标，填报单位自评：按计划推进")
+        return Light(GREEN, None, expected, f"{why}，填报单位自评：按计划推进")
     if assessment == "behind":
-        return Light(YELLOW, None, expected, "无数值指标，填报单位自评：进度滞后")
+        return Light(YELLOW, None, expected, f"{why}，填报单位自评：进度滞后")
     return Light(GREY, None, expected, "牵头单位尚未报送")
 
 

@@ -98,3 +98,11 @@ def test_the_board_lights_project_one_from_the_lead_units_figures(cast, plan, q1
     fourth = plan.projects.get(seq=4)
     assert board.rows[fourth.pk].light.colour == GREY
     assert build_board(plan, q1, datetime.date(2023, 4, 11)).rows[fourth.pk].light.colour == RED
+
+
+@pytest.mark.parametrize("numeric, reason", [
+    (True, "未填写本指标数值，填报单位自评：按计划推进"),  # a figure to reach, left empty
+    (False, "无数值指标，填报单位自评：按计划推进"),  # a project with nothing to count
+])
+def test_the_reason_says_whether_a_figure_was_left_out_or_there_is_none(numeric, reason):
+    assert target_light(">=", D(10), None, 2, assessment="on_schedule", numeric=numeric).reason == reason

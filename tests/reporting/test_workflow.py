@@ -166,3 +166,14 @@ def test_a_round_figure_is_frozen_as_written_not_in_scientific_notation(client, 
     client.post(reverse("reporting:save", args=[report.pk]), _form(report, value="100"))
     values = {v["value"] for line in content_of(report)["lines"] for v in line["values"]}
     assert values == {"100"}
+
+
+def test_a_submitted_report_shows_its_figures_deadline_and_assessment_to_the_clerk(client, cast, q1):
+    client.force_login(cast["lena"])
+    report = _open(client, q1)
+    _upload(client, report)
+    report.refresh_from_db()
+    client.post(reverse("reporting:save", args=[report.pk]), {**_form(report, value="3"), "then": "submit"})
+    page = client.get(reverse("reporting:report", args=[report.pk])).content.decode()
+    assert 'name="value-' not in page  # no longer a form
+    assert "新改扩建幼儿园：3（目标" in page and "2023年12月31日" in page and "自评：按计划推进" in page

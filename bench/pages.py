@@ -1,5 +1,7 @@
-"""The pages people open most, with a whole province in the database: how many queries each
-makes, and how long it takes as a ratio to a trivial logged-in page timed in the same run.
+"""Queries and time of the pages people open most, with a whole province in the database.
+
+Each page's number of queries, and its time as a ratio to a trivial logged-in page timed in
+the same run.
 
     .venv/bin/python bench/pages.py                          # SQLite under var/bench, then PostgreSQL
     .venv/bin/python bench/pages.py --database sqlite        # only one of them
@@ -140,7 +142,7 @@ def _pages() -> list[Page]:
     public = lambda w: reverse("public:plan", args=[w["plan"].pk])  # noqa: E731
     out.append(Page("public plan page, cache cold", "anonymous", public(province), public(small), None, None, cold=True))
     out.append(Page("public plan page, cache warm", "anonymous", public(province), public(small), None, None))
-    out.append(Page("public index (every plan)", "anonymous", reverse("public:index"), reverse("public:index"), None, None))
+    out.append(Page("public index (latest year)", "anonymous", reverse("public:index"), reverse("public:index"), None, None))
     return out
 
 

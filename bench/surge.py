@@ -18,6 +18,10 @@ clerk per unit with an asyncio httpx client, the way a browser does:
    with changing figures and measures (posting the revision the form carries, as the browser
    form does), upload a stamped PDF (real PDF bytes, different for each clerk), save and submit.
 
+Each request opens a new connection, as nginx in front of gunicorn does (docs/deploy.md): reusing
+idle connections to gunicorn's threaded worker under load loses some requests unanswered
+(--keepalive 1 shows it). gunicorn runs 5 workers × 4 threads by default, sized for 2 cores.
+
 A save is acknowledged when the server redirects back to the form (302), an upload when the page
 after it says the PDF was uploaded, a submission when it says the report was submitted. At the end
 it prints requests/s, latencies, errors by status (5xx apart), connection errors, and then opens
@@ -298,8 +302,12 @@ async def run_clerks(clerks, base_url, period_id, args) -> tuple[list, list, flo
     import httpx
 
     timeout = httpx.Timeout(args.timeout)
-    clients = [httpx.AsyncClient(base_url=base_url, timeout=timeout, limits=httpx.Limits(max_connections=1))
-               for _ in clerks]
+    # A browser meets nginx, which by default opens a new connection to gunicorn per request. Reusing
+    # connections to gunicorn 27's gthread worker under load loses a few percent of requests with no
+    # answer at all (ReadError, RemoteProtocolError); --keepalive 1 shows it.
+    limits = httpx.Limits(max_connections=1, max_keepalive_connections=1 if args.keepalive else 0,
+                          keepalive_expiry=args.keepalive or None)
+    clients = [httpx.AsyncClient(base_url=base_url, timeout=timeout, limits=limits) for _ in clerks]
     rng = random.Random(args.seed)
     try:
         sign_samples: list[Sample] = []
@@ -440,13 +448,16 @@ def main() -> None:
     parser.add_argument("--max-requests", type=int, default=20000)
     parser.add_argument("--saves", type=int, default=5, help="draft saves per clerk before the upload and the submission")
     parser.add_argument("--think", type=float, default=None,
-                        help="mean pause between a clerk's actions, s (default: spread over 80%% of --seconds)")
+                        help="mean pause between a clerk's actions, s (default: half of --seconds spread over the steps)")
     parser.add_argument("--pdf-kb", type=int, default=300, help="size of each stamped PDF")
     # 2 cores: CPU-bound Django wants about 2 × cores + 1 processes; 4 threads each overlap the
     # database round trips. 5 × 4 = 20 connections, far below PostgreSQL's max_connections.
     parser.add_argument("--workers", type=int, default=5)
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--timeout", type=float, default=90, help="client timeout per request, s")
+    parser.add_argument("--keepalive", type=float, default=0,
+                        help="how long the client keeps an idle connection, s; 0 (default): a new connection per "
+                             "request, as nginx in front of gunicorn does by default (docs/deploy.md)")
     parser.add_argument("--sign-in-seconds", type=float, default=900, help="bound on the sign-in before the surge")
     parser.add_argument("--sign-in-concurrency", type=int, default=8,
                         help="log-ins in flight at once (each is CPU-bound: more only lengthens every one)")
@@ -454,7 +465,7 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep the database and files afterwards")
     args = parser.parse_args()
     if args.think is None:
-        args.think = 0.8 * args.seconds / (args.saves + 4)
+        args.think = 0.5 * args.seconds / (args.saves + 4)
 
     data_dir = Path(tempfile.mkdtemp(prefix="shishi-surge-"))
     server = None
@@ -487,6 +498,15 @@ def main() -> None:
               f"uploads {sum(c.uploaded for c in clerks)}, submissions {sum(c.submitted for c in clerks)} "
               f"of {len(clerks)} clerks")
         text = log.read_text(errors="replace")
+        unanswered: dict[str, int] = {}
+        for s in samples:
+            if s.status is None:
+                key = f"{s.kind} {s.failure} after {'<1' if s.seconds < 1 else '≥1'} s"
+                unanswered[key] = unanswered.get(key, 0) + 1
+        if unanswered:
+            print("no answer:", ", ".join(f"{k}: {v}" for k, v in sorted(unanswered.items())))
+        print(f"gunicorn log: {text.count('Booting worker') - args.workers} worker restarts, "
+              f"{text.count('WORKER TIMEOUT')} worker timeouts, {text.count('[ERROR]')} errors")
         print(f"\"database is locked\": {text.count('database is locked')} in the gunicorn log, "
               f"{sum(s.locked for s in samples)} in responses; tracebacks in the log: {text.count('Traceback')}")
         lost, notes = lost_writes(clerks)

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from shishi.directory.access import can_manage_plan, can_supervise, restricted_to_unit
 from shishi.directory.models import Unit
 from shishi.history.models import Event
+from shishi.plans.links import link_maker
 from shishi.plans.models import Period, Plan
 from shishi.reporting.models import ImplementationPlan, Reminder, ReportVersion
 from shishi.reporting.reminders import ReminderRefused, remind
@@ -41,11 +42,14 @@ def board(request, pk: int, quarter: int):
     late = [unit.pk for unit in data.late_units]  # the only ones the page shows reminders for
     for reminder in Reminder.objects.filter(period=period, unit_id__in=late).select_related("sent_by").order_by("sent_at"):
         latest[reminder.unit_id] = reminder
+    link = link_maker("oversight:project", 2)  # one reverse() for the column of links
     matrix = [
         {
             "project": project,
+            "link": link(plan.pk, project.pk),
             "row": data.rows[project.pk],
-            "cells": [(unit, data.cells.get((project.pk, unit.pk))) for unit in data.units],
+            "cells": [(state, STATE_NAMES[state]) if state else (None, "")
+                      for state in (data.cells.get((project.pk, unit.pk)) for unit in data.units)],
         }
         for project in data.projects
     ]
@@ -55,7 +59,6 @@ def board(request, pk: int, quarter: int):
         "periods": periods,
         "board": data,
         "matrix": matrix,
-        "state_names": STATE_NAMES,
         "latest_reminders": latest,
         "can_manage": can_manage_plan(request.user, plan),
         "can_supervise": can_supervise(request.user, plan),

@@ -104,6 +104,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "shishi.outage.DatabaseOutageMiddleware",
 ]
 
 ROOT_URLCONF = "shishi.urls"

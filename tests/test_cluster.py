@@ -56,7 +56,7 @@ http {{
     fastcgi_temp_path {dir}/fastcgi;
     uwsgi_temp_path {dir}/uwsgi;
     scgi_temp_path {dir}/scgi;
-    upstream shishi_app {{ server 127.0.0.1:{one}; server 127.0.0.1:{two}; keepalive 8; }}
+    upstream shishi_app {{ server 127.0.0.1:{one}; server 127.0.0.1:{two}; }}
     server {{
         listen 127.0.0.1:{port};
         add_header X-Served-By $upstream_addr always;
@@ -79,7 +79,7 @@ def cluster(tmp_path_factory):
             ports = [free_port(), free_port()]
             for port in ports:
                 processes.append(start(app, ["gunicorn", "shishi.wsgi:application", "--bind", f"127.0.0.1:{port}",
-                                             "--workers", "1", "--threads", "4"], port=port, log=folder / f"app-{port}.log"))
+                                             "--workers", "1", "--threads", "4", "--no-control-socket"], port=port, log=folder / f"app-{port}.log"))
             processes.append(start(app, ["python", "manage.py", "run_jobs", "--poll", "0.2"], log=folder / "worker.log"))
             front = free_port()
             conf = folder / "nginx.conf"

@@ -35,6 +35,7 @@ test: install
 bench: install
 	$(BIN)/python bench/parse.py
 	$(BIN)/python bench/documents.py --data-dir var/bench
+	$(BIN)/python bench/pages.py --database sqlite --data-dir var/bench
 
 clean:
 	rm -rf $(VENV) var build *.egg-info

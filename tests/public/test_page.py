@@ -160,3 +160,29 @@ def test_the_number_of_queries_does_not_grow_with_reports(client, scene, cast):
 def test_a_strange_quarter_falls_back_to_the_default(client, scene, value):
     response = client.get(reverse("public:plan", args=[scene["plan"].pk]) + f"?q={value}")
     assert response.status_code == 200
+
+
+def test_the_last_change_is_read_from_each_thing_the_page_shows(scene, cast):
+    """Each of the plan's history, public text, reports and the plan's, projects' and targets'
+    own history moves the date (and so the cached page) on by itself."""
+    import datetime
+
+    from shishi.history.services import record
+    from shishi.public.page import last_modified
+    from shishi.public.services import save_statement
+
+    plan = scene["plan"]
+    project = plan.projects.get(seq=2)
+    later = timezone.now() + datetime.timedelta(days=400)  # past every quarter end: the dates count alone
+
+    def changes(change) -> bool:
+        before = last_modified(plan, later)
+        change()
+        return last_modified(plan, later) > before
+
+    assert changes(lambda: record(plan.region, cast["cora"], "edited", "改了什么", plan=plan))
+    assert changes(lambda: save_statement(project, scene["q1"], cast["cora"], "又改了说明。"))
+    assert changes(lambda: scene["q1"].reports.first().save())
+    assert changes(lambda: plan.save())
+    assert changes(lambda: project.save())
+    assert changes(lambda: project.targets.first().save())

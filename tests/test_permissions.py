@@ -274,6 +274,9 @@ CASES = [
     Case("comparisons:counties_export-city-2023", url("comparisons:counties_export", "city", 2023, As("themes"), As("csv")),
          CITY),
     Case("comparisons:years-huantai", url("comparisons:years", "region"), OFFICE),
+    Case("comparisons:years_indicators-huantai", url("comparisons:years_indicators", "region"), OFFICE),
+    # 桓台县 has one plan, so no step: not found for everyone (who may open a step: tests/comparisons)
+    Case("comparisons:years_step-huantai-1", url("comparisons:years_step", "region", 1), set()),
     Case("comparisons:years_export-huantai", url("comparisons:years_export", "region", As("continuity"), As("xlsx")),
          OFFICE),
     # public: the published plan for citizens, and the coordinator's page (tests/public)

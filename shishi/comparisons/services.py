@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from shishi.cli import THEME_NAMES
 from shishi.directory.access import plans_visible_to
@@ -132,7 +133,17 @@ class Continued:
     after: Project
     similarity: int
     same_theme: bool
-    changes: list[GoalChange]
+    targets: tuple[list[Target], list[Target]] = field(default=([], []), repr=False)  # before's, after's
+
+    @cached_property
+    def changes(self) -> list[GoalChange]:
+        """Worked out when asked: the page shows one step's changes at a time, not every step's."""
+        return goal_changes(*self.targets)
+
+    @property
+    def basis(self) -> str:
+        """Why the two are taken for one project, as the table says it."""
+        return f"{'同一主题，' if self.same_theme else ''}名称相似度{self.similarity}"
 
 
 @dataclass
@@ -144,6 +155,11 @@ class Step:
     continued: list[Continued]
     new: list[Project]
     dropped: list[Project]
+    number: int = 0  # 1 for the first step of the region, in the order of the years
+
+    @property
+    def label(self) -> str:
+        return f"{self.before.label}→{self.after.label}"
 
 
 @dataclass
@@ -177,9 +193,11 @@ def years(person: Person, region: Region) -> YearsComparison:
     columns = [Column(plan, f"{plan.year}年" if per_year[plan.year] == 1 else f"{plan.year}年·{plan.title}") for plan in plans]
     compared = compare(columns, YearsComparison)
     compared.region = region
-    for before, after in zip(columns, columns[1:]):
-        compared.steps.append(_step(before, after, compared.projects.get(before.plan.pk, []),
-                                    compared.projects.get(after.plan.pk, []), compared.targets))
+    for number, (before, after) in enumerate(zip(columns, columns[1:]), 1):
+        step = _step(before, after, compared.projects.get(before.plan.pk, []),
+                     compared.projects.get(after.plan.pk, []), compared.targets)
+        step.number = number
+        compared.steps.append(step)
     return compared
 
 
@@ -236,7 +254,7 @@ def _step(before: Column, after: Column, old: list[Project], new: list[Project],
         [continuity.Item(p, p.title, p.theme) for p in old], [continuity.Item(p, p.title, p.theme) for p in new])
     continued = [
         Continued(pair.before.ref, pair.after.ref, pair.similarity, pair.before.theme == pair.after.theme,
-                  goal_changes(targets.get(pair.before.ref.pk, []), targets.get(pair.after.ref.pk, [])))
+                  (targets.get(pair.before.ref.pk, []), targets.get(pair.after.ref.pk, [])))
         for pair in pairs
     ]
     return Step(before, after, continued, [item.ref for item in added], [item.ref for item in dropped])

@@ -8,6 +8,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.cache import patch_vary_headers
+from django.utils.html import format_html_join
 
 from shishi.directory.access import plans_visible_to, regions_visible_to
 from shishi.directory.models import Region
@@ -114,13 +116,46 @@ def _years(request, pk: int):
 
 @login_required
 def region_years(request, pk: int):
+    """What a reader needs first: every step in figures, the latest one in full, the themes.
+    The earlier steps and the indicators' charts are sections of their own, loaded when asked for."""
     region, comparison = _years(request, pk)
-    shared = comparison.shared()
+    steps = comparison.steps
     return render(request, "comparisons/years.html", {
         "region": region, "comparison": comparison,
-        "theme_chart": comparison.theme_chart(f"{region}历年实事主题"),
-        "charts": _charts(comparison, shared),
+        "latest": steps[-1] if steps else None, "earlier": steps[-2::-1],
+        "theme_chart": comparison.theme_chart(f"{region}历年实事主题"), "theme_rows": _theme_rows(comparison),
     })
+
+
+def _theme_rows(comparison) -> list[tuple[str, list[tuple[int, str]]]]:
+    """Each theme's row of the table: per column, how many projects and their titles, ready to show."""
+    return [(row.name, [(len(projects), format_html_join("", "<br>{}. {}", ((p.seq, p.title) for p in projects)))
+                        for projects in row.projects])
+            for row in comparison.themes]
+
+
+@login_required
+def years_step(request, pk: int, number: int):
+    """One step from a year to the next: the page's section when htmx asks, a page of its own otherwise."""
+    region, comparison = _years(request, pk)
+    if not 1 <= number <= len(comparison.steps):
+        raise Http404
+    context = {"region": region, "comparison": comparison, "step": comparison.steps[number - 1]}
+    return _section(request, "comparisons/_step.html", "comparisons/years_step.html", context)
+
+
+@login_required
+def years_indicators(request, pk: int):
+    """The indicators several years share, a chart and its table each."""
+    region, comparison = _years(request, pk)
+    context = {"region": region, "comparison": comparison, "charts": _charts(comparison, comparison.shared())}
+    return _section(request, "comparisons/_years_indicators.html", "comparisons/years_indicators.html", context)
+
+
+def _section(request, fragment: str, page: str, context: dict) -> HttpResponse:
+    response = render(request, fragment if request.htmx else page, context)
+    patch_vary_headers(response, ["HX-Request"])  # one URL, two bodies
+    return response
 
 
 @login_required
@@ -137,9 +172,13 @@ def years_export(request, pk: int, table: str, fmt: str):
 
 def _charts(comparison, rows) -> list[dict]:
     """A chart per indicator, with the rows of the table beneath it."""
+    labels = [column.label for column in comparison.columns]
     return [
         {"row": row, "chart": comparison.indicator_chart(row), "id": f"chart-{i}",
-         "cells": list(zip(comparison.columns, row.cells, row.shown()))}
+         "title": f"{row.key.name}（{row.unit}）" if row.unit else row.key.name,
+         # (column, goals, projects); goals None where the plan does not list the indicator
+         "cells": [(label, shown if cell else None, "；".join(cell.projects) if cell else "")
+                   for label, cell, shown in zip(labels, row.cells, row.shown())]}
         for i, row in enumerate(rows, 1)
     ]
 

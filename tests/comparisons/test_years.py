@@ -46,15 +46,52 @@ def test_it_measures_the_change_when_the_same_indicator_comes_back(cast, world, 
     assert by_seq[5]["两癌筛查率"].change == "持平"
 
 
-def test_the_page_shows_continuity_and_draws_goals_across_years(client, cast, world, gaoqing_years):
+def test_the_page_shows_continuity_and_the_themes_and_loads_the_indicators_when_reached(client, cast, world, gaoqing_years):
     client.force_login(cast["otto"])
-    response = client.get(reverse("comparisons:years", args=[world["gaoqing"].pk]))
-    page = response.content.decode()
-    assert response.status_code == 200
+    gaoqing = world["gaoqing"].pk
+    page = client.get(reverse("comparisons:years", args=[gaoqing])).content.decode()
     assert "实施“两癌”免费检查和救助行动" in page and "实施适龄妇女“两癌”免费筛查和救助行动" in page
     assert "新增实事" in page and "未延续" in page
     assert 'id="theme-chart" type="application/json"' in page
-    assert "妈妈小屋" in page  # the one place indicator both years share: a chart and its table
+    section = reverse("comparisons:years_indicators", args=[gaoqing])
+    assert f'hx-get="{section}" hx-trigger="revealed"' in page  # loaded when scrolled to
+    assert f'<a href="{section}">' in page  # and a plain link without JavaScript
+    assert "妈妈小屋" not in page
+
+    fragment = client.get(section, headers={"HX-Request": "true"}).content.decode()
+    assert "<html" not in fragment
+    assert "妈妈小屋" in fragment  # the one place indicator both years share: a chart and its table together
+    assert 'type="application/json"' in fragment and "<table>" in fragment
+    whole = client.get(section).content.decode()
+    assert "<html" in whole and "妈妈小屋" in whole and "charts.js" in whole
+
+
+@pytest.fixture
+def gaoqing_three_years(world, cast, gaoqing_years):
+    """高青县 a year after 2024: the 2024 notice again, for 2025."""
+    return gaoqing_years + [import_sample(world["gaoqing"], cast["otto"], "gaoqing-2024.txt", {"2024": "2025"})]
+
+
+def test_the_page_shows_the_latest_step_in_full_and_an_earlier_one_when_opened(client, cast, world, gaoqing_three_years):
+    client.force_login(cast["otto"])
+    gaoqing = world["gaoqing"].pk
+    page = client.get(reverse("comparisons:years", args=[gaoqing])).content.decode()
+    assert "2024年→2025年" in page and "2021年→2024年" in page  # both steps in the overview
+    pairs = '<th scope="col">2021年</th><th scope="col">2024年</th><th scope="col">依据</th>'  # the head of the step's table of projects
+    assert pairs not in page  # the earlier step's table waits to be opened
+    step = reverse("comparisons:years_step", args=[gaoqing, 1])
+    assert f'hx-get="{step}" hx-trigger="toggle once"' in page and f'<a href="{step}">' in page
+
+    fragment = client.get(step, headers={"HX-Request": "true"}).content.decode()
+    assert "<html" not in fragment and pairs in fragment and "实施“两癌”免费检查和救助行动" in fragment
+    whole = client.get(step).content.decode()
+    assert "<html" in whole and "2021年→2024年" in whole and "实施“两癌”免费检查和救助行动" in whole
+
+
+@pytest.mark.parametrize("number", [0, 2])
+def test_a_step_that_does_not_exist_is_not_found(client, cast, world, gaoqing_years, number):
+    client.force_login(cast["otto"])
+    assert client.get(reverse("comparisons:years_step", args=[world["gaoqing"].pk, number])).status_code == 404
 
 
 @pytest.mark.parametrize("role, huantai, gaoqing", [
@@ -68,6 +105,19 @@ def test_who_may_compare_a_region_across_years(client, cast, world, gaoqing_year
     client.force_login(cast[role])
     for region, status in (("huantai", huantai), ("gaoqing", gaoqing)):
         assert client.get(reverse("comparisons:years", args=[world[region].pk])).status_code == status, region
+
+
+@pytest.mark.parametrize("role, allowed", [
+    ("otto", True), ("cici", True), ("admin", True),
+    ("cora", False), ("leah", False), ("lena", False), ("olga", False),
+])
+def test_the_pages_sections_follow_the_pages_rule(client, cast, world, gaoqing_years, role, allowed):
+    """高青县's step and indicators, asked for directly or by htmx: for whoever may open the page."""
+    client.force_login(cast[role])
+    gaoqing = world["gaoqing"].pk
+    for url in (reverse("comparisons:years_step", args=[gaoqing, 1]), reverse("comparisons:years_indicators", args=[gaoqing])):
+        for headers in ({}, {"HX-Request": "true"}):
+            assert client.get(url, headers=headers).status_code == (200 if allowed else 403), (url, headers)
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "csv"])

@@ -54,23 +54,27 @@
     };
   }
 
+  var charts = [];
+
+  // Draws the charts not drawn yet: those of the page, then those of each section htmx brings in.
   function draw() {
     if (!window.echarts) return;
-    var charts = [];
-    document.querySelectorAll("[data-chart]").forEach(function (element) {
+    document.querySelectorAll("[data-chart]:not([data-drawn])").forEach(function (element) {
       var source = document.getElementById(element.getAttribute("data-chart"));
       if (!source) return;
       var spec = JSON.parse(source.textContent);
+      element.setAttribute("data-drawn", "");
       element.style.height = height(spec) + "px";
       var chart = window.echarts.init(element, null, { renderer: "canvas" });
       chart.setOption(option(spec));
       charts.push(chart);
     });
-    window.addEventListener("resize", function () {
-      charts.forEach(function (chart) { chart.resize(); });
-    });
   }
 
+  window.addEventListener("resize", function () {
+    charts.forEach(function (chart) { chart.resize(); });
+  });
+  document.addEventListener("htmx:afterSettle", draw);
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", draw);
   } else {

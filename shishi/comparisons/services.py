@@ -89,9 +89,14 @@ class ThemeRow:
 class Comparison:
     columns: list[Column]
     themes: list[ThemeRow]
-    indicators: list[IndicatorRow]
     projects: dict[int, list[Project]] = field(default_factory=dict)  # plan id → its projects, in order
     targets: dict[int, list[Target]] = field(default_factory=dict)  # project id → its targets
+    ordered_targets: list[Target] = field(default_factory=list, repr=False)  # by project number, then target
+
+    @cached_property
+    def indicators(self) -> list[IndicatorRow]:
+        """A row per indicator, lined up when first asked for: the across-years page shows none."""
+        return indicator_rows(self.columns, self.ordered_targets)
 
     def shared(self) -> list[IndicatorRow]:
         """Indicators at least two plans have: the ones worth a chart."""
@@ -202,21 +207,32 @@ def years(person: Person, region: Region) -> YearsComparison:
 
 
 def compare(columns: list[Column], kind: type[Comparison] = Comparison) -> Comparison:
-    """A column per plan: projects by theme, goals by indicator; two queries whatever the number of plans."""
+    """A column per plan: projects by theme (and goals by indicator when asked); two queries whatever the number of plans."""
     plan_ids = [column.plan.pk for column in columns]
     index = {plan_id: i for i, plan_id in enumerate(plan_ids)}
     projects = list(Project.objects.filter(plan_id__in=plan_ids).order_by("plan_id", "seq"))
     project_of = {project.pk: project for project in projects}
-    targets = list(Target.objects.filter(project__plan_id__in=plan_ids).order_by("project__seq", "seq"))
+    targets = list(Target.objects.filter(project__plan_id__in=plan_ids).order_by())
     for target in targets:
         target.project = project_of[target.project_id]  # the instance above, not a copy per target
+    targets.sort(key=lambda t: (t.project.seq, t.seq))  # here rather than by a join in the query
 
     by_theme: dict[str, list[list[Project]]] = {theme: [[] for _ in columns] for theme in THEMES}
     for project in projects:
         by_theme.setdefault(project.theme, [[] for _ in columns])[index[project.plan_id]].append(project)
     themes = [ThemeRow(theme, THEME_NAMES.get(theme, theme), cells) for theme, cells in by_theme.items()
               if any(cells)]
+    by_plan, by_project = defaultdict(list), defaultdict(list)
+    for project in projects:
+        by_plan[project.plan_id].append(project)
+    for target in targets:
+        by_project[target.project_id].append(target)
+    return kind(columns=columns, themes=themes, projects=dict(by_plan), targets=dict(by_project), ordered_targets=targets)
 
+
+def indicator_rows(columns: list[Column], targets: list[Target]) -> list[IndicatorRow]:
+    """The targets of the columns' plans lined up by indicator key."""
+    index = {column.plan.pk: i for i, column in enumerate(columns)}
     rows: dict[str, IndicatorRow] = {}
     units: dict[str, Counter] = defaultdict(Counter)
     first_theme: dict[str, str] = {}
@@ -236,13 +252,7 @@ def compare(columns: list[Column], kind: type[Comparison] = Comparison) -> Compa
         row.unit = units[key].most_common(1)[0][0]
     # Shared indicators first, then in the order of the themes, so that a reader finds 教育 where they expect it.
     order = {theme: i for i, theme in enumerate(THEMES)}
-    indicators = sorted(rows.values(), key=lambda r: (-r.present, order.get(first_theme[r.key.key], 99), r.key.name))
-    by_plan, by_project = defaultdict(list), defaultdict(list)
-    for project in projects:
-        by_plan[project.plan_id].append(project)
-    for target in targets:
-        by_project[target.project_id].append(target)
-    return kind(columns=columns, themes=themes, indicators=indicators, projects=dict(by_plan), targets=dict(by_project))
+    return sorted(rows.values(), key=lambda r: (-r.present, order.get(first_theme[r.key.key], 99), r.key.name))
 
 
 def key_of(target: Target) -> IndicatorKey:

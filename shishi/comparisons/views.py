@@ -9,7 +9,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_vary_headers
-from django.utils.html import format_html_join
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from shishi.directory.access import plans_visible_to, regions_visible_to
 from shishi.directory.models import Region
@@ -72,12 +73,9 @@ def _other_years(request, region: Region) -> list[int]:
 def themes(request, pk: int, year: int):
     region, comparison = _counties(request, pk, year)
     link = link_maker("oversight:project", 2)
-    for row in comparison.themes:
-        for projects in row.projects:
-            for project in projects:
-                project.link = link(project.plan_id, project.pk)
     return render(request, "comparisons/themes.html", {
         "region": region, "year": year, "comparison": comparison, "years": _other_years(request, region),
+        "theme_rows": _theme_rows(comparison, lambda p: link(p.plan_id, p.pk)),
         "chart": comparison.theme_chart(f"{region}{year}年各地实事主题"), "tab": "themes",
     })
 
@@ -127,11 +125,14 @@ def region_years(request, pk: int):
     })
 
 
-def _theme_rows(comparison) -> list[tuple[str, list[tuple[int, str]]]]:
-    """Each theme's row of the table: per column, how many projects and their titles, ready to show."""
-    return [(row.name, [(len(projects), format_html_join("", "<br>{}. {}", ((p.seq, p.title) for p in projects)))
-                        for projects in row.projects])
-            for row in comparison.themes]
+def _theme_rows(comparison, link=None) -> list[tuple[str, list[tuple[int, str]]]]:
+    """Each theme's row of the table: per column, how many projects and their titles (linked to the
+    project's page when `link` is given), as HTML made here: a template loop per title costs more."""
+    def titles(projects):
+        if link is None:
+            return mark_safe("".join(f"<br>{p.seq}. {escape(p.title)}" for p in projects))
+        return mark_safe("".join(f'<br><a href="{escape(link(p))}">{p.seq}. {escape(p.title)}</a>' for p in projects))
+    return [(row.name, [(len(projects), titles(projects)) for projects in row.projects]) for row in comparison.themes]
 
 
 @login_required

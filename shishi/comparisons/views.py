@@ -120,9 +120,26 @@ def region_years(request, pk: int):
     steps = comparison.steps
     return render(request, "comparisons/years.html", {
         "region": region, "comparison": comparison,
-        "latest": steps[-1] if steps else None, "earlier": steps[-2::-1],
+        "latest": steps[-1] if steps else None, "latest_rows": _step_rows(steps[-1]) if steps else [],
+        "earlier": steps[-2::-1],
         "theme_chart": comparison.theme_chart(f"{region}历年实事主题"), "theme_rows": _theme_rows(comparison),
     })
+
+
+def _step_rows(step) -> list[tuple[str, str, str, str]]:
+    """The step's table, a row per project: before, after, why they are paired (or what happened),
+    and the goals' changes as HTML made here (escaped): the template would loop per change."""
+    rows = []
+    for item in step.continued:
+        changes = "".join(
+            f"<div>{escape(c.name)}：{escape(c.before or '—')} → {escape(c.after or '—')}"
+            + (f" <strong>{escape(c.change)}</strong>" if c.change else "") + "</div>"
+            for c in item.changes) or '<span class="muted">两年均无量化指标</span>'
+        rows.append((f"{item.before.seq}. {item.before.title}", f"{item.after.seq}. {item.after.title}", item.basis,
+                     mark_safe(changes)))
+    rows += [("", f"{p.seq}. {p.title}", "新增实事", "") for p in step.new]
+    rows += [(f"{p.seq}. {p.title}", "", "未延续", "") for p in step.dropped]
+    return rows
 
 
 def _theme_rows(comparison, link=None) -> list[tuple[str, list[tuple[int, str]]]]:
@@ -141,7 +158,8 @@ def years_step(request, pk: int, number: int):
     region, comparison = _years(request, pk)
     if not 1 <= number <= len(comparison.steps):
         raise Http404
-    context = {"region": region, "comparison": comparison, "step": comparison.steps[number - 1]}
+    step = comparison.steps[number - 1]
+    context = {"region": region, "comparison": comparison, "step": step, "rows": _step_rows(step)}
     return _section(request, "comparisons/_step.html", "comparisons/years_step.html", context)
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from shishi.directory.access import can_manage_plan, can_supervise, restricted_to_unit
+from shishi.directory.access import can_manage_plan, can_supervise, can_view_plan, restricted_to_unit
 from shishi.directory.models import Unit
 from shishi.history.models import Event
 from shishi.plans.links import link_maker
@@ -29,10 +29,23 @@ def _plan(request, pk: int) -> Plan:
     return plan_or_403(request, pk)
 
 
+def _plan_and_periods(request, pk: int) -> tuple[Plan, list[Period]]:
+    """The plan and its quarters in order, in one query (the pages most opened ask for both),
+    and the same 404 and 403 as `plan_or_403`. Each quarter knows its plan: naming one costs no query."""
+    periods = list(Period.objects.filter(plan_id=pk).select_related("plan__region").order_by("quarter"))
+    if not periods:  # no plan (404), or one without quarters
+        return _plan(request, pk), []
+    plan = periods[0].plan
+    if not can_view_plan(request.user, plan):
+        raise PermissionDenied
+    for period in periods:
+        period.plan = plan
+    return plan, periods
+
+
 @login_required
 def board(request, pk: int, quarter: int):
-    plan = _plan(request, pk)
-    periods = list(plan.periods.order_by("quarter"))  # each knows its plan: naming a quarter costs no query
+    plan, periods = _plan_and_periods(request, pk)
     period = next((p for p in periods if p.quarter == quarter), None)
     if period is None:
         raise Http404
@@ -48,8 +61,7 @@ def board(request, pk: int, quarter: int):
             "project": project,
             "link": link(plan.pk, project.pk),
             "row": data.rows[project.pk],
-            "cells": [(state, STATE_NAMES[state]) if state else (None, "")
-                      for state in (data.cells.get((project.pk, unit.pk)) for unit in data.units)],
+            "states": [data.cells.get((project.pk, unit.pk)) for unit in data.units],
         }
         for project in data.projects
     ]
@@ -92,10 +104,9 @@ def send_reminder(request, pk: int, quarter: int, unit_pk: int):
 def project_page(request, pk: int, project_pk: int):
     """A project's work ledger (台账): targets against goals with lights, each unit's
     implementation plan, and every report line of every quarter."""
-    plan = _plan(request, pk)
+    plan, periods = _plan_and_periods(request, pk)
     project = get_object_or_404(with_targets(plan.projects.all()), pk=project_pk)
     today = timezone.localdate()
-    periods = list(plan.periods.order_by("quarter"))
     team = list(project.assignments.select_related("unit").order_by("order"))
     requested = request.GET.get("q", "")
     quarter = int(requested) if requested.isdigit() else next((p.quarter for p in periods if p.ends_on <= today), 1)
@@ -107,7 +118,7 @@ def project_page(request, pk: int, project_pk: int):
     own_unit = restricted_to_unit(request.user)
     visible = [a for a in team if own_unit is None or a.unit_id == own_unit]
     ledgers = {i.assignment_id: i for i in ImplementationPlan.objects.filter(assignment__in=visible)}
-    entries = submitted_lines(plan, project, [a.unit_id for a in visible])
+    entries = submitted_lines(plan, project, [a.unit_id for a in visible], periods)
     return render(request, "oversight/project.html", {
         "plan": plan, "project": project, "period": period, "periods": periods, "row": row,
         "team": [(a, ledgers.get(a.pk), STATE_NAMES[states[a.unit_id]], states[a.unit_id], a in visible) for a in team],
@@ -115,23 +126,28 @@ def project_page(request, pk: int, project_pk: int):
     })
 
 
-def submitted_lines(plan, project, unit_ids: list[int]) -> list[dict]:
+def submitted_lines(plan, project, unit_ids: list[int], periods: list[Period]) -> list[dict]:
     """The project's line from each report's latest submitted version: what was sent, never a
-    draft that is being reworked after a return."""
+    draft that is being reworked after a return. Plain rows, not a version, a report, a unit and
+    a quarter for each: those instances took longer than the rest of the page."""
     latest = {}
     versions = (
         ReportVersion.objects.filter(report__period__plan=plan, report__unit_id__in=unit_ids)
-        .select_related("report__unit", "report__period").order_by("report_id", "number")
+        .order_by("report_id", "number")
+        .values_list("report_id", "number", "outcome", "content", "report__period_id", "report__unit__name")
     )
     for version in versions:
-        version.report.period.plan = plan  # a period names its year: not a query per entry
-        latest[version.report_id] = version  # later numbers overwrite earlier ones
+        latest[version[0]] = version  # later numbers overwrite earlier ones
+    period_of = {period.pk: period for period in periods}
     entries = []
-    for version in latest.values():
-        line = next((l for l in version.content["lines"] if l["project_id"] == project.pk), None)
+    for _report_id, number, outcome, content, period_id, unit_name in latest.values():
+        line = next((l for l in content["lines"] if l["project_id"] == project.pk), None)
         if line:
-            entries.append({"version": version, "report": version.report, "line": line})
-    return sorted(entries, key=lambda e: (e["report"].period.quarter, e["report"].unit.name))
+            figures = "；".join(f"{v['indicator']}：{v['value'] or '—'}{v['unit']}" for v in line["values"])
+            entries.append({"period": period_of[period_id], "unit": unit_name, "version": _("第%(n)s版") % {"n": number},
+                            "outcome": outcome, "outcome_name": ReportVersion.Outcome(outcome).label,
+                            "measures": line["measures"], "figures": figures})
+    return sorted(entries, key=lambda e: (e["period"].quarter, e["unit"]))
 
 
 @login_required

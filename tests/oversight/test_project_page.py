@@ -39,3 +39,28 @@ def test_the_ledger_takes_the_same_queries_for_one_report_as_for_a_year_of_them(
     page = client.get(url).content.decode()
     assert page.count("第1版") == 4 * len(team)  # every report is on the ledger
     assert _queries(client, url) == one
+
+
+def test_the_ledger_shows_each_reports_latest_version_its_outcome_and_figures_by_quarter(client, cast, plan):
+    from decimal import Decimal
+
+    from shishi.reporting.services import LineEntry, return_report, save_draft
+
+    project = plan.projects.get(seq=5)
+    lead = Unit.objects.filter(assignments__project=project).order_by("assignments__order").first()
+    q1, q2 = plan.periods.get(quarter=1), plan.periods.get(quarter=2)
+    _submitted(lead, q2, cast["admin"])
+    first = _submitted(lead, q1, cast["admin"])
+    return_report(first, cast["cora"], "请补充")
+    first.refresh_from_db()
+    line = first.lines.prefetch_related("values__target").get(project=project)
+    values = {v.target_id: Decimal("1200") for v in line.values.all()}
+    first = save_draft(first, cast["admin"], first.revision, {project.pk: LineEntry("二版进展", "", "on_schedule", values)})
+    submit_report(first, cast["admin"], first.revision)
+    client.force_login(cast["cora"])
+    page = client.get(reverse("oversight:project", args=[plan.pk, project.pk]) + "?q=1").content.decode()
+    ledger = page[page.index("工作台账"):]
+    assert ledger.count("第2版") == 1 and ledger.count("第1版") == 1  # Q1 resubmitted, Q2 once
+    assert ledger.index("2023年第1季度") < ledger.index("2023年第2季度")
+    indicator = line.values.first().target.indicator
+    assert "二版进展" in ledger and f"{indicator}：1200" in ledger and "待审核" in ledger

@@ -15,6 +15,7 @@ import uuid
 from pathlib import Path
 from urllib.parse import urlparse, urlunparse
 
+import httpx
 import psycopg
 
 ROOT = Path(__file__).parents[1]
@@ -49,8 +50,10 @@ def manage(app: App, *args: str, timeout: float = 300) -> str:
     return result.stdout.strip()
 
 
-def start(app: App | None, command: list[str], log: Path, port: int | None = None, wait: float = 60) -> subprocess.Popen:
-    """Start a process and, when it serves a port, wait until it accepts connections."""
+def start(app: App | None, command: list[str], log: Path, port: int | None = None, wait: float = 120,
+          ready_path: str | None = None) -> subprocess.Popen:
+    """Start a process and, when it serves a port, wait until it accepts connections, or with
+    `ready_path` until that page answers 200 (gunicorn listens before its workers can answer)."""
     if command[0] in ("gunicorn", "python"):
         command = [str(BIN / command[0]) if command[0] == "gunicorn" else sys.executable, *command[1:]]
     output = open(log, "ab")
@@ -63,9 +66,12 @@ def start(app: App | None, command: list[str], log: Path, port: int | None = Non
             if process.poll() is not None:
                 raise RuntimeError(f"{command[0]} exited with {process.returncode}:\n{log.read_text(errors='replace')}")
             try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-                break
-            except OSError:
+                if ready_path is None:
+                    socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                    break
+                if httpx.get(f"http://127.0.0.1:{port}{ready_path}", timeout=10).status_code == 200:
+                    break
+            except (OSError, httpx.HTTPError):
                 if time.monotonic() > deadline:
                     stop(process)
                     raise RuntimeError(f"{command[0]} did not listen on {port}:\n{log.read_text(errors='replace')}")

@@ -79,7 +79,8 @@ def cluster(tmp_path_factory):
             ports = [free_port(), free_port()]
             for port in ports:
                 processes.append(start(app, ["gunicorn", "shishi.wsgi:application", "--bind", f"127.0.0.1:{port}",
-                                             "--workers", "1", "--threads", "4", "--no-control-socket"], port=port, log=folder / f"app-{port}.log"))
+                                             "--workers", "1", "--threads", "4", "--no-control-socket"], port=port, log=folder / f"app-{port}.log",
+                                       ready_path="/login/"))
             processes.append(start(app, ["python", "manage.py", "run_jobs", "--poll", "0.2"], log=folder / "worker.log"))
             front = free_port()
             conf = folder / "nginx.conf"
@@ -87,7 +88,7 @@ def cluster(tmp_path_factory):
                                               snippet=os.path.abspath(SNIPPET),
                                               user="user root;" if os.geteuid() == 0 else ""))
             processes.append(start(None, [NGINX, "-c", str(conf), "-p", str(folder), "-g", "daemon off;"], port=front,
-                                   log=folder / "nginx.out"))
+                                   log=folder / "nginx.out", ready_path="/login/"))
             yield {"front": f"http://127.0.0.1:{front}", "one": f"http://127.0.0.1:{ports[0]}",
                    "two": f"http://127.0.0.1:{ports[1]}", "app": app}
         finally:
@@ -108,13 +109,13 @@ def _form_fields(page: str, action: str) -> dict:
 
 
 def test_nginx_shares_the_load_between_both_app_servers(cluster):
-    with httpx.Client() as client:
+    with httpx.Client(timeout=60) as client:
         served_by = {client.get(f"{cluster['front']}/login/").headers["X-Served-By"] for _ in range(6)}
     assert served_by == {cluster["one"].removeprefix("http://"), cluster["two"].removeprefix("http://")}
 
 
 def test_a_session_opened_on_one_server_is_valid_on_the_other(cluster):
-    with httpx.Client() as client:
+    with httpx.Client(timeout=60) as client:
         assert _log_in(client, cluster["one"], "coordinator").status_code == 302
         page = client.get(f"{cluster['two']}/plans/")
         assert page.status_code == 200 and "桓政办字〔2023〕9号" in page.text  # a stranger would be sent to log in
@@ -126,7 +127,7 @@ def test_a_report_and_its_pdf_saved_through_one_server_are_seen_through_the_othe
                         "print(R.objects.filter(unit=unit, state='draft').values_list('pk', flat=True).first())"))
     stamped = pdf_bytes(pages=2)
     measures = f"本季度完成宣讲{uuid.uuid4().hex[:6]}场。"
-    with httpx.Client() as client:
+    with httpx.Client(timeout=60) as client:
         _log_in(client, cluster["front"], "reporter")
         fields = _form_fields(client.get(f"{cluster['one']}/reports/{report}/").text, f"/reports/{report}/save/")
         measure_field = next(name for name in fields if name.endswith("-measures"))
@@ -144,7 +145,7 @@ def test_a_report_and_its_pdf_saved_through_one_server_are_seen_through_the_othe
 
 
 def test_a_log_in_lock_earned_on_one_server_holds_on_the_other(cluster):
-    with httpx.Client() as client:
+    with httpx.Client(timeout=60) as client:
         for _ in range(5):
             assert _log_in(client, cluster["front"], "leader", "wrong").status_code == 200
         assert _log_in(client, cluster["one"], "leader").status_code == 429
@@ -152,7 +153,7 @@ def test_a_log_in_lock_earned_on_one_server_holds_on_the_other(cluster):
 
 
 def test_an_export_asked_of_one_server_is_made_by_the_worker_and_fetched_from_the_other(cluster):
-    with httpx.Client() as client:
+    with httpx.Client(timeout=60) as client:
         _log_in(client, cluster["two"], "coordinator")
         token = client.cookies["csrftoken"]
         started = client.post(f"{cluster['one']}/api/exports/jobs/",

@@ -210,11 +210,12 @@ def compare(columns: list[Column], kind: type[Comparison] = Comparison) -> Compa
     """A column per plan: projects by theme (and goals by indicator when asked); two queries whatever the number of plans."""
     plan_ids = [column.plan.pk for column in columns]
     index = {plan_id: i for i, plan_id in enumerate(plan_ids)}
-    projects = list(Project.objects.filter(plan_id__in=plan_ids).order_by("plan_id", "seq"))
+    projects = list(Project.objects.filter(plan_id__in=plan_ids).defer("body").order_by("plan_id", "seq"))
     project_of = {project.pk: project for project in projects}
     targets = list(Target.objects.filter(project__plan_id__in=plan_ids).order_by())
+    cache_project = Target.project.field.set_cached_value  # what `target.project = …` does, without its checks
     for target in targets:
-        target.project = project_of[target.project_id]  # the instance above, not a copy per target
+        cache_project(target, project_of[target.project_id])  # the instance above, not a copy per target
     targets.sort(key=lambda t: (t.project.seq, t.seq))  # here rather than by a join in the query
 
     by_theme: dict[str, list[list[Project]]] = {theme: [[] for _ in columns] for theme in THEMES}

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_vary_headers
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from shishi.directory.access import plans_visible_to, regions_visible_to
 from shishi.directory.models import Region
@@ -86,7 +87,7 @@ def indicators(request, pk: int, year: int):
     shared = comparison.shared()
     return render(request, "comparisons/indicators.html", {
         "region": region, "year": year, "comparison": comparison, "years": _other_years(request, region),
-        "charts": _charts(comparison, shared), "single": comparison.single(), "tab": "indicators",
+        "charts": _charts(comparison, shared), "single": _single_rows(comparison.single()), "tab": "indicators",
     })
 
 
@@ -142,14 +143,20 @@ def _step_rows(step) -> list[tuple[str, str, str, str]]:
     return rows
 
 
-def _theme_rows(comparison, link=None) -> list[tuple[str, list[tuple[int, str]]]]:
-    """Each theme's row of the table: per column, how many projects and their titles (linked to the
-    project's page when `link` is given), as HTML made here: a template loop per title costs more."""
-    def titles(projects):
+def _theme_rows(comparison, link=None) -> list[tuple[str, str]]:
+    """Each theme's row of the table: its name and its cells, per column how many projects and their
+    titles (linked to the project's page when `link` is given), as HTML made here (escaped): a
+    template loop per cell and per title costs more."""
+    def titles(projects) -> str:
         if link is None:
-            return mark_safe("".join(f"<br>{p.seq}. {escape(p.title)}" for p in projects))
-        return mark_safe("".join(f'<br><a href="{escape(link(p))}">{p.seq}. {escape(p.title)}</a>' for p in projects))
-    return [(row.name, [(len(projects), titles(projects)) for projects in row.projects]) for row in comparison.themes]
+            return "".join(f"<br>{p.seq}. {escape(p.title)}" for p in projects)
+        return "".join(f'<br><a href="{escape(link(p))}">{p.seq}. {escape(p.title)}</a>' for p in projects)
+
+    def cell(projects) -> str:
+        if not projects:
+            return '<td><span class="muted">0</span></td>'
+        return f"<td><strong>{len(projects)}</strong>{titles(projects)}</td>"
+    return [(row.name, mark_safe("".join(cell(projects) for projects in row.projects))) for row in comparison.themes]
 
 
 @login_required
@@ -190,16 +197,26 @@ def years_export(request, pk: int, table: str, fmt: str):
 
 
 def _charts(comparison, rows) -> list[dict]:
-    """A chart per indicator, with the rows of the table beneath it."""
-    labels = [column.label for column in comparison.columns]
+    """A chart per indicator, with the rows of its table beneath it: per column the goals (or that
+    the plan does not list the indicator) and the projects, as HTML made here (escaped)."""
+    labels = [escape(column.label) for column in comparison.columns]
+    absent = f'<span class="muted">{escape(gettext("未列此指标"))}</span>'
     return [
         {"row": row, "chart": comparison.indicator_chart(row), "id": f"chart-{i}",
          "title": f"{row.key.name}（{row.unit}）" if row.unit else row.key.name,
-         # (column, goals, projects); goals None where the plan does not list the indicator
-         "cells": [(label, shown if cell else None, "；".join(cell.projects) if cell else "")
-                   for label, cell, shown in zip(labels, row.cells, row.shown())]}
+         "rows": mark_safe("\n    ".join(
+             f'<tr><th scope="row">{label}</th><td>{escape(shown) if cell else absent}</td>'
+             f'<td>{escape("；".join(cell.projects)) if cell else ""}</td></tr>'
+             for label, cell, shown in zip(labels, row.cells, row.shown())))}
         for i, row in enumerate(rows, 1)
     ]
+
+
+def _single_rows(rows) -> str:
+    """The table of the indicators only one plan lists: a row each, a cell per column (escaped)."""
+    return mark_safe("".join(
+        f'<tr><th scope="row">{escape(row.key.name)}</th>{"".join(f"<td>{escape(shown)}</td>" for shown in row.shown())}</tr>'
+        for row in rows))
 
 
 def _download(exporter, fmt: str) -> HttpResponse:

@@ -3,7 +3,8 @@
 Both are the same table turned: a column per plan, a row per theme (how many projects) and a
 row per indicator (the goals, lined up by indicators.py). Across years, projects are also
 paired with their continuation (continuity.py) to show how goals changed. Everything is read in
-three queries whatever the number of plans: the plans, their projects, their targets.
+three queries whatever the number of plans: the plans, their projects, their targets (only
+when a page shows them).
 """
 
 from __future__ import annotations
@@ -90,8 +91,21 @@ class Comparison:
     columns: list[Column]
     themes: list[ThemeRow]
     projects: dict[int, list[Project]] = field(default_factory=dict)  # plan id → its projects, in order
-    targets: dict[int, list[Target]] = field(default_factory=dict)  # project id → its targets
-    ordered_targets: list[Target] = field(default_factory=list, repr=False)  # by project number, then target
+
+    @cached_property
+    def _targets(self) -> tuple[list[Target], dict[int, list[Target]]]:
+        """Read when first asked for: the theme page shows none."""
+        return read_targets(self.columns, self.projects)
+
+    @property
+    def targets(self) -> dict[int, list[Target]]:
+        """Project id → its targets."""
+        return self._targets[1]
+
+    @property
+    def ordered_targets(self) -> list[Target]:
+        """By project number, then target."""
+        return self._targets[0]
 
     @cached_property
     def indicators(self) -> list[IndicatorRow]:
@@ -207,28 +221,33 @@ def years(person: Person, region: Region) -> YearsComparison:
 
 
 def compare(columns: list[Column], kind: type[Comparison] = Comparison) -> Comparison:
-    """A column per plan: projects by theme (and goals by indicator when asked); two queries whatever the number of plans."""
-    plan_ids = [column.plan.pk for column in columns]
-    index = {plan_id: i for i, plan_id in enumerate(plan_ids)}
-    projects = list(Project.objects.filter(plan_id__in=plan_ids).defer("body").order_by("plan_id", "seq"))
-    project_of = {project.pk: project for project in projects}
-    targets = list(Target.objects.filter(project__plan_id__in=plan_ids).order_by())
-    cache_project = Target.project.field.set_cached_value  # what `target.project = …` does, without its checks
-    for target in targets:
-        cache_project(target, project_of[target.project_id])  # the instance above, not a copy per target
-    targets.sort(key=lambda t: (t.project.seq, t.seq))  # here rather than by a join in the query
-
+    """A column per plan: projects by theme (and goals by indicator when asked); one query for the
+    projects and, when the targets are asked for, one for those, whatever the number of plans."""
+    index = {column.plan.pk: i for i, column in enumerate(columns)}
+    projects = list(Project.objects.filter(plan_id__in=list(index)).defer("body").order_by("plan_id", "seq"))
     by_theme: dict[str, list[list[Project]]] = {theme: [[] for _ in columns] for theme in THEMES}
+    by_plan = defaultdict(list)
     for project in projects:
         by_theme.setdefault(project.theme, [[] for _ in columns])[index[project.plan_id]].append(project)
+        by_plan[project.plan_id].append(project)
     themes = [ThemeRow(theme, THEME_NAMES.get(theme, theme), cells) for theme, cells in by_theme.items()
               if any(cells)]
-    by_plan, by_project = defaultdict(list), defaultdict(list)
-    for project in projects:
-        by_plan[project.plan_id].append(project)
+    return kind(columns=columns, themes=themes, projects=dict(by_plan))
+
+
+def read_targets(columns: list[Column], projects: dict[int, list[Project]]) -> tuple[list[Target], dict[int, list[Target]]]:
+    """The targets of the columns' plans, in the order of the projects' and their own numbers, and
+    per project; each with its project instance from `projects`, not a copy per target."""
+    project_of = {project.pk: project for plan_projects in projects.values() for project in plan_projects}
+    targets = list(Target.objects.filter(project__plan_id__in=[column.plan.pk for column in columns]).order_by())
+    cache_project = Target.project.field.set_cached_value  # what `target.project = …` does, without its checks
+    for target in targets:
+        cache_project(target, project_of[target.project_id])
+    targets.sort(key=lambda t: (t.project.seq, t.seq))  # here rather than by a join in the query
+    by_project = defaultdict(list)
     for target in targets:
         by_project[target.project_id].append(target)
-    return kind(columns=columns, themes=themes, projects=dict(by_plan), targets=dict(by_project), ordered_targets=targets)
+    return targets, dict(by_project)
 
 
 def indicator_rows(columns: list[Column], targets: list[Target]) -> list[IndicatorRow]:

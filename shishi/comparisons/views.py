@@ -67,7 +67,7 @@ def _counties(request, pk: int, year: int):
 
 def _other_years(request, region: Region) -> list[int]:
     plans = plans_visible_to(request.user).filter(region__path__startswith=region.path + "/")
-    return sorted(set(plans.values_list("year", flat=True)), reverse=True)
+    return sorted(set(plans.order_by().values_list("year", flat=True)), reverse=True)  # no join for the default ordering
 
 
 @login_required

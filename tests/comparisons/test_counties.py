@@ -162,3 +162,12 @@ def test_the_number_of_queries_does_not_grow_with_the_plans(client, cast, plan, 
         import_sample(region, cast["admin"], sample, {"2024": "2023", "2021": "2023"})
     assert len(counties(cast["cici"], world["city"], 2023).columns) == 4
     assert _queries(client, url) == before
+
+
+def test_the_theme_page_reads_no_targets(client, cast, plan, gaoxinqu_plan, world):
+    """It shows projects, not goals: the targets are read only by the pages that show them."""
+    client.force_login(cast["cici"])
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("comparisons:themes", args=[world["city"].pk, 2023])).status_code == 200
+    assert not [query for query in queries.captured_queries if "plans_target" in query["sql"]]
+    assert _row(counties(cast["cici"], world["city"], 2023), "kindergartens_built").present == 2  # read when asked for

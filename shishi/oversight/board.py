@@ -6,8 +6,9 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 
+from shishi.directory.models import Unit
 from shishi.plans.models import Assignment, Period, Plan, Project, Target
 from shishi.reporting.models import QuarterlyReport, ReportLine
 
@@ -64,20 +65,66 @@ class Board:
         return sum(1 for s in self.states.values() if s == state)
 
 
-def with_targets(projects: QuerySet[Project]) -> QuerySet[Project]:
-    """Projects in order with their targets in order. The models' default orderings go through
-    the plan to the region (a join per level); within one plan seq is enough."""
-    return projects.order_by("seq").prefetch_related(Prefetch("targets", Target.objects.order_by("seq")))
+def with_targets(projects: QuerySet[Project]) -> list[Project]:
+    """Projects in order with their targets in order (`project.targets.all()` asks no more), in
+    one query: the projects joined to their targets, one row per target (or per project without
+    any). The models' default orderings go through the plan to the region (a join per level);
+    within one plan seq is enough."""
+    rows = projects.order_by("seq", "targets__seq").values_list(
+        *_PROJECT_FIELDS, *(f"targets__{name}" for name in _TARGET_FIELDS))
+    split = len(_PROJECT_FIELDS)
+    out: dict[int, tuple[Project, list[Target]]] = {}
+    for row in rows:
+        if row[0] not in out:
+            project = Project.from_db(rows.db, _PROJECT_FIELDS, row[:split])
+            targets = project.targets.all()  # kept as prefetch_related keeps them: a filled queryset
+            targets._result_cache, targets._prefetch_done = [], True
+            project._prefetched_objects_cache = {"targets": targets}
+            out[row[0]] = project, targets._result_cache
+        project, targets = out[row[0]]
+        if row[split] is not None:
+            target = Target.from_db(rows.db, _TARGET_FIELDS, row[split:])
+            target.project = project
+            targets.append(target)
+    return [project for project, _targets in out.values()]
+
+
+_PROJECT_FIELDS = [field.attname for field in Project._meta.concrete_fields]
+_TARGET_FIELDS = [field.attname for field in Target._meta.concrete_fields]  # from_db wants all, in this order
+_REPORT_FIELDS = [field.attname for field in QuarterlyReport._meta.concrete_fields]
+_UNIT_FIELDS = [field.attname for field in Unit._meta.concrete_fields]
+FIGURE_FIELDS = ("lines__project_id", "lines__assessment", "lines__values__target_id", "lines__values__value")
+
+
+def reports_with_figures(period: Period) -> tuple[dict[int, QuarterlyReport], list[tuple]]:
+    """The period's reports by unit (each with its unit) and their figures as `project_rows`
+    reads them, in one query: the reports joined to their lines and figures, one row per
+    figure (or per line without any, or per report without lines)."""
+    rows = (QuarterlyReport.objects.filter(period=period).order_by()
+            .values_list(*_REPORT_FIELDS, *(f"unit__{name}" for name in _UNIT_FIELDS), *FIGURE_FIELDS))
+    unit_at, figures_at = len(_REPORT_FIELDS), len(_REPORT_FIELDS) + len(_UNIT_FIELDS)
+    reports: dict[int, QuarterlyReport] = {}
+    figures = []
+    unit_id_at = _REPORT_FIELDS.index("unit_id")
+    for row in rows:
+        report = reports.get(row[unit_id_at])  # one report per unit and period
+        if report is None:
+            report = reports[row[unit_id_at]] = QuarterlyReport.from_db(rows.db, _REPORT_FIELDS, row[:unit_at])
+            report.unit = Unit.from_db(rows.db, _UNIT_FIELDS, row[unit_at:figures_at])
+        project_id, assessment, target_id, value = row[figures_at:]
+        if project_id is not None:
+            figures.append((project_id, report.pk, assessment, target_id, value))
+    return reports, figures
 
 
 def build_board(plan: Plan, period: Period, today: datetime.date) -> Board:
-    projects = list(with_targets(plan.projects.all()))
+    projects = with_targets(plan.projects.all())
     assignments = list(Assignment.objects.filter(project__plan_id=plan.pk).select_related("unit").order_by("project__seq", "order"))
-    reports = {r.unit_id: r for r in QuarterlyReport.objects.filter(period=period).select_related("unit")}
+    reports, figures = reports_with_figures(period)
     units = list({a.unit_id: a.unit for a in assignments}.values())
     states = {unit.pk: report_state(reports.get(unit.pk), period, today) for unit in units}
     cells = {(a.project_id, a.unit_id): states[a.unit_id] for a in assignments}
-    rows = project_rows(plan, period, projects, assignments, reports, states)
+    rows = project_rows(plan, period, projects, assignments, reports, states, figures)
     return Board(
         plan=plan, period=period, projects=projects, units=units, cells=cells, states=states, reports=reports,
         rows=rows,
@@ -86,17 +133,22 @@ def build_board(plan: Plan, period: Period, today: datetime.date) -> Board:
     )
 
 
-def project_rows(plan, period, projects, assignments, reports, states) -> dict[int, ProjectRow]:
-    """Each project's targets against their goals, with lights, from the lead unit's figures."""
+def project_rows(plan, period, projects, assignments, reports, states, figures=None) -> dict[int, ProjectRow]:
+    """Each project's targets against their goals, with lights, from the lead unit's figures.
+    `figures` (from `reports_with_figures`) may hold those of more reports: only the counted
+    ones among `reports` are read. Without it they are read here."""
     unit_of = {r.pk: r.unit_id for r in reports.values() if r.state in COUNTED}  # report id → unit id
     values = defaultdict(dict)  # (project id) → {(unit id, target id): value}
     assessments = {}
-    # One query of plain tuples, a row per figure (or per line without any), no ordering: a board
-    # reads a few hundred figures, and a model instance for each cost more than the rest of the page.
-    rows = (ReportLine.objects.filter(report_id__in=list(unit_of)).order_by()
-            .values_list("project_id", "report_id", "assessment", "values__target_id", "values__value"))
-    for project_id, report_id, assessment, target_id, value in rows:
-        unit_id = unit_of[report_id]
+    if figures is None:
+        # One query of plain tuples, a row per figure (or per line without any), no ordering: a board
+        # reads a few hundred figures, and a model instance for each cost more than the rest of the page.
+        figures = (ReportLine.objects.filter(report_id__in=list(unit_of)).order_by()
+                   .values_list("project_id", "report_id", "assessment", "values__target_id", "values__value"))
+    for project_id, report_id, assessment, target_id, value in figures:
+        unit_id = unit_of.get(report_id)
+        if unit_id is None:
+            continue
         assessments[(project_id, unit_id)] = assessment
         if target_id is not None:
             values[project_id][(unit_id, target_id)] = value

@@ -105,7 +105,9 @@ def project_page(request, pk: int, project_pk: int):
     """A project's work ledger (台账): targets against goals with lights, each unit's
     implementation plan, and every report line of every quarter."""
     plan, periods = _plan_and_periods(request, pk)
-    project = get_object_or_404(with_targets(plan.projects.all()), pk=project_pk)
+    project = next(iter(with_targets(plan.projects.filter(pk=project_pk))), None)
+    if project is None:
+        raise Http404
     today = timezone.localdate()
     team = list(project.assignments.select_related("unit").order_by("order"))
     requested = request.GET.get("q", "")

@@ -1,11 +1,14 @@
 """The board is read in a fixed number of queries, whatever was reported and whoever was
 reminded (bench/pages.py measures it at province scale)."""
 
+import datetime
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from shishi.directory.models import Unit
+from shishi.oversight.board import build_board
 from shishi.reporting.reminders import remind
 
 
@@ -38,3 +41,24 @@ def test_the_coordinator_of_the_plans_region_is_let_in_without_a_query(client, c
     own = _queries(client, url)
     client.force_login(cast["cici"])  # the city coordinator reads it through the region tree
     assert _queries(client, url) == own + 2
+
+
+def test_the_board_is_built_in_three_queries(cast, plan, q1, django_assert_num_queries):
+    """The projects with their targets, the assignments with their units, and the quarter's
+    reports with their units and figures: one query each, however many there are."""
+    for unit in Unit.objects.filter(assignments__project__plan=plan).distinct()[:3]:
+        remind(unit, q1, cast["cora"])
+    with django_assert_num_queries(3):
+        board = build_board(plan, q1, datetime.date(2023, 4, 1))
+        for project in board.projects:
+            assert [t.seq for t in project.targets.all()] == sorted(t.seq for t in project.targets.all())
+            assert all(target.project is project for target in project.targets.all())
+            assert board.rows[project.pk].targets or not project.targets.all()
+
+
+def test_a_project_without_targets_is_still_on_the_board(plan, q1):
+    project = plan.projects.get(seq=2)
+    project.targets.all().delete()
+    board = build_board(plan, q1, datetime.date(2023, 4, 1))
+    assert project.pk in [p.pk for p in board.projects] and board.rows[project.pk].targets == []
+    assert [p.seq for p in board.projects] == sorted(p.seq for p in plan.projects.all())

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_vary_headers
-from django.utils.html import escape
+from django.utils.html import escape, json_script
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
@@ -87,7 +87,7 @@ def indicators(request, pk: int, year: int):
     shared = comparison.shared()
     return render(request, "comparisons/indicators.html", {
         "region": region, "year": year, "comparison": comparison, "years": _other_years(request, region),
-        "charts": _charts(comparison, shared), "single": _single_rows(comparison.single()), "tab": "indicators",
+        "charts": _charts(comparison, shared, gettext("地区")), "single": _single_rows(comparison.single()), "tab": "indicators",
     })
 
 
@@ -174,7 +174,7 @@ def years_step(request, pk: int, number: int):
 def years_indicators(request, pk: int):
     """The indicators several years share, a chart and its table each."""
     region, comparison = _years(request, pk)
-    context = {"region": region, "comparison": comparison, "charts": _charts(comparison, comparison.shared())}
+    context = {"region": region, "comparison": comparison, "charts": _charts(comparison, comparison.shared(), gettext("年度"))}
     return _section(request, "comparisons/_years_indicators.html", "comparisons/years_indicators.html", context)
 
 
@@ -196,20 +196,31 @@ def years_export(request, pk: int, table: str, fmt: str):
     return _download(exporter, fmt)
 
 
-def _charts(comparison, rows) -> list[dict]:
-    """A chart per indicator, with the rows of its table beneath it: per column the goals (or that
-    the plan does not list the indicator) and the projects, as HTML made here (escaped)."""
+def _charts(comparison, rows, heading: str) -> list[str]:
+    """A section per indicator: its chart, and beneath it the chart's table (per column the goals,
+    or that the plan does not list the indicator, and the projects), as HTML made here (escaped):
+    a template loop per chart and per cell costs more than the rest of the page."""
     labels = [escape(column.label) for column in comparison.columns]
     absent = f'<span class="muted">{escape(gettext("未列此指标"))}</span>'
-    return [
-        {"row": row, "chart": comparison.indicator_chart(row), "id": f"chart-{i}",
-         "title": f"{row.key.name}（{row.unit}）" if row.unit else row.key.name,
-         "rows": mark_safe("\n    ".join(
-             f'<tr><th scope="row">{label}</th><td>{escape(shown) if cell else absent}</td>'
-             f'<td>{escape("；".join(cell.projects)) if cell else ""}</td></tr>'
-             for label, cell, shown in zip(labels, row.cells, row.shown())))}
-        for i, row in enumerate(rows, 1)
-    ]
+    drawn = escape(gettext("柱状图，数字见下表"))
+    head = (f'<thead><tr><th scope="col">{escape(heading)}</th><th scope="col">{escape(gettext("目标"))}</th>'
+            f'<th scope="col">{escape(gettext("所属实事"))}</th></tr></thead>')
+    sections = []
+    for i, row in enumerate(rows, 1):
+        chart_id = f"chart-{i}"
+        title = f"{row.key.name}（{row.unit}）" if row.unit else row.key.name
+        cells = "\n    ".join(
+            f'<tr><th scope="row">{label}</th><td>{escape(shown) if cell else absent}</td>'
+            f'<td>{escape("；".join(cell.projects)) if cell else ""}</td></tr>'
+            for label, cell, shown in zip(labels, row.cells, row.shown()))
+        sections.append(mark_safe(
+            f'\n<section class="card" aria-labelledby="{chart_id}-title">\n'
+            f'  <h3 id="{chart_id}-title">{escape(title)}</h3>\n'
+            f'  <div data-chart="{chart_id}" role="img" aria-label="{escape(row.key.name)}{drawn}"></div>\n'
+            f"  {json_script(comparison.indicator_chart(row), chart_id)}\n"
+            f'  <div class="scroll"><table>\n    {head}\n    <tbody>\n    {cells}\n    \n    </tbody>\n'
+            f"  </table></div>\n</section>\n"))
+    return sections
 
 
 def _single_rows(rows) -> str:

@@ -171,3 +171,20 @@ def test_the_theme_page_reads_no_targets(client, cast, plan, gaoxinqu_plan, worl
         assert client.get(reverse("comparisons:themes", args=[world["city"].pk, 2023])).status_code == 200
     assert not [query for query in queries.captured_queries if "plans_target" in query["sql"]]
     assert _row(counties(cast["cici"], world["city"], 2023), "kindergartens_built").present == 2  # read when asked for
+
+
+def test_a_county_that_does_not_list_a_shared_indicator_says_so_beneath_its_chart(client, cast, plan, gaoxinqu_plan, world):
+    region = Region.objects.create(name="淄川区", code="370302", level=Region.Level.COUNTY, parent=world["city"])
+    import_sample(region, cast["admin"], "zichuan-2024.txt", {"2024": "2023"})
+    client.force_login(cast["cici"])
+    page = client.get(reverse("comparisons:indicators", args=[world["city"].pk, 2023])).content.decode()
+    shared = [row for row in counties(cast["cici"], world["city"], 2023).shared() if row.present == 2]
+    assert shared, "an indicator two of the three counties list"
+    section = page.split(f"<h3 id=\"chart-{_index_of(page, shared[0].key.name)}-title\">")[1].split("</section>")[0]
+    assert section.count('<td><span class="muted">未列此指标</span></td>') == 1
+    assert section.count('<tr><th scope="row">') == 3  # a row per county, the absent one too
+
+
+def _index_of(page: str, name: str) -> str:
+    return next(chart_id for chart_id in re.findall(r'data-chart="chart-(\d+)"', page)
+                if _chart(page, f"chart-{chart_id}")["title"] == name)

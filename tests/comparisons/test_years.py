@@ -134,3 +134,9 @@ def test_the_other_countys_export_is_refused_too(client, cast, world, gaoqing_ye
     client.force_login(cast["cora"])
     url = reverse("comparisons:years_export", args=[world["gaoqing"].pk, "continuity", "csv"])
     assert client.get(url).status_code == 403
+
+
+def test_a_region_with_one_plan_has_no_shared_indicators_to_draw(client, cast, world, plan):
+    client.force_login(cast["cici"])
+    page = client.get(reverse("comparisons:years_indicators", args=[plan.region.pk])).content.decode()
+    assert "各年度没有共同的量化指标。" in page and "data-chart" not in page

@@ -79,7 +79,7 @@ class IndicatorRow:
 class ThemeRow:
     theme: str
     name: str
-    projects: list[list[Project]]  # per column
+    projects: list[list[Listed]]  # per column
 
     @property
     def counts(self) -> list[int]:
@@ -90,7 +90,7 @@ class ThemeRow:
 class Comparison:
     columns: list[Column]
     themes: list[ThemeRow]
-    projects: dict[int, list[Project]] = field(default_factory=dict)  # plan id → its projects, in order
+    projects: dict[int, list[Listed]] = field(default_factory=dict)  # plan id → its projects, in order
 
     @cached_property
     def _targets(self) -> tuple[list[Goal], dict[int, list[Goal]]]:
@@ -148,8 +148,8 @@ class GoalChange:
 
 @dataclass
 class Continued:
-    before: Project
-    after: Project
+    before: Listed
+    after: Listed
     similarity: int
     same_theme: bool
     targets: tuple[list[Goal], list[Goal]] = field(default=([], []), repr=False)  # before's, after's
@@ -172,8 +172,8 @@ class Step:
     before: Column
     after: Column
     continued: list[Continued]
-    new: list[Project]
-    dropped: list[Project]
+    new: list[Listed]
+    dropped: list[Listed]
     number: int = 0  # 1 for the first step of the region, in the order of the years
 
     @property
@@ -224,8 +224,9 @@ def compare(columns: list[Column], kind: type[Comparison] = Comparison) -> Compa
     """A column per plan: projects by theme (and goals by indicator when asked); one query for the
     projects and, when the targets are asked for, one for those, whatever the number of plans."""
     index = {column.plan.pk: i for i, column in enumerate(columns)}
-    projects = list(Project.objects.filter(plan_id__in=list(index)).defer("body").order_by("plan_id", "seq"))
-    by_theme: dict[str, list[list[Project]]] = {theme: [[] for _ in columns] for theme in THEMES}
+    rows = Project.objects.filter(plan_id__in=list(index)).order_by("plan_id", "seq")
+    projects = [Listed(*row) for row in rows.values_list(*Listed.__slots__)]
+    by_theme: dict[str, list[list[Listed]]] = {theme: [[] for _ in columns] for theme in THEMES}
     by_plan = defaultdict(list)
     for project in projects:
         by_theme.setdefault(project.theme, [[] for _ in columns])[index[project.plan_id]].append(project)
@@ -233,6 +234,15 @@ def compare(columns: list[Column], kind: type[Comparison] = Comparison) -> Compa
     themes = [ThemeRow(theme, THEME_NAMES.get(theme, theme), cells) for theme, cells in by_theme.items()
               if any(cells)]
     return kind(columns=columns, themes=themes, projects=dict(by_plan))
+
+
+class Listed:
+    """A project as the comparisons read it: a plain row, not a model instance (a page reads a hundred or more)."""
+
+    __slots__ = ("pk", "plan_id", "seq", "title", "theme")
+
+    def __init__(self, pk, plan_id, seq, title, theme):
+        self.pk, self.plan_id, self.seq, self.title, self.theme = pk, plan_id, seq, title, theme
 
 
 class Goal:
@@ -244,12 +254,12 @@ class Goal:
     Op = Target.Op
     goal = Target.goal  # ≥3800个, 6所: written as the model writes it
 
-    def __init__(self, project: Project, pk, project_id, seq, indicator, op, value, unit_of_measure, kind, text):
+    def __init__(self, project: Listed, pk, project_id, seq, indicator, op, value, unit_of_measure, kind, text):
         self.project, self.pk, self.project_id, self.seq, self.indicator = project, pk, project_id, seq, indicator
         self.op, self.value, self.unit_of_measure, self.kind, self.text = op, value, unit_of_measure, kind, text
 
 
-def read_targets(columns: list[Column], projects: dict[int, list[Project]]) -> tuple[list[Goal], dict[int, list[Goal]]]:
+def read_targets(columns: list[Column], projects: dict[int, list[Listed]]) -> tuple[list[Goal], dict[int, list[Goal]]]:
     """The targets of the columns' plans, in the order of the projects' and their own numbers, and
     per project; each with its project from `projects`, not a copy per target."""
     project_of = {project.pk: project for plan_projects in projects.values() for project in plan_projects}
@@ -291,7 +301,7 @@ def key_of(target: Target) -> IndicatorKey:
     return indicator_key(target.project.theme, target.indicator, target.unit_of_measure, target.kind, target.text)
 
 
-def _step(before: Column, after: Column, old: list[Project], new: list[Project], targets: dict) -> Step:
+def _step(before: Column, after: Column, old: list[Listed], new: list[Listed], targets: dict) -> Step:
     pairs, added, dropped = continuity.match(
         [continuity.Item(p, p.title, p.theme) for p in old], [continuity.Item(p, p.title, p.theme) for p in new])
     continued = [

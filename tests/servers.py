@@ -28,6 +28,15 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def listening(port: int, host: str = "127.0.0.1") -> bool:
+    """Whether something accepts connections there (a service the machine is meant to run)."""
+    try:
+        socket.create_connection((host, port), timeout=1).close()
+        return True
+    except OSError:
+        return False
+
+
 class App:
     """The environment one installation of shishi runs with (production settings, plain HTTP)."""
 
@@ -67,8 +76,9 @@ def start(app: App | None, command: list[str], log: Path, port: int | None = Non
                 raise RuntimeError(f"{command[0]} exited with {process.returncode}:\n{log.read_text(errors='replace')}")
             try:
                 if ready_path is None:
-                    socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-                    break
+                    if listening(port):
+                        break
+                    raise OSError("not yet")
                 if httpx.get(f"http://127.0.0.1:{port}{ready_path}", timeout=10).status_code == 200:
                     break
             except (OSError, httpx.HTTPError):

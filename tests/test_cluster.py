@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
 import time
 import uuid
 
@@ -23,24 +22,16 @@ import redis
 from lxml import html
 
 from tests.conftest import pdf_bytes
-from tests.servers import App, free_port, manage, start, stop, throwaway_database
+from tests.servers import App, free_port, listening, manage, start, stop, throwaway_database
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 REDIS_URL = "redis://127.0.0.1:6379/7"
 SNIPPET = os.path.join(os.path.dirname(__file__), "..", "docs", "nginx", "shishi-proxy.conf")
 
 
-def _redis_is_up() -> bool:
-    try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
-        return True
-    except OSError:
-        return False
-
-
 pytestmark = [
     pytest.mark.skipif(not os.path.exists(NGINX), reason="nginx is not installed"),
-    pytest.mark.skipif(not _redis_is_up(), reason="no Redis on 127.0.0.1:6379"),
+    pytest.mark.skipif(not listening(6379), reason="no Redis on 127.0.0.1:6379"),
 ]
 
 NGINX_CONF = """

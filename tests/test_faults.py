@@ -25,6 +25,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.servers import free_port
+
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv" / "bin" / "python").exists() else sys.executable
 GUNICORN = str(Path(PYTHON).parent / "gunicorn")
@@ -75,12 +77,6 @@ def pdf(megabytes: float = 0, seed: int = 0) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue() + f"%{seed}\n".encode()  # a comment after %%EOF: a different file, still a PDF
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Server:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from tests.servers import listening
 
 ROOT = Path(__file__).parents[1]
 SHOW = """
@@ -31,14 +32,6 @@ def settled(tmp_path, probe: str = "None", **variables) -> subprocess.CompletedP
                           capture_output=True, text=True)
 
 
-def redis_is_running() -> bool:
-    try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
-        return True
-    except OSError:
-        return False
-
-
 def test_by_default_one_server_keeps_its_cache_in_memory_files_on_disk_and_runs_exports_in_threads(tmp_path):
     shown = json.loads(settled(tmp_path).stdout)
     assert shown["cache"]["BACKEND"].endswith("LocMemCache")
@@ -46,7 +39,7 @@ def test_by_default_one_server_keeps_its_cache_in_memory_files_on_disk_and_runs_
     assert shown["jobs"] == "thread"
 
 
-@pytest.mark.skipif(not redis_is_running(), reason="no Redis on 127.0.0.1:6379")
+@pytest.mark.skipif(not listening(6379), reason="no Redis on 127.0.0.1:6379")
 def test_a_redis_url_gives_every_app_server_the_same_cache(tmp_path):
     url = "redis://127.0.0.1:6379/5"
     writer = settled(tmp_path, probe="cache.set('shared-probe', 42, 30) or 'set'", SHISHI_CACHE_URL=url)

@@ -9,8 +9,6 @@ the 2023 notice re-dated to this year, and the quarter under way is the one repo
 
 from __future__ import annotations
 
-import os
-
 import pytest
 from django.core.cache import cache
 from django.utils import timezone
@@ -18,7 +16,7 @@ from django.utils import timezone
 from shishi.plans.services import confirm_plan, draft_unit_names, read_notice_upload
 from tests.conftest import SAMPLES
 
-from .journeys import CHROMIUM, Journey, sync_playwright
+from .journeys import Journey, chromium
 
 
 @pytest.hookimpl(wrapper=True)
@@ -31,26 +29,8 @@ def pytest_runtest_makereport(item, call):
 
 @pytest.fixture(scope="module")
 def browser():
-    # Playwright's sync API runs an event loop in this thread; Django's async-unsafe guard would
-    # then refuse the test's own database calls. Allow them while the browser is up, and only then.
-    before = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import expect
-
-    expect.set_options(timeout=20_000)  # a loaded two-core machine; expect still returns at once when true
-    try:
-        with sync_playwright() as playwright:
-            chromium = playwright.chromium.launch(
-                executable_path=CHROMIUM,
-                args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-            )
-            yield chromium
-            chromium.close()
-    finally:
-        if before is None:
-            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-        else:
-            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = before
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture

@@ -8,6 +8,8 @@ a person can look at what the test saw.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 import shutil
 from pathlib import Path
@@ -18,6 +20,29 @@ except ImportError:  # pragma: no cover - the test extra installs it; the tests 
     Browser = Page = expect = sync_playwright = None
 
 CHROMIUM = "/usr/bin/chromium"
+
+
+@contextlib.contextmanager
+def chromium():
+    """Debian's Chromium, headless, for one test module."""
+    # Playwright's sync API runs an event loop in this thread; Django's async-unsafe guard would
+    # then refuse the test's own database calls. Allow them while the browser is up, and only then.
+    before = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    expect.set_options(timeout=20_000)  # a loaded two-core machine; expect still returns at once when true
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM,
+                args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            )
+            yield browser
+            browser.close()
+    finally:
+        if before is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = before
 ARTEFACTS = Path(__file__).parents[2] / "var" / "test-artefacts" / "journeys"
 DESK = {"viewport": {"width": 1280, "height": 900}}
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}

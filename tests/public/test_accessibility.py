@@ -12,18 +12,14 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-CHROMIUM = "/usr/bin/chromium"
+from tests.browser.journeys import CHROMIUM, chromium, sync_playwright
+
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Not WCAG success criteria in axe's tagging, but what the brief asks of the page's structure.
 STRUCTURE = ["region", "landmark-one-main", "landmark-unique", "page-has-heading-one", "heading-order",
              "bypass", "html-has-lang", "html-lang-valid"]
 PHONE = {"width": 390, "height": 844}
-
-try:
-    from playwright.sync_api import sync_playwright
-except ImportError:  # pragma: no cover - CI installs it
-    sync_playwright = None
 
 pytestmark = [
     pytest.mark.browser,
@@ -34,16 +30,8 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def browser():
-    # Playwright's sync API refuses to start inside a running event loop; Django's async-unsafe
-    # guard then trips on the fixtures' database calls, so allow them for this test only.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 def _violations(page, rules: dict) -> list[str]:

@@ -6,9 +6,8 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import QuerySet
-
 from shishi.directory.models import Unit
+from shishi.precompiled import Precompiled
 from shishi.plans.models import Assignment, Period, Plan, Project, Target
 from shishi.reporting.models import QuarterlyReport, ReportLine
 
@@ -65,52 +64,75 @@ class Board:
         return sum(1 for s in self.states.values() if s == state)
 
 
-def with_targets(projects: QuerySet[Project]) -> list[Project]:
-    """Projects in order with their targets in order (`project.targets.all()` asks no more), in
-    one query: the projects joined to their targets, one row per target (or per project without
-    any). The models' default orderings go through the plan to the region (a join per level);
-    within one plan seq is enough."""
-    rows = projects.order_by("seq", "targets__seq").values_list(
-        *_PROJECT_FIELDS, *(f"targets__{name}" for name in _TARGET_FIELDS))
+def with_targets(plan_id: int, project_id: int | None = None) -> list[Project]:
+    """The plan's projects (or the one asked for) in order, with their targets in order
+    (`project.targets.all()` asks no more), in one query: the projects joined to their targets,
+    one row per target (or per project without any)."""
+    rows = _PROJECT_WITH_TARGETS(plan_id, project_id) if project_id else _PROJECTS_WITH_TARGETS(plan_id)
     split = len(_PROJECT_FIELDS)
     out: dict[int, tuple[Project, list[Target]]] = {}
     for row in rows:
         if row[0] not in out:
-            project = Project.from_db(rows.db, _PROJECT_FIELDS, row[:split])
+            project = Project.from_db(_DB, _PROJECT_FIELDS, row[:split])
             targets = project.targets.all()  # kept as prefetch_related keeps them: a filled queryset
             targets._result_cache, targets._prefetch_done = [], True
             project._prefetched_objects_cache = {"targets": targets}
             out[row[0]] = project, targets._result_cache
         project, targets = out[row[0]]
         if row[split] is not None:
-            target = Target.from_db(rows.db, _TARGET_FIELDS, row[split:])
+            target = Target.from_db(_DB, _TARGET_FIELDS, row[split:])
             target.project = project
             targets.append(target)
     return [project for project, _targets in out.values()]
 
 
+def plan_team(plan_id: int) -> list[Assignment]:
+    """The plan's assignments in the order of the projects, each with its unit (one instance per
+    unit, shared by its assignments), in one query."""
+    split = len(_ASSIGNMENT_FIELDS)
+    units: dict[int, Unit] = {}
+    out = []
+    for row in _TEAM(plan_id):
+        assignment = Assignment.from_db(_DB, _ASSIGNMENT_FIELDS, row[:split])
+        unit = units.get(assignment.unit_id)
+        if unit is None:
+            unit = units[assignment.unit_id] = Unit.from_db(_DB, _UNIT_FIELDS, row[split:])
+        assignment.unit = unit
+        out.append(assignment)
+    return out
+
+
+_DB = "default"
 _PROJECT_FIELDS = [field.attname for field in Project._meta.concrete_fields]
 _TARGET_FIELDS = [field.attname for field in Target._meta.concrete_fields]  # from_db wants all, in this order
 _REPORT_FIELDS = [field.attname for field in QuarterlyReport._meta.concrete_fields]
+_ASSIGNMENT_FIELDS = [field.attname for field in Assignment._meta.concrete_fields]
 _UNIT_FIELDS = [field.attname for field in Unit._meta.concrete_fields]
 FIGURE_FIELDS = ("lines__project_id", "lines__assessment", "lines__values__target_id", "lines__values__value")
 
+# The models' default orderings go through the plan to the region (a join per level); within one
+# plan seq is enough. These run on every board, project page and public page: compiled once.
+_PROJECTS_WITH_TARGETS = Precompiled(lambda plan_id: Project.objects.filter(plan_id=plan_id).order_by(
+    "seq", "targets__seq").values_list(*_PROJECT_FIELDS, *(f"targets__{name}" for name in _TARGET_FIELDS)))
+_PROJECT_WITH_TARGETS = Precompiled(lambda plan_id, project_id: Project.objects.filter(
+    plan_id=plan_id, pk=project_id).order_by("targets__seq").values_list(
+    *_PROJECT_FIELDS, *(f"targets__{name}" for name in _TARGET_FIELDS)), arguments=2)
+_TEAM = Precompiled(lambda plan_id: Assignment.objects.filter(project__plan_id=plan_id).order_by(
+    "project__seq", "order").values_list(*_ASSIGNMENT_FIELDS, *(f"unit__{name}" for name in _UNIT_FIELDS)))
+# One row per figure (or per line without any, or per report without lines).
+_REPORTS_WITH_FIGURES = Precompiled(lambda period_id: QuarterlyReport.objects.filter(period_id=period_id).order_by()
+                                    .values_list(*_REPORT_FIELDS, *FIGURE_FIELDS))
+
 
 def reports_with_figures(period: Period) -> tuple[dict[int, QuarterlyReport], list[tuple]]:
-    """The period's reports by unit (each with its unit) and their figures as `project_rows`
-    reads them, in one query: the reports joined to their lines and figures, one row per
-    figure (or per line without any, or per report without lines)."""
-    rows = (QuarterlyReport.objects.filter(period=period).order_by()
-            .values_list(*_REPORT_FIELDS, *(f"unit__{name}" for name in _UNIT_FIELDS), *FIGURE_FIELDS))
-    unit_at, figures_at = len(_REPORT_FIELDS), len(_REPORT_FIELDS) + len(_UNIT_FIELDS)
+    """The period's reports by unit and their figures as `project_rows` reads them, in one query."""
+    unit_id_at, figures_at = _REPORT_FIELDS.index("unit_id"), len(_REPORT_FIELDS)
     reports: dict[int, QuarterlyReport] = {}
     figures = []
-    unit_id_at = _REPORT_FIELDS.index("unit_id")
-    for row in rows:
+    for row in _REPORTS_WITH_FIGURES(period.pk):
         report = reports.get(row[unit_id_at])  # one report per unit and period
         if report is None:
-            report = reports[row[unit_id_at]] = QuarterlyReport.from_db(rows.db, _REPORT_FIELDS, row[:unit_at])
-            report.unit = Unit.from_db(rows.db, _UNIT_FIELDS, row[unit_at:figures_at])
+            report = reports[row[unit_id_at]] = QuarterlyReport.from_db(_DB, _REPORT_FIELDS, row[:figures_at])
         project_id, assessment, target_id, value = row[figures_at:]
         if project_id is not None:
             figures.append((project_id, report.pk, assessment, target_id, value))
@@ -118,10 +140,13 @@ def reports_with_figures(period: Period) -> tuple[dict[int, QuarterlyReport], li
 
 
 def build_board(plan: Plan, period: Period, today: datetime.date) -> Board:
-    projects = with_targets(plan.projects.all())
-    assignments = list(Assignment.objects.filter(project__plan_id=plan.pk).select_related("unit").order_by("project__seq", "order"))
+    projects = with_targets(plan.pk)
+    assignments = plan_team(plan.pk)
     reports, figures = reports_with_figures(period)
     units = list({a.unit_id: a.unit for a in assignments}.values())
+    for unit in units:  # the review queue names the unit
+        if unit.pk in reports:
+            reports[unit.pk].unit = unit
     states = {unit.pk: report_state(reports.get(unit.pk), period, today) for unit in units}
     cells = {(a.project_id, a.unit_id): states[a.unit_id] for a in assignments}
     rows = project_rows(plan, period, projects, assignments, reports, states, figures)

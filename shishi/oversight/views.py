@@ -22,7 +22,7 @@ from shishi.reporting.reminders import ReminderRefused, remind
 from shishi.supervision.models import SupervisionNotice
 from shishi.plans.shortcuts import plan_or_403
 
-from .board import STATE_NAMES, build_board, project_rows, report_state, with_targets
+from .board import STATE_NAMES, build_board, plan_team, project_rows, report_state, with_targets
 
 
 def _plan(request, pk: int) -> Plan:
@@ -105,11 +105,11 @@ def project_page(request, pk: int, project_pk: int):
     """A project's work ledger (台账): targets against goals with lights, each unit's
     implementation plan, and every report line of every quarter."""
     plan, periods = _plan_and_periods(request, pk)
-    project = next(iter(with_targets(plan.projects.filter(pk=project_pk))), None)
+    project = next(iter(with_targets(plan.pk, project_pk)), None)
     if project is None:
         raise Http404
     today = timezone.localdate()
-    team = list(project.assignments.select_related("unit").order_by("order"))
+    team = [a for a in plan_team(plan.pk) if a.project_id == project.pk]
     requested = request.GET.get("q", "")
     quarter = int(requested) if requested.isdigit() else next((p.quarter for p in periods if p.ends_on <= today), 1)
     period = next((p for p in periods if p.quarter == quarter), periods[0])

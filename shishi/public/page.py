@@ -17,7 +17,7 @@ from django.db.models import DateTimeField, Value
 from django.utils import timezone
 
 from shishi.history.models import Event
-from shishi.oversight.board import ProjectRow, project_rows, report_state, reports_with_figures, with_targets
+from shishi.oversight.board import ProjectRow, project_rows, report_state, plan_team, reports_with_figures, with_targets
 from shishi.oversight.lights import NAMES, SEVERITY
 from shishi.plans.models import Assignment, Period, Plan, Project, Target
 from shishi.reporting.models import QuarterlyReport
@@ -62,8 +62,8 @@ def default_period(periods: list[Period], today: datetime.date) -> Period:
 def build_page(plan: Plan, quarter: int | None, today: datetime.date) -> PublicPage:
     periods = list(plan.periods.all())
     period = next((p for p in periods if p.quarter == quarter), None) or default_period(periods, today)
-    projects = with_targets(plan.projects.all())
-    assignments = list(Assignment.objects.filter(project__plan=plan).select_related("unit").order_by("project__seq", "order"))
+    projects = with_targets(plan.pk)
+    assignments = plan_team(plan.pk)
     reports, figures = reports_with_figures(period)
     units = {a.unit_id for a in assignments}
     # Lateness is judged on every report (a late lead unit is red), figures on accepted ones only.

@@ -80,3 +80,12 @@ def _only_place(params: Sequence, marker: int) -> int:
     if len(places) != 1:
         raise ValueError(f"an argument must reach the SQL as exactly one parameter, found {len(places)}")
     return places[0]
+
+
+def prefill(instance, relation: str, items: list) -> list:
+    """Give `instance.<relation>.all()` these items without a query, as prefetch_related would:
+    for instances built from precompiled rows. Returns the list kept, to be appended to."""
+    queryset = getattr(instance, relation).all()
+    queryset._result_cache, queryset._prefetch_done = items, True
+    instance.__dict__.setdefault("_prefetched_objects_cache", {})[relation] = queryset
+    return items

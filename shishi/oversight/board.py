@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from shishi.directory.models import Unit
-from shishi.precompiled import Precompiled
+from shishi.precompiled import Precompiled, prefill
 from shishi.plans.models import Assignment, Period, Plan, Project, Target
 from shishi.reporting.models import QuarterlyReport, ReportLine
 
@@ -74,10 +74,7 @@ def with_targets(plan_id: int, project_id: int | None = None) -> list[Project]:
     for row in rows:
         if row[0] not in out:
             project = Project.from_db(_DB, _PROJECT_FIELDS, row[:split])
-            targets = project.targets.all()  # kept as prefetch_related keeps them: a filled queryset
-            targets._result_cache, targets._prefetch_done = [], True
-            project._prefetched_objects_cache = {"targets": targets}
-            out[row[0]] = project, targets._result_cache
+            out[row[0]] = project, prefill(project, "targets", [])
         project, targets = out[row[0]]
         if row[split] is not None:
             target = Target.from_db(_DB, _TARGET_FIELDS, row[split:])

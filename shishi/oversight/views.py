@@ -19,8 +19,8 @@ from shishi.plans.models import Period, Plan
 from shishi.reporting.models import ImplementationPlan, Reminder, ReportVersion
 from shishi.reporting.reminders import ReminderRefused, remind
 
-from shishi.supervision.models import SupervisionNotice
-from shishi.plans.shortcuts import plan_or_403
+from shishi.supervision.services import open_notices
+from shishi.plans.shortcuts import plan_or_403, plan_with_periods
 
 from .board import STATE_NAMES, build_board, plan_team, project_rows, report_state, with_targets
 
@@ -31,16 +31,13 @@ def _plan(request, pk: int) -> Plan:
 
 def _plan_and_periods(request, pk: int) -> tuple[Plan, list[Period]]:
     """The plan and its quarters in order, in one query (the pages most opened ask for both),
-    and the same 404 and 403 as `plan_or_403`. Each quarter knows its plan: naming one costs no query."""
-    periods = list(Period.objects.filter(plan_id=pk).select_related("plan__region").order_by("quarter"))
-    if not periods:  # no plan (404), or one without quarters
-        return _plan(request, pk), []
-    plan = periods[0].plan
+    and the same 404 and 403 as `plan_or_403`."""
+    plan = plan_with_periods(pk)
+    if plan is None:
+        raise Http404
     if not can_view_plan(request.user, plan):
         raise PermissionDenied
-    for period in periods:
-        period.plan = plan
-    return plan, periods
+    return plan, list(plan.periods.all())
 
 
 @login_required
@@ -75,8 +72,7 @@ def board(request, pk: int, quarter: int):
         "can_manage": can_manage_plan(request.user, plan),
         "can_supervise": can_supervise(request.user, plan),
         "counts": {name: data.count(state) for state, name in STATE_NAMES.items()},
-        "open_supervision": SupervisionNotice.objects.filter(project__plan=plan)
-        .exclude(state=SupervisionNotice.State.CLOSED).select_related("project", "unit"),
+        "open_supervision": open_notices(plan.pk),
     })
 
 

@@ -1,4 +1,5 @@
-"""The one way views fetch a plan: 404 when it does not exist, 403 when the rule says no."""
+"""The one way views fetch a plan: 404 when it does not exist, 403 when the rule says no.
+`plan_with_periods` reads a plan for the pages opened most, with its region and quarters."""
 
 from __future__ import annotations
 
@@ -9,7 +10,10 @@ from django.shortcuts import get_object_or_404
 
 from shishi.directory.access import can_view_plan
 
-from .models import Plan
+from shishi.directory.models import Region
+from shishi.precompiled import Precompiled, prefill
+
+from .models import Period, Plan
 
 
 def plan_or_403(request, pk: int, allowed: Callable = can_view_plan, related: tuple[str, ...] = ("region",)) -> Plan:
@@ -17,3 +21,28 @@ def plan_or_403(request, pk: int, allowed: Callable = can_view_plan, related: tu
     if not allowed(request.user, plan):
         raise PermissionDenied
     return plan
+
+
+def plan_with_periods(pk: int) -> Plan | None:
+    """The plan with its region and its quarters in order (`plan.periods.all()` asks no more, and
+    each quarter knows its plan), in one query; None when there is no such plan."""
+    rows = _PLAN_WITH_PERIODS(pk)
+    if not rows:
+        return None
+    region_at, periods_at = len(_PLAN_FIELDS), len(_PLAN_FIELDS) + len(_REGION_FIELDS)
+    plan = Plan.from_db("default", _PLAN_FIELDS, rows[0][:region_at])
+    plan.region = Region.from_db("default", _REGION_FIELDS, rows[0][region_at:periods_at])
+    periods = prefill(plan, "periods", [])
+    for row in rows:
+        if row[periods_at] is not None:  # a plan without quarters is one row of NULLs for them
+            period = Period.from_db("default", _PERIOD_FIELDS, row[periods_at:])
+            period.plan = plan
+            periods.append(period)
+    return plan
+
+
+_PLAN_FIELDS = [field.attname for field in Plan._meta.concrete_fields]
+_REGION_FIELDS = [field.attname for field in Region._meta.concrete_fields]
+_PERIOD_FIELDS = [field.attname for field in Period._meta.concrete_fields]
+_PLAN_WITH_PERIODS = Precompiled(lambda plan_id: Plan.objects.filter(pk=plan_id).order_by("periods__quarter").values_list(
+    *_PLAN_FIELDS, *(f"region__{name}" for name in _REGION_FIELDS), *(f"periods__{name}" for name in _PERIOD_FIELDS)))

@@ -15,7 +15,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.db.models import Exists, OuterRef
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -30,7 +30,7 @@ from shishi.directory.access import can_manage_plan
 from shishi.plans.links import link_maker
 from shishi.plans.models import Assignment, Period, Plan
 from shishi.reporting.models import QuarterlyReport, ReportLine
-from shishi.plans.shortcuts import plan_or_403
+from shishi.plans.shortcuts import plan_or_403, plan_with_periods
 
 from .models import PublicStatement
 from .page import build_page, default_period, last_modified
@@ -76,17 +76,9 @@ def plan_page(request, pk: int, elder: bool = False):
 def _published_plan_and_periods(pk: int) -> Plan:
     """The published plan with its quarters in order (`plan.periods.all()` asks no more), in one
     query: they serve both the date of the last change and the page."""
-    periods = list(Period.objects.filter(plan_id=pk, plan__published=True).select_related("plan__region").order_by("quarter"))
-    if not periods:  # no such published plan, or one without quarters
-        plan = get_object_or_404(Plan.objects.select_related("region"), pk=pk, published=True)
-        periods = []
-    else:
-        plan = periods[0].plan
-    for period in periods:
-        period.plan = plan
-    queryset = plan.periods.all()  # kept as prefetch_related keeps them: a filled queryset
-    queryset._result_cache, queryset._prefetch_done = periods, True
-    plan._prefetched_objects_cache = {"periods": queryset}
+    plan = plan_with_periods(pk)
+    if plan is None or not plan.published:
+        raise Http404
     return plan
 
 

@@ -14,6 +14,7 @@ from shishi.history.services import record
 from shishi.oversight.board import LATE, build_board
 from shishi.oversight.lights import DONE, RED
 from shishi.plans.models import Assignment, Period, Plan, Project
+from shishi.precompiled import Precompiled
 from shishi.reporting.models import QuarterlyReport, ReportVersion
 
 from .models import SupervisionNotice
@@ -23,6 +24,31 @@ State = SupervisionNotice.State
 
 class SupervisionError(Exception):
     """A 督办 action that cannot be done; the message says why."""
+
+
+@dataclass(frozen=True)
+class OpenNotice:
+    """A notice not yet closed, as the board lists it."""
+
+    seq: int
+    title: str
+    unit: str
+    state: str
+    reply_by: datetime.date
+
+    @property
+    def state_name(self) -> str:
+        return State(self.state).label
+
+
+def open_notices(plan_id: int) -> list[OpenNotice]:
+    """The plan's notices not yet closed, newest first: the board lists them on every visit."""
+    return [OpenNotice(*row) for row in _OPEN_NOTICES(plan_id)]
+
+
+_OPEN_NOTICES = Precompiled(lambda plan_id: SupervisionNotice.objects.filter(project__plan_id=plan_id)
+                            .exclude(state=State.CLOSED).order_by("-issued_at")
+                            .values_list("project__seq", "project__title", "unit__name", "state", "reply_by"))
 
 
 def candidates(plan: Plan, period: Period, today: datetime.date) -> list[tuple[Project, Unit, str]]:

@@ -44,7 +44,8 @@ def test_the_office_issues_the_unit_answers_the_office_closes(client, cast, plan
 
     client.force_login(cast["cora"])
     board = client.get(reverse("oversight:board", args=[plan.pk, 1])).content.decode()
-    assert "督办事项（未办结）" in board and "县教育体育局 · 待答复" in board
+    assert "督办事项（未办结）" in board
+    assert f"<li>1. {project.title} · 县教育体育局 · 待答复 · 答复期限 4月27日</li>" in board
 
     client.force_login(lena)
     client.post(reverse("supervision:answer", args=[notice.pk]), {"reply": "已于4月21日补报。"})

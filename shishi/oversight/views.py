@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -15,14 +16,16 @@ from shishi.directory.access import can_manage_plan, can_supervise, can_view_pla
 from shishi.directory.models import Unit
 from shishi.history.models import Event
 from shishi.plans.links import link_maker
-from shishi.plans.models import Period, Plan
-from shishi.reporting.models import ImplementationPlan, Reminder, ReportVersion
+from shishi.plans.models import Assignment, Period, Plan
+from shishi.reporting.ledger import implementation_plans
+from shishi.reporting.models import Reminder, ReportVersion
 from shishi.reporting.reminders import ReminderRefused, remind
 
 from shishi.supervision.services import open_notices
 from shishi.plans.shortcuts import plan_or_403, plan_with_periods
+from shishi.precompiled import Precompiled
 
-from .board import STATE_NAMES, build_board, plan_team, project_rows, report_state, with_targets
+from .board import STATE_NAMES, build_board, plan_team, project_rows, report_state, reports_with_figures, with_targets
 
 
 def _plan(request, pk: int) -> Plan:
@@ -109,14 +112,15 @@ def project_page(request, pk: int, project_pk: int):
     requested = request.GET.get("q", "")
     quarter = int(requested) if requested.isdigit() else next((p.quarter for p in periods if p.ends_on <= today), 1)
     period = next((p for p in periods if p.quarter == quarter), periods[0])
-    # Only the team's reports: their figures and states are all this page shows.
-    reports = {r.unit_id: r for r in period.reports.filter(unit_id__in=[a.unit_id for a in team])}
+    # The quarter's reports with their figures in one query; only the team's are this page's.
+    every_report, figures = reports_with_figures(period)
+    reports = {a.unit_id: every_report[a.unit_id] for a in team if a.unit_id in every_report}
     states = {a.unit_id: report_state(reports.get(a.unit_id), period, today) for a in team}
-    row = project_rows(plan, period, [project], team, reports, states)[project.pk]
+    row = project_rows(plan, period, [project], team, reports, states, figures)[project.pk]
     own_unit = restricted_to_unit(request.user)
     visible = [a for a in team if own_unit is None or a.unit_id == own_unit]
-    ledgers = {i.assignment_id: i for i in ImplementationPlan.objects.filter(assignment__in=visible)}
-    entries = submitted_lines(plan, project, [a.unit_id for a in visible], periods)
+    ledgers = {ledger.assignment_id: ledger for ledger in implementation_plans(project.pk)}
+    entries = submitted_lines(plan, project, {a.unit_id: a.unit.name for a in visible}, periods)
     return render(request, "oversight/project.html", {
         "plan": plan, "project": project, "period": period, "periods": periods, "row": row,
         "team": [(a, ledgers.get(a.pk), STATE_NAMES[states[a.unit_id]], states[a.unit_id], a in visible) for a in team],
@@ -124,28 +128,30 @@ def project_page(request, pk: int, project_pk: int):
     })
 
 
-def submitted_lines(plan, project, unit_ids: list[int], periods: list[Period]) -> list[dict]:
+def submitted_lines(plan, project, units: dict[int, str], periods: list[Period]) -> list[dict]:
     """The project's line from each report's latest submitted version: what was sent, never a
     draft that is being reworked after a return. Plain rows, not a version, a report, a unit and
-    a quarter for each: those instances took longer than the rest of the page."""
-    latest = {}
-    versions = (
-        ReportVersion.objects.filter(report__period__plan=plan, report__unit_id__in=unit_ids)
-        .order_by("report_id", "number")
-        .values_list("report_id", "number", "outcome", "content", "report__period_id", "report__unit__name")
-    )
-    for version in versions:
-        latest[version[0]] = version  # later numbers overwrite earlier ones
+    a quarter for each: those instances took longer than the rest of the page. `units`: unit id →
+    name, of the units whose lines are shown."""
     period_of = {period.pk: period for period in periods}
     entries = []
-    for _report_id, number, outcome, content, period_id, unit_name in latest.values():
+    for number, outcome, content, period_id, unit_id in _LATEST_VERSIONS(plan.pk, project.pk):
         line = next((l for l in content["lines"] if l["project_id"] == project.pk), None)
-        if line:
+        if line and unit_id in units:
+            unit_name = units[unit_id]
             figures = "；".join(f"{v['indicator']}：{v['value'] or '—'}{v['unit']}" for v in line["values"])
             entries.append({"period": period_of[period_id], "unit": unit_name, "version": _("第%(n)s版") % {"n": number},
                             "outcome": outcome, "outcome_name": ReportVersion.Outcome(outcome).label,
                             "measures": line["measures"], "figures": figures})
     return sorted(entries, key=lambda e: (e["period"].quarter, e["unit"]))
+
+
+# Each report's latest version, of the units on the project: only those versions' contents are read.
+_LATEST_VERSIONS = Precompiled(lambda plan_id, project_id: ReportVersion.objects.filter(
+    report__period__plan_id=plan_id,
+    report__unit_id__in=Assignment.objects.filter(project_id=project_id).values("unit_id"),
+    number=Subquery(ReportVersion.objects.filter(report_id=OuterRef("report_id")).order_by("-number").values("number")[:1]),
+).order_by().values_list("number", "outcome", "content", "report__period_id", "report__unit_id"), arguments=2)
 
 
 @login_required

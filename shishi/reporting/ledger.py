@@ -17,12 +17,24 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 
 from shishi.directory.models import Person
+from shishi.precompiled import Precompiled
 
 from .models import ImplementationPlan
 
 FIELDS = ("text", "office", "person_name", "post", "phone", "sub_goals")
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .wps, .xls, .et
 WRONG_KIND = "实施方案文件只能是PDF、Word（.doc/.docx）、WPS或Excel文件。"
+
+
+def implementation_plans(project_id: int) -> list[ImplementationPlan]:
+    """The implementation plans written for the project, one per unit that wrote one: the
+    project's ledger page shows them on every visit."""
+    return [ImplementationPlan.from_db("default", _FIELDS, row) for row in _OF_PROJECT(project_id)]
+
+
+_FIELDS = [field.attname for field in ImplementationPlan._meta.concrete_fields]
+_OF_PROJECT = Precompiled(lambda project_id: ImplementationPlan.objects.filter(
+    assignment__project_id=project_id).order_by().values_list(*_FIELDS))
 
 
 class LedgerError(Exception):

@@ -11,7 +11,7 @@ In both, only plans `plans_visible_to` the person are ever counted.
 
 from __future__ import annotations
 
-from shishi.directory.access import regions_visible_to
+from shishi.directory.access import can_read_region
 from shishi.directory.models import Person, Region
 
 Role = Person.Role
@@ -29,8 +29,8 @@ def may_compare_counties(person: Person) -> bool:
 
 
 def can_compare_counties(person: Person, region: Region) -> bool:
-    return may_compare_counties(person) and regions_visible_to(person).filter(pk=region.pk).exists()
+    return may_compare_counties(person) and can_read_region(person, region)
 
 
 def can_compare_years(person: Person, region: Region) -> bool:
-    return may_compare(person) and regions_visible_to(person).filter(pk=region.pk).exists()
+    return may_compare(person) and can_read_region(person, region)

@@ -30,7 +30,7 @@ class ComparisonError(Exception):
 
 @dataclass
 class Column:
-    plan: Plan
+    plan: PlanRow | Plan
     label: str
 
 
@@ -91,6 +91,7 @@ class Comparison:
     columns: list[Column]
     themes: list[ThemeRow]
     projects: dict[int, list[Listed]] = field(default_factory=dict)  # plan id → its projects, in order
+    years: list[int] = field(default_factory=list)  # of the counties compared: every year with plans, newest first
 
     @cached_property
     def _targets(self) -> tuple[list[Goal], dict[int, list[Goal]]]:
@@ -189,28 +190,32 @@ class YearsComparison(Comparison):
 
 # -- building --------------------------------------------------------------------------------
 
-def counties(person: Person, region: Region, year: int) -> Comparison:
-    """The plans of `year` of every region under `region` that the person reads, side by side."""
-    plans = list(
-        plans_visible_to(person).filter(year=year, region__path__startswith=region.path + "/")
-        .select_related("region").order_by("region__path", "title")
-    )
+def counties(person: Person, region: Region, year: int, with_targets: bool = False) -> Comparison:
+    """The plans of `year` of every region under `region` that the person reads, side by side;
+    their targets read with the projects when the page will show them. The plans of every year
+    are read in the same query: the page links to the other years."""
+    every = [PlanRow(*row) for row in plans_visible_to(person).filter(region__path__startswith=region.path + "/")
+             .order_by("region__path", "title").values_list(*PlanRow.FIELDS)]
+    plans = [plan for plan in every if plan.year == year]
     if not plans:
         raise ComparisonError(f"{region}下各地没有{year}年的实事计划可以比较。")
     named = Counter(plan.region_id for plan in plans)
-    columns = [Column(plan, plan.region.name if named[plan.region_id] == 1 else f"{plan.region.name}·{plan.title}")
+    columns = [Column(plan, plan.region_name if named[plan.region_id] == 1 else f"{plan.region_name}·{plan.title}")
                for plan in plans]
-    return compare(columns)
+    compared = compare(columns, with_targets=with_targets)
+    compared.years = sorted({plan.year for plan in every}, reverse=True)
+    return compared
 
 
 def years(person: Person, region: Region) -> YearsComparison:
     """Every plan of the region the person reads, year by year, with what continued."""
-    plans = list(plans_visible_to(person).filter(region=region).select_related("region").order_by("year", "created_at"))
+    plans = [PlanRow(*row) for row in plans_visible_to(person).filter(region=region).order_by("year", "created_at")
+             .values_list(*PlanRow.FIELDS)]
     if not plans:
         raise ComparisonError(f"{region}还没有实事计划。")
     per_year = Counter(plan.year for plan in plans)
     columns = [Column(plan, f"{plan.year}年" if per_year[plan.year] == 1 else f"{plan.year}年·{plan.title}") for plan in plans]
-    compared = compare(columns, YearsComparison)
+    compared = compare(columns, YearsComparison, with_targets=True)
     compared.region = region
     for number, (before, after) in enumerate(zip(columns, columns[1:]), 1):
         step = _step(before, after, compared.projects.get(before.plan.pk, []),
@@ -220,12 +225,16 @@ def years(person: Person, region: Region) -> YearsComparison:
     return compared
 
 
-def compare(columns: list[Column], kind: type[Comparison] = Comparison) -> Comparison:
+def compare(columns: list[Column], kind: type[Comparison] = Comparison, with_targets: bool = False) -> Comparison:
     """A column per plan: projects by theme (and goals by indicator when asked); one query for the
-    projects and, when the targets are asked for, one for those, whatever the number of plans."""
+    projects, with their targets when `with_targets` (else the targets are read when first
+    asked for), whatever the number of plans."""
     index = {column.plan.pk: i for i, column in enumerate(columns)}
     rows = Project.objects.filter(plan_id__in=list(index)).order_by("plan_id", "seq")
-    projects = [Listed(*row) for row in rows.values_list(*Listed.__slots__)]
+    if with_targets:
+        projects, goals = _projects_with_targets(rows)
+    else:
+        projects = [Listed(*row) for row in rows.values_list(*Listed.__slots__)]
     by_theme: dict[str, list[list[Listed]]] = {theme: [[] for _ in columns] for theme in THEMES}
     by_plan = defaultdict(list)
     for project in projects:
@@ -233,7 +242,35 @@ def compare(columns: list[Column], kind: type[Comparison] = Comparison) -> Compa
         by_plan[project.plan_id].append(project)
     themes = [ThemeRow(theme, THEME_NAMES.get(theme, theme), cells) for theme, cells in by_theme.items()
               if any(cells)]
-    return kind(columns=columns, themes=themes, projects=dict(by_plan))
+    compared = kind(columns=columns, themes=themes, projects=dict(by_plan))
+    if with_targets:
+        compared.__dict__["_targets"] = _in_order(goals)  # as the cached property would keep it
+    return compared
+
+
+def _projects_with_targets(rows) -> tuple[list[Listed], list[Goal]]:
+    """The projects joined to their targets: a row per target, or per project without any."""
+    split = len(Listed.__slots__)
+    projects: dict[int, Listed] = {}
+    goals = []
+    for row in rows.order_by("plan_id", "seq", "targets__seq").values_list(
+            *Listed.__slots__, *(f"targets__{name}" for name in Goal.FIELDS)):
+        project = projects.get(row[0])
+        if project is None:
+            project = projects[row[0]] = Listed(*row[:split])
+        if row[split] is not None:
+            goals.append(Goal(project, *row[split:]))
+    return list(projects.values()), goals
+
+
+class PlanRow:
+    """A plan as the comparisons read it: what names a column and links to it."""
+
+    __slots__ = ("pk", "year", "title", "region_id", "region_name")
+    FIELDS = ("pk", "year", "title", "region_id", "region__name")
+
+    def __init__(self, pk, year, title, region_id, region_name):
+        self.pk, self.year, self.title, self.region_id, self.region_name = pk, year, title, region_id, region_name
 
 
 class Listed:
@@ -264,7 +301,10 @@ def read_targets(columns: list[Column], projects: dict[int, list[Listed]]) -> tu
     per project; each with its project from `projects`, not a copy per target."""
     project_of = {project.pk: project for plan_projects in projects.values() for project in plan_projects}
     rows = Target.objects.filter(project__plan_id__in=[column.plan.pk for column in columns]).order_by()
-    targets = [Goal(project_of[row[1]], *row) for row in rows.values_list(*Goal.FIELDS)]
+    return _in_order([Goal(project_of[row[1]], *row) for row in rows.values_list(*Goal.FIELDS)])
+
+
+def _in_order(targets: list[Goal]) -> tuple[list[Goal], dict[int, list[Goal]]]:
     targets.sort(key=lambda t: (t.project.seq, t.seq))  # here rather than by a join in the query
     by_project = defaultdict(list)
     for target in targets:

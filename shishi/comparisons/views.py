@@ -61,25 +61,20 @@ def _region(request, pk: int, rule) -> Region:
     return region
 
 
-def _counties(request, pk: int, year: int):
+def _counties(request, pk: int, year: int, with_targets: bool = True):
     region = _region(request, pk, can_compare_counties)
     try:
-        return region, counties(request.user, region, year)
+        return region, counties(request.user, region, year, with_targets)
     except ComparisonError as exc:
         raise Http404(str(exc)) from None
 
 
-def _other_years(request, region: Region) -> list[int]:
-    plans = plans_visible_to(request.user).filter(region__path__startswith=region.path + "/")
-    return sorted(set(plans.order_by().values_list("year", flat=True)), reverse=True)  # no join for the default ordering
-
-
 @login_required
 def themes(request, pk: int, year: int):
-    region, comparison = _counties(request, pk, year)
+    region, comparison = _counties(request, pk, year, with_targets=False)
     link = link_maker("oversight:project", 2)
     return render(request, "comparisons/themes.html", {
-        "region": region, "year": year, "comparison": comparison, "years": _other_years(request, region),
+        "region": region, "year": year, "comparison": comparison, "years": comparison.years,
         "theme_rows": _theme_rows(comparison, lambda p: link(p.plan_id, p.pk)),
         "chart": comparison.theme_chart(f"{region}{year}年各地实事主题"), "tab": "themes",
     })
@@ -90,7 +85,7 @@ def indicators(request, pk: int, year: int):
     region, comparison = _counties(request, pk, year)
     shared = comparison.shared()
     return render(request, "comparisons/indicators.html", {
-        "region": region, "year": year, "comparison": comparison, "years": _other_years(request, region),
+        "region": region, "year": year, "comparison": comparison, "years": comparison.years,
         "charts": _charts(comparison, shared, gettext("地区")), "single": _single_rows(comparison.single()), "tab": "indicators",
     })
 

@@ -30,6 +30,22 @@ def regions_visible_to(person: Person) -> QuerySet[Region]:
     return Region.objects.filter(pk=person.region_id)
 
 
+def can_read_region(person: Person, region: Region) -> bool:
+    """Whether `region` is among `regions_visible_to(person)`, answered without a query when the
+    region is the person's own (the region is then kept as theirs, so that the rules after this
+    one do not read it again), and otherwise with at most the one query for the person's region."""
+    if not person.is_authenticated:
+        return False
+    if person.role == Role.ADMIN or person.is_superuser:
+        return True
+    if person.region_id is None:
+        return False
+    if person.region_id == region.pk:
+        person.region = region
+        return True
+    return person.role in REGION_READERS and person.region.contains(region)
+
+
 def plans_visible_to(person: Person):
     from shishi.plans.models import Plan
 

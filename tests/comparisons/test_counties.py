@@ -48,7 +48,7 @@ def test_it_adds_up_goals_a_plan_splits_over_targets_of_one_indicator(cast, worl
     other = import_sample(world["gaoqing"], cast["admin"], "gaoxinqu-2023.txt",
                           {"实现新建幼儿园2所": "实现新建幼儿园2所、改扩建幼儿园3所"})
     comparison = counties(cast["admin"], world["city"], 2023)
-    assert [c.plan for c in comparison.columns] == [plan, other]
+    assert [c.plan.pk for c in comparison.columns] == [plan.pk, other.pk]
     row = _row(comparison, "kindergartens_built")
     assert row.cells[1].goals == ["2所", "3所"]
     assert row.values()[1] == 5 and row.shown()[1] == "5所（2所 + 3所）"

@@ -54,13 +54,17 @@ class IndicatorRow:
     key: IndicatorKey
     unit: str
     cells: list[Cell | None]
+    _values: list[Decimal | None] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def present(self) -> int:
         return sum(1 for cell in self.cells if cell)
 
     def values(self) -> list[Decimal | None]:
-        return [cell.value(self.key.summable) if cell else None for cell in self.cells]
+        """Worked out once, when the row is complete: the table, the chart and its axis each ask."""
+        if self._values is None:
+            self._values = [cell.value(self.key.summable) if cell else None for cell in self.cells]
+        return self._values
 
     def shown(self) -> list[str]:
         """Each column's cell as the table shows it: the goals, or the total when several add up."""

@@ -119,11 +119,41 @@ def region_years(request, pk: int):
     region, comparison = _years(request, pk)
     steps = comparison.steps
     return render(request, "comparisons/years.html", {
-        "region": region, "comparison": comparison,
+        "region": region, "comparison": comparison, "columns": _column_links(comparison.columns),
         "latest": steps[-1] if steps else None, "latest_rows": _step_rows(steps[-1]) if steps else [],
-        "earlier": steps[-2::-1],
+        "step_counts": _step_counts(steps), "earlier": _earlier_steps(region, steps[-2::-1]),
         "theme_chart": comparison.theme_chart(f"{region}历年实事主题"), "theme_rows": _theme_rows(comparison),
     })
+
+
+def _column_links(columns) -> str:
+    """The plans compared, each linked to its page, as HTML made here (escaped)."""
+    link = link_maker("plans:detail")
+    return mark_safe(" · ".join(f'<a href="{link(c.plan.pk)}">{_escape(c.label)}</a>' for c in columns))
+
+
+def _step_counts(steps) -> str:
+    """The overview's rows, newest step first: how many projects continued, were new, were dropped."""
+    return mark_safe("".join(
+        f'<tr><th scope="row"><a href="#step-{step.number}">{_escape(step.label)}</a></th><td>{len(step.continued)}</td>'
+        f"<td>{len(step.new)}</td><td>{len(step.dropped)}</td></tr>\n    " for step in reversed(steps)))
+
+
+def _earlier_steps(region, steps) -> list[str]:
+    """A section per earlier step, its table loaded when opened (htmx) or on a page of its own."""
+    link = link_maker("comparisons:years_step", 2)
+    heading, in_detail, open_it = (_escape(gettext(text)) for text in ("哪些实事延续了", "逐项明细", "单独打开这一段"))
+    sections = []
+    for step in steps:
+        url, n = link(region.pk, step.number), step.number
+        sections.append(mark_safe(
+            f'\n<section id="step-{n}" aria-labelledby="step-{n}-title">\n'
+            f'  <h2 id="step-{n}-title">{_escape(step.label)}：{heading}</h2>\n'
+            f'  <details hx-get="{url}" hx-trigger="toggle once" hx-target="find .section-body">\n'
+            f"    <summary>{in_detail}</summary>\n"
+            f'    <div class="section-body"><p><a href="{url}">{open_it}</a></p></div>\n'
+            f"  </details>\n</section>\n"))
+    return sections
 
 
 def _step_rows(step) -> list[tuple[str, str, str, str]]:

@@ -74,10 +74,17 @@ def themes(request, pk: int, year: int):
     region, comparison = _counties(request, pk, year, with_targets=False)
     link = link_maker("oversight:project", 2)
     return render(request, "comparisons/themes.html", {
-        "region": region, "year": year, "comparison": comparison, "years": comparison.years,
+        **_tabs("themes", region, year, comparison),
         "theme_rows": _theme_rows(comparison, lambda p: link(p.plan_id, p.pk)),
-        "chart": comparison.theme_chart(f"{region}{year}年各地实事主题"), "tab": "themes",
+        "chart": comparison.theme_chart(f"{region}{year}年各地实事主题"),
     })
+
+
+def _tabs(tab: str, region, year: int, comparison) -> dict:
+    """What the two pages of a year's comparison share: the tab shown, and a link to it for each year."""
+    link = link_maker(f"comparisons:{tab}", 2)
+    return {"region": region, "year": year, "comparison": comparison, "tab": tab,
+            "years": [(y, link(region.pk, y)) for y in comparison.years]}
 
 
 @login_required
@@ -85,8 +92,8 @@ def indicators(request, pk: int, year: int):
     region, comparison = _counties(request, pk, year)
     shared = comparison.shared()
     return render(request, "comparisons/indicators.html", {
-        "region": region, "year": year, "comparison": comparison, "years": comparison.years,
-        "charts": _charts(comparison, shared, gettext("地区")), "single": _single_rows(comparison.single()), "tab": "indicators",
+        **_tabs("indicators", region, year, comparison),
+        "charts": _charts(comparison, shared, gettext("地区")), "single": _single_rows(comparison.single()),
     })
 
 

@@ -164,6 +164,15 @@ def test_the_number_of_queries_does_not_grow_with_the_plans(client, cast, plan, 
     assert _queries(client, url) == before
 
 
+@pytest.mark.parametrize("view", ["comparisons:themes", "comparisons:indicators"])
+def test_a_city_coordinator_reads_the_citys_comparison_in_six_queries(client, cast, plan, gaoxinqu_plan, world, view):
+    """The session and the person; the region (their own: the access rule needs nothing more); the
+    plans of every year (the page links to the other years); the projects, with their targets on
+    the indicator page; the top bar's unread count."""
+    client.force_login(cast["cici"])
+    assert _queries(client, reverse(view, args=[world["city"].pk, 2023])) == 6
+
+
 def test_the_theme_page_reads_no_targets(client, cast, plan, gaoxinqu_plan, world):
     """It shows projects, not goals: the targets are read only by the pages that show them."""
     client.force_login(cast["cici"])

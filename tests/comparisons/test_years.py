@@ -1,6 +1,8 @@
 """One region across years: 高青县's real 2021 and 2024 notices, and 桓台县 a year on."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from shishi.comparisons.services import years
@@ -140,3 +142,22 @@ def test_a_region_with_one_plan_has_no_shared_indicators_to_draw(client, cast, w
     client.force_login(cast["cici"])
     page = client.get(reverse("comparisons:years_indicators", args=[plan.region.pk])).content.decode()
     assert "各年度没有共同的量化指标。" in page and "data-chart" not in page
+
+
+def test_the_overview_links_each_years_plan_and_counts_each_step(client, cast, world, gaoqing_three_years):
+    client.force_login(cast["otto"])
+    page = client.get(reverse("comparisons:years", args=[world["gaoqing"].pk])).content.decode()
+    links = " · ".join(f'<a href="{reverse("plans:detail", args=[plan.pk])}">{plan.year}年</a>' for plan in gaoqing_three_years)
+    assert f'<p class="muted">{links}</p>' in page
+    (step,) = [s for s in years(cast["otto"], world["gaoqing"]).steps if s.number == 2]
+    assert (f'<tr><th scope="row"><a href="#step-2">2024年→2025年</a></th><td>{len(step.continued)}</td>'
+            f"<td>{len(step.new)}</td><td>{len(step.dropped)}</td></tr>") in page
+
+
+def test_a_city_coordinator_reads_a_countys_years_in_seven_queries(client, cast, world, gaoqing_three_years):
+    """The session and the person; the county; the person's own region (the county lies under it);
+    the county's plans; their projects with their targets; the top bar's unread count."""
+    client.force_login(cast["cici"])
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("comparisons:years", args=[world["gaoqing"].pk])).status_code == 200
+    assert len(queries) == 7

@@ -62,3 +62,11 @@ def test_a_project_without_targets_is_still_on_the_board(plan, q1):
     board = build_board(plan, q1, datetime.date(2023, 4, 1))
     assert project.pk in [p.pk for p in board.projects] and board.rows[project.pk].targets == []
     assert [p.seq for p in board.projects] == sorted(p.seq for p in plan.projects.all())
+
+
+def test_the_board_page_is_read_in_nine_queries_when_units_are_late(client, cast, plan):
+    """The session and the person; the plan with its quarters; the projects with their targets; the
+    team; the quarter's reports with their figures; the late units' reminders; the open 督办 notices;
+    the top bar's unread count."""
+    client.force_login(cast["cora"])
+    assert _queries(client, reverse("oversight:board", args=[plan.pk, 1])) == 9  # 2023: every unit is late

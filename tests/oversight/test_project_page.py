@@ -31,6 +31,10 @@ def test_the_ledger_takes_the_same_queries_for_one_report_as_for_a_year_of_them(
     url = reverse("oversight:project", args=[plan.pk, project.pk]) + "?q=1"
     accept_report(_submitted(team[0], plan.periods.get(quarter=1), cast["admin"]), cast["cora"])
     one = _queries(client, url)
+    # The session, the person, the plan with its quarters, the project with its targets, the team, the
+    # quarter's reports with their figures, the implementation plans, the reports' latest versions,
+    # the top bar's unread count.
+    assert one == 9
     for unit in team[1:]:
         _submitted(unit, plan.periods.get(quarter=1), cast["admin"])
     for quarter in (2, 3, 4):

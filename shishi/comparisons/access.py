@@ -6,12 +6,13 @@ reads); these rules only narrow it down.
   leader reads only their own county, so they cannot open a city's comparison.
 - one region across years: anyone who reads the region's plans, except unit clerks (they read
   only the plans their unit is on, not a region's programme).
-In both, only plans `plans_visible_to` the person are ever counted.
+In both, the person must read the region and everything under it (`can_read_region_and_below`), so
+that every plan under it is one `plans_visible_to` them and may be counted.
 """
 
 from __future__ import annotations
 
-from shishi.directory.access import can_read_region
+from shishi.directory.access import can_read_region_and_below
 from shishi.directory.models import Person, Region
 
 Role = Person.Role
@@ -29,8 +30,8 @@ def may_compare_counties(person: Person) -> bool:
 
 
 def can_compare_counties(person: Person, region: Region) -> bool:
-    return may_compare_counties(person) and can_read_region(person, region)
+    return may_compare_counties(person) and can_read_region_and_below(person, region)
 
 
 def can_compare_years(person: Person, region: Region) -> bool:
-    return may_compare(person) and can_read_region(person, region)
+    return may_compare(person) and can_read_region_and_below(person, region)

@@ -3,8 +3,9 @@
 Both are the same table turned: a column per plan, a row per theme (how many projects) and a
 row per indicator (the goals, lined up by indicators.py). Across years, projects are also
 paired with their continuation (continuity.py) to show how goals changed. Everything is read in
-three queries whatever the number of plans: the plans, their projects, their targets (only
-when a page shows them).
+two queries whatever the number of plans: the plans, and their projects with their targets (the
+targets only when a page shows them). Only someone who reads the region and everything under it
+gets a comparison (shishi/comparisons/access.py), so the plans below are read as a whole.
 """
 
 from __future__ import annotations
@@ -12,13 +13,17 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+
+from django.db.models import CharField, Subquery, Value
+from django.db.models.functions import Concat
 from functools import cached_property
 
 from shishi.cli import THEME_NAMES
-from shishi.directory.access import plans_visible_to
+from shishi.directory.access import can_read_region_and_below
 from shishi.directory.models import Person, Region
 from shishi.notice.themes import THEMES
 from shishi.plans.models import Plan, Project, Target
+from shishi.precompiled import Precompiled
 
 from . import continuity
 from .indicators import IndicatorKey, indicator_key
@@ -195,11 +200,11 @@ class YearsComparison(Comparison):
 # -- building --------------------------------------------------------------------------------
 
 def counties(person: Person, region: Region, year: int, with_targets: bool = False) -> Comparison:
-    """The plans of `year` of every region under `region` that the person reads, side by side;
-    their targets read with the projects when the page will show them. The plans of every year
-    are read in the same query: the page links to the other years."""
-    every = [PlanRow(*row) for row in plans_visible_to(person).filter(region__path__startswith=region.path + "/")
-             .order_by("region__path", "title").values_list(*PlanRow.FIELDS)]
+    """The plans of `year` of every region under `region`, side by side; their targets read with
+    the projects when the page will show them. The plans of every year are read in the same
+    query: the page links to the other years."""
+    _may_read(person, region)
+    every = [PlanRow(*row) for row in _PLANS_BELOW(region.pk)]
     plans = [plan for plan in every if plan.year == year]
     if not plans:
         raise ComparisonError(f"{region}下各地没有{year}年的实事计划可以比较。")
@@ -212,9 +217,9 @@ def counties(person: Person, region: Region, year: int, with_targets: bool = Fal
 
 
 def years(person: Person, region: Region) -> YearsComparison:
-    """Every plan of the region the person reads, year by year, with what continued."""
-    plans = [PlanRow(*row) for row in plans_visible_to(person).filter(region=region).order_by("year", "created_at")
-             .values_list(*PlanRow.FIELDS)]
+    """Every plan of the region, year by year, with what continued."""
+    _may_read(person, region)
+    plans = [PlanRow(*row) for row in _PLANS_OF(region.pk)]
     if not plans:
         raise ComparisonError(f"{region}还没有实事计划。")
     per_year = Counter(plan.year for plan in plans)
@@ -227,6 +232,20 @@ def years(person: Person, region: Region) -> YearsComparison:
         step.number = number
         compared.steps.append(step)
     return compared
+
+
+def _may_read(person: Person, region: Region) -> None:
+    """The plans below are read without asking plan by plan: only for someone who reads them all."""
+    if not can_read_region_and_below(person, region):
+        raise ComparisonError(f"无权比较{region}的实事计划。")
+
+
+# Plain rows of plans, by region and title (and year), compiled once: every comparison page asks.
+_PLANS_BELOW = Precompiled(lambda region_id: Plan.objects.filter(region__path__startswith=Concat(
+    Subquery(Region.objects.filter(pk=region_id).values("path")), Value("/"), output_field=CharField()))
+    .order_by("region__path", "title").values_list(*PlanRow.FIELDS))
+_PLANS_OF = Precompiled(lambda region_id: Plan.objects.filter(region_id=region_id).order_by("year", "created_at")
+                        .values_list(*PlanRow.FIELDS))
 
 
 def compare(columns: list[Column], kind: type[Comparison] = Comparison, with_targets: bool = False) -> Comparison:

@@ -46,6 +46,18 @@ def can_read_region(person: Person, region: Region) -> bool:
     return person.role in REGION_READERS and person.region.contains(region)
 
 
+def can_read_region_and_below(person: Person, region: Region) -> bool:
+    """Whether `region` and every region under it are the person's to read, and so every plan
+    there (`plans_visible_to`): what a comparison of the region needs, so that it can read the
+    plans below without asking plan by plan. Never for a unit's clerk: they read plans by their
+    unit, not by region (as in `plans_visible_to`)."""
+    if not person.is_authenticated or person.role == Role.REPORTER:
+        return False
+    if person.role == Role.ADMIN or person.is_superuser:
+        return True
+    return person.role in REGION_READERS and can_read_region(person, region)
+
+
 def plans_visible_to(person: Person):
     from shishi.plans.models import Plan
 

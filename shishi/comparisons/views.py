@@ -8,13 +8,13 @@ from collections import defaultdict
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django.utils.html import json_script
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
-from shishi.directory.access import plans_visible_to, regions_visible_to
+from shishi.directory.access import plans_visible_to, region_for, regions_visible_to
 from shishi.directory.models import Region
 from shishi.plans.links import link_maker
 
@@ -55,7 +55,9 @@ def index(request):
 
 
 def _region(request, pk: int, rule) -> Region:
-    region = get_object_or_404(Region, pk=pk)
+    region = region_for(request.user, pk)
+    if region is None:
+        raise Http404
     if not rule(request.user, region):
         raise PermissionDenied
     return region

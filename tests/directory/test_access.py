@@ -8,7 +8,9 @@ from django.db.models import Q
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from shishi.directory.access import can_read_region, can_read_region_and_below, plans_visible_to, regions_visible_to
+from shishi.directory.access import (
+    can_read_region, can_read_region_and_below, plans_visible_to, region_for, regions_visible_to,
+)
 from shishi.directory.models import Person
 from shishi.plans.models import Plan
 from tests.comparisons.conftest import import_sample
@@ -59,3 +61,13 @@ def test_who_reads_a_region_and_below_reads_every_plan_there(cast, world, who, w
 def test_a_clerk_never_reads_a_region_as_a_whole_even_as_superuser(cast, world):
     clerk = person("super-clerk", Person.Role.REPORTER, world["huantai"], cast["lena"].unit, is_superuser=True)
     assert can_read_region(clerk, world["huantai"]) and not can_read_region_and_below(clerk, world["huantai"])
+
+
+def test_a_region_is_read_with_the_persons_own_in_one_query(cast, world):
+    cici = Person.objects.get(pk=cast["cici"].pk)
+    with CaptureQueriesContext(connection) as queries:
+        assert region_for(cici, world["gaoqing"].pk).name == "高青县"
+        assert cici.region.name == "淄博市" and can_read_region(cici, world["gaoqing"])
+    assert len(queries) == 1
+    assert region_for(cici, world["gaoqing"].pk + 1000) is None
+    assert region_for(cast["admin"], world["city"].pk).name == "淄博市"  # a person without a region

@@ -20,6 +20,7 @@ from shishi.history.models import Event
 from shishi.oversight.board import ProjectRow, project_rows, report_state, plan_team, reports_with_figures, with_targets
 from shishi.oversight.lights import NAMES, SEVERITY
 from shishi.plans.models import Assignment, Period, Plan, Project, Target
+from shishi.precompiled import Precompiled
 from shishi.reporting.models import QuarterlyReport
 
 from .models import PublicStatement
@@ -70,10 +71,7 @@ def build_page(plan: Plan, quarter: int | None, today: datetime.date) -> PublicP
     states = {unit_id: report_state(reports.get(unit_id), period, today) for unit_id in units}
     accepted = {unit_id: r for unit_id, r in reports.items() if r.state == QuarterlyReport.State.ACCEPTED}
     rows = project_rows(plan, period, projects, assignments, accepted, states, figures)
-    statements = dict(
-        PublicStatement.objects.filter(period=period, project__plan=plan).exclude(approved_text="")
-        .values_list("project_id", "approved_text")
-    )
+    statements = dict(_APPROVED_TEXTS(period.pk, plan.pk))
     items = []
     for project in projects:
         team = [a for a in assignments if a.project_id == project.pk]
@@ -84,6 +82,11 @@ def build_page(plan: Plan, quarter: int | None, today: datetime.date) -> PublicP
             statement=statements.get(project.pk, ""),
         ))
     return PublicPage(plan=plan, period=period, periods=periods, projects=items)
+
+
+_APPROVED_TEXTS = Precompiled(lambda period_id, plan_id: PublicStatement.objects.filter(
+    period_id=period_id, project__plan_id=plan_id).exclude(approved_text="").order_by()
+    .values_list("project_id", "approved_text"), arguments=2)
 
 
 def last_modified(plan: Plan, now: datetime.datetime) -> datetime.datetime:

@@ -1,8 +1,9 @@
 from decimal import Decimal
 
 from django import template
-from django.template.defaultfilters import floatformat
-from django.utils.html import format_html
+from django.template.defaultfilters import floatformat, linebreaksbr
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from shishi.oversight.lights import GREY
@@ -47,3 +48,43 @@ def target_item(row):
         '<li>\n      <p class="indicator">{}</p>\n      <p>{} <strong>{}</strong>；{}\n        {}</p>{}'
         '\n      <p class="status">{}</p>\n    </li>',
         target.indicator, gettext("目标"), target.goal, gettext("完成"), figure, bar, light_status(light))
+
+
+@register.simple_tag
+def project_sections(items, elder: bool):
+    """Every project of the public page (PublicProject items): its light, units, targets, approved
+    text and the notice's words, a section each, in one step (the template took most of the page's
+    time, a variable at a time)."""
+    words = {key: escape(gettext(text)) for key, text in _SECTION_WORDS.items()}
+    return mark_safe("".join(_section(item, elder, words) for item in items))
+
+
+_SECTION_WORDS = {"lead": "牵头单位", "partners": "配合单位", "targets": "目标与完成情况", "statement": "进展说明",
+                  "no_statement": "本季度暂无公开说明。", "body": "实事内容（通知原文）"}
+
+
+def _section(item, elder: bool, words: dict) -> str:
+    project, row = item.row.project, item.row
+    units = ""
+    if item.lead_units:
+        partners = ""
+        if item.partner_units and not elder:
+            partners = f"<br>{words['partners']}：{'、'.join(escape(name) for name in item.partner_units)}"
+        units = f'<p class="units">{words["lead"]}：{"、".join(escape(name) for name in item.lead_units)}{partners}</p>'
+    targets = ""
+    if row.targets:
+        listed = "".join(f"\n    {target_item(target)}\n    " for target in row.targets)
+        targets = f'\n  <h3>{words["targets"]}</h3>\n  <ul class="targets">\n    {listed}\n  </ul>\n  '
+    if item.statement:
+        statement = f'<p class="statement">{linebreaksbr(item.statement, autoescape=True)}</p>'
+    else:
+        statement = f'<p class="none">{words["no_statement"]}</p>'
+    body = ""
+    if project.body and not elder:
+        body = (f"\n  <details><summary>{words['body']}</summary>"
+                f"<p>{linebreaksbr(project.body, autoescape=True)}</p></details>\n  ")
+    return (f'\n<section class="project" aria-labelledby="project-{project.seq}">\n'
+            f'  <h2 id="project-{project.seq}">{project.seq}. {escape(project.title)}</h2>\n'
+            f'  <p class="status">{light_status(row.light)}</p>\n'
+            f"  {units}\n\n  {targets}\n\n"
+            f'  <h3>{words["statement"]}</h3>\n  {statement}\n  {body}\n</section>\n')

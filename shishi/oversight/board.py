@@ -20,7 +20,7 @@ STATE_NAMES = {
 COUNTED = (QuarterlyReport.State.SUBMITTED, QuarterlyReport.State.ACCEPTED)
 
 
-def report_state(report: QuarterlyReport | None, period: Period, today: datetime.date) -> str:
+def report_state(report: QuarterlyReport | ReportRow | None, period: Period, today: datetime.date) -> str:
     """The state the board shows: the report's own, or late once the due date has passed
     without a submission, or not started."""
     overdue = today > period.due_on
@@ -102,7 +102,6 @@ def plan_team(plan_id: int) -> list[Assignment]:
 _DB = "default"
 _PROJECT_FIELDS = [field.attname for field in Project._meta.concrete_fields]
 _TARGET_FIELDS = [field.attname for field in Target._meta.concrete_fields]  # from_db wants all, in this order
-_REPORT_FIELDS = [field.attname for field in QuarterlyReport._meta.concrete_fields]
 _ASSIGNMENT_FIELDS = [field.attname for field in Assignment._meta.concrete_fields]
 _UNIT_FIELDS = [field.attname for field in Unit._meta.concrete_fields]
 FIGURE_FIELDS = ("lines__project_id", "lines__assessment", "lines__values__target_id", "lines__values__value")
@@ -118,21 +117,28 @@ _TEAM = Precompiled(lambda plan_id: Assignment.objects.filter(project__plan_id=p
     "project__seq", "order").values_list(*_ASSIGNMENT_FIELDS, *(f"unit__{name}" for name in _UNIT_FIELDS)))
 # One row per figure (or per line without any, or per report without lines).
 _REPORTS_WITH_FIGURES = Precompiled(lambda period_id: QuarterlyReport.objects.filter(period_id=period_id).order_by()
-                                    .values_list(*_REPORT_FIELDS, *FIGURE_FIELDS))
+                                    .values_list("pk", "unit_id", "state", "submitted_at", *FIGURE_FIELDS))
 
 
-def reports_with_figures(period: Period) -> tuple[dict[int, QuarterlyReport], list[tuple]]:
+class ReportRow:
+    """A report as the board reads it: its state and when it was sent, not the whole model (the
+    board reads every unit's, and the rest of each report only slowed it)."""
+
+    __slots__ = ("pk", "unit_id", "state", "submitted_at", "unit")
+
+    def __init__(self, pk, unit_id, state, submitted_at):
+        self.pk, self.unit_id, self.state, self.submitted_at, self.unit = pk, unit_id, state, submitted_at, None
+
+
+def reports_with_figures(period: Period) -> tuple[dict[int, ReportRow], list[tuple]]:
     """The period's reports by unit and their figures as `project_rows` reads them, in one query."""
-    unit_id_at, figures_at = _REPORT_FIELDS.index("unit_id"), len(_REPORT_FIELDS)
-    reports: dict[int, QuarterlyReport] = {}
+    reports: dict[int, ReportRow] = {}
     figures = []
-    for row in _REPORTS_WITH_FIGURES(period.pk):
-        report = reports.get(row[unit_id_at])  # one report per unit and period
-        if report is None:
-            report = reports[row[unit_id_at]] = QuarterlyReport.from_db(_DB, _REPORT_FIELDS, row[:figures_at])
-        project_id, assessment, target_id, value = row[figures_at:]
+    for pk, unit_id, state, submitted_at, project_id, assessment, target_id, value in _REPORTS_WITH_FIGURES(period.pk):
+        if unit_id not in reports:  # one report per unit and period
+            reports[unit_id] = ReportRow(pk, unit_id, state, submitted_at)
         if project_id is not None:
-            figures.append((project_id, report.pk, assessment, target_id, value))
+            figures.append((project_id, pk, assessment, target_id, value))
     return reports, figures
 
 

@@ -6,13 +6,14 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from shishi.directory.models import Unit
 from shishi.oversight.board import build_board
 from shishi.plans.services import confirm_plan, draft_unit_names, read_notice_upload
 from shishi.reporting.models import Reminder
-from shishi.reporting.services import start_report
-from tests.conftest import SAMPLES
+from shishi.reporting.services import attach_stamped_pdf, start_report, submit_report
+from tests.conftest import SAMPLES, pdf_bytes
 
 
 def test_the_board_shows_every_unit_state_and_the_late_list(client, cast, plan, q1):
@@ -25,6 +26,18 @@ def test_the_board_shows_every_unit_state_and_the_late_list(client, cast, plan, 
     assert board.states[Unit.objects.get(name="县妇联", region=plan.region).pk] == "not_started"
     late = build_board(plan, q1, datetime.date(2023, 5, 1))
     assert cast["lena"].unit in late.late_units
+
+
+def test_a_submitted_report_waits_in_the_review_queue_with_its_unit_and_local_time(client, cast, plan, q1):
+    report = attach_stamped_pdf(start_report(cast["lena"].unit, q1), cast["lena"], pdf_bytes(), "盖章.pdf")
+    submit_report(report, cast["lena"], report.revision)
+    report.refresh_from_db()
+    client.force_login(cast["cora"])
+    page = client.get(reverse("oversight:board", args=[plan.pk, 1])).content.decode()
+    sent = timezone.localtime(report.submitted_at)
+    link = reverse("reporting:report", args=[report.pk])
+    assert f'<li><a href="{link}">县教育体育局</a> · {sent.month}月{sent.day}日 {sent:%H:%M}</li>' in page
+    assert "没有待审核的报表" not in page
 
 
 def test_a_reminder_is_sent_recorded_and_not_repeated_within_the_interval(client, cast, plan, q1, mailoutbox):

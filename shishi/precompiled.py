@@ -12,10 +12,11 @@ Only what the SQL text holds is kept, never a result: the answer is always the d
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from django.db import connections
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import QuerySet
 
 # Where these integers land in the compiled parameters is where the real arguments go. They lie
@@ -80,6 +81,18 @@ def _only_place(params: Sequence, marker: int) -> int:
     if len(places) != 1:
         raise ValueError(f"an argument must reach the SQL as exactly one parameter, found {len(places)}")
     return places[0]
+
+
+@functools.cache
+def columns(model) -> tuple[str, ...]:
+    """The model's columns in the order `from_db` wants them: a precompiled `values_list()` asks
+    for these when its rows are to become instances (`built`)."""
+    return tuple(field.attname for field in model._meta.concrete_fields)
+
+
+def built(model, row):
+    """A model instance from a row of `columns(model)`, as the ORM builds one."""
+    return model.from_db(DEFAULT_DB_ALIAS, columns(model), row)
 
 
 def prefill(instance, relation: str, items: list) -> list:

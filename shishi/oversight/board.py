@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from shishi.directory.models import Unit
-from shishi.precompiled import Precompiled, prefill
+from shishi.precompiled import Precompiled, built, columns, prefill
 from shishi.plans.models import Assignment, Period, Plan, Project, Target
 from shishi.reporting.models import QuarterlyReport, ReportLine
 
@@ -73,11 +73,11 @@ def with_targets(plan_id: int, project_id: int | None = None) -> list[Project]:
     out: dict[int, tuple[Project, list[Target]]] = {}
     for row in rows:
         if row[0] not in out:
-            project = Project.from_db(_DB, _PROJECT_FIELDS, row[:split])
+            project = built(Project, row[:split])
             out[row[0]] = project, prefill(project, "targets", [])
         project, targets = out[row[0]]
         if row[split] is not None:
-            target = Target.from_db(_DB, _TARGET_FIELDS, row[split:])
+            target = built(Target, row[split:])
             target.project = project
             targets.append(target)
     return [project for project, _targets in out.values()]
@@ -90,20 +90,17 @@ def plan_team(plan_id: int) -> list[Assignment]:
     units: dict[int, Unit] = {}
     out = []
     for row in _TEAM(plan_id):
-        assignment = Assignment.from_db(_DB, _ASSIGNMENT_FIELDS, row[:split])
+        assignment = built(Assignment, row[:split])
         unit = units.get(assignment.unit_id)
         if unit is None:
-            unit = units[assignment.unit_id] = Unit.from_db(_DB, _UNIT_FIELDS, row[split:])
+            unit = units[assignment.unit_id] = built(Unit, row[split:])
         assignment.unit = unit
         out.append(assignment)
     return out
 
 
-_DB = "default"
-_PROJECT_FIELDS = [field.attname for field in Project._meta.concrete_fields]
-_TARGET_FIELDS = [field.attname for field in Target._meta.concrete_fields]  # from_db wants all, in this order
-_ASSIGNMENT_FIELDS = [field.attname for field in Assignment._meta.concrete_fields]
-_UNIT_FIELDS = [field.attname for field in Unit._meta.concrete_fields]
+_PROJECT_FIELDS, _TARGET_FIELDS = columns(Project), columns(Target)
+_ASSIGNMENT_FIELDS, _UNIT_FIELDS = columns(Assignment), columns(Unit)
 FIGURE_FIELDS = ("lines__project_id", "lines__assessment", "lines__values__target_id", "lines__values__value")
 
 # The models' default orderings go through the plan to the region (a join per level); within one

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404
 from shishi.directory.access import can_view_plan
 
 from shishi.directory.models import Region
-from shishi.precompiled import Precompiled, prefill
+from shishi.precompiled import Precompiled, built, columns, prefill
 
 from .models import Period, Plan
 
@@ -30,19 +30,17 @@ def plan_with_periods(pk: int) -> Plan | None:
     if not rows:
         return None
     region_at, periods_at = len(_PLAN_FIELDS), len(_PLAN_FIELDS) + len(_REGION_FIELDS)
-    plan = Plan.from_db("default", _PLAN_FIELDS, rows[0][:region_at])
-    plan.region = Region.from_db("default", _REGION_FIELDS, rows[0][region_at:periods_at])
+    plan = built(Plan, rows[0][:region_at])
+    plan.region = built(Region, rows[0][region_at:periods_at])
     periods = prefill(plan, "periods", [])
     for row in rows:
         if row[periods_at] is not None:  # a plan without quarters is one row of NULLs for them
-            period = Period.from_db("default", _PERIOD_FIELDS, row[periods_at:])
+            period = built(Period, row[periods_at:])
             period.plan = plan
             periods.append(period)
     return plan
 
 
-_PLAN_FIELDS = [field.attname for field in Plan._meta.concrete_fields]
-_REGION_FIELDS = [field.attname for field in Region._meta.concrete_fields]
-_PERIOD_FIELDS = [field.attname for field in Period._meta.concrete_fields]
+_PLAN_FIELDS, _REGION_FIELDS, _PERIOD_FIELDS = columns(Plan), columns(Region), columns(Period)
 _PLAN_WITH_PERIODS = Precompiled(lambda plan_id: Plan.objects.filter(pk=plan_id).order_by("periods__quarter").values_list(
     *_PLAN_FIELDS, *(f"region__{name}" for name in _REGION_FIELDS), *(f"periods__{name}" for name in _PERIOD_FIELDS)))

@@ -17,7 +17,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 
 from shishi.directory.models import Person
-from shishi.precompiled import Precompiled
+from shishi.precompiled import Precompiled, built, columns
 
 from .models import ImplementationPlan
 
@@ -29,12 +29,11 @@ WRONG_KIND = "实施方案文件只能是PDF、Word（.doc/.docx）、WPS或Exce
 def implementation_plans(project_id: int) -> list[ImplementationPlan]:
     """The implementation plans written for the project, one per unit that wrote one: the
     project's ledger page shows them on every visit."""
-    return [ImplementationPlan.from_db("default", _FIELDS, row) for row in _OF_PROJECT(project_id)]
+    return [built(ImplementationPlan, row) for row in _OF_PROJECT(project_id)]
 
 
-_FIELDS = [field.attname for field in ImplementationPlan._meta.concrete_fields]
 _OF_PROJECT = Precompiled(lambda project_id: ImplementationPlan.objects.filter(
-    assignment__project_id=project_id).order_by().values_list(*_FIELDS))
+    assignment__project_id=project_id).order_by().values_list(*columns(ImplementationPlan)))
 
 
 class LedgerError(Exception):

@@ -154,7 +154,7 @@ def _supervision(plan: Plan, today: datetime.date) -> None:
         return
     for index, (project, unit, why) in enumerate(candidates(plan, periods[-1], today)[:2]):
         notice = issue(project, unit, periods[-1], supervisor, f"{why}，请说明原因并提出整改措施。",
-                       today + datetime.timedelta(days=7))
+                       today + datetime.timedelta(days=7), today=today)
         if index == 0:
             answer(notice, unit.people.first() or supervisor, "已补报进展情况，下一季度按时报送。")
 

@@ -14,16 +14,33 @@ service. The people:
 
 from __future__ import annotations
 
+import datetime
 import io
+import os
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
+import time_machine
 
 from shishi.directory.models import Person, Region, Unit
 from shishi.plans.services import confirm_plan, draft_unit_names, read_notice_upload
 
 SAMPLES = Path(__file__).parents[1] / "samples" / "notices"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _another_today():
+    """SHISHI_TEST_TODAY=2031-02-28 runs the whole suite as if that were today's date, to prove that
+    no test depends on the real calendar (tests that need a date set their own with time-machine)."""
+    today = os.environ.get("SHISHI_TEST_TODAY")
+    if not today:
+        yield
+        return
+    moment = datetime.datetime.combine(datetime.date.fromisoformat(today), datetime.time(10, 0),
+                                       tzinfo=datetime.timezone(datetime.timedelta(hours=8)))
+    with time_machine.travel(moment, tick=True):
+        yield
 
 
 def pdf_bytes(pages: int = 1) -> bytes:

@@ -8,6 +8,7 @@ import tarfile
 from pathlib import Path
 
 import pytest
+import time_machine
 from django.apps import apps
 from django.conf import settings
 from django.core import serializers
@@ -30,7 +31,9 @@ def _state() -> tuple[str, dict]:
 @pytest.fixture
 def demo(transactional_db, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "files"
-    load_demo(today=datetime.date(2026, 11, 22))
+    with time_machine.travel(datetime.datetime(2026, 11, 22, 10, tzinfo=datetime.timezone(datetime.timedelta(hours=8))),
+                             tick=False):
+        load_demo()
 
 
 def test_a_backup_restores_to_identical_data_and_files(demo, tmp_path):

@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from shishi.directory.models import Person, Region, Unit, UnitAlias
 from shishi.history.services import record
@@ -66,7 +67,7 @@ def _safe_name(filename: str, sha256: str) -> str:
 
 def initial_draft(parsed: dict) -> dict:
     """The editable copy of what the reader found."""
-    year = parsed.get("year") or datetime.date.today().year
+    year = parsed.get("year") or timezone.localdate().year
     deadline = (parsed.get("reporting") or {}).get("deadline") or f"{year}-12-31"
     return {
         "title": parsed.get("title") or "",

@@ -68,11 +68,13 @@ def candidates(plan: Plan, period: Period, today: datetime.date) -> list[tuple[P
     return found
 
 
-def issue(project: Project, unit: Unit, period: Period, person: Person, reason: str, reply_by: datetime.date) -> SupervisionNotice:
+def issue(project: Project, unit: Unit, period: Period, person: Person, reason: str, reply_by: datetime.date,
+          today: datetime.date | None = None) -> SupervisionNotice:
+    """A 督办 notice to a unit of the project; `today` (the local date unless given) bounds the reply date."""
     reason = reason.strip()
     if not reason:
         raise SupervisionError("请写明督办事由。")
-    if reply_by < timezone.localdate():
+    if reply_by < (today or timezone.localdate()):
         raise SupervisionError("答复期限不能早于今天。")
     if not Assignment.objects.filter(project=project, unit=unit).exists():
         raise SupervisionError("该单位不是这项实事的责任单位。")

@@ -29,13 +29,15 @@ import io
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.db import transaction
 
 from shishi.directory.access import can_manage_plan
 from shishi.directory.models import Person, Unit, UnitAlias
+from shishi.documents.tables import csv_unguarded
 from shishi.history.services import record
+from shishi.plans.figures import FigureError, parse_figure
 from shishi.plans.models import Assignment, Period, Plan, Target
 from shishi.reporting.models import QuarterlyReport
 from shishi.reporting.services import LineEntry, ReportError, save_draft, start_report
@@ -43,7 +45,6 @@ from shishi.reporting.services import LineEntry, ReportError, save_draft, start_
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 5000
 MAX_ERRORS = 100  # beyond this a person stops reading; the count says how many more there were
-LIMIT = Decimal("1e14")
 CHINESE_QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4}
 
 # A quarter as people write it: 1, 第1季度, 一季度, 第一季度, Q1, 1季度.
@@ -156,7 +157,8 @@ def read_rows(plan: Plan, text: str) -> list[Row]:
 
     def cell(values: list[str], name: str) -> str:
         index = header.get(name)
-        return values[index].strip() if index is not None and index < len(values) else ""
+        # Our export puts an apostrophe before text a spreadsheet would run ('=…); Excel keeps it.
+        return csv_unguarded(values[index].strip()) if index is not None and index < len(values) else ""
 
     for number, values in enumerate(table[top + 1:], start=top + 2):
         if not any(v.strip() for v in values):
@@ -234,16 +236,12 @@ def _digits(text: str) -> bool:
 
 
 def _figure(raw: str, problems: list[str]) -> Decimal | None:
-    """The same rule as the report form (reporting/forms.py): 0 or more, to two decimals."""
+    """The same rule as every other door (shishi.plans.figures): 0 or more, to two decimals."""
     try:
-        number = Decimal(raw)
-    except InvalidOperation:
-        problems.append(f"累计完成值应填数字，而不是“{raw}”")
+        return parse_figure(raw, "累计完成值")
+    except FigureError as exc:
+        problems.append(str(exc).rstrip("。"))
         return None
-    if not number.is_finite() or number < 0 or number >= LIMIT:
-        problems.append(f"累计完成值应为0或正数，而不是“{raw}”")
-        return None
-    return number.quantize(Decimal("0.01"))
 
 
 def apply_rows(plan: Plan, person: Person, rows: list[Row]) -> BulkResult:

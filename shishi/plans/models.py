@@ -12,6 +12,8 @@ from simple_history.models import HistoricalRecords
 
 from shishi.directory.models import Region, Unit
 
+from . import figures
+
 
 class NoticeFile(models.Model):
     """An uploaded notice, kept exactly as uploaded, with what the reader made of it."""
@@ -77,6 +79,13 @@ class Project(models.Model):
         return f"{self.seq}. {self.title}"
 
 
+def figure_fits(field: str, null: bool = False) -> models.Q:
+    """The database's own check of `figures.storable`: no door, present or future, can store a
+    figure that pages could not read back."""
+    fits = models.Q(**{f"{field}__gte": 0, f"{field}__lt": figures.LIMIT})
+    return fits | models.Q(**{f"{field}__isnull": True}) if null else fits
+
+
 class Target(models.Model):
     """A number the project committed to (新改扩建幼儿园 6 所)."""
 
@@ -98,6 +107,7 @@ class Target(models.Model):
 
     class Meta:
         ordering = ["project", "seq"]
+        constraints = [models.CheckConstraint(condition=figure_fits("value"), name="target_value_fits")]
 
     def __str__(self) -> str:
         return f"{self.indicator} {self.goal}"

@@ -14,9 +14,11 @@ from django.utils import timezone
 from shishi.directory.models import Person, Region, Unit, UnitAlias
 from shishi.history.services import record
 from shishi.notice import NoticeError, load_notice
+from shishi.notice.text import clean_text
+from shishi.plans.figures import FigureError, parse_figure
 from shishi.notice.units import split_unit_list
 
-from .models import Assignment, NoticeFile, Period, Plan, Project, Target, decimal_value
+from .models import Assignment, NoticeFile, Period, Plan, Project, Target
 
 OPS = {">=", "=", "<=", "~"}
 
@@ -73,10 +75,11 @@ def initial_draft(parsed: dict) -> dict:
         "title": parsed.get("title") or "",
         "year": year,
         "doc_number": parsed.get("doc_number") or "",
-        "issuer": parsed.get("issuer") or "",
+        # What the reader found but the preview does not offer to correct is fitted to its column.
+        "issuer": _fit(parsed.get("issuer") or "", Plan, "issuer"),
         "issued_on": parsed.get("issued_on") or "",
-        "reporting_to": (parsed.get("reporting") or {}).get("to") or "",
-        "reporting_phone": (parsed.get("reporting") or {}).get("phone") or "",
+        "reporting_to": _fit((parsed.get("reporting") or {}).get("to") or "", Plan, "reporting_to"),
+        "reporting_phone": _fit((parsed.get("reporting") or {}).get("phone") or "", Plan, "reporting_phone"),
         "due_days": settings.SHISHI_DUE_DAYS,
         "projects": [
             {
@@ -97,70 +100,126 @@ def initial_draft(parsed: dict) -> dict:
     }
 
 
+def _fit(text: str, model, field: str) -> str:
+    limit = _limit(model, field)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
 def draft_unit_names(draft: dict) -> list[str]:
     return list(dict.fromkeys(unit for project in draft["projects"] for unit in project["units"]))
 
 
-def apply_corrections(notice_file: NoticeFile, form: dict) -> list[str]:
-    """Apply the coordinator's corrections from the preview form. Returns problems found;
-    the draft is saved only when there are none, so nothing typed is half-applied."""
+def apply_corrections(notice_file: NoticeFile, form: dict) -> tuple[dict, list[str]]:
+    """Apply the coordinator's corrections from the preview form. Returns the corrected draft
+    and the problems found; the draft is saved only when there are none, so nothing typed is
+    half-applied, and the corrected draft (with what was typed, even where it is wrong) is
+    what the page shows again, so nothing typed is lost either."""
     draft = notice_file.draft
     errors: list[str] = []
+
+    def typed(name: str, default) -> str:
+        return clean_text(str(form.get(name, default))).strip()
+
     updated = dict(draft)
-    updated["title"] = form.get("title", draft["title"]).strip() or draft["title"]
-    updated["doc_number"] = form.get("doc_number", draft["doc_number"]).strip()
-    updated["year"] = _int(form.get("year", draft["year"]), "年度", errors, 2000, 2100) or draft["year"]
+    updated["title"] = typed("title", draft["title"]) or draft["title"]
+    updated["doc_number"] = typed("doc_number", draft["doc_number"])
+    year = _int(form.get("year", draft["year"]), "年度", errors, 2000, 2100)
+    updated["year"] = draft["year"] if year is None else year
     updated["due_days"] = _int(form.get("due_days", draft["due_days"]), "报送期限天数", errors, 0, 60)
     updated["issued_on"] = _date(form.get("issued_on", draft["issued_on"]), "成文日期", errors)
     projects = []
     for index, project in enumerate(draft["projects"]):
         key = f"p-{index}"
         changed = dict(project)
-        changed["title"] = form.get(f"{key}-title", project["title"]).strip() or project["title"]
-        units = split_unit_list(form.get(f"{key}-units", "、".join(project["units"])))
-        leads = [u for u in split_unit_list(form.get(f"{key}-leads", "、".join(project["lead_units"]))) if u in units]
+        changed["title"] = typed(f"{key}-title", project["title"]) or project["title"]
+        units = split_unit_list(typed(f"{key}-units", "、".join(project["units"])))
+        leads = [u for u in split_unit_list(typed(f"{key}-leads", "、".join(project["lead_units"]))) if u in units]
         changed["units"], changed["lead_units"] = units, leads or units[:1]
         changed["deadline"] = _date(form.get(f"{key}-deadline", project["deadline"]), f"第{project['seq']}项完成时限", errors)
         changed["targets"] = _targets(form, key, project, errors)
         projects.append(changed)
     updated["projects"] = projects
+    errors += draft_problems(updated)
     if errors:
-        return errors
+        return updated, errors
     notice_file.draft = updated
     notice_file.save(update_fields=["draft"])
-    return []
+    return updated, []
+
+
+def _limit(model, field: str) -> int:
+    return model._meta.get_field(field).max_length
+
+
+def draft_problems(draft: dict) -> list[str]:
+    """What in the draft the plan's columns cannot hold, named, instead of a silent cut (or, on
+    PostgreSQL, a refused insert): every text the coordinator can correct in the preview."""
+    problems = []
+
+    def check(text: str, limit: int, label: str) -> None:
+        if len(text) > limit:
+            problems.append(f"{label}有{len(text)}个字，最多{limit}个字，请精简。")
+
+    check(draft["title"], _limit(Plan, "title"), "标题")
+    check(draft["doc_number"], _limit(Plan, "doc_number"), "文号")
+    for project in draft["projects"]:
+        where = f"第{project['seq']}项"
+        check(project["title"], _limit(Project, "title"), f"{where}实事名称")
+        for name in project["units"]:
+            check(name, _limit(Unit, "name"), f"{where}责任单位“{name[:20]}…”")
+        for target in project["targets"]:
+            if target.get("error"):
+                continue  # already named by _targets
+            check(target["indicator"], _limit(Target, "indicator"), f"{where}指标“{target['indicator'][:20]}…”")
+            check(target["unit"], _limit(Target, "unit_of_measure"), f"{where}指标“{target['indicator'][:20]}”的单位")
+    return problems
 
 
 def _targets(form: dict, key: str, project: dict, errors: list[str]) -> list[dict]:
+    """The project's targets as corrected; a target whose value is refused stays in the list
+    with the value as typed (marked `error`), so that the page shows it again to be corrected."""
     targets = []
     rows = [(f"{key}-t-{j}", target) for j, target in enumerate(project["targets"])] + [(f"{key}-t-new", None)]
     for prefix, target in rows:
         if form.get(f"{prefix}-delete"):
             continue
-        indicator = form.get(f"{prefix}-indicator", target["indicator"] if target else "").strip()
+        indicator = clean_text(str(form.get(f"{prefix}-indicator", target["indicator"] if target else ""))).strip()
         raw_value = form.get(f"{prefix}-value", target["value"] if target else "")
-        if target is None and not indicator:
+        if target is None and not indicator and not str(raw_value).strip():
             continue  # the empty row for a new target was left empty
         op = form.get(f"{prefix}-op", target["op"] if target else "=")
-        try:
-            value = Decimal(str(raw_value).strip())
-            if not value.is_finite() or value < 0 or value >= Decimal("1e14"):
-                raise InvalidOperation
-        except InvalidOperation:
-            errors.append(f"第{project['seq']}项指标“{indicator or '（未命名）'}”的目标值“{raw_value}”不是有效的数字。")
-            continue
-        if not indicator:
-            errors.append(f"第{project['seq']}项有一个指标没有名称。")
-            continue
-        targets.append({
-            "indicator": indicator[:120],
+        row = {
+            "indicator": indicator,
             "op": op if op in OPS else "=",
-            "value": float(value) if value != value.to_integral() else int(value),
-            "unit": form.get(f"{prefix}-unit", target["unit"] if target else "").strip()[:20],
+            "value": raw_value,
+            "unit": clean_text(str(form.get(f"{prefix}-unit", target["unit"] if target else ""))).strip(),
             "kind": target["kind"] if target else "count",
             "text": target["text"] if target else "",
-        })
+        }
+        targets.append(row)
+        if not indicator:
+            errors.append(f"第{project['seq']}项有一个指标没有名称。")
+            row["error"] = True
+            continue
+        try:
+            value = parse_figure(raw_value, f"第{project['seq']}项指标“{indicator}”的目标值")
+        except FigureError as exc:
+            errors.append(str(exc))
+            row["error"] = True
+            continue
+        if value is None:
+            errors.append(f"第{project['seq']}项指标“{indicator}”没有填写目标值。")
+            row["error"] = True
+            continue
+        row["value"] = _json_figure(value)
     return targets
+
+
+def _json_figure(value: Decimal) -> int | float | str:
+    """The figure as the draft (JSON) keeps it: a number where a float holds it exactly."""
+    if value == value.to_integral():
+        return int(value)
+    return float(value) if Decimal(str(float(value))) == value else format(value, "f")
 
 
 def _int(raw, label: str, errors: list[str], low: int, high: int) -> int | None:
@@ -194,6 +253,15 @@ def confirm_plan(notice_file: NoticeFile, person: Person, choices: dict[str, str
     if existing := Plan.objects.filter(notice_file=notice_file).first():
         return existing
     draft, region = notice_file.draft, notice_file.region
+    problems = draft_problems(draft)
+    for project in draft["projects"]:
+        for target in project["targets"]:
+            try:
+                parse_figure(target["value"], f"第{project['seq']}项指标“{target['indicator']}”的目标值")
+            except FigureError as exc:
+                problems.append(str(exc))
+    if problems:
+        raise PlanError("；".join(problems))
     duplicate = Plan.objects.filter(region=region, year=draft["year"], title=draft["title"]).first()
     if duplicate:
         raise PlanError(f"{draft['year']}年《{draft['title']}》已经导入过，不能重复导入。")
@@ -215,12 +283,12 @@ def confirm_plan(notice_file: NoticeFile, person: Person, choices: dict[str, str
         Period.objects.create(plan=plan, quarter=quarter, starts_on=starts, ends_on=ends, due_on=due)
     for item in draft["projects"]:
         project = Project.objects.create(
-            plan=plan, seq=item["seq"], title=item["title"][:200], body=item["body"], theme=item["theme"],
+            plan=plan, seq=item["seq"], title=item["title"], body=item["body"], theme=item["theme"],
             deadline=item["deadline"] or None,
         )
         Target.objects.bulk_create(
-            Target(project=project, seq=n, indicator=t["indicator"], op=t["op"], value=decimal_value(t["value"]),
-                   unit_of_measure=t["unit"], kind=t["kind"], text=t["text"][:200])
+            Target(project=project, seq=n, indicator=t["indicator"], op=t["op"], value=parse_figure(t["value"]),
+                   unit_of_measure=t["unit"], kind=t["kind"], text=_fit(t["text"], Target, "text"))
             for n, t in enumerate(item["targets"], 1)
         )
         Assignment.objects.bulk_create(
@@ -238,14 +306,14 @@ def _resolve_units(region: Region, names: list[str], choices: dict[str, str]) ->
     for name in names:
         choice = choices.get(name, "")
         if choice == "new":
-            resolved[name], _ = Unit.objects.get_or_create(region=region, name=name[:80])
+            resolved[name], _ = Unit.objects.get_or_create(region=region, name=name)
         elif choice.startswith("unit:") and choice[5:].isdigit():
             unit = Unit.objects.filter(region=region, pk=int(choice[5:])).first()
             if unit is None:
                 unresolved.append(name)
                 continue
             if unit.name != name:  # remember this spelling for next year's notice
-                UnitAlias.objects.get_or_create(unit=unit, name=name[:80])
+                UnitAlias.objects.get_or_create(unit=unit, name=name)
             resolved[name] = unit
         else:
             unresolved.append(name)

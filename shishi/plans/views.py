@@ -75,9 +75,10 @@ def preview(request, pk: int):
         return redirect("plans:detail", notice_file.plan.pk)
     errors: list[str] = []
     choices = {}
+    draft = notice_file.draft
     if request.method == "POST":
-        errors = apply_corrections(notice_file, request.POST)
-        names = draft_unit_names(notice_file.draft)
+        draft, errors = apply_corrections(notice_file, request.POST)
+        names = draft_unit_names(draft)
         choices = {name: request.POST.get(f"unit-{index}", "") for index, name in enumerate(names)}
         if not errors and request.POST.get("action") == "confirm":
             try:
@@ -89,7 +90,6 @@ def preview(request, pk: int):
                 return redirect("plans:detail", plan.pk)
         elif not errors:
             messages.success(request, _("校对内容已保存。"))
-    draft = notice_file.draft
     region_units = list(Unit.objects.filter(region=notice_file.region).order_by("name"))
     matches = match_units(notice_file.region, draft_unit_names(draft))
     for index, match in enumerate(matches):

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from shishi.directory.models import Unit
-from shishi.plans.models import Assignment, Period, Project, Target
+from shishi.plans.models import Assignment, Period, Project, Target, figure_fits
 
 
 class ImplementationPlan(models.Model):
@@ -88,7 +88,10 @@ class TargetValue(models.Model):
     value = models.DecimalField(max_digits=16, decimal_places=2, null=True, blank=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["line", "target"], name="value_once_per_target")]
+        constraints = [
+            models.UniqueConstraint(fields=["line", "target"], name="value_once_per_target"),
+            models.CheckConstraint(condition=figure_fits("value", null=True), name="reported_value_fits"),
+        ]
 
 
 class ReportVersion(models.Model):

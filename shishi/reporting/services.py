@@ -17,6 +17,8 @@ from django.utils import timezone
 
 from shishi.directory.models import InAppNotice, Person, Unit
 from shishi.history.services import record
+from shishi.plans import figures
+from shishi.plans.figures import storable
 from shishi.plans.models import Assignment, Period
 
 from .models import QuarterlyReport, ReportLine, ReportVersion, TargetValue
@@ -121,6 +123,8 @@ def save_draft(report: QuarterlyReport, person: Person, revision: int, entries: 
             line.measures, line.deadline, line.assessment = entry.measures, entry.deadline[:60], entry.assessment
             line.save(update_fields=["measures", "deadline", "assessment"])
             for value in line.values.all():
+                if not storable(entry.values.get(value.target_id)):  # every door parses figures; this is the last check
+                    raise ReportError(f"累计完成值无法保存：应为0到{figures.LARGEST_TEXT}之间、最多两位小数的数。")
                 if value.target_id in entry.values and value.value != entry.values[value.target_id]:
                     value.value = entry.values[value.target_id]
                     value.save(update_fields=["value"])

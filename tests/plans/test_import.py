@@ -81,7 +81,7 @@ def test_a_bad_correction_is_refused_with_a_message_and_nothing_is_lost(client, 
     response = client.post(reverse("plans:preview", args=[notice_file.pk]),
                            {**_preview_form(notice_file), "p-0-t-0-value": "六十余"})
     assert response.status_code == 400
-    assert "不是有效的数字" in response.content.decode()
+    assert "第1项指标“举办线上线下招聘会”的目标值应填数字，而不是“六十余”" in response.content.decode()
     notice_file.refresh_from_db()
     assert notice_file.draft == before and not Plan.objects.exists()
 

@@ -23,6 +23,12 @@ from .models import Assignment, NoticeFile, Period, Plan, Project, Target
 OPS = {">=", "=", "<=", "~"}
 
 
+# A township list reaches 200 projects; twice that, with five targets each, keeps the preview
+# form under settings.DATA_UPLOAD_MAX_NUMBER_FIELDS (see there).
+MAX_PROJECTS = 400
+MAX_TARGETS = 2000
+
+
 class PlanError(Exception):
     """Something about an import the coordinator must fix; the message says what."""
 
@@ -43,6 +49,10 @@ def read_notice_upload(region: Region, person: Person, data: bytes, filename: st
         raise PlanError(str(error)) from None
     if not notice.projects:
         raise PlanError("没有从文件中读出实事项目（例如“一、……（责任单位：……）”）。请确认上传的是实事通知原文。")
+    targets = sum(len(project.targets) for project in notice.projects)
+    if len(notice.projects) > MAX_PROJECTS or targets > MAX_TARGETS:
+        raise PlanError(f"从文件中读出{len(notice.projects)}项实事、{targets}个指标，一份通知最多{MAX_PROJECTS}项实事、"
+                        f"{MAX_TARGETS}个指标。请确认上传的是一份实事通知，或分成几份导入。")
     parsed = notice.to_dict()
     try:
         with transaction.atomic():

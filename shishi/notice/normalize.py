@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .text import clean_text
+
 # Full-width digits, letters and the few symbols that matter for numbers become ASCII;
 # Chinese punctuation (，。：（）) stays as it is because the reader keys on it.
 _WIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)}  # ０-９
@@ -75,7 +77,7 @@ def normalize_characters(text: str) -> str:
     >>> normalize_characters("筛查率达到８５％以上\\r\\n[bookmark: _GoBack]九、")
     '筛查率达到85%以上\\n九、'
     """
-    text = text.replace("\r\n", "\n").translate(_WIDTH)
+    text = clean_text(text).translate(_WIDTH)
     text = _ARTEFACTS.sub("", text)
     return to_simplified(text)
 

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from shishi.directory.models import InAppNotice, Person, Unit
 from shishi.history.services import record
+from shishi.notice.text import clean_text
 from shishi.plans import figures
 from shishi.plans.figures import storable
 from shishi.plans.models import Assignment, Period
@@ -210,7 +211,7 @@ def submit_report(report: QuarterlyReport, person: Person, revision: int) -> Rep
 
 
 def return_report(report: QuarterlyReport, person: Person, reason: str) -> QuarterlyReport:
-    reason = reason.strip()
+    reason = clean_text(reason).strip()
     if not reason:
         raise ReportError("退回时请写明原因，填报单位才知道要改什么。")
     return _review(report, person, State.RETURNED, reason)

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from shishi.directory.models import InAppNotice, Person, Unit
 from shishi.history.services import record
+from shishi.notice.text import clean_text
 from shishi.oversight.board import LATE, build_board
 from shishi.oversight.lights import DONE, RED
 from shishi.plans.models import Assignment, Period, Plan, Project
@@ -71,7 +72,7 @@ def candidates(plan: Plan, period: Period, today: datetime.date) -> list[tuple[P
 def issue(project: Project, unit: Unit, period: Period, person: Person, reason: str, reply_by: datetime.date,
           today: datetime.date | None = None) -> SupervisionNotice:
     """A 督办 notice to a unit of the project; `today` (the local date unless given) bounds the reply date."""
-    reason = reason.strip()
+    reason = clean_text(reason).strip()
     if not reason:
         raise SupervisionError("请写明督办事由。")
     if reply_by < (today or timezone.localdate()):
@@ -91,7 +92,7 @@ def issue(project: Project, unit: Unit, period: Period, person: Person, reason: 
 
 
 def answer(notice: SupervisionNotice, person: Person, text: str) -> SupervisionNotice:
-    text = text.strip()
+    text = clean_text(text).strip()
     if not text:
         raise SupervisionError("答复内容不能为空。")
     with transaction.atomic():

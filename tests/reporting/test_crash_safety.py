@@ -65,11 +65,13 @@ def test_the_sweep_removes_old_files_no_row_refers_to_and_keeps_the_rest(cast, q
     new_orphan = default_storage.save("stamped/2023/an-upload-about-to-commit.pdf", ContentFile(pdf_bytes()))
     _age(kept, 3)
     _age(old_orphan, 3)
+    _age(new_orphan, 0)  # the file's time as the clock reads it, whatever day the suite runs on
     stale_upload = tmp_path / "tmpab12cd.upload.pdf"
     stale_upload.write_bytes(b"%PDF-half")
     os.utime(stale_upload, (time.time() - 7200, time.time() - 7200))
     live_upload = tmp_path / "tmpef34gh.upload.pdf"
     live_upload.write_bytes(b"%PDF-streaming")
+    os.utime(live_upload, (time.time(), time.time()))
 
     with override_settings(FILE_UPLOAD_TEMP_DIR=str(tmp_path)):
         assert old_orphan in orphan_files()

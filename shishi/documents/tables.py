@@ -4,16 +4,28 @@ An exporter says what its table is (`title`, `columns`, `rows()`); rendering to 
 is written once here. Word tables use the fonts Chinese offices have (仿宋_GB2312, with
 FangSong and SimSun named as fallbacks through the East Asian font slot) so that Word and
 WPS pick them up.
+
+Every cell, heading, title and line goes through the same two steps on its way out, whatever
+the format: `clean_text` (stored text may hold Word's "\\x0b" and other characters no .docx or
+.xlsx may hold) and, for spreadsheets, the formula guard: a text a spreadsheet would run as a
+formula (=, +, -, @, a tab or CR first; also their full-width twins, which some programs map)
+gets a leading apostrophe in CSV (OWASP's advice), and in XLSX is a string cell marked with
+Excel's quotePrefix, which is what Excel itself stores when a person types '=…: the cell shows
+the text exactly, and a form read back in (reading.py) gets the text without an apostrophe.
+Numbers stay numbers.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import datetime
 import math
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -25,9 +37,18 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
+from shishi.notice.text import clean_text
+
 BODY_FONT = "仿宋_GB2312"
 TITLE_FONT = "方正小标宋简体"
 FALLBACK_FONTS = ("仿宋", "FangSong", "SimSun")
+# What a spreadsheet may read as the start of a formula (or of DDE): OWASP's list, and the
+# full-width signs a Chinese input method types, which WPS and some Excel versions map.
+FORMULA_SIGNS = "=+-@\t\r＝＋－＠"
+_PLAIN_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")  # "-5" read as a number is still only -5
+# Characters Excel refuses in a sheet's name, as their full-width twins (as a Chinese title writes them).
+_SHEET_NAME = str.maketrans({"/": "／", "\\": "＼", "?": "？", "*": "＊", "[": "［", "]": "］", ":": "：",
+                             "\n": None, "\t": None})
 
 
 @dataclass(frozen=True)
@@ -60,46 +81,48 @@ class TableExporter:
     def to_csv(self) -> bytes:
         buffer = io.StringIO()
         writer = csv.writer(buffer)
-        writer.writerow([c.title for c in self.columns])
+        writer.writerow([csv_cell(c.title) for c in self.columns])
         for row in self.rows():
-            writer.writerow(["" if cell is None else cell for cell in row])
+            writer.writerow([csv_cell(cell) for cell in row])
         return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # the BOM makes Excel read UTF-8
 
     # --- XLSX ------------------------------------------------------------------------------
     def to_xlsx(self) -> bytes:
         book = Workbook()
         sheet = book.active
-        sheet.title = (self.title or "sheet")[:31]
+        sheet.title = sheet_name(self.title)
         width = len(self.columns)
         thin = Side(style="thin")
         border = Border(left=thin, right=thin, top=thin, bottom=thin)
         row_number = 1
         if self.title:
-            sheet.cell(row=1, column=1, value=self.title).font = Font(name=TITLE_FONT, size=16)
+            xlsx_cell(sheet, 1, 1, self.title).font = Font(name=TITLE_FONT, size=16)
             sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
             sheet.cell(row=1, column=1).alignment = Alignment(horizontal="center")
             row_number = 2
         for line in self.above_table():
-            sheet.cell(row=row_number, column=1, value=line).font = Font(name=BODY_FONT, size=12)
+            xlsx_cell(sheet, row_number, 1, line).font = Font(name=BODY_FONT, size=12)
             sheet.merge_cells(start_row=row_number, start_column=1, end_row=row_number, end_column=width)
             row_number += 1
         header_row = row_number
         for index, column in enumerate(self.columns, 1):
-            cell = sheet.cell(row=header_row, column=index, value=column.title)
+            cell = xlsx_cell(sheet, header_row, index, column.title)
             cell.font = Font(name=BODY_FONT, size=12, bold=True)
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
             cell.border = border
             sheet.column_dimensions[get_column_letter(index)].width = column.width
         for offset, row in enumerate(self.rows(), 1):
+            row = [cell_value(value) for value in row]
             for index, (value, column) in enumerate(zip(row, self.columns), 1):
-                cell = sheet.cell(row=header_row + offset, column=index, value=value)
+                cell = xlsx_cell(sheet, header_row + offset, index, value)
                 cell.font = Font(name=BODY_FONT, size=11)
                 cell.alignment = Alignment(vertical="top", wrap_text=True, horizontal=column.align or None)
                 cell.border = border
             if self.fit_row_heights:
                 sheet.row_dimensions[header_row + offset].height = xlsx_row_height(row, self.columns, 11)
         if self.fit_row_heights:
-            sheet.row_dimensions[header_row].height = xlsx_row_height([c.title for c in self.columns], self.columns, 12)
+            sheet.row_dimensions[header_row].height = xlsx_row_height([cell_value(c.title) for c in self.columns],
+                                                                      self.columns, 12)
         sheet.print_title_rows = f"{header_row}:{header_row}"
         sheet.page_setup.orientation = "landscape" if self.landscape else "portrait"
         sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
@@ -126,10 +149,10 @@ class TableExporter:
         if self.title:
             heading = document.add_paragraph()
             heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            run = heading.add_run(self.title)
+            run = heading.add_run(clean_text(self.title))
             set_run_font(run, TITLE_FONT, 18)
         for line in self.above_table():
-            document.add_paragraph(line)
+            document.add_paragraph(clean_text(line))  # a "\n" becomes a line break (w:br)
         self.docx_table(document)
         buffer = io.BytesIO()
         document.save(buffer)
@@ -153,12 +176,12 @@ class TableExporter:
             cell.width = Cm(usable * column.width / total)
             paragraph = cell.paragraphs[0]
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            set_run_font(paragraph.add_run(column.title), BODY_FONT, 12, bold=True)
+            set_run_font(paragraph.add_run(clean_text(column.title)), BODY_FONT, 12, bold=True)
         for row in self.rows():
             cells = table.add_row().cells
             for cell, value, column in zip(cells, row, self.columns):
                 cell.width = Cm(usable * column.width / total)
-                lines = ("" if value is None else str(value)).split("\n")
+                lines = ("" if value is None else str(cell_value(value))).split("\n")
                 cell.paragraphs[0].add_run(lines[0])
                 for line in lines[1:]:
                     cell.add_paragraph(line)
@@ -169,6 +192,75 @@ class TableExporter:
 
 
 DOCX_ALIGN = {"center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT, "left": WD_ALIGN_PARAGRAPH.LEFT}
+
+
+# --- one cell on its way out ---------------------------------------------------------------------
+
+def cell_value(value):
+    """A cell as every format gets it: numbers, dates and None as they are, anything else as
+    cleaned text (str() first: choice labels are lazy strings).
+
+    >>> cell_value("完成\\x0b3所\\x01"), cell_value(-5), cell_value(None)
+    ('完成\\n3所', -5, None)
+    """
+    if value is None or isinstance(value, (int, float, Decimal, datetime.date, datetime.time)):
+        return value
+    return clean_text(str(value))
+
+
+def reads_as_formula(value) -> bool:
+    """Whether a spreadsheet would run this cell: text only, and a plain number is no formula.
+
+    >>> reads_as_formula("=1+1"), reads_as_formula("－1"), reads_as_formula("-1"), reads_as_formula(-1)
+    (True, True, False, False)
+    """
+    return isinstance(value, str) and value.startswith(tuple(FORMULA_SIGNS)) and not _PLAIN_NUMBER.fullmatch(value)
+
+
+def csv_cell(value):
+    """A CSV cell: cleaned, and text that would read as a formula behind an apostrophe.
+
+    >>> csv_cell('=HYPERLINK("http://evil.example/")'), csv_cell(None), csv_cell(-5)
+    ('\\'=HYPERLINK("http://evil.example/")', '', -5)
+    """
+    value = cell_value(value)
+    if value is None:
+        return ""
+    return "'" + value if reads_as_formula(value) else value
+
+
+def csv_unguarded(text: str) -> str:
+    """A cell of a CSV written by csv_cell, as it was: the apostrophe before a formula sign
+    taken off, so that a table exported, edited and uploaded again (the bulk-update template)
+    names its units and indicators as stored.
+
+    >>> csv_unguarded("'=县妇联"), csv_unguarded("'引号'"), csv_unguarded("'-5")
+    ('=县妇联', "'引号'", "'-5")
+    """
+    rest = text[1:]
+    return rest if text.startswith("'") and reads_as_formula(rest) else text
+
+
+def xlsx_cell(sheet, row: int, column: int, value):
+    """Write one cell: cleaned; text that would read as a formula stays a string cell (openpyxl
+    makes any str starting with "=" a formula) with Excel's quotePrefix, so that it shows as
+    written and stays text when someone edits it."""
+    value = cell_value(value)
+    cell = sheet.cell(row=row, column=column, value=value)
+    if reads_as_formula(value):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    return cell
+
+
+def sheet_name(title: str) -> str:
+    """A title Excel accepts as a sheet's name: at most 31 characters, none of / \\ ? * [ ] :
+
+    >>> sheet_name("2023/2024年[实事]:进展"), sheet_name("")
+    ('2023／2024年［实事］：进展', 'sheet')
+    """
+    name = clean_text(title or "").translate(_SHEET_NAME).strip().strip("'")[:31]
+    return name or "sheet"
 
 
 def display_width(text: str) -> int:

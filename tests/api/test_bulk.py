@@ -171,6 +171,24 @@ def test_the_figure_export_is_the_template(client, cast, plan, q1, ids):
     assert TargetValue.objects.get(target_id=ids["新改扩建幼儿园"], line__report__period=q1).value == 4
 
 
+def test_the_template_still_works_when_a_name_starts_with_a_formula_sign(client, cast, plan, q1, ids):
+    """The export writes '-县教育体育局 (a spreadsheet would run -…); the upload reads the name back."""
+    unit = cast["lena"].unit
+    unit.name = "-县教育体育局"
+    unit.save()
+    client.force_login(cast["cora"])
+    template = client.get(reverse("api:export_plan", args=[plan.pk, "figures", "csv"]), {"quarter": 1}).content
+    rows = list(csv.reader(io.StringIO(template.decode("utf-8-sig"))))
+    header = rows[0]
+    row = next(r for r in rows if r[header.index("指标编号")] == str(ids["新改扩建幼儿园"]))
+    assert row[0] == "'-县教育体育局"
+    row[header.index("累计完成值")] = "5"
+    edited = io.StringIO()
+    csv.writer(edited).writerows(rows)
+    assert upload(client, plan, edited.getvalue().encode("utf-8-sig")).status_code == 302
+    assert TargetValue.objects.get(target_id=ids["新改扩建幼儿园"], line__report__period=q1).value == 5
+
+
 def test_only_the_plans_coordinator_updates_figures(client, cast, plan, ids):
     answers = {}
     for role in ("leah", "cici", "otto", "lena", "pavel", "olga", "cora", "admin"):  # the managers last

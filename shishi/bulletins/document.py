@@ -24,6 +24,9 @@ again word for word. The settings, and why:
 - Widow control is off: it would move lines between pages and break the 22-line page.
 - The .docx is zipped with fixed timestamps (the bulletin's date), so the same snapshot gives the
   same bytes.
+- Every text goes in through `clean_text`: a snapshot holds what was stored, and stored text may
+  hold Word's manual line break ("\\x0b", written here as a line break) or other characters no
+  .docx may hold. The snapshot itself is kept as it was.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Mm, Pt
 
 from shishi.documents.tables import BODY_FONT, TITLE_FONT, set_east_asian_font, set_run_font
+from shishi.notice.text import clean_text
 
 from .chart import progress_chart
 from .tables import MergedLinesExporter, compact
@@ -238,8 +242,8 @@ def _page_number(paragraph, alignment) -> None:
 def _core_properties(document, snapshot: dict) -> None:
     when = datetime.datetime.fromisoformat(snapshot["issued_at"] or f"{snapshot['date']}T00:00:00+00:00")
     core = document.core_properties
-    core.title = snapshot["title"]
-    core.author = core.last_modified_by = snapshot["issuer"]
+    core.title = clean_text(snapshot["title"])
+    core.author = core.last_modified_by = clean_text(snapshot["issuer"])
     core.created = core.modified = when
     core.revision = 1
 
@@ -278,7 +282,7 @@ def _body(document, text: str, *, indent: bool = True):
 
 
 def _run(paragraph, text: str, font: str, size: float = BODY_SIZE):
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(clean_text(text))  # a "\n" becomes a line break (w:br)
     set_run_font(run, font, size)
     latin = LATIN.get(font)
     if latin:  # set_run_font names SimSun for the ASCII slots; 黑体 and 楷体 have their own

@@ -23,6 +23,9 @@ from django.db.models import QuerySet
 # within every integer field's range (Django drops or short-cuts a lookup on a value out of range)
 # and are no constant our queries hold; were one to be, compiling refuses (ValueError), loudly.
 _MARKER_BASE = 32_749
+# What a bigint column holds. The ORM answers "no row" for an integer outside a field's range;
+# the compiled SQL skips that check, and SQLite raises OverflowError on such a parameter.
+_BIGINT = range(-(2**63), 2**63)
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,8 @@ class Precompiled:
     def __call__(self, *args, using: str = "default") -> list[tuple]:
         if len(args) != self.arguments:
             raise TypeError(f"expected {self.arguments} arguments, got {len(args)}")
+        if any(isinstance(arg, int) and arg not in _BIGINT for arg in args):
+            return []  # no column of ours holds it, so no row has it
         connection = connections[using]
         compiled = self._compiled.get((using, connection.vendor)) or self._compile(using)
         params = list(compiled.params)

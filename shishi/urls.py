@@ -1,9 +1,15 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, register_converter
 
+from shishi.bounds import CONVERTERS
 from shishi.directory import views as directory
 from shishi.directory.throttle import ThrottledLoginView
+
+# Numbers in paths, bounded (<id:pk>, <year:year>, <quarter:quarter>, <number:number>): Django's <int:…>
+# takes any digits, and an id past the database's range broke the page instead of finding nothing.
+for name, converter in CONVERTERS.items():
+    register_converter(converter, name)
 
 urlpatterns = [
     path("", directory.home, name="home"),

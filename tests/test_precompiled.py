@@ -68,3 +68,11 @@ def test_an_argument_that_does_not_reach_the_sql_as_one_parameter_is_refused(db,
 def test_the_wrong_number_of_arguments_is_refused(db):
     with pytest.raises(TypeError, match="expected 2 arguments, got 1"):
         Precompiled(targets_of, arguments=2)(1)
+
+
+@pytest.mark.parametrize("plan_id", [2**63, -(2**63) - 1, 10**4000], ids=["2**63", "-2**63-1", "4001-digits"])
+def test_an_integer_no_column_holds_finds_no_row_without_asking_the_database(plan, plan_id):
+    """SQLite raises OverflowError on a parameter past a bigint (a page answered 500 on such an id)."""
+    with CaptureQueriesContext(connection) as queries:
+        assert Precompiled(periods_of)(plan_id) == []
+    assert len(queries) == 0

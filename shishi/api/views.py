@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from shishi.bounds import as_id, as_quarter
 from shishi.directory.access import can_manage_plan, plans_visible_to
 from shishi.plans.models import Plan
 from shishi.plans.shortcuts import plan_or_403
@@ -57,9 +58,8 @@ def export_plan(request, pk: int, kind: str, fmt: str):
     plan = _plan(request, pk)
     if kind not in TABLES or fmt not in FORMATS:
         raise Http404
-    quarter = request.GET.get("quarter", "")
     try:
-        table = table_for(request.user, kind, plan, quarter=int(quarter) if quarter in ("1", "2", "3", "4") else None)
+        table = table_for(request.user, kind, plan, quarter=as_quarter(request.GET.get("quarter")))
         data = render_table(table, fmt)
     except ExportError as exc:
         raise PermissionDenied(str(exc)) from exc
@@ -70,8 +70,8 @@ def export_plan(request, pk: int, kind: str, fmt: str):
 @require_POST
 def job_start(request):
     """Everything the person sees, made in the background (jobs.py)."""
-    plan_id = request.POST.get("plan", "")
-    plan = _plan(request, int(plan_id)) if plan_id.isascii() and plan_id.isdigit() and len(plan_id) < 19 else None
+    plan_id = as_id(request.POST.get("plan"))
+    plan = _plan(request, plan_id) if plan_id else None
     try:
         job = jobs.start_export(request.user, request.POST.get("kind", ""), request.POST.get("format", ""), plan)
     except ExportError as exc:

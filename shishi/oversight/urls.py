@@ -4,8 +4,8 @@ from . import views
 
 app_name = "oversight"
 urlpatterns = [
-    path("<int:pk>/board/<int:quarter>/", views.board, name="board"),
-    path("<int:pk>/board/<int:quarter>/remind/<int:unit_pk>/", views.send_reminder, name="remind"),
-    path("<int:pk>/projects/<int:project_pk>/", views.project_page, name="project"),
-    path("<int:pk>/history/", views.history, name="history"),
+    path("<id:pk>/board/<quarter:quarter>/", views.board, name="board"),
+    path("<id:pk>/board/<quarter:quarter>/remind/<id:unit_pk>/", views.send_reminder, name="remind"),
+    path("<id:pk>/projects/<id:project_pk>/", views.project_page, name="project"),
+    path("<id:pk>/history/", views.history, name="history"),
 ]

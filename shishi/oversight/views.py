@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from shishi.bounds import as_quarter
 from shishi.directory.access import can_manage_plan, can_supervise, can_view_plan, restricted_to_unit
 from shishi.directory.models import Unit
 from shishi.history.models import Event
@@ -109,8 +110,7 @@ def project_page(request, pk: int, project_pk: int):
         raise Http404
     today = timezone.localdate()
     team = [a for a in plan_team(plan.pk) if a.project_id == project.pk]
-    requested = request.GET.get("q", "")
-    quarter = int(requested) if requested.isdigit() else next((p.quarter for p in periods if p.ends_on <= today), 1)
+    quarter = as_quarter(request.GET.get("q")) or next((p.quarter for p in periods if p.ends_on <= today), 1)
     period = next((p for p in periods if p.quarter == quarter), periods[0])
     # The quarter's reports with their figures in one query; only the team's are this page's.
     every_report, figures = reports_with_figures(period)

@@ -9,6 +9,7 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from shishi.bounds import as_id
 from shishi.directory.access import can_manage_plan, can_manage_region, plans_visible_to, regions_visible_to
 from shishi.directory.models import Unit
 
@@ -79,7 +80,7 @@ def preview(request, pk: int):
     if request.method == "POST":
         draft, errors = apply_corrections(notice_file, request.POST)
         names = draft_unit_names(draft)
-        choices = {name: request.POST.get(f"unit-{index}", "") for index, name in enumerate(names)}
+        choices = {name: _unit_choice(request.POST.get(f"unit-{index}", "")) for index, name in enumerate(names)}
         if not errors and request.POST.get("action") == "confirm":
             try:
                 plan = confirm_plan(notice_file, request.user, choices)
@@ -117,6 +118,13 @@ def preview(request, pk: int):
         "op_choices": OP_CHOICES,
     }
     return render(request, "plans/preview.html", context, status=400 if errors else 200)
+
+
+def _unit_choice(choice: str) -> str:
+    """The unit chosen for a name: "new", "unit:<id>", or "" (none), also for an id that is no id."""
+    if choice == "new" or (choice.startswith("unit:") and as_id(choice[5:]) is not None):
+        return choice
+    return ""
 
 
 @login_required

@@ -28,6 +28,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from shishi.bounds import as_quarter, as_year
 from shishi.directory.access import can_manage_plan
 from shishi.plans.links import link_maker
 from shishi.plans.models import Assignment, Period, Plan
@@ -50,8 +51,8 @@ def index(request, elder: bool = False):
     province publishes some 150 plans a year, and a page of every year would only grow."""
     published = Plan.objects.filter(published=True)
     years = sorted(set(published.order_by().values_list("year", flat=True)), reverse=True)
-    asked = request.GET.get("year", "")
-    year = int(asked) if asked.isdigit() and int(asked) in years else (years[0] if years else None)
+    asked = as_year(request.GET.get("year"))
+    year = asked if asked in years else (years[0] if years else None)
     plans = published.filter(year=year).order_by("region__path", "title").values_list("pk", "region__name", "title")
     link = link_maker("public:plan_elder" if elder else "public:plan")
     # A province's 150-odd plans as HTML made here (escaped): a template loop per plan cost more than the rest.
@@ -64,7 +65,7 @@ def index(request, elder: bool = False):
 @require_safe
 def plan_page(request, pk: int, elder: bool = False):
     plan = _published_plan_and_periods(pk)
-    quarter = _quarter(request.GET.get("q"))
+    quarter = as_quarter(request.GET.get("q"))
     now = timezone.now()
     changed = last_modified(plan, now)
     # The exact time, not the header's whole seconds: two changes within a second are two pages.
@@ -84,10 +85,6 @@ def _published_plan_and_periods(pk: int) -> Plan:
     if plan is None or not plan.published:
         raise Http404
     return plan
-
-
-def _quarter(value: str | None) -> int | None:
-    return int(value) if value in ("1", "2", "3", "4") else None
 
 
 def _cacheable(request, html: str, changed) -> HttpResponse:

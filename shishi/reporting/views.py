@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from shishi.bounds import MAX_ID, number
 from shishi.directory.access import can_manage_plan, can_read_report, can_read_unit_ledger, can_write_report
 from shishi.directory.models import Person
 from shishi.oversight.board import STATE_NAMES, report_state
@@ -112,8 +113,7 @@ def save(request, pk: int):
     report = _own_report(request, pk)
     lines = list(report.lines.select_related("project").prefetch_related("values__target"))
     entries, errors = read_entries(lines, request.POST)
-    revision = request.POST.get("revision", "")
-    revision = int(revision) if revision.isdigit() else -1  # a mangled form is treated as stale
+    revision = _posted_revision(request)
     if not errors:
         try:
             # "Save and submit" is one step: a server that dies between the two leaves neither.
@@ -140,6 +140,12 @@ def save(request, pk: int):
     # Show the form again with what was typed, so nothing is lost.
     context = _form_context(report, request.user, errors=errors, posted=request.POST)
     return render(request, "reporting/report.html", context, status=400)
+
+
+def _posted_revision(request) -> int:
+    """The revision the form was opened at; a mangled one (-1) is treated as stale."""
+    revision = number(request.POST.get("revision"), 0, MAX_ID)
+    return -1 if revision is None else revision
 
 
 def _submit(request, report):

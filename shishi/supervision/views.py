@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from shishi.bounds import as_id
 from shishi.directory.access import can_manage_plan, can_supervise
 from shishi.directory.models import Person, Unit
 from shishi.plans.models import Period, Plan
@@ -38,18 +39,22 @@ def plan_notices(request, pk: int, quarter: int):
     if request.method == "POST":
         if not can_supervise(request.user, plan):
             raise PermissionDenied
-        project = get_object_or_404(plan.projects, pk=request.POST.get("project") or 0)
-        unit = get_object_or_404(Unit, pk=request.POST.get("unit") or 0)
-        try:
-            reply_by = datetime.date.fromisoformat(request.POST.get("reply_by", ""))
-            issue(project, unit, period, request.user, request.POST.get("reason", ""), reply_by)
-        except ValueError:
-            error = _("请填写有效的答复期限（格式：2024-12-31）。")
-        except SupervisionError as exc:
-            error = str(exc)
+        project_id, unit_id = as_id(request.POST.get("project")), as_id(request.POST.get("unit"))
+        if project_id is None or unit_id is None:
+            error = _("请选择要督办的实事和责任单位。")
         else:
-            messages.success(request, _("已向%(unit)s发出督办。") % {"unit": unit})
-            return redirect("supervision:plan", plan.pk, quarter)
+            project = get_object_or_404(plan.projects, pk=project_id)
+            unit = get_object_or_404(Unit, pk=unit_id)
+            try:
+                reply_by = datetime.date.fromisoformat(request.POST.get("reply_by", ""))
+                issue(project, unit, period, request.user, request.POST.get("reason", ""), reply_by)
+            except ValueError:
+                error = _("请填写有效的答复期限（格式：2024-12-31）。")
+            except SupervisionError as exc:
+                error = str(exc)
+            else:
+                messages.success(request, _("已向%(unit)s发出督办。") % {"unit": unit})
+                return redirect("supervision:plan", plan.pk, quarter)
     notices = SupervisionNotice.objects.filter(project__plan=plan).select_related("project", "unit", "period")
     return render(request, "supervision/plan.html", {
         "plan": plan, "period": period, "periods": plan.periods.all(), "error": error,

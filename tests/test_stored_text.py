@@ -115,7 +115,8 @@ def xlsx_cells(data: bytes) -> list:
     cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row if cell.value is not None]
     assert [cell.coordinate for cell in cells if cell.data_type == "f"] == []
     assert [cell.coordinate for cell in cells
-            if isinstance(cell.value, str) and cell.value.startswith(FORMULA_SIGNS) and not cell.quotePrefix] == []
+            if isinstance(cell.value, str) and cell.value.startswith(FORMULA_SIGNS) and len(cell.value) > 1
+            and not cell.quotePrefix] == []
     return cells
 
 
@@ -125,7 +126,7 @@ def xlsx_text(data: bytes) -> str:
 
 def csv_text(data: bytes) -> str:
     cells = [cell for row in csv.reader(io.StringIO(data.decode("utf-8-sig"))) for cell in row]
-    assert [cell for cell in cells if cell.startswith(FORMULA_SIGNS) and not _number(cell)] == []
+    assert [cell for cell in cells if cell.startswith(FORMULA_SIGNS) and len(cell) > 1 and not _number(cell)] == []
     return "\n".join(cells)
 
 

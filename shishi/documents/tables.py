@@ -209,12 +209,16 @@ def cell_value(value):
 
 
 def reads_as_formula(value) -> bool:
-    """Whether a spreadsheet would run this cell: text only, and a plain number is no formula.
+    """Whether a spreadsheet would run this cell: text only; a plain number, or a sign alone (a
+    target's relation "=" is written so), is no formula.
 
     >>> reads_as_formula("=1+1"), reads_as_formula("－1"), reads_as_formula("-1"), reads_as_formula(-1)
     (True, True, False, False)
+    >>> reads_as_formula("="), reads_as_formula("-")
+    (False, False)
     """
-    return isinstance(value, str) and value.startswith(tuple(FORMULA_SIGNS)) and not _PLAIN_NUMBER.fullmatch(value)
+    return (isinstance(value, str) and len(value) > 1 and value.startswith(tuple(FORMULA_SIGNS))
+            and not _PLAIN_NUMBER.fullmatch(value))
 
 
 def csv_cell(value):

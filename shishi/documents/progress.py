@@ -52,9 +52,8 @@ class ProgressForm(TableExporter):
 
     def rows(self) -> Iterable[Sequence]:
         for line in self.lines:
-            # A browser posts a textarea with \r\n: Word would show each \r as an extra break.
-            measures = line.measures.replace("\r\n", "\n").replace("\r", "\n")
-            yield (line.seq, line.title, "\n".join(line.units), measures, line.deadline)
+            # A browser's \r\n, Word's \x0b: the base cleans every cell (clean_text) on its way out.
+            yield (line.seq, line.title, "\n".join(line.units), line.measures, line.deadline)
 
 
 def form_title(year: int, region_name: str, attachment_title: str | None) -> str:

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, register_converter
+from django.views.generic import RedirectView
 
 from shishi.bounds import CONVERTERS
 from shishi.directory import views as directory
@@ -26,5 +27,7 @@ urlpatterns = [
     path("compare/", include("shishi.comparisons.urls")),
     path("public/", include("shishi.public.urls")),
     path("api/", include("shishi.api.urls")),
+    # The admin's own log-in page knows nothing of the lock: its visitors sign in at ours.
+    path("admin/login/", RedirectView.as_view(pattern_name="login", query_string=True)),
     path("admin/", admin.site.urls),
 ]

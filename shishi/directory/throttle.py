@@ -7,6 +7,7 @@ when several app servers share the load, see docs)."""
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 
 from django.conf import settings
 from django.contrib.auth.views import LoginView
@@ -17,8 +18,19 @@ MAX_FAILURES = getattr(settings, "SHISHI_LOGIN_MAX_FAILURES", 5)
 WINDOW_SECONDS = getattr(settings, "SHISHI_LOGIN_WINDOW_SECONDS", 15 * 60)
 
 
+def login_name(username: str) -> str:
+    """The name as authentication reads it, case-folded: one lock for every way of typing it.
+
+    Django's log-in form strips the name and NFKC-normalises it before looking it up, so
+    `ｌｅａｄｅｒ` (full-width) signs in as `leader`; the lock must count both as one name, or
+    typing it another way buys five more guesses. Case is folded on top, so LEADER shares it too.
+    """
+    name = unicodedata.normalize("NFKC", username.strip()).strip()
+    return unicodedata.normalize("NFKC", name.casefold())
+
+
 def _key(username: str, address: str) -> str:
-    digest = hashlib.sha256(f"{username.strip().lower()}|{address}".encode()).hexdigest()
+    digest = hashlib.sha256(f"{login_name(username)}|{address}".encode()).hexdigest()
     return f"login-failures:{digest}"
 
 

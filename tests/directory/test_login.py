@@ -1,5 +1,7 @@
 """Signing in, and the throttle on repeated failures."""
 
+from urllib.parse import parse_qs, urlsplit
+
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
@@ -60,3 +62,39 @@ def test_behind_nginx_the_address_is_the_real_ip_header_and_only_then(client, ca
     elsewhere = client.post(reverse("login"), {"username": "lena", "password": "pw"}, HTTP_X_REAL_IP="198.51.100.2")
     # Without a proxy in front, the header is the client's own word: it must not buy a fresh count.
     assert (elsewhere.status_code == 429) is locked_out_from_another_address
+
+
+@pytest.mark.parametrize("typed", ["ｌｅｎａ", "LENA", "Ｌｅｎａ", " lena　", "ＬＥＮＡ"])
+def test_the_lock_holds_however_the_name_is_typed(client, cast, typed):
+    """Authentication reads ｌｅｎａ (full-width) as lena: failures under any spelling count for one name."""
+    for _ in range(MAX_FAILURES - 1):
+        client.post(reverse("login"), {"username": "lena", "password": "nope"})
+    client.post(reverse("login"), {"username": typed, "password": "nope"})
+    response = client.post(reverse("login"), {"username": "lena", "password": "pw"})
+    assert response.status_code == 429
+    locked = client.post(reverse("login"), {"username": typed, "password": "pw"})
+    assert locked.status_code == 429 and "_auth_user_id" not in client.session
+
+
+def test_a_full_width_name_signs_in_as_its_person(client, cast):
+    """Why the lock must fold it: Django's log-in form NFKC-normalises the name."""
+    response = client.post(reverse("login"), {"username": "ｌｅｎａ", "password": "pw"})
+    assert response.status_code == 302 and client.session["_auth_user_id"] == str(cast["lena"].pk)
+
+
+def test_the_admin_sites_log_in_is_the_throttled_one(client, cast):
+    """Django's admin has a log-in page of its own, which knew nothing of the lock."""
+    for _ in range(MAX_FAILURES):
+        client.post(reverse("login"), {"username": "root", "password": "nope"})
+    response = client.post("/admin/login/?next=/admin/", {"username": "root", "password": "pw", "next": "/admin/"})
+    assert "_auth_user_id" not in client.session
+    assert response.status_code == 302 and response.url == reverse("login") + "?next=/admin/"
+    assert client.post(response.url, {"username": "root", "password": "pw"}).status_code == 429
+
+
+def test_the_admin_signs_in_through_the_log_in_page_and_lands_in_the_admin_site(client, cast):
+    response = client.get("/admin/", follow=True)
+    landing = urlsplit(response.redirect_chain[-1][0])
+    assert landing.path == reverse("login") and parse_qs(landing.query) == {"next": ["/admin/"]}
+    response = client.post(reverse("login") + "?next=/admin/", {"username": "root", "password": "pw", "next": "/admin/"})
+    assert response.url == "/admin/" and client.get("/admin/").status_code == 200

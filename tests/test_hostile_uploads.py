@@ -101,10 +101,11 @@ def test_a_word_plan_is_kept_under_our_name_for_it_and_a_replaced_file_is_remove
     assignment = Assignment.objects.filter(unit=cast["lena"].unit).first()
     client.force_login(cast["lena"])
     url = reverse("reporting:ledger", args=[assignment.pk])
-    client.post(url, {"text": "v1", "file": SimpleUploadedFile("../../实施方案.pdf", _word_file(), "application/pdf")})
+    client.post(url, {"revision": 0, "text": "v1",
+                      "file": SimpleUploadedFile("../../实施方案.pdf", _word_file(), "application/pdf")})
     first = ImplementationPlan.objects.get(assignment=assignment).file.name
     assert first.startswith("plans/") and first.endswith("/实施方案.docx")  # named by what it is, not by the sender
-    client.post(url, {"text": "v2", "file": SimpleUploadedFile("新方案.pdf", pdf_bytes(), "application/pdf")})
+    client.post(url, {"revision": 1, "text": "v2", "file": SimpleUploadedFile("新方案.pdf", pdf_bytes(), "application/pdf")})
     second = ImplementationPlan.objects.get(assignment=assignment).file.name
     assert second.endswith("/新方案.pdf") and default_storage.exists(second) and not default_storage.exists(first)
     download = client.get(reverse("reporting:ledger_file", args=[ImplementationPlan.objects.get(assignment=assignment).pk]))

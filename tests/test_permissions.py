@@ -240,7 +240,7 @@ CASES = [
     Case("reporting:version_pdf-pavels-v1", url("reporting:version_pdf", "submitted", 1), SUBMISSION_READERS),
     Case("reporting:ledger-GET-pavels", url("reporting:ledger", "assignment"), SUBMISSION_READERS),
     Case("reporting:ledger-POST-pavels", url("reporting:ledger", "assignment"), PAVEL, "POST",
-         lambda s: {"text": "改写的实施方案", "phone": "110"}),
+         lambda s: {"revision": s["ledger"].revision, "text": "改写的实施方案", "phone": "110"}),
     Case("reporting:ledger_file-pavels", url("reporting:ledger_file", "ledger"), SUBMISSION_READERS),
     # documents: the progress form out and back in (tests/documents/test_access.py)
     Case("documents:index", url("documents:index"), EVERYONE),

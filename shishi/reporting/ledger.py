@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.db.models import F
 
 from shishi.directory.models import Person
 from shishi.precompiled import Precompiled, built, columns
@@ -64,9 +65,19 @@ def file_kind(data: bytes) -> str:
     raise LedgerError(WRONG_KIND)
 
 
-def save_implementation_plan(item: ImplementationPlan, person: Person, values: dict,
+class LedgerConflict(LedgerError):
+    """Someone else saved the implementation plan since this form was opened; `saved` is theirs."""
+
+    def __init__(self, saved: ImplementationPlan):
+        super().__init__("实施方案已被他人修改并保存。您的内容没有保存：请对照下方两个版本，合并后再保存。")
+        self.saved = saved
+
+
+def save_implementation_plan(item: ImplementationPlan, person: Person, revision: int, values: dict,
                              upload: tuple[bytes, str] | None = None) -> ImplementationPlan:
-    """Save the fields and the file together; a refused file changes nothing."""
+    """Save the fields and the file together; a refused file changes nothing. `revision` is the
+    one the form was opened at: if the plan moved on since, nothing is written and LedgerConflict
+    carries the saved version."""
     stored = None
     if upload:
         data, filename = upload
@@ -74,9 +85,14 @@ def save_implementation_plan(item: ImplementationPlan, person: Person, values: d
         stem = os.path.splitext(os.path.basename(filename.replace("\\", "/")))[0][:60] or "实施方案"
         # The clerk's name for it survives for the download; the stored name is ours.
         stored = default_storage.save(f"plans/{uuid.uuid4().hex}/{stem}{extension}", ContentFile(data))
-    replaced = item.file.name if stored else None
     try:
         with transaction.atomic():
+            # Claimed in one UPDATE … WHERE revision = the form's: of two saves from one revision, one wins.
+            claimed = ImplementationPlan.objects.filter(pk=item.pk, revision=revision).update(revision=F("revision") + 1)
+            if not claimed:
+                raise LedgerConflict(ImplementationPlan.objects.get(pk=item.pk))
+            item.refresh_from_db()  # the row as claimed: its file is the one this save replaces
+            replaced = item.file.name if stored else None
             for field in FIELDS:
                 limit = ImplementationPlan._meta.get_field(field).max_length or 20000
                 setattr(item, field, str(values.get(field, ""))[:limit])

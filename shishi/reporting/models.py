@@ -21,6 +21,8 @@ class ImplementationPlan(models.Model):
     post = models.CharField(_("职务"), max_length=40, blank=True, default="")
     phone = models.CharField(_("电话"), max_length=30, blank=True, default="")
     sub_goals = models.TextField(_("本单位分解目标"), blank=True, default="")
+    # Bumped on every save, as a report's: two clerks of a unit editing it cannot overwrite each other.
+    revision = models.PositiveIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+")
 

@@ -19,7 +19,7 @@ from shishi.oversight.board import STATE_NAMES, report_state
 from shishi.plans.models import Assignment, Period
 
 from .forms import read_entries
-from .ledger import FIELDS, LedgerError, save_implementation_plan
+from .ledger import FIELDS, LedgerConflict, LedgerError, save_implementation_plan
 from .models import ImplementationPlan, QuarterlyReport, ReportLine, ReportVersion
 from .services import (
     ReportConflict, ReportError, accept_report, attach_stamped_pdf, content_of, return_report, save_draft,
@@ -238,21 +238,37 @@ def ledger(request, assignment_pk: int):
         item, _created = ImplementationPlan.objects.get_or_create(assignment=assignment)
     else:
         item = ImplementationPlan.objects.filter(assignment=assignment).first()
+    context = {"assignment": assignment, "item": item, "writable": writable, "revision": item.revision if item else 0}
     if request.method == "POST":
         if not writable:
             raise PermissionDenied
         upload = request.FILES.get("file")
+        revision = _posted_revision(request)
         try:
-            save_implementation_plan(item, request.user, request.POST, (upload.read(), upload.name) if upload else None)
+            save_implementation_plan(item, request.user, revision, request.POST,
+                                     (upload.read(), upload.name) if upload else None)
+        except LedgerConflict as conflict:
+            # Their version beside the form, which holds what this clerk typed, to merge and save
+            # against the revision now saved.
+            context |= {"item": _as_typed(conflict.saved, request.POST), "theirs": conflict.saved,
+                        "revision": conflict.saved.revision, "conflict": True, "file_dropped": upload is not None}
+            return render(request, "reporting/ledger.html", context, status=409)
         except LedgerError as exc:
             messages.error(request, str(exc))
-            for field in FIELDS:  # shown again as typed, not saved
-                setattr(item, field, request.POST.get(field, ""))
-            return render(request, "reporting/ledger.html", {"assignment": assignment, "item": item, "writable": True},
-                          status=400)
+            # Shown again as typed, not saved, still against the revision the form was opened at.
+            context |= {"item": _as_typed(item, request.POST), "revision": revision}
+            return render(request, "reporting/ledger.html", context, status=400)
         messages.success(request, _("实施方案已保存。"))
         return redirect("reporting:ledger", assignment.pk)
-    return render(request, "reporting/ledger.html", {"assignment": assignment, "item": item, "writable": writable})
+    return render(request, "reporting/ledger.html", context)
+
+
+def _as_typed(item: ImplementationPlan, posted) -> ImplementationPlan:
+    """A copy of the implementation plan holding the posted fields, to show the form again."""
+    typed = ImplementationPlan(pk=item.pk, assignment_id=item.assignment_id, file=item.file, revision=item.revision)
+    for field in FIELDS:
+        setattr(typed, field, posted.get(field, ""))
+    return typed
 
 
 @login_required

@@ -206,6 +206,12 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # request body stays bounded by DATA_UPLOAD_MAX_MEMORY_SIZE, which is what bounds the work.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 15_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# First: a file whose name an old browser sent in GBK arrives instead of being dropped (shishi/uploads.py).
+FILE_UPLOAD_HANDLERS = [
+    "shishi.uploads.LegacyFileNames",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 def _file_storage() -> dict:
     bucket = os.environ.get("SHISHI_S3_BUCKET")

@@ -15,8 +15,10 @@ fast while every pattern and every field meets every value.
 from __future__ import annotations
 
 import functools
+from collections import Counter
 import logging
 import re
+from json import dumps
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode, urlsplit
 
@@ -63,6 +65,17 @@ FIELDS = [
     ("plans:preview-POST-pending-notice", "year"),
     ("plans:preview-POST-pending-notice", "due_days"),
     ("plans:preview-POST-pending-notice", "unit-0", {"action": "confirm"}),  # "unit:<id>", a name's unit
+]
+# The REST API's query and JSON fields that name a number: (method, path made from the scene, field,
+# the JSON body made from the scene and the value, for a PUT or POST).
+DRAFT, SUBMIT = (lambda s: f"/api/reports/{s['draft'].pk}/draft"), (lambda s: f"/api/reports/{s['draft'].pk}/submit")
+REST_FIELDS = [
+    *(("GET", lambda s: "/api/reports", field, None) for field in ("plan_id", "quarter", "unit_id", "limit", "offset")),
+    ("PUT", DRAFT, "revision", lambda s, v: {"revision": v, "lines": []}),
+    ("PUT", DRAFT, "project_id", lambda s, v: {"revision": 0, "lines": [{"project_id": v}]}),
+    ("PUT", DRAFT, "target_id", lambda s, v: {"revision": 0, "lines": [
+        {"project_id": s["project"].pk, "values": [{"target_id": v, "value": "1"}]}]}),
+    ("POST", SUBMIT, "revision", lambda s, v: {"revision": v}),
 ]
 # Every case also gets all of these at once: a field read somewhere no one listed above.
 KNOWN_FIELDS = ("year", "q", "quarter", "period", "revision", "project", "unit", "plan", "region", "page", "number")
@@ -116,6 +129,7 @@ class Sender:
         self.client, self.who, self.scene = client, who, scene
         self.failures: list[str] = []
         self.sent = 0
+        self.answers: Counter[int] = Counter()  # status → how many: that the walk got past the doors
         self.turn = WHO.index(who) * REFUSED_SHARE  # where this role's share of the values starts
         self._data: dict[str, dict] = {}
 
@@ -127,11 +141,14 @@ class Sender:
                                      for k, v in made.items()}
         return {k: SimpleUploadedFile(*v) if isinstance(v, tuple) else v for k, v in self._data[case.name].items()}
 
-    def send(self, label: str, method: str, path: str, data: dict | None = None, **extra) -> None:
+    def send(self, label: str, method: str, path: str, data: dict | None = None, json: dict | None = None,
+             **extra) -> None:
         self.sent += 1
         try:
             with transaction.atomic():
-                if method == "GET":
+                if json is not None:
+                    response = self.client.generic(method, path, dumps(json), content_type="application/json", **extra)
+                elif method == "GET":
                     response = self.client.get(path, data or {}, **extra)
                 elif method == "POST":
                     response = self.client.post(path, data or {}, **extra)
@@ -142,6 +159,7 @@ class Sender:
         except Exception as exc:  # noqa: BLE001 (the test client re-raises what the view raised: that is the finding)
             self.failures.append(f"{label}: {method} {path[:120]} raised {type(exc).__name__}: {str(exc)[:160]}")
             return
+        self.answers[response.status_code] += 1
         if response.status_code >= 500:
             self.failures.append(f"{label}: {method} {path[:120]} answered {response.status_code}")
 
@@ -199,13 +217,17 @@ def walk_every_case_with_every_field(sender: Sender) -> None:
             sender.send(f"{case.name} all fields={label}", "GET", f"{path}?{urlencode(fields)}")
 
 
-def walk_unlisted_routes(sender: Sender, cast) -> None:
+def token(sender: Sender, cast) -> dict:
+    """The member's own token for the REST API; none for an anonymous visitor."""
+    if sender.who == ANONYMOUS:
+        return {}
+    _, raw = create_token(cast[sender.who], "奇怪的值")
+    return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+
+
+def walk_unlisted_routes(sender: Sender, headers: dict) -> None:
     """The REST API's and the admin's patterns, which test_permissions leaves out: the other
-    arguments given as 1. The REST API is asked with the member's own token."""
-    headers = {}
-    if sender.who != ANONYMOUS:
-        _, raw = create_token(cast[sender.who], "奇怪的值")
-        headers = {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+    arguments given as 1."""
     for turn, route in enumerate(numeric_routes().values()):
         if route.name.startswith("api:rest:"):
             methods, allowed = ("GET", "POST", "PUT"), sender.who != ANONYMOUS
@@ -220,6 +242,19 @@ def walk_unlisted_routes(sender: Sender, cast) -> None:
                     sender.send(f"{route.name or route.route} {name}={label}", method, path, **headers)
 
 
+def walk_rest_fields(sender: Sender, headers: dict) -> None:
+    for turn, (method, path, field, body) in enumerate(REST_FIELDS):
+        url = path(sender.scene)
+        for label, value in share(ODD, sender.who != ANONYMOUS, turn + sender.turn).items():
+            if method == "GET":
+                sender.send(f"REST {field}={label}", "GET", f"{url}?{urlencode({field: value})}", **headers)
+                continue
+            # In JSON both as it was typed and, where it reads as one, as a number.
+            for sent in [value] + ([int(value)] if re.fullmatch(r"-?[0-9]{1,4300}", value) else []):
+                sender.send(f"REST {field}={label} as {type(sent).__name__}", method, url, json=body(sender.scene, sent),
+                            **headers)
+
+
 @pytest.mark.parametrize("who", WHO)
 def test_odd_numbers_never_break_a_page(client, cast, scene, who, caplog, monkeypatch):
     caplog.set_level(logging.CRITICAL, logger="django.request")  # thousands of 404s, each logged
@@ -232,8 +267,10 @@ def test_odd_numbers_never_break_a_page(client, cast, scene, who, caplog, monkey
     walk_paths(sender)
     walk_fields(sender)
     walk_every_case_with_every_field(sender)
-    walk_unlisted_routes(sender, cast)
-    assert sender.sent > 300
+    headers = token(sender, cast)
+    walk_unlisted_routes(sender, headers)
+    walk_rest_fields(sender, headers)
+    assert sender.sent > 300 and sender.answers[200] > 0  # a page shown: the walk got past the doors
     assert not sender.failures, f"{len(sender.failures)} of {sender.sent} broke:\n" + "\n".join(sender.failures)
 
 

@@ -281,7 +281,7 @@ def test_every_pattern_with_a_number_in_its_path_is_walked(scene):
     assert {r.route for r in routes()} - walked - unlisted == set()
 
 
-# -- what answered 500 before, each by name ---------------------------------------------------------
+# -- what answered 500 before, each by name, with neighbours that already answered well ----------------
 
 BIG = 2**63  # one past a bigint
 REPORTED = [

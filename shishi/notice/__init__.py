@@ -24,8 +24,10 @@ __all__ = [
 def load_notice(source: str | os.PathLike | bytes, filename: str | None = None) -> Notice:
     """Read a notice from a file path or the file's bytes (txt, docx, pdf, html).
 
-    Raises `NoticeError` with a message for a person when the file cannot be read at all.
+    Raises `NoticeError` with a message for a person when the file cannot be read at all, or
+    holds far more than a notice (bounds.py).
     """
+    from .bounds import check_notice
     from .load import read_text
 
-    return parse_notice(read_text(source, filename))
+    return check_notice(parse_notice(read_text(source, filename)))

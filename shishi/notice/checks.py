@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from .bounds import MAX_UNIT_NAMES
 from .model import Notice
 from .targets import unreadable_numbers
 
@@ -89,6 +90,8 @@ def _unit_variants(notice: Notice) -> None:
         names += [(unit, row.seq) for unit in row.units]
     seen: set[frozenset[str]] = set()
     distinct = list(dict.fromkeys(name for name, _ in names))
+    if len(distinct) > MAX_UNIT_NAMES:
+        return  # every pair is compared: no notice names this many units, and load_notice refuses it
     for index, first in enumerate(distinct):
         for second in distinct[index + 1 :]:
             pair = frozenset((first, second))

@@ -8,17 +8,21 @@ decided by the file's content first and its name second, because names lie
 
 Every failure is a NoticeError whose message tells a clerk, in Chinese, what
 to do instead. Nothing else escapes, whatever the bytes.
+
+Each reader bounds its work before spending it (bounds.py): the zip's declared sizes and the
+XML's elements for .docx, the bytes of a text or web page before decoding, the pages of a PDF,
+and the characters of the text that comes out, whatever the format.
 """
 
 from __future__ import annotations
 
 import email
-import io
 import os
 import re
 import zipfile
 from pathlib import Path
 
+from shishi.notice import bounds
 from shishi.notice.errors import NoticeError
 from shishi.notice.load_docx import docx_text, is_docx
 from shishi.notice.load_html import html_text
@@ -57,7 +61,7 @@ def read_text(source: str | os.PathLike | bytes, filename: str | None = None) ->
     """
     data, name = _read_source(source, filename)
     try:
-        return require_words(_dispatch(data, name), _NO_TEXT)
+        return bounds.check_text(require_words(_dispatch(data, name), _NO_TEXT))
     except NoticeError:
         raise
     except Exception as e:  # a library failing on bytes it did not expect
@@ -122,6 +126,7 @@ def _dispatch(data: bytes, name: str) -> str:
             "文件名是 .docx，但内容不是 Word 文档，可能已损坏或改过扩展名。"
             "请用 Word 或 WPS 打开原文件，另存为 .docx 后再上传。"
         )
+    bounds.check_text_bytes(data)  # before decoding: what is left is read as text
     if extension in _HTML_EXTENSIONS:
         return html_text(data)
     if extension in LEGACY_EXTENSIONS:
@@ -151,10 +156,12 @@ def _mht_html(data: bytes) -> str | None:
 
 def _zip_text(data: bytes, extension: str) -> str:
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        archive = bounds.open_zip(data, bounds.CHECK_NOTICE)
         names = set(archive.namelist())
         word = is_docx(archive)
         archive.close()
+    except NoticeError:
+        raise
     except Exception as e:  # BadZipFile, truncated central directory, bad offsets…
         if extension in (".docx", ".docm", ".dotx"):
             raise NoticeError(

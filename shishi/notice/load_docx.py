@@ -16,12 +16,12 @@ spanning several grid columns is one line.
 
 from __future__ import annotations
 
-import io
 import posixpath
 import zipfile
 
 from lxml import etree
 
+from shishi.notice import bounds
 from shishi.notice.errors import NoticeError
 from shishi.notice.load_docx_numbering import Numbering
 
@@ -30,9 +30,6 @@ MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
-
-# A real notice's document.xml is well under a few MB; this bounds a zip bomb.
-MAX_PART_BYTES = 100 * 1024 * 1024
 
 CORRUPT = (
     "Word 文件已损坏，无法读取（{detail}）。"
@@ -54,7 +51,7 @@ _XML_PARSER = etree.XMLParser(
 def docx_text(data: bytes) -> str:
     """All text of the document body; raises NoticeError for a damaged file."""
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        archive = bounds.open_zip(data, bounds.CHECK_NOTICE)
     except (zipfile.BadZipFile, ValueError, OSError, EOFError) as e:
         raise NoticeError(CORRUPT.format(detail="压缩结构不完整")) from e
     with archive:
@@ -70,6 +67,8 @@ def docx_text(data: bytes) -> str:
     body = document.find(W + "body")
     if body is None:
         raise NoticeError(CORRUPT.format(detail="缺少正文部分"))
+    # Counted in C before the walk below spends Python time on each row.
+    bounds.check_rows(sum(1 for _row in body.iter(W + "tr")), bounds.CHECK_NOTICE)
     return "\n".join(_Reader(numbering).blocks(body))
 
 
@@ -83,7 +82,7 @@ def _main_part(archive: zipfile.ZipFile) -> str | None:
     # but some generators call it word/document2.xml.
     if "_rels/.rels" in names:
         try:
-            rels = etree.fromstring(archive.read("_rels/.rels"), _XML_PARSER)
+            rels = etree.fromstring(bounds.read_xml_member(archive, "_rels/.rels", bounds.CHECK_NOTICE), _XML_PARSER)
             for rel in rels.iter(REL + "Relationship"):
                 if rel.get("Type") == OFFICE_DOCUMENT:
                     target = rel.get("Target", "").lstrip("/")
@@ -101,12 +100,10 @@ def _parse(archive: zipfile.ZipFile, name: str, required: bool = False):
         if required:
             raise NoticeError(CORRUPT.format(detail="缺少正文部分")) from None
         return None
-    if info.file_size > MAX_PART_BYTES:
-        raise NoticeError(
-            "Word 文件中的正文过大，无法读取。请删除图片等内容后另存为 .docx，或改为上传 PDF 文件。"
-        )
     try:
-        return etree.fromstring(archive.read(name), _XML_PARSER)
+        return etree.fromstring(bounds.read_xml_member(archive, info.filename, bounds.CHECK_NOTICE), _XML_PARSER)
+    except bounds.OverLimit:
+        raise
     except Exception as e:  # zlib, CRC, XML syntax: all mean a damaged file
         if required:
             raise NoticeError(CORRUPT.format(detail="正文内容不完整")) from e

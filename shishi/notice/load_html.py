@@ -22,6 +22,7 @@ import re
 import lxml.html
 from lxml import etree
 
+from shishi.notice import bounds
 from shishi.notice.load_html_render import SPACES, render
 from shishi.notice.load_text import decode_text, normalise_newlines
 
@@ -83,6 +84,8 @@ _CONTAINER_TAGS = {"body", "div", "section", "article", "main", "table", "tbody"
 
 def html_text(data: bytes, declared: str | None = None) -> str:
     """The article of a page; `declared` is a charset known from outside the page (MIME headers)."""
+    bounds.check_text_bytes(data)
+    bounds.check_markup(data, bounds.CHECK_NOTICE)  # every element below costs a Python step or two
     root = _parse(decode_html(data, declared))
     if root is None:
         return ""

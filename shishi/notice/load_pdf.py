@@ -19,10 +19,11 @@ from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 
+from shishi.notice import bounds, pdf_objects
 from shishi.notice.errors import NoticeError
 from shishi.notice.load_text import looks_like_text, normalise_newlines
 
-MAX_PAGES = 200
+MAX_PAGES = bounds.MAX_PDF_PAGES
 # How many lines at each edge of a page may be a header, footer or page number.
 EDGE_LINES = 2
 # Fewer letters than this per page on average means the pages are images.
@@ -44,6 +45,7 @@ class Line:
 
 
 def pdf_text(data: bytes, max_pages: int = MAX_PAGES) -> str:
+    _check_work(data, max_pages)
     with _PDFIUM_LOCK:
         pages = _extract(data, max_pages)
     kept = strip_running_lines(pages)
@@ -63,6 +65,24 @@ def pdf_text(data: bytes, max_pages: int = MAX_PAGES) -> str:
     return text
 
 
+def _check_work(data: bytes, max_pages: int) -> None:
+    """Refuse a PDF with too many pages or too much page content before PDFium parses it: a
+    content stream of a few KB can inflate to hundreds of MB, all of which PDFium would parse."""
+    try:
+        reader = pdf_objects.open_pdf(data)
+        pages = len(reader.pages)
+        if pages > max_pages:
+            raise NoticeError(_too_many_pages(pages, max_pages))
+        pdf_objects.check_content(reader, bounds.CHECK_NOTICE)
+    except pdf_objects.Unreadable:
+        return  # PDFium, which reads more damaged files than pypdf, says what is wrong
+
+
+def _too_many_pages(count: int, max_pages: int) -> str:
+    return (f"这个 PDF 有 {count} 页，超过了 {max_pages} 页的上限，不像是一份通知。"
+            "请只上传通知本身（正文和附件）。")
+
+
 def _extract(data: bytes, max_pages: int) -> list[list[Line]]:
     try:
         pdf = pdfium.PdfDocument(data)
@@ -77,11 +97,13 @@ def _extract(data: bytes, max_pages: int) -> list[list[Line]]:
         if count == 0:
             raise NoticeError(_CORRUPT)
         if count > max_pages:
-            raise NoticeError(
-                f"这个 PDF 有 {count} 页，超过了 {max_pages} 页的上限，不像是一份通知。"
-                "请只上传通知本身（正文和附件）。"
-            )
-        return [_page_lines(pdf, i) for i in range(count)]
+            raise NoticeError(_too_many_pages(count, max_pages))
+        pages, characters = [], 0
+        for i in range(count):
+            pages.append(_page_lines(pdf, i))
+            characters += sum(len(line.text) for line in pages[-1])
+            bounds.check_characters(characters)
+        return pages
     except pdfium.PdfiumError as e:
         raise NoticeError(_CORRUPT) from e
     finally:

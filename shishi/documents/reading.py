@@ -12,6 +12,12 @@ give them, so the reader looks for the table by its headings rather than by posi
 - a note across the whole width under the last row (填表说明, 填报人：…);
 - files saved by WPS under a .doc or .wps name that are really .docx (the content decides,
   never the name), and real old binary .doc/.xls files, which this reader cannot open.
+
+Anyone with a unit's log-in can upload here, so the reader bounds its work before spending
+it (shishi/notice/bounds.py): the sizes the zip declares, the elements of the XML it parses,
+then the rows, cells and merged ranges of the table, counted while the sheet streams past —
+never building what a file merely claims (a 5 KB .xlsx can merge C10:AN20009, a 359 KB .docx
+can hold a table of 600,000 rows).
 """
 
 from __future__ import annotations
@@ -25,12 +31,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 
 import cn2an
+from lxml import etree
+
+from shishi.notice import bounds
 
 MAX_BYTES = 10 * 1024 * 1024
-MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # a small zip that unpacks to gigabytes is refused
-MAX_ROWS = 2000  # an xlsx "used range" can claim a million formatted rows
-MAX_COLUMNS = 40
+MAX_ROWS = bounds.MAX_TABLE_ROWS
+MAX_COLUMNS = bounds.MAX_COLUMNS
 HEADER_SEARCH_ROWS = 30
+NOT_OUR_FORM = "请检查是否为本系统的报表。"
 
 # Which heading names which column, in the order a heading is tried: the first key whose
 # words appear in a heading cell takes that column.
@@ -77,8 +86,11 @@ def read_form(data: bytes) -> list[FormRow]:
         raise FormError(f"文件不能超过{MAX_BYTES // (1024 * 1024)}MB。")
     if data.startswith(OLE2_MAGIC):
         raise FormError("这是旧版Word/Excel/WPS格式的文件（或设置了密码）：请在Word或WPS中“另存为”.docx或.xlsx格式（不设密码）后再上传。")
-    kind = _zip_kind(data)
-    rows = _docx_rows(data) if kind == "docx" else _xlsx_rows(data)
+    try:
+        kind = _zip_kind(data)
+        rows = _docx_rows(data) if kind == "docx" else _xlsx_rows(data)
+    except bounds.OverLimit as exc:
+        raise FormError(str(exc)) from None
     if not any(row.title or row.seq is not None for row in rows):
         raise FormError("报表表格中没有任何实事行：请在表头下方逐行填写序号、实事名称和进展情况。")
     return rows
@@ -89,10 +101,8 @@ def _zip_kind(data: bytes) -> str:
     if not data.startswith(b"PK"):
         raise FormError(not_a_form)
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        with bounds.open_zip(data, NOT_OUR_FORM) as archive:
             names = set(archive.namelist())
-            if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
-                raise FormError("文件内容过大，无法读取。")
     except zipfile.BadZipFile:
         raise FormError("文件已损坏，无法打开：请在Word或WPS中重新保存后再上传。") from None
     if "word/document.xml" in names:
@@ -102,52 +112,188 @@ def _zip_kind(data: bytes) -> str:
     raise FormError(not_a_form)
 
 
-# --- Word ----------------------------------------------------------------------------------------
+# --- Word ---------------------------------------------------------------------------------------
 
 def _docx_rows(data: bytes) -> list[FormRow]:
-    from docx import Document
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
 
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        xml = bounds.read_xml_member(archive, "word/document.xml", NOT_OUR_FORM)
     try:
-        document = Document(io.BytesIO(data))
-        tables = [[[cell.text for cell in row.cells] for row in table.rows] for table in document.tables]
-    except Exception:  # python-docx raises anything from KeyError to lxml errors on a broken package
+        # python-docx's own parser and element classes, so that a cell's text is what
+        # python-docx's cell.text gives; its Table and _Row objects are not used (see _word_grid).
+        body = parse_xml(xml).find(qn("w:body"))
+    except Exception:  # lxml errors on a broken part
         raise FormError("Word文件已损坏，无法打开：请在Word或WPS中重新保存后再上传。") from None
-    # A merged cell is returned once per grid column (python-docx repeats it), so column
-    # positions are the same in every row, merged or not.
-    return _rows_from_grids(tables)
+    if body is None:
+        raise FormError("Word文件已损坏，无法打开：请在Word或WPS中重新保存后再上传。")
+    tables = body.findall(qn("w:tbl"))  # the body's own tables, as document.tables gives them
+    rows = [row for table in tables for row in table.findall(qn("w:tr"))]
+    bounds.check_rows(len(rows), NOT_OUR_FORM)
+    bounds.check_cells(sum(len(row.findall(qn("w:tc"))) for row in rows), NOT_OUR_FORM)
+    return _rows_from_grids(_word_grid(table) for table in tables)
+
+
+def _word_grid(table) -> list[list[str]]:
+    """The table's rows as python-docx's row.cells reads them, in one pass.
+
+    A cell spanning several grid columns is repeated once per column, and a cell continuing a
+    vertical merge reads as the cell it continues, so column positions are the same in every
+    row, merged or not. python-docx finds the continued cell by walking up the rows, one
+    search per row of the merge; here the top cell of each grid column is carried down.
+    """
+    grid: list[list[str]] = []
+    above: dict[int, tuple[str, int]] = {}  # grid offset → (text, span) of the cell there
+    for row in table.tr_lst:
+        cells: list[str] = []
+        offset = row.grid_before
+        current: dict[int, tuple[str, int]] = {}
+        for tc in row.tc_lst:
+            span = max(1, tc.grid_span)
+            if tc.vMerge == "continue":
+                text, span = above.get(offset, ("", span))
+            else:
+                text = "\n".join(p.text for p in tc.p_lst)
+            current[offset] = (text, span)
+            cells.extend([text] * max(0, min(span, MAX_COLUMNS - len(cells))))
+            offset += span
+            if offset > MAX_COLUMNS:
+                break  # a span of a million columns is read as far as a form can reach
+        above = current
+        grid.append(cells)
+    return grid
 
 
 # --- Excel ---------------------------------------------------------------------------------------
 
+SHEET = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+
+
+@dataclass
+class _Shape:
+    """What a sheet holds, counted from its XML before anything is built."""
+
+    height: int  # the last row with a value in it, or covered by a merged range
+    width: int  # the same for columns, at most MAX_COLUMNS
+    merged: list[tuple[int, int, int, int]]  # (first row, first column, last row, last column), from 1
+
+
 def _xlsx_rows(data: bytes) -> list[FormRow]:
     from openpyxl import load_workbook
 
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parts = {name: bounds.read_xml_member(archive, name, NOT_OUR_FORM)
+                 for name in archive.namelist() if name.lower().endswith((".xml", ".rels"))}
     try:
-        # Not read_only: merged ranges are only known to a fully loaded sheet.
-        book = load_workbook(io.BytesIO(data), data_only=True)
-        grids = [_sheet_grid(sheet) for sheet in book.worksheets]
-    except FormError:
+        # read_only streams each sheet and never builds a cell the file merely claims; it
+        # knows no merged ranges, so _sheet_shape reads those from the sheet's XML.
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
+    except Exception:
+        raise FormError("Excel文件已损坏，无法打开：请在Excel或WPS中重新保存后再上传。") from None
+    try:
+        grids = []
+        for sheet in book.worksheets:
+            # openpyxl keeps the part's name only privately; it is pinned in pyproject.toml.
+            xml = parts.get(sheet._worksheet_path.lstrip("/"))
+            if xml is not None:
+                grids.append(_sheet_grid(sheet, _sheet_shape(xml)))
+    except (FormError, bounds.OverLimit):
         raise
     except Exception:
         raise FormError("Excel文件已损坏，无法打开：请在Excel或WPS中重新保存后再上传。") from None
+    finally:
+        book.close()
     return _rows_from_grids(grids)
 
 
-def _sheet_grid(sheet) -> list[list[str]]:
-    height, width = min(sheet.max_row, MAX_ROWS), min(sheet.max_column, MAX_COLUMNS)
+def _sheet_shape(xml: bytes) -> _Shape:
+    """Rows, cells and merged ranges of a sheet, counted as its XML streams past: refused at the
+    first bound passed, before openpyxl reads a value."""
+    height = width = cells = row_number = 0
+    merged: list[tuple[int, int, int, int]] = []
+    events = etree.iterparse(io.BytesIO(xml), events=("end",), tag=(SHEET + "row", SHEET + "mergeCell"),
+                             resolve_entities=False, no_network=True)
+    for _event, element in events:
+        if element.tag == SHEET + "row":
+            row_number = _number(element.get("r"), row_number + 1)
+            column = 0
+            for cell in element.iterchildren(SHEET + "c"):
+                cells += 1
+                column = _column(cell.get("r"), column + 1)
+                if _has_value(cell):
+                    height, width = max(height, row_number), max(width, column)
+            bounds.check_cells(cells, NOT_OUR_FORM)
+            bounds.check_rows(height, NOT_OUR_FORM)
+            # Rows already counted are dropped, so the tree never holds more than one.
+            element.clear()
+            while element.getprevious() is not None:
+                del element.getparent()[0]
+        else:
+            merged.append(_merged_range(element.get("ref") or ""))
+            if len(merged) > bounds.MAX_MERGED_RANGES:
+                raise bounds.OverLimit(f"表格中的合并单元格超过{bounds.MAX_MERGED_RANGES}处，{NOT_OUR_FORM}")
+    merged = [m for m in merged if m[0] <= m[2] and m[1] <= m[3]]
+    for top, left, bottom, right in merged:
+        bounds.check_rows(bottom, NOT_OUR_FORM)  # a merged range reaching row 20009 makes a table that long
+    height = max([height] + [bottom for _top, _left, bottom, _right in merged])
+    width = min(MAX_COLUMNS, max([width] + [right for _top, _left, _bottom, right in merged]))
+    # Spreading a merged value costs its area: overlapping ranges must not multiply it.
+    bounds.check_cells(sum((bottom - top + 1) * (min(right, width) - left + 1)
+                           for top, left, bottom, right in merged if left <= width), NOT_OUR_FORM)
+    return _Shape(height, width, merged)
+
+
+def _has_value(cell) -> bool:
+    value = cell.find(SHEET + "v")
+    return (value is not None and bool(value.text)) or cell.find(SHEET + "is") is not None
+
+
+def _number(text: str | None, default: int) -> int:
+    return int(text) if text and text.isascii() and text.isdigit() and len(text) < 10 else default
+
+
+def _column(reference: str | None, default: int) -> int:
+    """The column of a cell reference: "AB12" → 28."""
+    letters = re.match(r"[A-Z]{1,3}", reference or "")
+    if not letters:
+        return default
+    column = 0
+    for letter in letters.group():
+        column = column * 26 + ord(letter) - 64
+    return column
+
+
+def _merged_range(ref: str) -> tuple[int, int, int, int]:
+    """(first row, first column, last row, last column) of "C10:AN20009"; empty for nonsense."""
+    match = re.fullmatch(r"\$?([A-Z]{1,3})\$?(\d{1,7})(?::\$?([A-Z]{1,3})\$?(\d{1,7}))?", ref.strip())
+    if not match:
+        return (1, 1, 0, 0)
+    left, top = _column(match.group(1), 1), int(match.group(2))
+    right, bottom = (_column(match.group(3), 1), int(match.group(4))) if match.group(3) else (left, top)
+    return (min(top, bottom), min(left, right), max(top, bottom), max(left, right))
+
+
+def _sheet_grid(sheet, shape: _Shape) -> list[list[str]]:
+    height, width = shape.height, shape.width
+    if not height or not width:
+        return []  # openpyxl would take a missing bound from the sheet's claimed dimension
     grid = [
         [_cell_text(value) for value in row]
-        for row in sheet.iter_rows(min_row=1, max_row=height, max_col=width, values_only=True)
+        for row in sheet.iter_rows(min_row=1, max_row=height, min_col=1, max_col=width, values_only=True)
     ]
+    # Rows past the last one in the file (covered only by a merged range) are not streamed.
+    grid += [[""] * width for _ in range(height - len(grid))]
+    for cells in grid:
+        cells += [""] * (width - len(cells))
     # Excel keeps a merged range's value in its top-left cell only; spread it over the range
     # so that a merged 责任单位 or 序号 reads the same in every row it covers, as in Word.
-    for merged in sheet.merged_cells.ranges:
-        top, left = merged.min_row - 1, merged.min_col - 1
-        if top >= height or left >= width:
+    for top, left, bottom, right in shape.merged:
+        if left > width:
             continue
-        value = grid[top][left]
-        for r in range(top, min(merged.max_row, height)):
-            for c in range(left, min(merged.max_col, width)):
+        value = grid[top - 1][left - 1]
+        for r in range(top - 1, bottom):
+            for c in range(left - 1, min(right, width)):
                 grid[r][c] = value
     return grid
 

@@ -37,6 +37,7 @@ from shishi.directory.access import can_manage_plan
 from shishi.directory.models import Person, Unit, UnitAlias
 from shishi.documents.tables import csv_unguarded
 from shishi.history.services import record
+from shishi.notice import bounds
 from shishi.plans.figures import FigureError, parse_figure
 from shishi.plans.models import Assignment, Period, Plan, Target
 from shishi.reporting.models import QuarterlyReport
@@ -44,6 +45,7 @@ from shishi.reporting.services import LineEntry, ReportError, save_draft, start_
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 5000
+MAX_CELLS = bounds.MAX_CELLS  # the template has 8 columns: 5,000 rows of it are 40,000 cells
 MAX_ERRORS = 100  # beyond this a person stops reading; the count says how many more there were
 CHINESE_QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4}
 
@@ -133,10 +135,7 @@ class _Directory:
 
 def read_rows(plan: Plan, text: str) -> list[Row]:
     """Check every row; raise with all problems found, or return the rows to write."""
-    try:
-        table = list(csv.reader(io.StringIO(text)))
-    except csv.Error:  # e.g. a cell larger than the csv module allows (128 KB)
-        raise BulkUpdateError(["文件不是有效的CSV表格，请在Excel中另存为CSV后再上传。"]) from None
+    table = _table(text)
     # Blank rows above the header still count: row numbers must match what the spreadsheet shows.
     top = next((index for index, row in enumerate(table) if any(cell.strip() for cell in row)), None)
     if top is None:
@@ -196,6 +195,25 @@ def read_rows(plan: Plan, text: str) -> list[Row]:
     if not rows:
         raise BulkUpdateError(["文件中没有填写任何累计完成值。"])
     return rows
+
+
+def _table(text: str) -> list[list[str]]:
+    """The CSV's rows, read one at a time and refused as soon as there are too many rows or cells."""
+    table: list[list[str]] = []
+    cells = 0
+    try:
+        for row in csv.reader(io.StringIO(text)):
+            table.append(row)
+            cells += len(row)
+            # A few rows of headroom for blank rows above the header: the exact count is checked
+            # once the header is found.
+            if len(table) > MAX_ROWS + 100:
+                raise BulkUpdateError([f"一次最多更新{MAX_ROWS}行，请分批上传。"])
+            if cells > MAX_CELLS:
+                raise BulkUpdateError([f"表格超过{MAX_CELLS // 10_000}万个单元格，请只保留模板中的列，或分批上传。"])
+    except csv.Error:  # e.g. a cell larger than the csv module allows (128 KB)
+        raise BulkUpdateError(["文件不是有效的CSV表格，请在Excel中另存为CSV后再上传。"]) from None
+    return table
 
 
 def _period(known: _Directory, text: str, problems: list[str]) -> Period | None:

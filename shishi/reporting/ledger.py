@@ -6,7 +6,6 @@ its content, not its name, so a renamed web page or program never gets stored an
 
 from __future__ import annotations
 
-import io
 import os
 import uuid
 import zipfile
@@ -18,6 +17,7 @@ from django.db import transaction
 from django.db.models import F
 
 from shishi.directory.models import Person
+from shishi.notice import bounds
 from shishi.precompiled import Precompiled, built, columns
 
 from .models import ImplementationPlan
@@ -54,8 +54,11 @@ def file_kind(data: bytes) -> str:
         return ".doc"
     if data.startswith(b"PK\x03\x04"):
         try:
-            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            # Only the names are read, but a zip's directory alone can be made to cost.
+            with bounds.open_zip(data, "请确认上传的是实施方案文件。") as archive:
                 names = set(archive.namelist())
+        except bounds.OverLimit as exc:
+            raise LedgerError(str(exc)) from None
         except (zipfile.BadZipFile, ValueError):
             raise LedgerError("文件已损坏，无法打开，请重新保存后上传。") from None
         if "word/document.xml" in names:

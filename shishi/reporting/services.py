@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from shishi.directory.models import InAppNotice, Person, Unit
 from shishi.history.services import record
+from shishi.notice import bounds, pdf_objects
 from shishi.notice.text import clean_text
 from shishi.plans import figures
 from shishi.plans.figures import storable
@@ -134,7 +135,19 @@ def save_draft(report: QuarterlyReport, person: Person, revision: int, entries: 
 
 
 def check_pdf(data: bytes) -> None:
-    """A stamped PDF must really be a PDF (by content, not by name) and not too large."""
+    """A stamped PDF must really be a PDF (by content, not by name), not too large, of at most
+    bounds.MAX_PDF_PAGES pages, and without active content.
+
+    It is kept as uploaded (with its SHA-256) and opened by reviewers, so it is refused, never
+    changed, when anything in it would act on opening, clicking or printing: JavaScript (/JS,
+    /JavaScript), /Launch, /SubmitForm, /ImportData, /GoToR, /GoToE, multimedia, additional
+    actions (/AA), an /OpenAction other than going to a page, embedded or attached files and
+    XFA forms. Web links (/URI) and links within the file stay: Word writes one for any address
+    in the text. pypdf reads every object, those in compressed object streams too, with name
+    escapes decoded (/J#61vaScript is /JavaScript); see notice/pdf_objects.py. A PDF whose
+    objects pypdf cannot read (damaged, or encrypted with a password) cannot be checked and is
+    refused. Served back, every PDF is an attachment, never shown inline (views.stamped_pdf).
+    """
     limit = settings.SHISHI_MAX_PDF_BYTES
     if not data:
         raise ReportError("上传的文件是空的。")
@@ -150,6 +163,17 @@ def check_pdf(data: bytes) -> None:
         raise ReportError("PDF文件已损坏或加密，无法打开，请重新导出后上传。") from None
     if pages == 0:
         raise ReportError("PDF文件没有页面。")
+    if pages > bounds.MAX_PDF_PAGES:
+        raise ReportError(f"盖章PDF有{pages}页，超过了{bounds.MAX_PDF_PAGES}页的上限，请只上传盖章后的报表。")
+    try:
+        found = pdf_objects.active_content(pdf_objects.open_pdf(data))
+    except pdf_objects.Unreadable:
+        raise ReportError("无法检查这个PDF的内容（文件有损坏，或设置了密码）：请取消密码，重新扫描或导出为PDF后上传。") from None
+    except bounds.OverLimit as exc:
+        raise ReportError(str(exc)) from None
+    if found:
+        raise ReportError(f"盖章PDF中含有{'、'.join(found)}，为安全起见不能上传。"
+                          "请用扫描仪扫描盖章后的报表，或由Word/WPS重新“导出为PDF”后上传。")
 
 
 def attach_stamped_pdf(report: QuarterlyReport, person: Person, data: bytes, filename: str) -> QuarterlyReport:

@@ -179,8 +179,15 @@ def stamped_pdf(request, pk: int):
     report = _report(request, pk)
     if not can_write_report(request.user, report) or not report.stamped_pdf:
         raise Http404
-    return FileResponse(report.stamped_pdf.open("rb"), content_type="application/pdf",
-                        filename=report.stamped_pdf_name or "stamped.pdf")
+    return _download(report.stamped_pdf, report.stamped_pdf_name or "stamped.pdf", "application/pdf")
+
+
+def _download(stored, filename: str, content_type: str | None = None) -> FileResponse:
+    """A stored upload, always saved rather than shown: a file someone uploaded never runs in
+    the browser's PDF viewer (or as a page) on our origin, whatever it holds."""
+    response = FileResponse(stored.open("rb"), as_attachment=True, filename=filename, content_type=content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @login_required
@@ -223,8 +230,7 @@ def version(request, pk: int, number: int):
 def version_pdf(request, pk: int, number: int):
     report = _report(request, pk)
     current = get_object_or_404(ReportVersion, report=report, number=number)
-    return FileResponse(current.stamped_pdf.open("rb"), content_type="application/pdf",
-                        filename=current.stamped_pdf_name or f"v{number}.pdf")
+    return _download(current.stamped_pdf, current.stamped_pdf_name or f"v{number}.pdf", "application/pdf")
 
 
 @login_required
@@ -276,4 +282,4 @@ def ledger_file(request, pk: int):
     item = get_object_or_404(ImplementationPlan.objects.select_related("assignment__project__plan"), pk=pk)
     if not can_read_unit_ledger(request.user, item.assignment) or not item.file:
         raise Http404
-    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.file.name.rsplit("/", 1)[-1])
+    return _download(item.file, item.file.name.rsplit("/", 1)[-1])

@@ -154,7 +154,7 @@ def _word_grid(table) -> list[list[str]]:
             if tc.vMerge == "continue":
                 text, span = above.get(offset, ("", span))
             else:
-                text = "\n".join(p.text for p in tc.p_lst)
+                text = "\n".join(_paragraph_text(p) for p in tc.iterchildren(_W + "p"))
             current[offset] = (text, span)
             cells.extend([text] * max(0, min(span, MAX_COLUMNS - len(cells))))
             offset += span
@@ -163,6 +163,22 @@ def _word_grid(table) -> list[list[str]]:
         above = current
         grid.append(cells)
     return grid
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_RUN_TEXT = {_W + tag for tag in ("br", "cr", "noBreakHyphen", "ptab", "t", "tab")}
+
+
+def _paragraph_text(p) -> str:
+    """python-docx's paragraph.text (runs and hyperlinks' runs, each text element as its str:
+    w:t its text, w:tab a TAB, a line break "\\n"), without its XPath query per element, which
+    cost 1.3 s on a table at the bounds."""
+    parts = []
+    for child in p:
+        runs = [child] if child.tag == _W + "r" else child.iterchildren(_W + "r") if child.tag == _W + "hyperlink" else ()
+        for run in runs:
+            parts.extend(str(element) for element in run if element.tag in _RUN_TEXT)
+    return "".join(parts)
 
 
 # --- Excel ---------------------------------------------------------------------------------------

@@ -89,7 +89,7 @@ def test_the_form_upload_refuses_a_merged_range_to_row_20009_and_keeps_nothing(c
 NOTICES_REFUSED = {
     "3 MB of text (over a million characters)": (lambda: ("通知" * 500_001).encode(), "notice.txt", "超过100万字"),
     "5 MB of text": (lambda: b"a" * (5 * MiB), "notice.txt", "一份通知的文字不会超过4MB"),
-    "a web page of 700,000 elements": (lambda: b"<html><body>" + b"<b>" * 700_000, "notice.html", "元素超过60万个"),
+    "a web page of 200,001 elements": (lambda: b"<html><body>" + b"<b>" * 200_000, "notice.html", "元素超过20万个"),
     "a 5 MB web page": (lambda: b"<html><body><p>" + b"a" * (5 * MiB), "notice.html", "不会超过4MB"),
     "a docx table of 2,100 rows": (lambda: hostile.docx_rows(2_100), "notice.docx", "表格超过2000行"),
     "a docx table of 600,000 rows": (lambda: hostile.docx_rows(600_000), "notice.docx", "内容过多"),

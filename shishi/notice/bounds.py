@@ -41,6 +41,9 @@ MAX_XML_BYTES = 8 * MiB
 # node costs about 150 bytes, so this bounds the tree at about 100 MB. A 20-page notice saved
 # by WPS has about 100,000.
 MAX_XML_NODES = 600_000
+# A web page's nodes cost more: the article is found by walking them in Python a few times.
+# A government portal's page has 5,000–20,000.
+MAX_HTML_NODES = 200_000
 
 # --- tables --------------------------------------------------------------------------------------
 # Rows of a table (all tables of a .docx, or one sheet of an .xlsx, counted to the last row
@@ -67,9 +70,9 @@ MAX_UNIT_NAMES = 400
 
 # --- PDF -----------------------------------------------------------------------------------------
 MAX_PDF_PAGES = 200
-# Objects a PDF may have for its structure to be checked (a scanned 20-page report has a few
-# hundred, a 200-page text PDF a few tens of thousands).
-MAX_PDF_OBJECTS = 100_000
+# Objects a PDF may have for all of them to be checked, at about 60 µs each (a scanned 20-page
+# report has a few hundred, a Word-made one a few thousand).
+MAX_PDF_OBJECTS = 20_000
 
 CHECK_FILE = "请确认上传的是正确的文件。"
 CHECK_NOTICE = "请确认上传的是通知原文。"
@@ -129,15 +132,15 @@ def read_xml_member(archive: zipfile.ZipFile, name: str, hint: str = CHECK_FILE)
     return data
 
 
-def check_markup(data: bytes, hint: str = CHECK_FILE) -> None:
-    """Refuse XML or HTML that would parse into more than MAX_XML_NODES nodes.
+def check_markup(data: bytes, hint: str = CHECK_FILE, max_nodes: int = MAX_XML_NODES) -> None:
+    """Refuse XML or HTML that would parse into more than `max_nodes` nodes.
 
     >>> check_markup(b'<a b="1"><c/></a>')
     """
     if len(data) > MAX_XML_BYTES:
         raise OverLimit(f"文件内容超过{_mb(MAX_XML_BYTES)}，无法读取。{hint}")
-    if data.count(b"<") + data.count(b"=") > MAX_XML_NODES:
-        raise OverLimit(f"文件中的元素超过{MAX_XML_NODES // 10_000}万个，内容过多，无法读取。{hint}")
+    if data.count(b"<") + data.count(b"=") > max_nodes:
+        raise OverLimit(f"文件中的元素超过{max_nodes // 10_000}万个，内容过多，无法读取。{hint}")
 
 
 def check_rows(rows: int, hint: str = CHECK_FILE) -> None:

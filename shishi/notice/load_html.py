@@ -85,7 +85,7 @@ _CONTAINER_TAGS = {"body", "div", "section", "article", "main", "table", "tbody"
 def html_text(data: bytes, declared: str | None = None) -> str:
     """The article of a page; `declared` is a charset known from outside the page (MIME headers)."""
     bounds.check_text_bytes(data)
-    bounds.check_markup(data, bounds.CHECK_NOTICE)  # every element below costs a Python step or two
+    bounds.check_markup(data, bounds.CHECK_NOTICE, bounds.MAX_HTML_NODES)  # each costs a few Python steps below
     root = _parse(decode_html(data, declared))
     if root is None:
         return ""

@@ -163,6 +163,9 @@ def active_content(reader: PdfReader) -> list[str]:
       any address in the text and a viewer asks about before following.
     Every object is looked at, reachable or not, including those packed in object streams.
     """
+    listed = sum(len(numbers) for numbers in reader.xref.values()) + len(reader.xref_objStm)
+    if listed > bounds.MAX_PDF_OBJECTS:
+        raise OverLimit(_too_many_objects())
     found: dict[str, None] = {}
     seen: set[tuple[int, int]] = set()
     stack: list = [reader.trailer]
@@ -180,8 +183,7 @@ def active_content(reader: PdfReader) -> list[str]:
                 seen.add(key)
                 objects += 1
                 if objects > bounds.MAX_PDF_OBJECTS:
-                    raise OverLimit(f"PDF中的对象超过{bounds.MAX_PDF_OBJECTS // 10_000}万个，无法检查。"
-                                    "请重新扫描或导出为PDF后上传。")
+                    raise OverLimit(_too_many_objects())
                 obj = obj.get_object()
             if isinstance(obj, DictionaryObject):
                 _judge(obj, found)
@@ -193,6 +195,10 @@ def active_content(reader: PdfReader) -> list[str]:
     except (PyPdfError, PdfReadError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as e:
         raise Unreadable(str(e)) from e
     return list(found)
+
+
+def _too_many_objects() -> str:
+    return f"PDF中的对象超过{bounds.MAX_PDF_OBJECTS // 10_000}万个，无法检查。请重新扫描或导出为PDF后上传。"
 
 
 def _judge(dictionary: DictionaryObject, found: dict[str, None]) -> None:

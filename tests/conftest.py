@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime
 import io
 import os
+from decimal import Decimal
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -25,6 +26,7 @@ import time_machine
 
 from shishi.directory.models import Person, Region, Unit
 from shishi.plans.services import confirm_plan, draft_unit_names, read_notice_upload
+from shishi.reporting.services import LineEntry, attach_stamped_pdf, save_draft, submit_report
 
 SAMPLES = Path(__file__).parents[1] / "samples" / "notices"
 
@@ -60,6 +62,31 @@ def world(db):
     huantai = Region.objects.create(name="桓台县", code="370321", level=Region.Level.COUNTY, parent=city)
     gaoqing = Region.objects.create(name="高青县", code="370322", level=Region.Level.COUNTY, parent=city)
     return {"province": province, "city": city, "huantai": huantai, "gaoqing": gaoqing}
+
+
+def fill_report(report, clerk, measures: str, figures: dict[str, str] | None = None, assessment: str = "on_schedule",
+                everything: bool = False):
+    """Save every line of the report through the real service: `measures` on each line and the
+    figures named by indicator (the others left as they are, or emptied with `everything`)."""
+    figures = figures or {}
+    entries = {}
+    for line in report.lines.prefetch_related("values__target"):
+        values = {v.target_id: Decimal(figures[v.target.indicator]) if v.target.indicator in figures else None
+                  for v in line.values.all() if everything or v.target.indicator in figures}
+        entries[line.project_id] = LineEntry(measures=measures, deadline="2023年12月31日", assessment=assessment,
+                                             values=values)
+    return save_draft(report, clerk, report.revision, entries)
+
+
+def submit_filled(report, clerk, measures: str, figures: dict[str, str] | None = None, stamped_name: str = "盖章.pdf",
+                  everything: bool = False):
+    """Fill the report (fill_report), attach a stamped PDF and submit it, as the clerk would."""
+    report = fill_report(report, clerk, measures, figures, everything=everything)
+    attach_stamped_pdf(report, clerk, pdf_bytes(), stamped_name)
+    report.refresh_from_db()
+    submit_report(report, clerk, report.revision)
+    report.refresh_from_db()
+    return report
 
 
 def person(username: str, role: str, region=None, unit=None, **extra) -> Person:

@@ -10,17 +10,14 @@ People have real-looking names, so that a page showing any of them is caught.
 
 from __future__ import annotations
 
-from decimal import Decimal
 
 import pytest
 
 from shishi.directory.models import Unit
 from shishi.plans.models import Assignment
 from shishi.public.services import approve_statement, publish_plan, save_statement
-from shishi.reporting.services import (
-    LineEntry, accept_report, attach_stamped_pdf, return_report, save_draft, start_report, submit_report,
-)
-from tests.conftest import pdf_bytes, person
+from shishi.reporting.services import accept_report, return_report, start_report
+from tests.conftest import person, submit_filled
 
 APPROVED = "一季度新开工幼儿园3所，其中2所主体完工。"
 DRAFT = "草稿：托育机构选址尚在论证，暂不公开。"
@@ -31,17 +28,7 @@ UNREVIEWED_FIGURE = "9000"
 
 def report(unit, period, clerk, measures: str, figures: dict[str, str], stamped_name: str = "盖章.pdf"):
     """Fill and submit a unit's report through the real services: figures by indicator."""
-    draft = start_report(unit, period)
-    entries = {}
-    for line in draft.lines.prefetch_related("values__target"):
-        values = {v.target_id: Decimal(figures[v.target.indicator]) if v.target.indicator in figures else None
-                  for v in line.values.all()}
-        entries[line.project_id] = LineEntry(measures=measures, deadline="2023年12月31日", assessment="on_schedule",
-                                             values=values)
-    draft = save_draft(draft, clerk, draft.revision, entries)
-    attach_stamped_pdf(draft, clerk, pdf_bytes(), stamped_name)
-    submit_report(draft, clerk, draft.revision)
-    return draft
+    return submit_filled(start_report(unit, period), clerk, measures, figures, stamped_name, everything=True)
 
 
 def pytest_configure(config):

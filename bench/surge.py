@@ -87,7 +87,7 @@ def arrange(reporters: int) -> int:
     from django.db import transaction
     from django.utils import timezone
 
-    from shishi.demo import _import, _this_year
+    from shishi.demo.data import _import, _this_year
     from shishi.directory.models import Person, Region, Unit
     from shishi.plans.models import Assignment
 

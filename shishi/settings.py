@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "shishi.comparisons",
     "shishi.public",
     "shishi.api",
+    "shishi.demo",  # on top: it drives every app's services
 ]
 
 MIDDLEWARE = [

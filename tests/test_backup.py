@@ -16,7 +16,7 @@ from django.core.management import call_command
 
 from shishi.backup import BackupError, backup, restore
 from shishi.cli import main
-from shishi.demo import load_demo
+from shishi.demo.data import load_demo
 
 
 def _state() -> tuple[str, dict]:

@@ -6,7 +6,7 @@ import pytest
 import time_machine
 
 from shishi.bulletins.models import Bulletin
-from shishi.demo import PASSWORD, load_demo
+from shishi.demo.data import PASSWORD, load_demo
 from shishi.directory.models import Person
 from shishi.plans.models import Plan
 from shishi.reporting.models import QuarterlyReport

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from shishi.demo import load_demo
+from shishi.demo.data import load_demo
 
 
 class Command(BaseCommand):

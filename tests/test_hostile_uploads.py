@@ -97,7 +97,8 @@ def test_the_ledger_refuses_a_file_over_the_limit(client, cast, plan):
     assert response.status_code == 400 and "不能超过" in response.content.decode()
 
 
-def test_a_word_plan_is_kept_under_our_name_for_it_and_a_replaced_file_is_removed(client, cast, plan):
+def test_a_word_plan_is_kept_under_our_name_for_it_and_a_replaced_file_is_removed(client, cast, plan,
+                                                                                 django_capture_on_commit_callbacks):
     assignment = Assignment.objects.filter(unit=cast["lena"].unit).first()
     client.force_login(cast["lena"])
     url = reverse("reporting:ledger", args=[assignment.pk])
@@ -105,7 +106,8 @@ def test_a_word_plan_is_kept_under_our_name_for_it_and_a_replaced_file_is_remove
                       "file": SimpleUploadedFile("../../实施方案.pdf", _word_file(), "application/pdf")})
     first = ImplementationPlan.objects.get(assignment=assignment).file.name
     assert first.startswith("plans/") and first.endswith("/实施方案.docx")  # named by what it is, not by the sender
-    client.post(url, {"revision": 1, "text": "v2", "file": SimpleUploadedFile("新方案.pdf", pdf_bytes(), "application/pdf")})
+    with django_capture_on_commit_callbacks(execute=True):  # the replaced file goes once the new one is committed
+        client.post(url, {"revision": 1, "text": "v2", "file": SimpleUploadedFile("新方案.pdf", pdf_bytes(), "application/pdf")})
     second = ImplementationPlan.objects.get(assignment=assignment).file.name
     assert second.endswith("/新方案.pdf") and default_storage.exists(second) and not default_storage.exists(first)
     download = client.get(reverse("reporting:ledger_file", args=[ImplementationPlan.objects.get(assignment=assignment).pk]))

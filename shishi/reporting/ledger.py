@@ -107,6 +107,6 @@ def save_implementation_plan(item: ImplementationPlan, person: Person, revision:
         if stored:
             default_storage.delete(stored)
         raise
-    if replaced:
-        default_storage.delete(replaced)
+    if replaced:  # once committed (see reporting.services.attach_stamped_pdf)
+        transaction.on_commit(lambda: default_storage.delete(replaced))
     return item

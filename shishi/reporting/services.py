@@ -198,7 +198,9 @@ def attach_stamped_pdf(report: QuarterlyReport, person: Person, data: bytes, fil
         default_storage.delete(stored)  # no orphan file when the database refused
         raise
     if replaced and not ReportVersion.objects.filter(stamped_pdf=replaced).exists():
-        default_storage.delete(replaced)  # an unsubmitted draft's earlier upload
+        # An unsubmitted draft's earlier upload, once the new one is committed: inside a caller's
+        # transaction that rolls back, the draft still names the old file, which must still be there.
+        transaction.on_commit(lambda: default_storage.delete(replaced))
     return locked
 
 

@@ -185,7 +185,11 @@ def stamped_pdf(request, pk: int):
 def _download(stored, filename: str, content_type: str | None = None) -> FileResponse:
     """A stored upload, always saved rather than shown: a file someone uploaded never runs in
     the browser's PDF viewer (or as a page) on our origin, whatever it holds."""
-    response = FileResponse(stored.open("rb"), as_attachment=True, filename=filename, content_type=content_type)
+    try:
+        opened = stored.open("rb")
+    except FileNotFoundError:  # the row outlived its file (restored from an older backup, a lost volume)
+        raise Http404(_("文件已不在存储中，请联系系统管理员。")) from None
+    response = FileResponse(opened, as_attachment=True, filename=filename, content_type=content_type)
     response["X-Content-Type-Options"] = "nosniff"
     return response
 

@@ -1,12 +1,13 @@
 """No lost work: two people on one draft, and uploads that fail."""
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from django.test import override_settings
 from django.urls import reverse
 
 from shishi.directory.models import Person
 from shishi.reporting.models import QuarterlyReport
-from shishi.reporting.services import start_report
+from shishi.reporting.services import attach_stamped_pdf, start_report
 from tests.conftest import pdf_bytes, person
 
 
@@ -81,12 +82,14 @@ def test_a_pdf_over_the_limit_is_refused(client, cast, q1):
     assert not QuarterlyReport.objects.get(pk=report.pk).stamped_pdf
 
 
-def test_replacing_an_unsubmitted_pdf_leaves_no_orphan_file(client, cast, q1, settings):
+def test_replacing_an_unsubmitted_pdf_leaves_no_orphan_file(client, cast, q1, settings,
+                                                             django_capture_on_commit_callbacks):
     report = start_report(cast["lena"].unit, q1)
     client.force_login(cast["lena"])
     _upload(client, report, pdf_bytes(), "first.pdf")
     first = QuarterlyReport.objects.get(pk=report.pk).stamped_pdf.name
-    _upload(client, report, pdf_bytes(2), "second.pdf")
+    with django_capture_on_commit_callbacks(execute=True):  # the old file goes once the new one is committed
+        _upload(client, report, pdf_bytes(2), "second.pdf")
     second = QuarterlyReport.objects.get(pk=report.pk).stamped_pdf
     assert second.name != first and second.storage.exists(second.name)
     assert not second.storage.exists(first)
@@ -98,3 +101,30 @@ def test_a_mangled_revision_is_treated_as_a_stale_form_not_a_server_error(client
     response = client.post(reverse("reporting:save", args=[report.pk]), {**_form(report, "文字"), "revision": "abc"})
     assert response.status_code == 409
     assert set(report.lines.values_list("measures", flat=True)) == {""}
+
+
+def test_a_replaced_pdf_stays_until_the_replacement_is_committed(cast, q1):
+    """Inside a transaction that then rolls back, the draft still names the first file: it is kept."""
+    lena = cast["lena"]
+    report = start_report(lena.unit, q1)
+    attach_stamped_pdf(report, lena, pdf_bytes(), "first.pdf")
+    first = QuarterlyReport.objects.get(pk=report.pk).stamped_pdf
+    try:
+        with transaction.atomic():
+            attach_stamped_pdf(report, lena, pdf_bytes(2), "second.pdf")
+            raise RuntimeError("the caller's next step fails")
+    except RuntimeError:
+        pass
+    assert QuarterlyReport.objects.get(pk=report.pk).stamped_pdf.name == first.name
+    assert first.storage.exists(first.name)
+
+
+def test_a_file_missing_from_storage_answers_not_found_not_a_server_error(client, cast, q1):
+    lena = cast["lena"]
+    report = start_report(lena.unit, q1)
+    attach_stamped_pdf(report, lena, pdf_bytes(), "盖章.pdf")
+    stored = QuarterlyReport.objects.get(pk=report.pk).stamped_pdf
+    stored.storage.delete(stored.name)
+    client.force_login(lena)
+    response = client.get(reverse("reporting:stamped_pdf", args=[report.pk]))
+    assert response.status_code == 404

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime
 import hashlib
-from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -14,13 +12,13 @@ from django.utils import timezone
 from shishi.directory.models import Person, Region, Unit, UnitAlias
 from shishi.history.services import record
 from shishi.notice import NoticeError, load_notice
-from shishi.notice.text import clean_text
 from shishi.plans.figures import FigureError, parse_figure
-from shishi.notice.units import split_unit_list
 
 from .models import Assignment, NoticeFile, Period, Plan, Project, Target
 
-OPS = {">=", "=", "<=", "~"}
+# What the preview accepts for a plan's year and its reporting window (plans/forms.py).
+MIN_YEAR, MAX_YEAR = 2000, 2100
+MAX_DUE_DAYS = 60
 
 
 # A township list reaches 200 projects; twice that, with five targets each, keeps the preview
@@ -119,42 +117,11 @@ def draft_unit_names(draft: dict) -> list[str]:
     return list(dict.fromkeys(unit for project in draft["projects"] for unit in project["units"]))
 
 
-def apply_corrections(notice_file: NoticeFile, form: dict) -> tuple[dict, list[str]]:
-    """Apply the coordinator's corrections from the preview form. Returns the corrected draft
-    and the problems found; the draft is saved only when there are none, so nothing typed is
-    half-applied, and the corrected draft (with what was typed, even where it is wrong) is
-    what the page shows again, so nothing typed is lost either."""
-    draft = notice_file.draft
-    errors: list[str] = []
-
-    def typed(name: str, default) -> str:
-        return clean_text(str(form.get(name, default))).strip()
-
-    updated = dict(draft)
-    updated["title"] = typed("title", draft["title"]) or draft["title"]
-    updated["doc_number"] = typed("doc_number", draft["doc_number"])
-    year = _int(form.get("year", draft["year"]), "年度", errors, 2000, 2100)
-    updated["year"] = draft["year"] if year is None else year
-    updated["due_days"] = _int(form.get("due_days", draft["due_days"]), "报送期限天数", errors, 0, 60)
-    updated["issued_on"] = _date(form.get("issued_on", draft["issued_on"]), "成文日期", errors)
-    projects = []
-    for index, project in enumerate(draft["projects"]):
-        key = f"p-{index}"
-        changed = dict(project)
-        changed["title"] = typed(f"{key}-title", project["title"]) or project["title"]
-        units = split_unit_list(typed(f"{key}-units", "、".join(project["units"])))
-        leads = [u for u in split_unit_list(typed(f"{key}-leads", "、".join(project["lead_units"]))) if u in units]
-        changed["units"], changed["lead_units"] = units, leads or units[:1]
-        changed["deadline"] = _date(form.get(f"{key}-deadline", project["deadline"]), f"第{project['seq']}项完成时限", errors)
-        changed["targets"] = _targets(form, key, project, errors)
-        projects.append(changed)
-    updated["projects"] = projects
-    errors += draft_problems(updated)
-    if errors:
-        return updated, errors
-    notice_file.draft = updated
+def save_corrections(notice_file: NoticeFile, draft: dict) -> NoticeFile:
+    """Keep the coordinator's corrected draft (plans/forms.py NoticeCorrections checks it)."""
+    notice_file.draft = draft
     notice_file.save(update_fields=["draft"])
-    return updated, []
+    return notice_file
 
 
 def _limit(model, field: str) -> int:
@@ -178,81 +145,9 @@ def draft_problems(draft: dict) -> list[str]:
         for name in project["units"]:
             check(name, _limit(Unit, "name"), f"{where}责任单位“{name[:20]}…”")
         for target in project["targets"]:
-            if target.get("error"):
-                continue  # already named by _targets
             check(target["indicator"], _limit(Target, "indicator"), f"{where}指标“{target['indicator'][:20]}…”")
             check(target["unit"], _limit(Target, "unit_of_measure"), f"{where}指标“{target['indicator'][:20]}”的单位")
     return problems
-
-
-def _targets(form: dict, key: str, project: dict, errors: list[str]) -> list[dict]:
-    """The project's targets as corrected; a target whose value is refused stays in the list
-    with the value as typed (marked `error`), so that the page shows it again to be corrected."""
-    targets = []
-    rows = [(f"{key}-t-{j}", target) for j, target in enumerate(project["targets"])] + [(f"{key}-t-new", None)]
-    for prefix, target in rows:
-        if form.get(f"{prefix}-delete"):
-            continue
-        indicator = clean_text(str(form.get(f"{prefix}-indicator", target["indicator"] if target else ""))).strip()
-        raw_value = form.get(f"{prefix}-value", target["value"] if target else "")
-        if target is None and not indicator and not str(raw_value).strip():
-            continue  # the empty row for a new target was left empty
-        op = form.get(f"{prefix}-op", target["op"] if target else "=")
-        row = {
-            "indicator": indicator,
-            "op": op if op in OPS else "=",
-            "value": raw_value,
-            "unit": clean_text(str(form.get(f"{prefix}-unit", target["unit"] if target else ""))).strip(),
-            "kind": target["kind"] if target else "count",
-            "text": target["text"] if target else "",
-        }
-        targets.append(row)
-        if not indicator:
-            errors.append(f"第{project['seq']}项有一个指标没有名称。")
-            row["error"] = True
-            continue
-        try:
-            value = parse_figure(raw_value, f"第{project['seq']}项指标“{indicator}”的目标值")
-        except FigureError as exc:
-            errors.append(str(exc))
-            row["error"] = True
-            continue
-        if value is None:
-            errors.append(f"第{project['seq']}项指标“{indicator}”没有填写目标值。")
-            row["error"] = True
-            continue
-        row["value"] = _json_figure(value)
-    return targets
-
-
-def _json_figure(value: Decimal) -> int | float | str:
-    """The figure as the draft (JSON) keeps it: a number where a float holds it exactly."""
-    if value == value.to_integral():
-        return int(value)
-    return float(value) if Decimal(str(float(value))) == value else format(value, "f")
-
-
-def _int(raw, label: str, errors: list[str], low: int, high: int) -> int | None:
-    try:
-        value = int(str(raw).strip())
-    except ValueError:
-        errors.append(f"{label}“{raw}”不是整数。")
-        return None
-    if not low <= value <= high:
-        errors.append(f"{label}应在{low}到{high}之间。")
-        return None
-    return value
-
-
-def _date(raw, label: str, errors: list[str]) -> str:
-    raw = str(raw or "").strip()
-    if not raw:
-        return ""
-    try:
-        return datetime.date.fromisoformat(raw).isoformat()
-    except ValueError:
-        errors.append(f"{label}“{raw}”不是有效日期（格式：2024-12-31）。")
-        return raw
 
 
 @transaction.atomic

@@ -9,15 +9,13 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from shishi.bounds import as_id
 from shishi.directory.access import can_manage_plan, can_manage_region, plans_visible_to, regions_visible_to
 from shishi.directory.models import Unit
 
 from .matching import match_units
 from .models import NoticeFile, Plan
-from .services import PlanError, apply_corrections, confirm_plan, draft_unit_names, read_notice_upload
-
-OP_CHOICES = [(">=", "≥"), ("=", "="), ("<=", "≤"), ("~", "≈")]
+from .forms import OP_CHOICES, ImportForm, NoticeCorrections, messages_of
+from .services import PlanError, confirm_plan, read_notice_upload, save_corrections
 
 
 @login_required
@@ -41,22 +39,18 @@ def import_notice(request):
     if not regions:
         raise PermissionDenied
     error = None
+    form = ImportForm(regions, request.POST or None, request.FILES or None)
     if request.method == "POST":
-        region = next((r for r in regions if str(r.pk) == request.POST.get("region", str(regions[0].pk))), None)
-        if region is None:
+        valid = form.is_valid()
+        if form.cleaned_data.get("region") is None:
             raise PermissionDenied  # a region this person does not manage
-        upload = request.FILES.get("file")
-        pasted = request.POST.get("text", "").strip()
-        if upload:
-            data, filename = upload.read(), upload.name
-        elif pasted:
-            data, filename = pasted.encode("utf-8"), "粘贴的通知.txt"
-        else:
-            data, filename = b"", ""
+        data, filename = form.notice() if valid else (b"", "")
         try:
+            if not valid:
+                raise PlanError(messages_of(form)[0])
             if not data:
                 raise PlanError(_("请选择通知文件，或把通知全文粘贴到文本框中。"))
-            notice_file = read_notice_upload(region, request.user, data, filename)
+            notice_file = read_notice_upload(form.cleaned_data["region"], request.user, data, filename)
         except PlanError as exc:
             error = str(exc)
         else:
@@ -64,7 +58,8 @@ def import_notice(request):
                 messages.info(request, _("这份通知已经导入过，已为您打开对应的实事计划。"))
                 return redirect("plans:detail", notice_file.plan.pk)
             return redirect("plans:preview", notice_file.pk)
-    return render(request, "plans/import.html", {"regions": regions, "error": error}, status=400 if error else 200)
+    return render(request, "plans/import.html", {"regions": regions, "form": form, "error": error},
+                  status=400 if error else 200)
 
 
 @login_required
@@ -74,25 +69,42 @@ def preview(request, pk: int):
         raise PermissionDenied
     if hasattr(notice_file, "plan"):
         return redirect("plans:detail", notice_file.plan.pk)
+    corrections = NoticeCorrections(notice_file.draft, request.POST if request.method == "POST" else None)
     errors: list[str] = []
-    choices = {}
-    draft = notice_file.draft
     if request.method == "POST":
-        draft, errors = apply_corrections(notice_file, request.POST)
-        names = draft_unit_names(draft)
-        choices = {name: _unit_choice(request.POST.get(f"unit-{index}", "")) for index, name in enumerate(names)}
-        if not errors and request.POST.get("action") == "confirm":
-            try:
-                plan = confirm_plan(notice_file, request.user, choices)
-            except PlanError as exc:
-                errors = [str(exc)]
+        if corrections.is_valid():
+            draft, choices = corrections.corrected_draft(), corrections.unit_choices()
+            save_corrections(notice_file, draft)
+            if request.POST.get("action") == "confirm":
+                try:
+                    plan = confirm_plan(notice_file, request.user, choices)
+                except PlanError as exc:
+                    errors = [str(exc)]
+                else:
+                    messages.success(request, _("已创建实事计划：%(title)s") % {"title": plan.title})
+                    return redirect("plans:detail", plan.pk)
             else:
-                messages.success(request, _("已创建实事计划：%(title)s") % {"title": plan.title})
-                return redirect("plans:detail", plan.pk)
-        elif not errors:
-            messages.success(request, _("校对内容已保存。"))
-    region_units = list(Unit.objects.filter(region=notice_file.region).order_by("name"))
-    matches = match_units(notice_file.region, draft_unit_names(draft))
+                messages.success(request, _("校对内容已保存。"))
+            # The saved draft afresh: a new target is a row of its own now, a deleted one is gone.
+            corrections = NoticeCorrections(draft, unit_choices=choices)
+        else:
+            errors = corrections.errors
+    context = {
+        "notice_file": notice_file,
+        "corrections": corrections,
+        "warnings": notice_file.parsed.get("warnings", []),
+        "matches": _unit_matches(notice_file.region, corrections),
+        "errors": errors,
+        "op_choices": OP_CHOICES,
+    }
+    return render(request, "plans/preview.html", context, status=400 if errors else 200)
+
+
+def _unit_matches(region, corrections: NoticeCorrections) -> list:
+    """Each unit name with the directory's units to choose from, the chosen one selected."""
+    region_units = list(Unit.objects.filter(region=region).order_by("name"))
+    choices = corrections.unit_choices()
+    matches = match_units(region, corrections.unit_names)
     for index, match in enumerate(matches):
         match.field = f"unit-{index}"
         chosen = choices.get(match.name) or (f"unit:{match.unit.pk}" if match.unit else "")
@@ -104,27 +116,7 @@ def preview(request, pk: int):
             for value in [f"unit:{u.pk}"]
         ]
         match.create_new = chosen == "new"
-    projects = [
-        {**project, "key": f"p-{i}", "rows": [{**t, "key": f"p-{i}-t-{j}"} for j, t in enumerate(project["targets"])]}
-        for i, project in enumerate(draft["projects"])
-    ]
-    context = {
-        "notice_file": notice_file,
-        "draft": draft,
-        "projects": projects,
-        "warnings": notice_file.parsed.get("warnings", []),
-        "matches": matches,
-        "errors": errors,
-        "op_choices": OP_CHOICES,
-    }
-    return render(request, "plans/preview.html", context, status=400 if errors else 200)
-
-
-def _unit_choice(choice: str) -> str:
-    """The unit chosen for a name: "new", "unit:<id>", or "" (none), also for an id that is no id."""
-    if choice == "new" or (choice.startswith("unit:") and as_id(choice[5:]) is not None):
-        return choice
-    return ""
+    return matches
 
 
 @login_required

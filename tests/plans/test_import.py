@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from lxml import html
 
 from shishi.directory.models import Unit, UnitAlias
 from shishi.history.models import Event
@@ -164,3 +165,33 @@ def test_pasted_text_is_imported_like_a_file(client, cora):
     response = client.post(reverse("plans:import"), {"text": (SAMPLES / "gaoqing-2024.txt").read_text(encoding="utf-8")})
     assert response.status_code == 302
     assert NoticeFile.objects.get().draft["doc_number"] == "高政办字〔2024〕9号"
+
+
+def test_a_refused_correction_keeps_every_target_in_its_row_and_a_deletion_ticked(client, cora):
+    client.force_login(cora)
+    _upload(client)
+    notice_file = NoticeFile.objects.get()
+    targets = notice_file.draft["projects"][4]["targets"]  # project 5 has four
+    response = client.post(reverse("plans:preview", args=[notice_file.pk]),
+                           {**_preview_form(notice_file), "action": "save", "p-4-t-1-delete": "1", "p-4-t-2-value": "许多"})
+    assert response.status_code == 400
+    page = html.fromstring(response.content.decode())
+    assert page.xpath("//input[@name='p-4-t-1-delete']/@checked")  # still ticked, still its own row
+    assert page.xpath("//input[@name='p-4-t-2-value']/@value") == ["许多"]
+    assert page.xpath("//input[@name='p-4-t-3-indicator']/@value") == [targets[3]["indicator"]]
+    notice_file.refresh_from_db()
+    assert notice_file.draft["projects"][4]["targets"] == targets
+
+
+def test_a_saved_correction_shows_the_new_target_as_a_row_and_an_empty_row_for_the_next(client, cora):
+    client.force_login(cora)
+    _upload(client)
+    notice_file = NoticeFile.objects.get()
+    response = client.post(reverse("plans:preview", args=[notice_file.pk]), {
+        **_preview_form(notice_file), "action": "save",
+        "p-0-t-new-indicator": "开展线上职业指导", "p-0-t-new-value": "200", "p-0-t-new-unit": "人次"})
+    assert response.status_code == 200
+    page = html.fromstring(response.content.decode())
+    assert page.xpath("//input[@name='p-0-t-1-indicator']/@value") == ["开展线上职业指导"]
+    assert page.xpath("//input[@name='p-0-t-new-indicator']/@value") == [""]
+    assert page.xpath("//select[@name='unit-0']/option[@selected]/@value") == ["new"]  # the choices stay

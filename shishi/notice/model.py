@@ -34,6 +34,14 @@ class Project:
     lead_units: list[str] = field(default_factory=list)
     theme: str = "other"
     targets: list[Target] = field(default_factory=list)
+    # The heading the project stands under (`一、教育惠民领域`, a table's 类别 column), as written
+    # without its numeral; None when the list has no categories.
+    category: str | None = None
+    # 完成时限 as written (`2024年12月底`, `年底前`) and as an ISO date when it names one.
+    deadline_text: str | None = None
+    deadline: str | None = None
+    # Investment in 万元 (ten thousand yuan), from a table's 投资 column with its header's unit applied.
+    investment: int | float | None = None
 
 
 @dataclass
@@ -80,6 +88,10 @@ class Notice:
     reporting: Reporting = field(default_factory=Reporting)
     attachment: Attachment | None = None
     warnings: list[NoticeWarning] = field(default_factory=list)
+    # Where the list of projects was read from: "numbered" (一、二、… or any marker style in the
+    # text), "unnumbered" (paragraphs, a `；` or `、` list, items ended by their units clauses)
+    # or "table" (a Word, web or PDF table, or one written out as text); None without projects.
+    list_source: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

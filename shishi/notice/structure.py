@@ -15,6 +15,8 @@ from .items import (
 from .model import Notice, Project
 from .normalize import collapse_spaces, lines_of
 from .reporting import read_reporting
+from .table_list import table_projects
+from .tables import Table, find_tables
 from .targets import extract_targets
 from .themes import classify
 from .units import find_units_clauses
@@ -41,7 +43,12 @@ def parse_notice(text: str) -> Notice:
     """Read a notice from its text. Never raises on odd input: what cannot be read is warned about."""
     raw_lines = lines_of(text if isinstance(text, str) else "")
     main_end, attachment_at = _sections(raw_lines)
-    main_lines = [line for line in (collapse_spaces(l) for l in raw_lines[:main_end]) if line]
+    tables = [table for table in find_tables(raw_lines) if table.lists_projects]
+    in_tables = {index for table in tables for index in range(table.start, table.end)}
+    main_lines = [
+        line for index, raw in enumerate(raw_lines[:main_end])
+        if index not in in_tables and (line := collapse_spaces(raw))
+    ]
     main = "\n".join(main_lines)
     wrapped = _hard_wrapped(main_lines)
 
@@ -58,6 +65,11 @@ def parse_notice(text: str) -> Notice:
     for item in items:
         notice.projects.append(_project(item, wrapped))
         numbered[item.seq] = item.numbered
+    notice.list_source = ("numbered" if any(item.numbered for item in items) else "unnumbered") if items else None
+    table, listed, unread = _table_list(tables, notice.projects)
+    if table is not None:
+        notice.projects, notice.list_source = listed, "table"
+        numbered = {project.seq: True for project in listed}
 
     closing = re.sub(r"\s+", "", main[closing_at:]) if closing_at < len(main) else ""
     notice.reporting = read_reporting(closing or re.sub(r"\s+", "", main))
@@ -69,13 +81,40 @@ def parse_notice(text: str) -> Notice:
         or (int(notice.issued_on[:4]) if notice.issued_on else None)
         or publication_year(main_lines)
     )
-    if attachment_at is not None:
+    list_in_attachment = table is not None and attachment_at is not None and table.start >= attachment_at
+    if attachment_at is not None and not list_in_attachment:
         known_units = [unit for project in notice.projects for unit in project.units]
         notice.attachment = read_attachment(
             raw_lines[attachment_at:], [p.title for p in notice.projects], known_units
         )
     check(notice, numbered)
+    if table is not None:
+        where = "附件表格" if list_in_attachment else "表格"
+        notice.warn("list-found", f"实事项目取自{where}，共{len(listed)}项，请逐项核对。")
+        for row in unread:
+            notice.warn("unread-row", f"表格中的一行无法读成实事项目：“{row}”。")
     return notice
+
+
+def _table_list(tables: list[Table], body: list[Project]) -> tuple[Table | None, list[Project], list[str]]:
+    """The best table that lists projects, when it says more than the body's list: its
+    projects and the rows that could not be read.
+
+    The list is the one whose items carry units and commitments: a body whose numbered list is
+    a 人大 announcement's questions loses to the table of projects in its attachment, while an
+    official notice whose numbered projects carry their units keeps them over a short table.
+    """
+    def weight(projects: list[Project]) -> int:
+        return sum(bool(p.units) + bool(p.targets) for p in projects)
+
+    best: tuple[int, Table, list[Project], list[str]] | None = None
+    for table in tables:
+        projects, unread = table_projects(table)
+        if projects and (best is None or weight(projects) > best[0]):
+            best = (weight(projects), table, projects, unread)
+    if best is None or best[0] <= weight(body) or (len(best[2]) < 2 and body):
+        return None, [], []
+    return best[1], best[2], best[3]
 
 
 def _sections(lines: list[str]) -> tuple[int, int | None]:

@@ -5,7 +5,10 @@ Seen in the wild:
 - split by a page or cell wrap: `（责\\n任单位：县卫生健康局、县妇联）`;
 - leads named apart: `（牵头单位：A、B，责任单位：C、D）`, `（牵头单位：A；配合单位：B）`;
 - a lead marked inside the list: `（责任单位：A（牵头）、B）`;
-- no bracket at all, on its own line: `责任单位：市教育局、市财政局`.
+- no bracket at all, on its own line: `责任单位：市教育局、市财政局`;
+- 民生实事 lists: `(牵头单位：市教育局；共同责任单位：市财政局，各县区、功能板块)`, with
+  配合单位, 协办单位 and friends, `；` or `，` between the parts, generic units (各县区,
+  各镇（街道）, 功能板块) kept as they are written.
 Unit names may themselves contain brackets (`县妇联（县妇儿工委办公室）`), so brackets
 are matched by depth, not by regex.
 """
@@ -16,10 +19,11 @@ import re
 from dataclasses import dataclass
 
 # Labels that introduce units; the first group are leads.
-LEAD_LABELS = ("牵头单位", "牵头部门", "主责单位", "牵头")
+LEAD_LABELS = ("牵头单位", "牵头部门", "主责单位", "主责部门", "牵头")
 OTHER_LABELS = (
-    "责任单位", "责任部门", "配合单位", "配合部门", "协办单位", "协同单位", "参与单位",
-    "主办单位", "承办单位", "实施单位", "责任主体",
+    "共同责任单位", "主要责任单位", "具体责任单位", "责任单位", "责任部门", "配合单位", "配合部门",
+    "协办单位", "协同单位", "协助单位", "参与单位", "主办单位", "承办单位", "实施单位", "实施主体",
+    "责任主体",
 )
 _LABEL_WORDS = "|".join(sorted(LEAD_LABELS + OTHER_LABELS, key=len, reverse=True))
 # A label with whitespace allowed between its characters (PDF and cell wraps split words).
@@ -157,3 +161,23 @@ def _closing_bracket(text: str, start: int) -> int | None:
 def _at_line_start(text: str, offset: int) -> bool:
     before = text[:offset].rstrip(" \t")
     return not before or before.endswith("\n") or before.endswith("。")
+
+
+# How the name of a unit ends (局, 委员会, 妇联, 街道办事处…), or a group of units (各县区).
+_UNIT_END = re.compile(
+    r"(?:局|委|委员会|会|联|院|部|中心|办|办公室|室|街道|镇|乡|政府|公司|分局|团|队|站|馆|厅|处|科|社|校|"
+    r"集团|医院|县区|区县|市区|板块|园区|管委会|法院|检察院|支行|银行|分行)$"
+)
+
+
+def looks_like_unit_list(text: str) -> bool:
+    """Whether `text` is a list of units (a table cell of 责任单位), not a sentence.
+
+    >>> looks_like_unit_list("市教育局、市财政局，各县区"), looks_like_unit_list("新建幼儿园3所")
+    (True, False)
+    """
+    names = split_unit_list(re.sub(r"\s+", "", text))
+    return bool(names) and all(
+        name.startswith("各") or (len(name) <= 30 and _UNIT_END.search(re.sub(r"[（(][^）)]*[）)]$", "", name)))
+        for name in names
+    )

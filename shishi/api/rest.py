@@ -31,7 +31,7 @@ from ninja.security import HttpBearer
 from shishi.directory.access import can_read_report, can_write_report, plans_visible_to
 from shishi.directory.models import Person
 from shishi.plans.models import Period, Plan, Target
-from shishi.reporting.forms import read_entries
+from shishi.reporting.forms import ReportForm
 from shishi.reporting.models import QuarterlyReport
 from shishi.reporting.services import (
     ReportConflict, ReportError, attach_stamped_pdf, content_of, save_draft, start_report, submit_report,
@@ -338,12 +338,12 @@ def save_report_draft(request, report_id: s.Id, payload: s.DraftIn):
     person = _person(request)
     report = _writable(request, report_id)
     lines = {line.project_id: line for line in report.lines.select_related("project").prefetch_related("values__target")}
-    form = _as_form(lines, payload)
-    entries, errors = read_entries(list(lines.values()), form)
-    if errors:
-        return Status(422, {"detail": "".join(errors)})
+    # The web form's own rules (reporting/forms.py), holding only the fields the request gives.
+    form = ReportForm(list(lines.values()), _form_data(lines, payload), partial=True)
+    if not form.is_valid():
+        return Status(422, {"detail": "".join(form.messages())})
     try:
-        report = save_draft(report, person, payload.revision, entries)
+        report = save_draft(report, person, payload.revision, form.entries())
     except ReportConflict as conflict:
         return _conflict(person, conflict)
     except ReportError as exc:
@@ -351,14 +351,11 @@ def save_report_draft(request, report_id: s.Id, payload: s.DraftIn):
     return _report_out(person, _fresh(report))
 
 
-def _as_form(lines: dict, payload: s.DraftIn) -> dict:
-    """The report's current content with the request's changes laid over it, in the shape of the
-    web form, so that reporting/forms.py checks it by the very same rules."""
-    form = {}
-    for project_id, line in lines.items():
-        form |= {f"line-{project_id}-measures": line.measures, f"line-{project_id}-deadline": line.deadline,
-                 f"line-{project_id}-assessment": line.assessment}
-        form |= {f"value-{v.target_id}": "" if v.value is None else str(v.value) for v in line.values.all()}
+def _form_data(lines: dict, payload: s.DraftIn) -> dict:
+    """The request's values by the report form's field names: only what the request gives, as
+    the schema typed it (text, a Decimal, or None for a figure not reported yet). A project or
+    target the report does not have, or one named twice, is refused here."""
+    data = {}
     seen_lines = set()
     for entry in payload.lines:
         line = lines.get(entry.project_id)
@@ -367,10 +364,9 @@ def _as_form(lines: dict, payload: s.DraftIn) -> dict:
         if entry.project_id in seen_lines:
             raise HttpError(422, f"实事{line.project.seq}出现了两次。")
         seen_lines.add(entry.project_id)
-        key = f"line-{entry.project_id}"
         for field in ("measures", "deadline", "assessment"):
             if getattr(entry, field) is not None:
-                form[f"{key}-{field}"] = getattr(entry, field)
+                data[f"line-{entry.project_id}-{field}"] = getattr(entry, field)
         targets = {v.target_id for v in line.values.all()}
         seen_values = set()
         for value in entry.values:
@@ -379,8 +375,8 @@ def _as_form(lines: dict, payload: s.DraftIn) -> dict:
             if value.target_id in seen_values:
                 raise HttpError(422, f"实事{line.project.seq}的指标{value.target_id}出现了两次。")
             seen_values.add(value.target_id)
-            form[f"value-{value.target_id}"] = "" if value.value is None else format(value.value, "f")
-    return form
+            data[f"value-{value.target_id}"] = value.value
+    return data
 
 
 @api.post("/reports/{report_id}/stamped-pdf", response={200: s.ReportOut} | WRITE_ERRORS,

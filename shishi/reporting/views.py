@@ -12,14 +12,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from shishi.bounds import MAX_ID, number
 from shishi.directory.access import can_manage_plan, can_read_report, can_read_unit_ledger, can_write_report
 from shishi.directory.models import Person
 from shishi.oversight.board import STATE_NAMES, report_state
+from shishi.plans.forms import messages_of
 from shishi.plans.models import Assignment, Period
 
-from .forms import read_entries
-from .ledger import FIELDS, LedgerConflict, LedgerError, save_implementation_plan
+from .forms import ImplementationPlanForm, ReportForm, ReviewForm, StampedPdfForm
+from .ledger import LedgerConflict, LedgerError, save_implementation_plan
 from .models import ImplementationPlan, QuarterlyReport, ReportLine, ReportVersion
 from .services import (
     ReportConflict, ReportError, accept_report, attach_stamped_pdf, content_of, return_report, save_draft,
@@ -79,12 +79,20 @@ def open_report(request, period_pk: int):
     return redirect("reporting:report", start_report(person.unit, period).pk)
 
 
-def _form_context(report, person, **extra):
-    lines = list(report.lines.select_related("project").prefetch_related("values__target"))
-    for line in lines:  # the form's field names, so that a refused form shows what was typed
-        line.measures_key, line.deadline_key = f"line-{line.project_id}-measures", f"line-{line.project_id}-deadline"
+def _lines(report) -> list[ReportLine]:
+    return list(report.lines.select_related("project").prefetch_related("values__target"))
+
+
+def _form_context(report, person, data=None, **extra):
+    """The page of the report; `data`, what was posted, fills the form again so nothing typed is lost."""
+    lines = _lines(report)
+    form = ReportForm(lines, data)
+    for line in lines:  # each line's fields, for the template
+        key = f"line-{line.project_id}"
+        line.measures_field, line.deadline_field = form[f"{key}-measures"], form[f"{key}-deadline"]
+        line.assessment_field = form[f"{key}-assessment"]
         for value in line.values.all():
-            value.value_key = f"value-{value.target_id}"
+            value.field = form[f"value-{value.target_id}"]
     versions = list(report.versions.select_related("submitted_by"))
     return {
         "report": report, "lines": lines, "versions": versions,
@@ -111,25 +119,24 @@ def report(request, pk: int):
 @require_POST
 def save(request, pk: int):
     report = _own_report(request, pk)
-    lines = list(report.lines.select_related("project").prefetch_related("values__target"))
-    entries, errors = read_entries(lines, request.POST)
-    revision = _posted_revision(request)
+    form = ReportForm(_lines(report), request.POST, request.FILES)
+    errors = [] if form.is_valid() else form.messages()
     if not errors:
         try:
             # "Save and submit" is one step: a server that dies between the two leaves neither.
             with transaction.atomic():
-                report = save_draft(report, request.user, revision, entries)
+                report = save_draft(report, request.user, form.cleaned_data["revision"], form.entries())
                 # The stamped PDF's field is in this form, so that what was typed is saved with it.
-                upload = request.FILES.get("stamped_pdf")
+                upload = form.cleaned_data["stamped_pdf"]
                 if upload is not None:
                     report = attach_stamped_pdf(report, request.user, upload.read(), upload.name)
                     messages.success(request, _("盖章PDF已上传。"))
-                elif request.POST.get("then") == "upload":
+                elif form.cleaned_data["then"] == "upload":
                     messages.error(request, _("请选择盖章后的PDF文件。"))
-                if request.POST.get("then") == "submit":
+                if form.cleaned_data["then"] == "submit":
                     return _submit(request, report)
         except ReportConflict as conflict:
-            context = _form_context(conflict.report, request.user, conflict=True, posted=request.POST,
+            context = _form_context(conflict.report, request.user, request.POST, conflict=True,
                                     theirs=content_of(conflict.report))
             return render(request, "reporting/report.html", context, status=409)
         except ReportError as exc:
@@ -138,14 +145,8 @@ def save(request, pk: int):
             messages.success(request, _("草稿已保存。"))
             return redirect("reporting:report", report.pk)
     # Show the form again with what was typed, so nothing is lost.
-    context = _form_context(report, request.user, errors=errors, posted=request.POST)
+    context = _form_context(report, request.user, request.POST, errors=errors)
     return render(request, "reporting/report.html", context, status=400)
-
-
-def _posted_revision(request) -> int:
-    """The revision the form was opened at; a mangled one (-1) is treated as stale."""
-    revision = number(request.POST.get("revision"), 0, MAX_ID)
-    return -1 if revision is None else revision
 
 
 def _submit(request, report):
@@ -162,10 +163,11 @@ def _submit(request, report):
 @require_POST
 def upload_pdf(request, pk: int):
     report = _own_report(request, pk)
-    upload = request.FILES.get("stamped_pdf")
+    form = StampedPdfForm(request.POST, request.FILES)
     try:
-        if upload is None:
-            raise ReportError(_("请选择盖章后的PDF文件。"))
+        if not form.is_valid():
+            raise ReportError(form.errors["stamped_pdf"][0])
+        upload = form.cleaned_data["stamped_pdf"]
         attach_stamped_pdf(report, request.user, upload.read(), upload.name)
     except ReportError as exc:
         messages.error(request, str(exc))
@@ -200,12 +202,14 @@ def review(request, pk: int):
     report = _report(request, pk)
     if not can_manage_plan(request.user, report.period.plan):
         raise PermissionDenied
+    form = ReviewForm(request.POST)
+    form.is_valid()  # the decision falls back to a return, which needs a reason: nothing else to refuse
     try:
-        if request.POST.get("decision") == "accept":
+        if form.cleaned_data["decision"] == "accept":
             accept_report(report, request.user)
             messages.success(request, _("已通过。"))
         else:
-            return_report(report, request.user, request.POST.get("reason", ""))
+            return_report(report, request.user, form.cleaned_data["reason"])
             messages.success(request, _("已退回，填报单位会收到通知。"))
     except ReportError as exc:
         messages.error(request, str(exc))
@@ -252,33 +256,28 @@ def ledger(request, assignment_pk: int):
     if request.method == "POST":
         if not writable:
             raise PermissionDenied
-        upload = request.FILES.get("file")
-        revision = _posted_revision(request)
+        form = ImplementationPlanForm(request.POST, request.FILES, instance=item)
+        valid = form.is_valid()
+        revision = form.cleaned_data["revision"]  # a RevisionField is never refused: a mangled one is stale
         try:
-            save_implementation_plan(item, request.user, revision, request.POST,
-                                     (upload.read(), upload.name) if upload else None)
+            if not valid:
+                raise LedgerError("".join(messages_of(form)))
+            save_implementation_plan(item, request.user, revision, form.values(), form.upload())
         except LedgerConflict as conflict:
             # Their version beside the form, which holds what this clerk typed, to merge and save
             # against the revision now saved.
-            context |= {"item": _as_typed(conflict.saved, request.POST), "theirs": conflict.saved,
-                        "revision": conflict.saved.revision, "conflict": True, "file_dropped": upload is not None}
+            context |= {"item": form.as_typed(conflict.saved), "theirs": conflict.saved,
+                        "revision": conflict.saved.revision, "conflict": True,
+                        "file_dropped": bool(form.cleaned_data.get("file"))}
             return render(request, "reporting/ledger.html", context, status=409)
         except LedgerError as exc:
             messages.error(request, str(exc))
             # Shown again as typed, not saved, still against the revision the form was opened at.
-            context |= {"item": _as_typed(item, request.POST), "revision": revision}
+            context |= {"item": form.as_typed(item), "revision": revision}
             return render(request, "reporting/ledger.html", context, status=400)
         messages.success(request, _("实施方案已保存。"))
         return redirect("reporting:ledger", assignment.pk)
     return render(request, "reporting/ledger.html", context)
-
-
-def _as_typed(item: ImplementationPlan, posted) -> ImplementationPlan:
-    """A copy of the implementation plan holding the posted fields, to show the form again."""
-    typed = ImplementationPlan(pk=item.pk, assignment_id=item.assignment_id, file=item.file, revision=item.revision)
-    for field in FIELDS:
-        setattr(typed, field, posted.get(field, ""))
-    return typed
 
 
 @login_required

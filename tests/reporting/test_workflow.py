@@ -177,3 +177,23 @@ def test_a_submitted_report_shows_its_figures_deadline_and_assessment_to_the_cle
     page = client.get(reverse("reporting:report", args=[report.pk])).content.decode()
     assert 'name="value-' not in page  # no longer a form
     assert "新改扩建幼儿园：3（目标" in page and "2023年12月31日" in page and "自评：按计划推进" in page
+
+
+def test_a_refused_form_keeps_the_assessment_and_deadline_that_were_chosen(client, cast, q1):
+    client.force_login(cast["lena"])
+    report = _open(client, q1)
+    data = _form(report)
+    data[next(k for k in data if k.startswith("value-"))] = "六所"
+    first = report.lines.get(project__seq=1)
+    data |= {f"line-{first.project_id}-assessment": "behind", f"line-{first.project_id}-deadline": "2023年10月底"}
+    response = client.post(reverse("reporting:save", args=[report.pk]), data)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert '<option value="behind" selected>' in page and 'value="2023年10月底"' in page
+
+
+def test_text_pasted_from_word_is_kept_as_text_a_document_can_hold(client, cast, q1):
+    client.force_login(cast["lena"])
+    report = _open(client, q1)
+    assert client.post(reverse("reporting:save", args=[report.pk]), _form(report, "第一行\x0b第二行\x01")).status_code == 302
+    assert report.lines.get(project__seq=1).measures == "第一行\n第二行"

@@ -37,6 +37,8 @@ def _read(text: str, match: re.Match, quoted: list[tuple[int, int]]) -> _Found |
     per = _SPACE.sub("", match["per"] or "")
     start = match.start("number")
     op, op_start = _operator(text, match)
+    if match["range"]:
+        op = ">="  # 建成6—8个: at least the low end
     if op_start is not None:
         start = op_start
     kind = _kind(text, start, unit, per)
@@ -56,8 +58,10 @@ def _last_end(match: re.Match) -> int:
 def _rejected(text: str, match: re.Match, unit: str, quoted: list[tuple[int, int]]) -> bool:
     """Whether a number with a unit is something other than a commitment."""
     start = match.start("number")
-    if unit in words.NON_TARGET_UNITS or match["range"]:
-        return True  # 3岁以下, 2024年, 24小时, 第五届; 35-64岁 and any range
+    if unit in words.NON_TARGET_UNITS:
+        return True  # 3岁以下, 2024年, 24小时, 第五届, 35-64岁
+    if match["range"] and not _counted_range(match, unit):
+        return True  # 1-3级, 5-9年级: a range of anything but a count
     if _inside(quoted, start):
         return True  # “5+2”, “一米高度”
     before = text[max(0, start - _LOOK_BACK) : start].rstrip()
@@ -68,11 +72,30 @@ def _rejected(text: str, match: re.Match, unit: str, quoted: list[tuple[int, int
         return True  # 1+N, 1对1
     if _BASELINE_BEFORE.search(before) and _CHANGE_AFTER.match(after):
         return True  # 由去年的45%提高到50%: 45% is where it starts
+    if unit in words.FREQUENCY_UNITS and _FREQUENCY_BEFORE.search(text, _clause_start(text, start), start):
+        return True  # 每季度开展1次回访: how often, not how many
     if _threshold(match, before, after):
         return True  # 行政村、20户以上自然村: which villages, not how many
     if match["chinese"] is not None:
         return _chinese_rejected(text, match, unit, before)
     return False
+
+
+# `每季度…1次`: a period before a count of times makes it a frequency.
+_FREQUENCY_BEFORE = re.compile(r"每(?:个)?(?:年|月|季度|季|周|学期|半年|天|日)")
+
+
+def _counted_range(match: re.Match, unit: str) -> bool:
+    """`建成6—8个`, `培训200—300人次`: a range of a count, read as its low end; the high end must
+    be the larger (`2023-2024` is no range of counts) and written the same way as the low one."""
+    high = match["range"].strip().lstrip("-—–~～至到").strip()
+    low = match["arabic"] or match["chinese"]
+    if low is None or unit not in words.COUNT_UNITS + words.PERCENT_UNITS + words.MONEY_UNITS:
+        return False
+    if high[:1].isdigit() != low[:1].isdigit():
+        return False
+    low_value, high_value = parse_number(low), parse_number(high)
+    return low_value is not None and high_value is not None and low_value < high_value
 
 
 def _threshold(match: re.Match, before: str, after: str) -> bool:

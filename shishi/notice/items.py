@@ -53,6 +53,7 @@ class Marker:
     number: int
     start: int  # offset of the marker in the text
     end: int  # offset just past it: the item text starts here
+    category: str | None = None  # the heading the item stands under (`一、教育惠民领域`)
 
 
 def _number(raw: str) -> int | None:
@@ -113,14 +114,90 @@ def find_items(text: str) -> list[Marker]:
 
     >>> [m.number for m in find_items("通知如下。\\n一、建幼儿园。\\n二、建学校。\\n三、建公园。")]
     [1, 2, 3]
+
+    Items under category headings may count from 1 again under each heading:
+
+    >>> found = find_items("一、教育\\n1.新建幼儿园。\\n2.新建学校。\\n二、医疗\\n1.新建医院。")
+    >>> [(m.number, m.category) for m in found]
+    [(1, '教育'), (2, '教育'), (1, '医疗')]
     """
     for inline in (False, True):
         runs = [_best_run(_candidates(text, style, inline), text) for style in STYLES]
         runs = [(score, run) for score, run in runs if len(run) >= 3 or (run and not inline and score > len(run))]
+        sectioned = _sectioned_run(text) if not inline else (0.0, [])
+        if sectioned[1] and (not runs or sectioned[0] > max(score for score, _ in runs)):
+            return sectioned[1]
         if runs:
             score, run = max(runs, key=lambda pair: pair[0])
-            return _innermost(run, [r for _, r in runs])
+            return _with_categories(_innermost(run, [r for _, r in runs]), text)
     return []
+
+
+# A category heading's words: short, no sentence inside (`教育惠民领域`, `医疗卫生（3项）`).
+_HEADING_TEXT = re.compile(r"^[^，,。；;：:]{2,24}[。：:]?$")
+_ITEM_COUNT = re.compile(r"[（(]\s*(?:共)?\s*[0-9一二三四五六七八九十]+\s*(?:项|件)\s*[）)]$")
+
+
+def _headings(text: str, rank_below: int) -> list[tuple[Marker, str]]:
+    """Category headings at line starts, of a higher rank than items of `rank_below`."""
+    found = []
+    for style in STYLES:
+        if style.rank >= rank_below or style.name == "shi":
+            continue
+        for marker in _candidates(text, style, False):
+            line_end = text.find("\n", marker.end)
+            words = text[marker.end : line_end if line_end >= 0 else len(text)].strip()
+            if _HEADING_TEXT.match(words) and not find_units_clauses(words):
+                found.append((marker, _ITEM_COUNT.sub("", words.rstrip("。：:")).strip()))
+    return found
+
+
+def _with_categories(run: list[Marker], text: str) -> list[Marker]:
+    """Name each item's category when a heading stands right above the first item."""
+    if not run:
+        return run
+    headings = [(m, words) for m, words in _headings(text, run[0].style.rank) if m.start < run[-1].start]
+    first = [h for h in headings if h[0].start < run[0].start and not text[h[0].end : run[0].start].count("\n") > 1]
+    if not first:
+        return run
+    headings = [h for h in headings if h[0].start >= first[-1][0].start]
+    for marker in run:
+        above = [words for heading, words in headings if heading.start < marker.start]
+        marker.category = above[-1] if above else None
+    return run
+
+
+def _sectioned_run(text: str) -> tuple[float, list[Marker]]:
+    """Items numbered from 1 again under each category heading (`一、教育惠民领域` / `1.` `2.` /
+    `二、医疗卫生领域` / `1.` …): the run of headings of one style, each with its own run of
+    items of one lower-ranked style. Scored as the items' runs together."""
+    best: tuple[float, list[Marker]] = (0.0, [])
+    for item_style in STYLES:
+        if item_style.rank == 0 or item_style.name == "shi":
+            continue
+        headings = _headings(text, item_style.rank)
+        for heading_style in {m.style.name for m, _ in headings}:
+            own = [(m, w) for m, w in headings if m.style.name == heading_style]
+            _, run = _best_run([m for m, _ in own], text)
+            if len(run) < 2:
+                continue
+            words = {m.start: w for m, w in own}
+            score, items, empty = 0.0, [], 0
+            for index, heading in enumerate(run):
+                end = run[index + 1].start if index + 1 < len(run) else len(text)
+                section = text[heading.end : end]
+                section_score, section_run = _best_run(
+                    [m for m in _candidates(section, item_style, False) if m.number >= 1], section
+                )
+                empty += not section_run
+                for marker in section_run:
+                    items.append(Marker(marker.style, marker.number, marker.start + heading.end,
+                                        marker.end + heading.end, words[heading.start]))
+                score += section_score
+            restarts = sum(1 for a, b in zip(items, items[1:]) if b.number <= a.number)
+            if len(items) >= 3 and restarts and empty * 2 < len(run) and score > best[0]:
+                best = (score, items)
+    return best
 
 
 def _innermost(run: list[Marker], others: list[list[Marker]]) -> list[Marker]:

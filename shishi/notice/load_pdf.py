@@ -21,6 +21,7 @@ import pypdfium2 as pdfium
 
 from shishi.notice import bounds, pdf_objects
 from shishi.notice.errors import NoticeError
+from shishi.notice.load_pdf_tables import find_grid, may_hold_table, table_lines
 from shishi.notice.load_text import looks_like_text, normalise_newlines
 
 MAX_PAGES = bounds.MAX_PDF_PAGES
@@ -42,6 +43,7 @@ _CORRUPT = (
 class Line:
     text: str
     y: float | None = None  # vertical centre in PDF points, bottom = 0; None when unknown
+    cell: bool = False  # a line of a ruled table read cell by cell (load_pdf_tables.py)
 
 
 def pdf_text(data: bytes, max_pages: int = MAX_PAGES) -> str:
@@ -115,11 +117,28 @@ def _page_lines(pdf, index: int) -> list[Line]:
     try:
         textpage = page.get_textpage()
         try:
-            return _lines(textpage)
+            return _with_table(page, textpage, _lines(textpage))
         finally:
             textpage.close()
     finally:
         page.close()
+
+
+def _with_table(page, textpage, lines: list[Line]) -> list[Line]:
+    """The page's lines with a ruled table's lines replaced by its cells, where it stood."""
+    if not may_hold_table("\n".join(line.text for line in lines)):
+        return lines
+    grid = find_grid(page)
+    if grid is None:
+        return lines
+    inside = {i for i, line in enumerate(lines) if line.y is not None and grid.bottom - 1 <= line.y <= grid.top + 1}
+    if not inside:
+        return lines
+    cells = [Line(text, None, cell=True) for text in table_lines(grid, textpage)]
+    at = min(inside)  # the table goes where its first line was
+    return lines[:at] + cells + [
+        line for i, line in enumerate(lines[at:], at) if i not in inside
+    ]
 
 
 def _lines(textpage) -> list[Line]:
@@ -189,7 +208,7 @@ def strip_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
 
 
 def _edge_indexes(page: list[Line]) -> set[int]:
-    filled = [i for i, line in enumerate(page) if line.text.strip()]
+    filled = [i for i, line in enumerate(page) if line.text.strip() and not line.cell]
     if filled and all(page[i].y is not None for i in filled):
         # Highest y is the top of the page; ties keep text order.
         filled.sort(key=lambda i: -page[i].y)

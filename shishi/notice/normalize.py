@@ -26,8 +26,6 @@ _ARTEFACTS = re.compile(
     r"""
       \[bookmark:[^\]]*\]      # Word's hidden bookmarks, exported as text
     | \{\\[a-z]+[^}]*\}        # stray RTF control groups
-    | (?:[ \t]*\|){2,}[ \t]*     # a web page's layout table flattened to pipes: | ||||||
-    | ^[ \t]*\|[ \t]*$         # and a lone pipe on its own line
     """,
     re.VERBOSE | re.MULTILINE,
 )
@@ -71,14 +69,37 @@ def to_simplified(text: str) -> str:
     return _t2s().convert(text)
 
 
+# A web page's layout table flattened to pipes (`| ||||||`), and a lone pipe on its own line.
+_PIPE_DEBRIS = re.compile(
+    r"""
+      (?:[ \t]*\|){2,}[ \t]*     # two pipes or more with nothing between them
+    | ^[ \t]*\|[ \t]*$          # a lone pipe
+    """,
+    re.VERBOSE | re.MULTILINE,
+)
+
+
+def _pipe_debris(line: str) -> str:
+    """The line without layout pipes, unless it is a table row written with pipes
+    (`1|新建幼儿园|市教育局`: three cells or more, not mostly empty)."""
+    cells = line.split("|")
+    filled = sum(1 for cell in cells if cell.strip())
+    empty = sum(1 for cell in cells[1:-1] if not cell.strip())
+    if filled >= 3 and empty <= filled // 2:
+        return line
+    return _PIPE_DEBRIS.sub("", line)
+
+
 def normalize_characters(text: str) -> str:
     """One spelling for digits, spaces and line breaks; artefacts removed.
 
     >>> normalize_characters("筛查率达到８５％以上\\r\\n[bookmark: _GoBack]九、")
     '筛查率达到85%以上\\n九、'
     """
-    text = clean_text(text).translate(_WIDTH)
+    text = clean_text(text).translate(_WIDTH).replace("｜", "|")
     text = _ARTEFACTS.sub("", text)
+    if "|" in text:
+        text = "\n".join(_pipe_debris(line) if "|" in line else line for line in text.split("\n"))
     return to_simplified(text)
 
 

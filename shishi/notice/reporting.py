@@ -80,3 +80,38 @@ def _deadline(text: str) -> str | None:
         if 1 <= month <= 12:
             return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
     return None
+
+
+_DEADLINE = re.compile(
+    r"""
+    (?:(?P<y>(?:19|20)\d{2})\s*[年.\-/])?       # 2024年, 2024.
+    (?:
+        (?P<m>\d{1,2})\s*(?:月)?\s*             # 12月, 6
+        (?:(?P<d>\d{1,2})\s*日|(?P<end>底|末|前|份|$))?
+      | (?P<year_end>年?底|年末|全年|年内)     # 年底, 全年
+    )
+    """,
+    re.VERBOSE,
+)
+
+
+def deadline_date(text: str | None, year: int | None) -> str | None:
+    """A project's 完成时限 as an ISO date, the last day of the period it names.
+
+    >>> [deadline_date(t, 2024) for t in ("2024年12月底", "6月30日", "年底前", "2025.6", "长期")]
+    ['2024-12-31', '2024-06-30', '2024-12-31', '2025-06-30', None]
+    """
+    if not text:
+        return None
+    match = _DEADLINE.search(re.sub(r"\s+", "", text))
+    if not match or not (match.group("y") or year) or not (match.group("m") or match.group("year_end")):
+        return None
+    y = int(match.group("y") or year)
+    if match.group("year_end"):
+        return f"{y:04d}-12-31"
+    month = int(match.group("m"))
+    if not 1 <= month <= 12:
+        return None
+    last = calendar.monthrange(y, month)[1]
+    day = int(match.group("d")) if match.group("d") else last
+    return f"{y:04d}-{month:02d}-{min(max(day, 1), last):02d}"

@@ -14,7 +14,7 @@ from .items import (
 )
 from .model import Notice, Project
 from .normalize import collapse_spaces, lines_of
-from .reporting import read_reporting
+from .reporting import deadline_date, read_reporting
 from .table_list import table_projects
 from .tables import Table, find_tables
 from .targets import extract_targets
@@ -37,6 +37,7 @@ class _Item:
     seq: int
     numbered: bool
     text: str  # the item's text, line breaks kept
+    category: str | None = None
 
 
 def parse_notice(text: str) -> Notice:
@@ -70,6 +71,7 @@ def parse_notice(text: str) -> Notice:
     if table is not None:
         notice.projects, notice.list_source = listed, "table"
         numbered = {project.seq: True for project in listed}
+        closing_at = len(main)  # the body's own sections hold the rules: read all of it
 
     closing = re.sub(r"\s+", "", main[closing_at:]) if closing_at < len(main) else ""
     notice.reporting = read_reporting(closing or re.sub(r"\s+", "", main))
@@ -81,6 +83,8 @@ def parse_notice(text: str) -> Notice:
         or (int(notice.issued_on[:4]) if notice.issued_on else None)
         or publication_year(main_lines)
     )
+    for project in notice.projects:
+        project.deadline = deadline_date(project.deadline_text, notice.year)
     list_in_attachment = table is not None and attachment_at is not None and table.start >= attachment_at
     if attachment_at is not None and not list_in_attachment:
         known_units = [unit for project in notice.projects for unit in project.units]
@@ -172,9 +176,9 @@ def _items(main: str, wrapped: bool) -> tuple[list[_Item], int, int]:
         last = index == len(chunks) - 1
         pieces, tail = _split_chunk(chunk, leading, last, wrapped, marker.style.rank)
         seq = marker.number if not items or marker.number > items[-1].seq else items[-1].seq + 1
-        items.append(_Item(seq, True, pieces[0]))
+        items.append(_Item(seq, True, pieces[0], marker.category))
         for piece in pieces[1:]:
-            items.append(_Item(items[-1].seq + 1, False, piece))
+            items.append(_Item(items[-1].seq + 1, False, piece, marker.category))
         if last:
             closing_at = marker.end + len(chunk) - len(tail)
     return items, first_at, closing_at
@@ -295,8 +299,11 @@ def _project(item: _Item, wrapped: bool) -> Project:
     body = _tidy(body)
     # Without a units clause this is a news list, whose items run on: `新建幼儿园6所，…`.
     title = _title(text[: clauses[0].start] if clauses else text, wrapped, stops="" if clauses else "，,")
-    project = Project(seq=item.seq, title=title, body=body, units=units, lead_units=leads[:] if units else [])
+    project = Project(seq=item.seq, title=title, body=body, units=units, lead_units=leads[:] if units else [],
+                      category=item.category)
     project.theme = classify(title, body)
+    if project.theme == "other" and item.category:
+        project.theme = classify(item.category, "")
     project.targets = extract_targets(body)
     return project
 

@@ -17,7 +17,7 @@ from .numerals import parse_number
 from .tables import _SEQ, _TOTAL, CATEGORY_MARK, Table, money_factor, money_unit
 from .targets import extract_targets
 from .themes import classify
-from .units import parse_units, split_unit_list
+from .units import looks_like_unit_list, parse_units, split_unit_list
 
 _SENTENCE_END = "。；;\n"
 _LONGEST_TITLE = 50
@@ -150,7 +150,7 @@ def _units(cells: list[str], roles: list) -> tuple[list[str], list[str]]:
     for cell, role in zip(cells, roles):
         if role not in ("lead", "partner", "units") or not cell:
             continue
-        text = re.sub(r"\s+", "", cell)
+        text = _unit_lines(cell)
         if re.search(r"(?:牵头|责任|配合|协办)(?:单位|部门)?[:：]", text):
             names, named_leads = parse_units(text)
             named_leads = named_leads if "牵头" in text else []
@@ -161,6 +161,21 @@ def _units(cells: list[str], roles: list) -> tuple[list[str], list[str]]:
                 units.append(name)
         leads += [name for name in (names if role == "lead" else named_leads) if name not in leads]
     return units, leads or units[:1]
+
+
+def _unit_lines(cell: str) -> str:
+    """A cell's units on separate lines as one list: `县卫生健康局\n县总工会` → 县卫生健康局、县总工会,
+    while a name wrapped by a narrow column (`市住房公积金管理\n中心`) is joined again."""
+    names: list[str] = []
+    for line in cell.split("\n"):
+        line = re.sub(r"\s+", "", line)
+        if not line:
+            continue
+        if names and not looks_like_unit_list(names[-1]) and not names[-1].endswith(("、", "，", "；", ",", ";", "：", ":")):
+            names[-1] += line
+        else:
+            names.append(line)
+    return "、".join(names)
 
 
 def _continue_previous(project: Project, cells: list[str], roles: list) -> None:

@@ -175,12 +175,22 @@ def _separated(lines: list[str], start: int) -> Table | None:
             index += 1  # a Markdown rule under the header: |---|---|
             continue
         if _row_splitter(line) is not splitter:
+            following = lines[index + 1] if index + 1 < len(lines) else ""
+            if rows and _is_category_line(line) and _row_splitter(following) is splitter:
+                rows.append([collapse_spaces(line)])  # a category row between the rows
+                index += 1
+                continue
             break
         rows.append(splitter(line))
         index += 1
     if len(rows) < 2:
         return None
     return Table(rows, start, index)
+
+
+def _is_category_line(line: str) -> bool:
+    line = collapse_spaces(line)
+    return bool(CATEGORY_MARK.match(line)) and len(line) <= 30 and not re.search(r"[，。；]", line)
 
 
 def _split_pipes(line: str) -> list[str]:
@@ -229,7 +239,7 @@ def _cell_per_line(lines: list[str], start: int) -> Table | None:
             cells, index = _cells_until(lines, index + 1, expected + 1)
             rows.append([line] + _fit(cells, roles[1:]))
             continue
-        if CATEGORY_MARK.match(line) and len(line) <= 30 and category != line:
+        if _is_category_line(line) and category != line:
             rows.append([line])
             category = line
             index += 1
@@ -247,7 +257,7 @@ def _cells_until(lines: list[str], index: int, next_seq: int) -> tuple[list[str]
         match = _SEQ.match(line)
         if match and int(match.group(1)) == next_seq:
             break
-        if CATEGORY_MARK.match(line) and len(line) <= 30 and index + 1 < len(lines) \
+        if _is_category_line(line) and index + 1 < len(lines) \
                 and (m := _SEQ.match(collapse_spaces(lines[index + 1]))) and int(m.group(1)) == next_seq:
             break
         if not line and (index + 1 >= len(lines) or not lines[index + 1].strip()):

@@ -23,10 +23,14 @@ Keywords in the title weigh three times those in the body; ties go to the theme 
 
 from __future__ import annotations
 
-THEMES = (
-    "education", "childcare", "child_friendly_city", "mental_health", "cancer_screening", "employment",
-    "family", "culture", "children_in_difficulty", "health", "rights", "marriage_and_birth", "other",
-)
+# The one list of themes: code → the name people read (CLI, exports, comparisons), in this order.
+THEME_NAMES: dict[str, str] = {
+    "education": "教育", "childcare": "托育", "child_friendly_city": "儿童友好", "mental_health": "心理健康",
+    "cancer_screening": "两癌筛查", "employment": "就业创业", "family": "家庭", "culture": "文化",
+    "children_in_difficulty": "困境儿童", "health": "健康", "rights": "权益保障", "marriage_and_birth": "婚育",
+    "other": "其他",
+}
+THEMES = tuple(THEME_NAMES)
 
 KEYWORDS: dict[str, tuple[str, ...]] = {
     "cancer_screening": ("两癌", "宫颈癌", "乳腺癌", "癌筛查"),

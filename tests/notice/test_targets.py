@@ -784,12 +784,6 @@ EXAMPLES_KNOWN_MISSES = [
         marks=pytest.mark.xfail(strict=True, reason="nouns are only carried across 、 and empty clauses"),
     ),
     pytest.param(
-        "开展家政培训200—300人次。",
-        [("开展家政培训", ">=", 200, "人次", "count")],
-        id="ranges of counts are skipped with the age ranges",
-        marks=pytest.mark.xfail(strict=True, reason="a range is never read, to keep 35-64岁 out"),
-    ),
-    pytest.param(
         "志愿服务时长累计达到1000小时以上。",
         [("志愿服务时长", ">=", 1000, "小时", "count")],
         id="durations are never targets",
@@ -810,6 +804,51 @@ EXAMPLES_KNOWN_MISSES = [
 ]
 
 
+# 民生实事 lists of other provinces (issue 13): ranges, Chinese numerals, frequencies, names.
+EXAMPLES_MINSHENG = [
+    pytest.param(
+        "开展家政培训200—300人次。",
+        [("开展家政培训", ">=", 200, "人次", "count")],
+        id="a range of counts is read as its low end (was a known miss)",
+    ),
+    pytest.param(
+        "建成社区嵌入式托育服务点6—8个，新增普惠性托位500个。",
+        [("建成社区嵌入式托育服务点", ">=", 6, "个", "count"), ("新增普惠性托位", "=", 500, "个", "count")],
+        id="a range with a dash before its unit",
+    ),
+    pytest.param(
+        "为35-64岁适龄妇女开展筛查，为5-9年级学生开展脊柱健康筛查。",
+        [],
+        id="ranges of ages and grades stay out",
+    ),
+    pytest.param(
+        "完成三所老旧校园食堂改造，加装电梯二十部。",
+        [("老旧校园食堂改造", "=", 3, "所", "count"), ("加装电梯", "=", 20, "部", "count")],
+        id="Chinese numerals as commitments",
+    ),
+    pytest.param(
+        "开通“12345”政务服务便民热线，在城区建设“四点半学堂”20个，每季度开展一次满意度回访。",
+        [("建设“四点半学堂”", "=", 20, "个", "count")],
+        id="hotline numbers, names with numerals and frequencies are not targets",
+    ),
+    pytest.param(
+        "每季度至少开展1次安全检查，每年组织2轮督导，全年开展培训5次。",
+        [("开展培训", "=", 5, "次", "count")],
+        id="a count of times after 每季度 or 每年 is a frequency",
+    ),
+    pytest.param(
+        "城乡低保标准分别提高到每人每月850元和680元。",
+        [("城乡低保标准", "=", 850, "元", "standard"), ("城乡低保标准", "=", 680, "元", "standard")],
+        id="分别 before the figures links them to the indicator",
+    ),
+    pytest.param(
+        "年度投资1200万元。",
+        [("年度投资", "=", 12000000, "元", "money")],
+        id="a money column written into the body",
+    ),
+]
+
+
 def _reading(body: str) -> list[tuple]:
     found = extract_targets(body)
     for target in found:
@@ -818,7 +857,9 @@ def _reading(body: str) -> list[tuple]:
     return [(t.indicator, t.op, t.value, t.unit, t.kind) for t in found]
 
 
-@pytest.mark.parametrize("body, expected", EXAMPLES_SAMPLES + EXAMPLES_OTHER_CITIES + EXAMPLES_KNOWN_MISSES)
+@pytest.mark.parametrize(
+    "body, expected", EXAMPLES_SAMPLES + EXAMPLES_OTHER_CITIES + EXAMPLES_MINSHENG + EXAMPLES_KNOWN_MISSES
+)
 def test_it_reads_every_commitment(body, expected):
     assert _reading(body) == expected
 

@@ -35,6 +35,7 @@ from shishi.plans.models import Assignment, Period, Plan
 from shishi.reporting.models import QuarterlyReport, ReportLine
 from shishi.plans.shortcuts import plan_or_403, plan_with_periods
 
+from .forms import PublishForm, StatementForm
 from .models import PublicStatement
 from .page import build_page, default_period, last_modified
 from .services import PublicError, approve_statement, publish_plan, save_statement, unpublish_plan, withdraw_statement
@@ -148,12 +149,12 @@ def statement(request, pk: int, quarter: int, project_pk: int):
     plan = _managed(request, pk)
     period = get_object_or_404(Period, plan=plan, quarter=quarter)
     project = get_object_or_404(plan.projects, pk=project_pk)
-    action = request.POST.get("action")
-    text = request.POST.get("text", "")
+    form = StatementForm(request.POST)
+    form.is_valid()  # every field has a default; what the text may hold is the service's to say
+    action, text = form.cleaned_data["action"], form.cleaned_data["text"]
     try:
         if action == "approve":
-            confirmed = request.POST.getlist("confirmed") if request.POST.get("confirm") else []
-            approve_statement(project, period, request.user, text, confirmed)
+            approve_statement(project, period, request.user, text, form.confirmed_findings())
             messages.success(request, _("第%(seq)s项的说明已审核公开。") % {"seq": project.seq})
         elif action == "withdraw":
             withdraw_statement(project, period, request.user)
@@ -171,7 +172,9 @@ def statement(request, pk: int, quarter: int, project_pk: int):
 @require_POST
 def publish(request, pk: int):
     plan = _managed(request, pk)
-    if request.POST.get("action") == "unpublish":
+    form = PublishForm(request.POST)
+    form.is_valid()
+    if form.cleaned_data["action"] == "unpublish":
         unpublish_plan(plan, request.user)
         messages.success(request, _("已停止公开，公开页面不再显示这个计划。"))
     else:

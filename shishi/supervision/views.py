@@ -13,13 +13,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from shishi.bounds import as_id
 from shishi.directory.access import can_manage_plan, can_supervise
 from shishi.directory.models import Person, Unit
 from shishi.plans.models import Period, Plan
 from shishi.plans.shortcuts import plan_or_403
 
 from .exports import YearEndProjects, YearEndUnits
+from .forms import CHOOSE, AnswerForm, IssueForm
 from .models import SupervisionNotice
 from .services import SupervisionError, answer, candidates, close, issue, year_end
 
@@ -39,17 +39,17 @@ def plan_notices(request, pk: int, quarter: int):
     if request.method == "POST":
         if not can_supervise(request.user, plan):
             raise PermissionDenied
-        project_id, unit_id = as_id(request.POST.get("project")), as_id(request.POST.get("unit"))
-        if project_id is None or unit_id is None:
-            error = _("请选择要督办的实事和责任单位。")
+        form = IssueForm(request.POST)
+        form.is_valid()
+        if form.has_error("project") or form.has_error("unit"):
+            error = CHOOSE
         else:
-            project = get_object_or_404(plan.projects, pk=project_id)
-            unit = get_object_or_404(Unit, pk=unit_id)
+            project = get_object_or_404(plan.projects, pk=form.cleaned_data["project"])
+            unit = get_object_or_404(Unit, pk=form.cleaned_data["unit"])
             try:
-                reply_by = datetime.date.fromisoformat(request.POST.get("reply_by", ""))
-                issue(project, unit, period, request.user, request.POST.get("reason", ""), reply_by)
-            except ValueError:
-                error = _("请填写有效的答复期限（格式：2024-12-31）。")
+                if form.has_error("reply_by"):
+                    raise SupervisionError(form.errors["reply_by"][0])
+                issue(project, unit, period, request.user, form.cleaned_data["reason"], form.cleaned_data["reply_by"])
             except SupervisionError as exc:
                 error = str(exc)
             else:
@@ -79,8 +79,10 @@ def answer_notice(request, pk: int):
     notice = get_object_or_404(SupervisionNotice, pk=pk)
     if request.user.role != Person.Role.REPORTER or request.user.unit_id != notice.unit_id:
         raise PermissionDenied
+    form = AnswerForm(request.POST)
+    form.is_valid()  # an empty answer is refused by the service, with its message
     try:
-        answer(notice, request.user, request.POST.get("reply", ""))
+        answer(notice, request.user, form.cleaned_data["reply"])
     except SupervisionError as exc:
         messages.error(request, str(exc))
     else:

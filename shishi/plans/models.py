@@ -59,6 +59,31 @@ class Plan(models.Model):
     def __str__(self) -> str:
         return f"{self.region} {self.year}"
 
+    # The plan's calendar. Each rule reads `self.periods.all()`, so a plan read with its periods
+    # (prefetch_related("periods")) answers them all without another query.
+
+    def current_period(self, today: datetime.date) -> Period | None:
+        """The quarter being reported and chased today: the first whose due date has not passed,
+        else the last (after the year, its fourth quarter). Q1's reports are written in early
+        April, so until Q1's due date it is still Q1, not Q2. None for a plan without quarters."""
+        periods = list(self.periods.all())
+        return next((period for period in periods if not period.is_overdue(today)), periods[-1] if periods else None)
+
+    def latest_ended_period(self, today: datetime.date) -> Period | None:
+        """The latest quarter that has ended, else the first: what the public page shows, as a
+        citizen reads what was done in a quarter once it is over, not one half begun."""
+        periods = list(self.periods.all())
+        ended = [period for period in periods if period.has_ended(today)]
+        return ended[-1] if ended else (periods[0] if periods else None)
+
+    def open_periods(self, today: datetime.date) -> list[Period]:
+        """The quarters a unit may report on today: those that have begun (see `Period.is_open`)."""
+        return [period for period in self.periods.all() if period.is_open(today)]
+
+    def period(self, quarter: int | None) -> Period | None:
+        """The plan's quarter numbered `quarter`, or None."""
+        return next((period for period in self.periods.all() if period.quarter == quarter), None)
+
 
 class Project(models.Model):
     """One 实事 of the plan."""
@@ -72,11 +97,26 @@ class Project(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["plan", "seq"]
+        # Local columns only: ordering by "plan" would order by the plan's own ordering, a join
+        # through the plan to its region on every read of projects.
+        ordering = ["plan_id", "seq"]
         constraints = [models.UniqueConstraint(fields=["plan", "seq"], name="project_seq_unique_in_plan")]
 
     def __str__(self) -> str:
         return f"{self.seq}. {self.title}"
+
+    @property
+    def lead_assignment(self) -> Assignment | None:
+        """The assignment whose figures count for the project (its lights, the bulletin, 督办):
+        the lead unit's, else the first listed. Reads `self.assignments.all()`, so projects read
+        with their assignments prefetched answer without a query."""
+        team = list(self.assignments.all())
+        return next((a for a in team if a.role == Assignment.Role.LEAD), team[0] if team else None)
+
+    @property
+    def lead_unit(self) -> Unit | None:
+        lead = self.lead_assignment
+        return lead.unit if lead else None
 
 
 def figure_fits(field: str, null: bool = False) -> models.Q:
@@ -106,7 +146,7 @@ class Target(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["project", "seq"]
+        ordering = ["project_id", "seq"]  # local columns: "project" would join project, plan and region
         constraints = [models.CheckConstraint(condition=figure_fits("value"), name="target_value_fits")]
 
     def __str__(self) -> str:
@@ -139,7 +179,7 @@ class Assignment(models.Model):
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
-        ordering = ["project", "order"]
+        ordering = ["project_id", "order"]  # local columns, as Project's
         constraints = [models.UniqueConstraint(fields=["project", "unit"], name="assignment_once_per_unit")]
 
 
@@ -153,11 +193,23 @@ class Period(models.Model):
     due_on = models.DateField(_("报送截止"))
 
     class Meta:
-        ordering = ["plan", "quarter"]
+        ordering = ["plan_id", "quarter"]  # local columns, as Project's
         constraints = [models.UniqueConstraint(fields=["plan", "quarter"], name="period_once_per_quarter")]
 
     def __str__(self) -> str:
         return f"{self.plan.year}年第{self.quarter}季度"
+
+    def is_open(self, today: datetime.date) -> bool:
+        """Whether a unit may report on the quarter: once it has begun, and still after its due
+        date (the report is then late, not refused). A quarter not yet begun has nothing to report."""
+        return self.starts_on <= today
+
+    def has_ended(self, today: datetime.date) -> bool:
+        return self.ends_on < today
+
+    def is_overdue(self, today: datetime.date) -> bool:
+        """Whether its due date has passed: a report not submitted by then is late."""
+        return today > self.due_on
 
     @staticmethod
     def bounds(year: int, quarter: int, due_days: int) -> tuple[datetime.date, datetime.date, datetime.date]:

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import datetime
 import json
-from collections import defaultdict
 from decimal import Decimal
 
 import cn2an
 
-from shishi.oversight.board import COUNTED, LATE, NOT_STARTED, build_board
+from shishi.oversight.board import build_board
 from shishi.oversight.lights import DONE, GREEN, GREY, RED, YELLOW, Light, expected_progress
 from shishi.plans.models import Assignment, Period, Plan
 from shishi.reporting.models import QuarterlyReport, ReportLine, ReportVersion
+from shishi.reporting.states import COUNTED, LATE, NOT_STARTED
 
 FORMAT = 1  # bumped if the snapshot's shape changes, so old bulletins still render as issued
 ASSESSMENTS = dict(ReportLine.Assessment.choices)
@@ -37,8 +37,8 @@ def gather(plan: Plan, period: Period, today: datetime.date, *, number: int | No
            issued_at: datetime.datetime | None = None) -> dict:
     """Everything the bulletin of `period` shows, as of `today`; `number` is None for a preview."""
     board = build_board(plan, period, today)
-    leads = _lead_units(plan)
-    projects = [_project(board.rows[project.pk], leads.get(project.pk, "")) for project in board.projects]
+    projects = [_project(board.rows[project.pk], project.lead_unit.name if project.lead_unit else "")
+                for project in board.projects]
     headline = {colour: 0 for colour in (DONE, GREEN, YELLOW, RED, GREY)}
     for project in projects:
         headline[project["light"]["colour"]] += 1
@@ -66,17 +66,6 @@ def gather(plan: Plan, period: Period, today: datetime.date, *, number: int | No
     }
     # Through JSON and back: the document is rendered from exactly what the database will keep.
     return json.loads(json.dumps(snapshot, ensure_ascii=False))
-
-
-def _lead_units(plan: Plan) -> dict[int, str]:
-    """The unit whose figures the board reads for each project: the lead, else the first listed."""
-    teams: dict[int, list[Assignment]] = defaultdict(list)
-    for assignment in Assignment.objects.filter(project__plan=plan).select_related("unit").order_by("project_id", "order"):
-        teams[assignment.project_id].append(assignment)
-    return {
-        project_id: next((a for a in team if a.role == Assignment.Role.LEAD), team[0]).unit.name
-        for project_id, team in teams.items()
-    }
 
 
 def _project(row, lead: str) -> dict:

@@ -58,7 +58,7 @@ def plan_bulletins(request, pk: int):
     can_manage = can_manage_plan(request.user, plan)
     periods = [
         {"period": period, "name": quarter_name(period.quarter), "title": default_title(plan, period),
-         "started": period.starts_on <= today}
+         "started": period.is_open(today)}
         for period in plan.periods.all()
     ] if can_manage else []
     return render(request, "bulletins/plan.html", {

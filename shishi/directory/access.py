@@ -14,7 +14,6 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 
 from shishi.directory.models import Person, Region
-from shishi.precompiled import Precompiled, built, columns
 
 Role = Person.Role
 REGION_READERS = (Role.CITY_COORDINATOR, Role.LEADER, Role.COORDINATOR, Role.SUPERVISOR)  # their region and below
@@ -62,14 +61,10 @@ def can_read_region_and_below(person: Person, region: Region) -> bool:
 def region_for(person: Person, pk: int) -> Region | None:
     """The region `pk` (None if there is none), with the person's own region read in the same query
     and kept as theirs: the access rules above compare the two."""
-    regions = {row[0]: built(Region, row) for row in _REGIONS(pk, person.region_id or 0)}
+    regions = {region.pk: region for region in Region.objects.filter(Q(pk=pk) | Q(pk=person.region_id)).order_by()}
     if person.region_id in regions:
         person.region = regions[person.region_id]
     return regions.get(pk)
-
-
-_REGIONS = Precompiled(lambda pk, other: Region.objects.filter(Q(pk=pk) | Q(pk=other)).order_by()
-                       .values_list(*columns(Region)), arguments=2)
 
 
 def plans_visible_to(person: Person):

@@ -12,11 +12,11 @@ from django.utils import timezone
 from shishi.directory.access import restricted_to_unit
 from shishi.directory.models import Person, Unit
 from shishi.history.services import record
-from shishi.oversight.board import STATE_NAMES, report_state
 from shishi.plans.models import Assignment, Period, Plan
 from shishi.reporting.forms import MAX_MEASURES
 from shishi.reporting.models import QuarterlyReport, ReportLine
 from shishi.reporting.services import LineEntry, ReportConflict, ReportError, save_draft, start_report
+from shishi.reporting.states import STATE_NAMES, report_state
 
 from .matching import Candidate, Matching, RowMatch, match_rows
 from .models import FormImport

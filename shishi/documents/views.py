@@ -34,12 +34,6 @@ def _period(plan: Plan, quarter: int) -> Period:
     return get_object_or_404(Period.objects.select_related("plan__region", "plan__notice_file"), plan=plan, quarter=quarter)
 
 
-def _current_quarter(periods, today) -> int:
-    """The quarter being reported now: the latest one that has started."""
-    started = [p.quarter for p in periods if p.starts_on <= today]
-    return started[-1] if started else 1
-
-
 def _format(fmt: str) -> str:
     if fmt not in FORMATS:
         raise Http404
@@ -59,7 +53,7 @@ def index(request):
     today = timezone.localdate()
     plans = plans_visible_to(request.user).select_related("region").prefetch_related("periods")
     plans = list(plans.order_by("-year", "region__path"))
-    rows = [(plan, _current_quarter(list(plan.periods.all()), today)) for plan in plans]
+    rows = [(plan, current.quarter if (current := plan.current_period(today)) else 1) for plan in plans]
     return render(request, "documents/index.html", {"rows": rows})
 
 

@@ -6,29 +6,13 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from shishi.directory.models import Unit
-from shishi.precompiled import Precompiled, built, columns, prefill
+from django.db.models import Prefetch
+
 from shishi.plans.models import Assignment, Period, Plan, Project, Target
 from shishi.reporting.models import QuarterlyReport, ReportLine
+from shishi.reporting.states import COUNTED, LATE, report_state
 
 from .lights import Light, expected_progress, project_light, target_light
-
-NOT_STARTED, LATE = "not_started", "late"
-STATE_NAMES = {
-    NOT_STARTED: "未开始", "draft": "草稿", "submitted": "已报送", "returned": "已退回", "accepted": "已通过", LATE: "逾期",
-}
-COUNTED = (QuarterlyReport.State.SUBMITTED, QuarterlyReport.State.ACCEPTED)
-
-
-def report_state(report: QuarterlyReport | ReportRow | None, period: Period, today: datetime.date) -> str:
-    """The state the board shows: the report's own, or late once the due date has passed
-    without a submission, or not started."""
-    overdue = today > period.due_on
-    if report is None:
-        return LATE if overdue else NOT_STARTED
-    if report.state == QuarterlyReport.State.DRAFT and overdue:
-        return LATE
-    return report.state
 
 
 @dataclass
@@ -64,57 +48,17 @@ class Board:
         return sum(1 for s in self.states.values() if s == state)
 
 
-def with_targets(plan_id: int, project_id: int | None = None) -> list[Project]:
-    """The plan's projects (or the one asked for) in order, with their targets in order
-    (`project.targets.all()` asks no more), in one query: the projects joined to their targets,
-    one row per target (or per project without any)."""
-    rows = _PROJECT_WITH_TARGETS(plan_id, project_id) if project_id else _PROJECTS_WITH_TARGETS(plan_id)
-    split = len(_PROJECT_FIELDS)
-    out: dict[int, tuple[Project, list[Target]]] = {}
-    for row in rows:
-        if row[0] not in out:
-            project = built(Project, row[:split])
-            out[row[0]] = project, prefill(project, "targets", [])
-        project, targets = out[row[0]]
-        if row[split] is not None:
-            target = built(Target, row[split:])
-            target.project = project
-            targets.append(target)
-    return [project for project, _targets in out.values()]
-
-
-def plan_team(plan_id: int) -> list[Assignment]:
-    """The plan's assignments in the order of the projects, each with its unit (one instance per
-    unit, shared by its assignments), in one query."""
-    split = len(_ASSIGNMENT_FIELDS)
-    units: dict[int, Unit] = {}
-    out = []
-    for row in _TEAM(plan_id):
-        assignment = built(Assignment, row[:split])
-        unit = units.get(assignment.unit_id)
-        if unit is None:
-            unit = units[assignment.unit_id] = built(Unit, row[split:])
-        assignment.unit = unit
-        out.append(assignment)
-    return out
-
-
-_PROJECT_FIELDS, _TARGET_FIELDS = columns(Project), columns(Target)
-_ASSIGNMENT_FIELDS, _UNIT_FIELDS = columns(Assignment), columns(Unit)
-FIGURE_FIELDS = ("lines__project_id", "lines__assessment", "lines__values__target_id", "lines__values__value")
-
-# The models' default orderings go through the plan to the region (a join per level); within one
-# plan seq is enough. These run on every board, project page and public page: compiled once.
-_PROJECTS_WITH_TARGETS = Precompiled(lambda plan_id: Project.objects.filter(plan_id=plan_id).order_by(
-    "seq", "targets__seq").values_list(*_PROJECT_FIELDS, *(f"targets__{name}" for name in _TARGET_FIELDS)))
-_PROJECT_WITH_TARGETS = Precompiled(lambda plan_id, project_id: Project.objects.filter(
-    plan_id=plan_id, pk=project_id).order_by("targets__seq").values_list(
-    *_PROJECT_FIELDS, *(f"targets__{name}" for name in _TARGET_FIELDS)), arguments=2)
-_TEAM = Precompiled(lambda plan_id: Assignment.objects.filter(project__plan_id=plan_id).order_by(
-    "project__seq", "order").values_list(*_ASSIGNMENT_FIELDS, *(f"unit__{name}" for name in _UNIT_FIELDS)))
-# One row per figure (or per line without any, or per report without lines).
-_REPORTS_WITH_FIGURES = Precompiled(lambda period_id: QuarterlyReport.objects.filter(period_id=period_id).order_by()
-                                    .values_list("pk", "unit_id", "state", "submitted_at", *FIGURE_FIELDS))
+def plan_projects(plan_id: int, project_id: int | None = None) -> list[Project]:
+    """The plan's projects (or the one asked for) in order, each with its targets in order and its
+    team (`project.assignments.all()`, in the notice's order, each with its unit): three queries
+    however many there are."""
+    projects = Project.objects.filter(plan_id=plan_id)
+    if project_id is not None:
+        projects = projects.filter(pk=project_id)
+    return list(projects.order_by("seq").prefetch_related(
+        Prefetch("targets", Target.objects.order_by("seq")),
+        Prefetch("assignments", Assignment.objects.select_related("unit").order_by("order")),
+    ))
 
 
 class ReportRow:
@@ -128,10 +72,14 @@ class ReportRow:
 
 
 def reports_with_figures(period: Period) -> tuple[dict[int, ReportRow], list[tuple]]:
-    """The period's reports by unit and their figures as `project_rows` reads them, in one query."""
+    """The period's reports by unit and their figures as `project_rows` reads them, in one query of
+    plain rows: one per figure (or per line without any, or per report without lines)."""
+    rows = (QuarterlyReport.objects.filter(period_id=period.pk).order_by()
+            .values_list("pk", "unit_id", "state", "submitted_at", "lines__project_id", "lines__assessment",
+                         "lines__values__target_id", "lines__values__value"))
     reports: dict[int, ReportRow] = {}
     figures = []
-    for pk, unit_id, state, submitted_at, project_id, assessment, target_id, value in _REPORTS_WITH_FIGURES(period.pk):
+    for pk, unit_id, state, submitted_at, project_id, assessment, target_id, value in rows:
         if unit_id not in reports:  # one report per unit and period
             reports[unit_id] = ReportRow(pk, unit_id, state, submitted_at)
         if project_id is not None:
@@ -140,16 +88,15 @@ def reports_with_figures(period: Period) -> tuple[dict[int, ReportRow], list[tup
 
 
 def build_board(plan: Plan, period: Period, today: datetime.date) -> Board:
-    projects = with_targets(plan.pk)
-    assignments = plan_team(plan.pk)
+    projects = plan_projects(plan.pk)
     reports, figures = reports_with_figures(period)
-    units = list({a.unit_id: a.unit for a in assignments}.values())
+    units = list({a.unit_id: a.unit for project in projects for a in project.assignments.all()}.values())
     for unit in units:  # the review queue names the unit
         if unit.pk in reports:
             reports[unit.pk].unit = unit
     states = {unit.pk: report_state(reports.get(unit.pk), period, today) for unit in units}
-    cells = {(a.project_id, a.unit_id): states[a.unit_id] for a in assignments}
-    rows = project_rows(plan, period, projects, assignments, reports, states, figures)
+    cells = {(a.project_id, a.unit_id): states[a.unit_id] for project in projects for a in project.assignments.all()}
+    rows = project_rows(plan, period, projects, reports, states, figures)
     return Board(
         plan=plan, period=period, projects=projects, units=units, cells=cells, states=states, reports=reports,
         rows=rows,
@@ -158,10 +105,11 @@ def build_board(plan: Plan, period: Period, today: datetime.date) -> Board:
     )
 
 
-def project_rows(plan, period, projects, assignments, reports, states, figures=None) -> dict[int, ProjectRow]:
-    """Each project's targets against their goals, with lights, from the lead unit's figures.
-    `figures` (from `reports_with_figures`) may hold those of more reports: only the counted
-    ones among `reports` are read. Without it they are read here."""
+def project_rows(plan, period, projects, reports, states, figures=None) -> dict[int, ProjectRow]:
+    """Each project's targets against their goals, with lights, from the lead unit's figures
+    (`projects` as `plan_projects` reads them). `figures` (from `reports_with_figures`) may hold
+    those of more reports: only the counted ones among `reports` are read. Without it they are
+    read here."""
     unit_of = {r.pk: r.unit_id for r in reports.values() if r.state in COUNTED}  # report id → unit id
     values = defaultdict(dict)  # (project id) → {(unit id, target id): value}
     assessments = {}
@@ -177,13 +125,10 @@ def project_rows(plan, period, projects, assignments, reports, states, figures=N
         assessments[(project_id, unit_id)] = assessment
         if target_id is not None:
             values[project_id][(unit_id, target_id)] = value
-    by_project = defaultdict(list)
-    for assignment in assignments:
-        by_project[assignment.project_id].append(assignment)
     rows = {}
     for project in projects:
-        team = by_project.get(project.pk, [])
-        lead = next((a for a in team if a.role == Assignment.Role.LEAD), team[0] if team else None)
+        team = project.assignments.all()
+        lead = project.lead_assignment
         lead_id = lead.unit_id if lead else None
         late = lead is not None and states.get(lead_id) == LATE
         assessment = assessments.get((project.pk, lead_id), "")
@@ -200,12 +145,3 @@ def project_rows(plan, period, projects, assignments, reports, states, figures=N
             lights = [row.light for row in target_rows]
         rows[project.pk] = ProjectRow(project, project_light(lights, expected_progress(period.quarter)), target_rows, assessment)
     return rows
-
-
-def current_period(plan: Plan, today: datetime.date) -> Period:
-    """The period a coordinator is chasing today: the first whose due date has not long passed."""
-    periods = list(plan.periods.all())
-    for period in periods:
-        if today <= period.due_on:
-            return period
-    return periods[-1]

@@ -16,17 +16,15 @@ from shishi.bounds import as_quarter
 from shishi.directory.access import can_manage_plan, can_supervise, can_view_plan, restricted_to_unit
 from shishi.directory.models import Unit
 from shishi.history.models import Event
-from shishi.plans.links import link_maker
 from shishi.plans.models import Assignment, Period, Plan
+from shishi.plans.shortcuts import plan_or_403, plan_with_periods
 from shishi.reporting.ledger import implementation_plans
 from shishi.reporting.models import Reminder, ReportVersion
 from shishi.reporting.reminders import ReminderRefused, remind
-
+from shishi.reporting.states import STATE_NAMES, report_state
 from shishi.supervision.services import open_notices
-from shishi.plans.shortcuts import plan_or_403, plan_with_periods
-from shishi.precompiled import Precompiled
 
-from .board import STATE_NAMES, build_board, plan_team, project_rows, report_state, reports_with_figures, with_targets
+from .board import build_board, plan_projects, project_rows, reports_with_figures
 
 
 def _plan(request, pk: int) -> Plan:
@@ -34,8 +32,8 @@ def _plan(request, pk: int) -> Plan:
 
 
 def _plan_and_periods(request, pk: int) -> tuple[Plan, list[Period]]:
-    """The plan and its quarters in order, in one query (the pages most opened ask for both),
-    and the same 404 and 403 as `plan_or_403`."""
+    """The plan and its quarters in order (the pages most opened ask for both), with the same
+    404 and 403 as `plan_or_403`."""
     plan = plan_with_periods(pk)
     if plan is None:
         raise Http404
@@ -47,7 +45,7 @@ def _plan_and_periods(request, pk: int) -> tuple[Plan, list[Period]]:
 @login_required
 def board(request, pk: int, quarter: int):
     plan, periods = _plan_and_periods(request, pk)
-    period = next((p for p in periods if p.quarter == quarter), None)
+    period = plan.period(quarter)
     if period is None:
         raise Http404
     today = timezone.localdate()
@@ -56,13 +54,13 @@ def board(request, pk: int, quarter: int):
     late = [unit.pk for unit in data.late_units]  # the only ones the page shows reminders for
     for reminder in Reminder.objects.filter(period=period, unit_id__in=late).select_related("sent_by").order_by("sent_at"):
         latest[reminder.unit_id] = reminder
-    link = link_maker("oversight:project", 2)  # one reverse() for the column of links
     matrix = [
         {
             "project": project,
-            "link": link(plan.pk, project.pk),
             "row": data.rows[project.pk],
-            "states": [data.cells.get((project.pk, unit.pk)) for unit in data.units],
+            # A cell per unit: its report's state and the state's name where the unit is on the project.
+            "cells": [(state, STATE_NAMES[state]) if (state := data.cells.get((project.pk, unit.pk))) else None
+                      for unit in data.units],
         }
         for project in data.projects
     ]
@@ -105,18 +103,20 @@ def project_page(request, pk: int, project_pk: int):
     """A project's work ledger (台账): targets against goals with lights, each unit's
     implementation plan, and every report line of every quarter."""
     plan, periods = _plan_and_periods(request, pk)
-    project = next(iter(with_targets(plan.pk, project_pk)), None)
+    project = next(iter(plan_projects(plan.pk, project_pk)), None)
     if project is None:
         raise Http404
     today = timezone.localdate()
-    team = [a for a in plan_team(plan.pk) if a.project_id == project.pk]
-    quarter = as_quarter(request.GET.get("q")) or next((p.quarter for p in periods if p.ends_on <= today), 1)
-    period = next((p for p in periods if p.quarter == quarter), periods[0])
+    team = list(project.assignments.all())
+    # The quarter asked for, else the one the board is chasing (as the clerk's pages).
+    period = plan.period(as_quarter(request.GET.get("q"))) or plan.current_period(today)
+    if period is None:
+        raise Http404
     # The quarter's reports with their figures in one query; only the team's are this page's.
     every_report, figures = reports_with_figures(period)
     reports = {a.unit_id: every_report[a.unit_id] for a in team if a.unit_id in every_report}
     states = {a.unit_id: report_state(reports.get(a.unit_id), period, today) for a in team}
-    row = project_rows(plan, period, [project], team, reports, states, figures)[project.pk]
+    row = project_rows(plan, period, [project], reports, states, figures)[project.pk]
     own_unit = restricted_to_unit(request.user)
     visible = [a for a in team if own_unit is None or a.unit_id == own_unit]
     ledgers = {ledger.assignment_id: ledger for ledger in implementation_plans(project.pk)}
@@ -135,7 +135,14 @@ def submitted_lines(plan, project, units: dict[int, str], periods: list[Period])
     name, of the units whose lines are shown."""
     period_of = {period.pk: period for period in periods}
     entries = []
-    for number, outcome, content, period_id, unit_id in _LATEST_VERSIONS(plan.pk, project.pk):
+    # Each report's latest version, of the units on the project: only those versions' contents are read.
+    latest = ReportVersion.objects.filter(
+        report__period__plan_id=plan.pk,
+        report__unit_id__in=Assignment.objects.filter(project_id=project.pk).values("unit_id"),
+        number=Subquery(ReportVersion.objects.filter(report_id=OuterRef("report_id")).order_by("-number")
+                        .values("number")[:1]),
+    ).order_by().values_list("number", "outcome", "content", "report__period_id", "report__unit_id")
+    for number, outcome, content, period_id, unit_id in latest:
         line = next((l for l in content["lines"] if l["project_id"] == project.pk), None)
         if line and unit_id in units:
             unit_name = units[unit_id]
@@ -144,14 +151,6 @@ def submitted_lines(plan, project, units: dict[int, str], periods: list[Period])
                             "outcome": outcome, "outcome_name": ReportVersion.Outcome(outcome).label,
                             "measures": line["measures"], "figures": figures})
     return sorted(entries, key=lambda e: (e["period"].quarter, e["unit"]))
-
-
-# Each report's latest version, of the units on the project: only those versions' contents are read.
-_LATEST_VERSIONS = Precompiled(lambda plan_id, project_id: ReportVersion.objects.filter(
-    report__period__plan_id=plan_id,
-    report__unit_id__in=Assignment.objects.filter(project_id=project_id).values("unit_id"),
-    number=Subquery(ReportVersion.objects.filter(report_id=OuterRef("report_id")).order_by("-number").values("number")[:1]),
-).order_by().values_list("number", "outcome", "content", "report__period_id", "report__unit_id"), arguments=2)
 
 
 @login_required

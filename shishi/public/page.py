@@ -9,19 +9,17 @@ people — clerks, reviewers, stamped PDFs, versions — is read at all.
 from __future__ import annotations
 
 import datetime
-import functools
 from dataclasses import dataclass
 
-from django.db import connection
-from django.db.models import DateTimeField, Value
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from shishi.history.models import Event
-from shishi.oversight.board import ProjectRow, project_rows, report_state, plan_team, reports_with_figures, with_targets
+from shishi.oversight.board import ProjectRow, plan_projects, project_rows, reports_with_figures
 from shishi.oversight.lights import NAMES, SEVERITY
 from shishi.plans.models import Assignment, Period, Plan, Project, Target
-from shishi.precompiled import Precompiled
 from shishi.reporting.models import QuarterlyReport
+from shishi.reporting.states import report_state
 
 from .models import PublicStatement
 
@@ -54,27 +52,22 @@ class PublicPage:
         return [(colour, NAMES[colour], counts[colour]) for colour in order]
 
 
-def default_period(periods: list[Period], today: datetime.date) -> Period:
-    """The latest quarter that has ended (the one reports are about), or the first."""
-    ended = [period for period in periods if period.ends_on < today]
-    return ended[-1] if ended else periods[0]
-
-
 def build_page(plan: Plan, quarter: int | None, today: datetime.date) -> PublicPage:
+    """The page of `quarter`, else of the latest quarter that has ended (`Plan.latest_ended_period`)."""
     periods = list(plan.periods.all())
-    period = next((p for p in periods if p.quarter == quarter), None) or default_period(periods, today)
-    projects = with_targets(plan.pk)
-    assignments = plan_team(plan.pk)
+    period = plan.period(quarter) or plan.latest_ended_period(today)
+    projects = plan_projects(plan.pk)
     reports, figures = reports_with_figures(period)
-    units = {a.unit_id for a in assignments}
+    units = {a.unit_id for project in projects for a in project.assignments.all()}
     # Lateness is judged on every report (a late lead unit is red), figures on accepted ones only.
     states = {unit_id: report_state(reports.get(unit_id), period, today) for unit_id in units}
     accepted = {unit_id: r for unit_id, r in reports.items() if r.state == QuarterlyReport.State.ACCEPTED}
-    rows = project_rows(plan, period, projects, assignments, accepted, states, figures)
-    statements = dict(_APPROVED_TEXTS(period.pk, plan.pk))
+    rows = project_rows(plan, period, projects, accepted, states, figures)
+    statements = dict(PublicStatement.objects.filter(period_id=period.pk, project__plan_id=plan.pk)
+                      .exclude(approved_text="").order_by().values_list("project_id", "approved_text"))
     items = []
     for project in projects:
-        team = [a for a in assignments if a.project_id == project.pk]
+        team = project.assignments.all()
         items.append(PublicProject(
             row=rows[project.pk],
             lead_units=[a.unit.name for a in team if a.role == Assignment.Role.LEAD],
@@ -82,11 +75,6 @@ def build_page(plan: Plan, quarter: int | None, today: datetime.date) -> PublicP
             statement=statements.get(project.pk, ""),
         ))
     return PublicPage(plan=plan, period=period, periods=periods, projects=items)
-
-
-_APPROVED_TEXTS = Precompiled(lambda period_id, plan_id: PublicStatement.objects.filter(
-    period_id=period_id, project__plan_id=plan_id).exclude(approved_text="").order_by()
-    .values_list("project_id", "approved_text"), arguments=2)
 
 
 def last_modified(plan: Plan, now: datetime.datetime) -> datetime.datetime:
@@ -105,35 +93,18 @@ def last_modified(plan: Plan, now: datetime.datetime) -> datetime.datetime:
 
 
 def _newest_changes(plan_id: int) -> list[datetime.datetime | None]:
-    """The newest time in each of the six tables, in one query of plain SQL: every visit asks,
-    also when the page itself comes from the cache, and the same six subqueries built with the
-    ORM took longer than rendering the cached page (a history manager is a new class per use)."""
-    with connection.cursor() as cursor:
-        cursor.execute(_newest_changes_sql(), [plan_id] * 6)
-        row = cursor.fetchone()
-    as_datetime = Value(None, output_field=DateTimeField())
-    converters = connection.ops.get_db_converters(as_datetime)  # SQLite hands back text
-    out = []
-    for value in row:
-        for converter in converters:
-            value = converter(value, as_datetime, connection)
-        out.append(value)
-    return out
+    """The newest time in each of the six tables, in one query: every visit asks, also when the
+    page itself comes from the cache."""
 
+    def newest(queryset, field: str) -> Subquery:
+        return Subquery(queryset.order_by(f"-{field}").values(field)[:1])
 
-@functools.cache
-def _newest_changes_sql() -> str:
-    def table(model) -> str:
-        return connection.ops.quote_name(model._meta.db_table)
-
-    project, period = table(Project), table(Period)
-    newest = [
-        f"SELECT MAX(at) FROM {table(Event)} WHERE plan_id = %s",
-        f"SELECT MAX(s.updated_at) FROM {table(PublicStatement)} s JOIN {project} p ON p.id = s.project_id WHERE p.plan_id = %s",
-        f"SELECT MAX(r.updated_at) FROM {table(QuarterlyReport)} r JOIN {period} q ON q.id = r.period_id WHERE q.plan_id = %s",
-        f"SELECT MAX(history_date) FROM {table(Plan.history.model)} WHERE id = %s",
-        f"SELECT MAX(history_date) FROM {table(Project.history.model)} WHERE plan_id = %s",
-        f"SELECT MAX(history_date) FROM {table(Target.history.model)} "
-        f"WHERE project_id IN (SELECT id FROM {project} WHERE plan_id = %s)",
-    ]
-    return "SELECT " + ", ".join(f"({sql})" for sql in newest)
+    return list(Plan.objects.filter(pk=plan_id).values_list(
+        newest(Event.objects.filter(plan_id=OuterRef("pk")), "at"),
+        newest(PublicStatement.objects.filter(project__plan_id=OuterRef("pk")), "updated_at"),
+        newest(QuarterlyReport.objects.filter(period__plan_id=OuterRef("pk")), "updated_at"),
+        newest(Plan.history.filter(id=OuterRef("pk")), "history_date"),
+        newest(Project.history.filter(plan_id=OuterRef("pk")), "history_date"),
+        newest(Target.history.filter(project_id__in=Project.objects.filter(plan_id=OuterRef(OuterRef("pk")))
+                                     .values("pk")), "history_date"),
+    ).order_by().get())

@@ -10,12 +10,11 @@ under the plan's last change, so publishing, approving or a new report shows at 
 from __future__ import annotations
 
 import hashlib
-from html import escape
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.db.models import Exists, OuterRef
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -23,21 +22,19 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from shishi.bounds import as_quarter, as_year
 from shishi.directory.access import can_manage_plan
-from shishi.plans.links import link_maker
-from shishi.plans.models import Assignment, Period, Plan
+from shishi.plans.models import Period, Plan, Project
 from shishi.reporting.models import QuarterlyReport, ReportLine
 from shishi.plans.shortcuts import plan_or_403, plan_with_periods
 
 from .forms import PublishForm, StatementForm
 from .models import PublicStatement
-from .page import build_page, default_period, last_modified
+from .page import build_page, last_modified
 from .services import PublicError, approve_statement, publish_plan, save_statement, unpublish_plan, withdraw_statement
 
 MAX_AGE = 300  # seconds a browser or a proxy may reuse a public page without asking
@@ -54,12 +51,15 @@ def index(request, elder: bool = False):
     years = sorted(set(published.order_by().values_list("year", flat=True)), reverse=True)
     asked = as_year(request.GET.get("year"))
     year = asked if asked in years else (years[0] if years else None)
-    plans = published.filter(year=year).order_by("region__path", "title").values_list("pk", "region__name", "title")
-    link = link_maker("public:plan_elder" if elder else "public:plan")
-    # A province's 150-odd plans as HTML made here (escaped): a template loop per plan cost more than the rest.
-    items = mark_safe("".join(f'\n    <li><a href="{link(pk)}">\n      <strong>{escape(region)}</strong> {escape(title)}</a></li>\n  '
-                              for pk, region, title in plans))
-    html = render_to_string("public/index.html", {"items": items, "year": year, "years": years, "elder": elder})
+    plans = list(published.filter(year=year).order_by("region__path", "title").values_list("pk", "region__name", "title"))
+    # The rendered page is kept under a digest of what it lists: a province's 150-odd plans take a
+    # link each to render, and the list changes only when a plan is published, withdrawn or renamed.
+    listed = hashlib.sha256(repr((plans, year, years)).encode()).hexdigest()
+    key = f"public:index:{int(elder)}:{get_language()}:{listed}"
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string("public/index.html", {"plans": plans, "year": year, "years": years, "elder": elder})
+        cache.set(key, html, SERVER_CACHE_SECONDS)
     return _cacheable(request, html, None)
 
 
@@ -80,8 +80,8 @@ def plan_page(request, pk: int, elder: bool = False):
 
 
 def _published_plan_and_periods(pk: int) -> Plan:
-    """The published plan with its quarters in order (`plan.periods.all()` asks no more), in one
-    query: they serve both the date of the last change and the page."""
+    """The published plan with its quarters in order (`plan.periods.all()` asks no more): they
+    serve both the date of the last change and the page."""
     plan = plan_with_periods(pk)
     if plan is None or not plan.published:
         raise Http404
@@ -112,13 +112,15 @@ def manage(request, pk: int, quarter: int | None = None, *, posted: dict | None 
     """Publish or unpublish the plan; write and approve each project's text for a quarter.
     `posted` (project id → {text, findings}) re-shows a refused approval with what was found."""
     plan = _managed(request, pk)
+    prefetch_related_objects([plan], "periods")
     periods = list(plan.periods.all())
-    period = next((p for p in periods if p.quarter == quarter), None) or default_period(periods, timezone.localdate())
+    period = plan.period(quarter) or plan.latest_ended_period(timezone.localdate())
     statements = {s.project_id: s for s in PublicStatement.objects.filter(period=period, project__plan=plan)}
-    references = _accepted_lead_measures(plan, period)
+    projects = list(plan.projects.order_by("seq").prefetch_related("assignments"))
+    references = _accepted_lead_measures(projects, period)
     posted = posted or {}
     items = []
-    for project in plan.projects.order_by("seq"):
+    for project in projects:
         statement = statements.get(project.pk)
         mine = posted.get(project.pk, {})
         items.append({
@@ -133,14 +135,14 @@ def manage(request, pk: int, quarter: int | None = None, *, posted: dict | None 
     }, status=status)
 
 
-def _accepted_lead_measures(plan: Plan, period: Period) -> dict[int, str]:
-    """What the lead unit wrote in its accepted report: a starting point, shown only to the coordinator."""
-    lead = Assignment.objects.filter(project_id=OuterRef("project_id"), unit_id=OuterRef("report__unit_id"),
-                                     role=Assignment.Role.LEAD)
+def _accepted_lead_measures(projects: list[Project], period: Period) -> dict[int, str]:
+    """What the lead unit (`Project.lead_unit`) wrote in its accepted report: a starting point,
+    shown only to the coordinator."""
+    lead_of = {project.pk: lead.unit_id for project in projects if (lead := project.lead_assignment)}
     lines = ReportLine.objects.filter(
-        project__plan=plan, report__period=period, report__state=QuarterlyReport.State.ACCEPTED,
-    ).filter(Exists(lead)).values_list("project_id", "measures")
-    return {project_id: measures for project_id, measures in lines if measures}
+        project__in=list(lead_of), report__period=period, report__state=QuarterlyReport.State.ACCEPTED,
+    ).values_list("project_id", "report__unit_id", "measures")
+    return {project_id: measures for project_id, unit_id, measures in lines if measures and lead_of[project_id] == unit_id}
 
 
 @login_required

@@ -18,7 +18,6 @@ from django.db.models import F
 
 from shishi.directory.models import Person
 from shishi.notice import bounds
-from shishi.precompiled import Precompiled, built, columns
 
 from .models import ImplementationPlan
 
@@ -30,11 +29,7 @@ WRONG_KIND = "实施方案文件只能是PDF、Word（.doc/.docx）、WPS或Exce
 def implementation_plans(project_id: int) -> list[ImplementationPlan]:
     """The implementation plans written for the project, one per unit that wrote one: the
     project's ledger page shows them on every visit."""
-    return [built(ImplementationPlan, row) for row in _OF_PROJECT(project_id)]
-
-
-_OF_PROJECT = Precompiled(lambda project_id: ImplementationPlan.objects.filter(
-    assignment__project_id=project_id).order_by().values_list(*columns(ImplementationPlan)))
+    return list(ImplementationPlan.objects.filter(assignment__project_id=project_id).order_by())
 
 
 class LedgerError(Exception):

@@ -14,7 +14,6 @@ from django.views.decorators.http import require_POST
 
 from shishi.directory.access import can_manage_plan, can_read_report, can_read_unit_ledger, can_write_report
 from shishi.directory.models import Person
-from shishi.oversight.board import STATE_NAMES, report_state
 from shishi.plans.forms import messages_of
 from shishi.plans.models import Assignment, Period
 
@@ -25,6 +24,7 @@ from .services import (
     ReportConflict, ReportError, accept_report, attach_stamped_pdf, content_of, return_report, save_draft,
     start_report, submit_report, version_changes,
 )
+from .states import STATE_NAMES, report_state
 
 
 def _reporter(request) -> Person:
@@ -63,7 +63,7 @@ def quarter(request):
         report = reports.get(period.pk)
         state = report_state(report, period, today)
         rows.append({"period": period, "report": report, "state": state, "state_name": STATE_NAMES[state],
-                     "current": period.starts_on <= today <= period.due_on})
+                     "current": period.is_open(today) and not period.is_overdue(today)})
     assignments = (
         Assignment.objects.filter(unit=person.unit, project__plan__year__gte=today.year - 1)
         .select_related("project__plan").order_by("-project__plan__year", "project__seq")

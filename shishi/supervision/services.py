@@ -12,11 +12,11 @@ from django.utils import timezone
 from shishi.directory.models import InAppNotice, Person, Unit
 from shishi.history.services import record
 from shishi.notice.text import clean_text
-from shishi.oversight.board import LATE, build_board
+from shishi.oversight.board import build_board
 from shishi.oversight.lights import DONE, RED
 from shishi.plans.models import Assignment, Period, Plan, Project
-from shishi.precompiled import Precompiled
 from shishi.reporting.models import QuarterlyReport, ReportVersion
+from shishi.reporting.states import LATE
 
 from .models import SupervisionNotice
 
@@ -44,26 +44,21 @@ class OpenNotice:
 
 def open_notices(plan_id: int) -> list[OpenNotice]:
     """The plan's notices not yet closed, newest first: the board lists them on every visit."""
-    return [OpenNotice(*row) for row in _OPEN_NOTICES(plan_id)]
-
-
-_OPEN_NOTICES = Precompiled(lambda plan_id: SupervisionNotice.objects.filter(project__plan_id=plan_id)
-                            .exclude(state=State.CLOSED).order_by("-issued_at")
-                            .values_list("project__seq", "project__title", "unit__name", "state", "reply_by"))
+    rows = (SupervisionNotice.objects.filter(project__plan_id=plan_id).exclude(state=State.CLOSED)
+            .order_by("-issued_at").values_list("project__seq", "project__title", "unit__name", "state", "reply_by"))
+    return [OpenNotice(*row) for row in rows]
 
 
 def candidates(plan: Plan, period: Period, today: datetime.date) -> list[tuple[Project, Unit, str]]:
     """(project, unit, why) for every project that is red and every unit that is late."""
     board = build_board(plan, period, today)
     found = []
-    leads = {a.project_id: a.unit for a in Assignment.objects.filter(project__plan=plan, role=Assignment.Role.LEAD)
-             .select_related("unit").order_by("order")}
     for project in board.projects:
         row = board.rows[project.pk]
         late_units = [u for u in board.units if board.cells.get((project.pk, u.pk)) == LATE]
         for unit in late_units:
             found.append((project, unit, f"{period}报表逾期未报"))
-        lead = leads.get(project.pk)
+        lead = project.lead_unit
         if row.light.colour == RED and lead and lead not in late_units:
             found.append((project, lead, f"亮红灯：{row.light.reason}"))
     return found

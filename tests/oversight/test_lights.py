@@ -7,7 +7,8 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from shishi.oversight.board import build_board, report_state
+from shishi.oversight.board import build_board
+from shishi.reporting.states import report_state
 from shishi.oversight.lights import DONE, GREEN, GREY, RED, YELLOW, expected_progress, target_light
 from shishi.reporting.services import (
     LineEntry, accept_report, attach_stamped_pdf, save_draft, start_report, submit_report,

@@ -147,3 +147,19 @@ def test_year_end_uses_the_latest_quarter_a_lead_reported(cast, plan, q1):
     projects, _ = year_end(plan, datetime.date(2023, 12, 1))
     first = next(p for p in projects if p.project.seq == 1)
     assert first.done and [row.figure for row in first.targets] == [Decimal(6), Decimal(4), Decimal(1), Decimal(3800)]
+
+
+def test_a_red_project_without_a_named_lead_is_put_to_its_first_listed_unit(cast, plan):
+    """The unit whose figures light the project (`Project.lead_unit`) is the one asked to answer
+    for its red light, also when the notice named no lead."""
+    from tests.conftest import submit_filled
+
+    project = plan.projects.get(seq=5)
+    project.assignments.update(role="partner")
+    first = project.assignments.order_by("order").select_related("unit").first().unit
+    q2 = plan.periods.get(quarter=2)
+    nothing = {target.indicator: "0" for target in project.targets.all()}
+    submit_filled(start_report(first, q2), cast["admin"], "尚未开展", nothing)
+    found = candidates(plan, q2, datetime.date(2023, 7, 5))  # before Q2's due date: nobody is late
+    assert (project.pk, first.pk) in {(p.pk, u.pk) for p, u, _why in found}
+

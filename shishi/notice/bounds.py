@@ -11,7 +11,7 @@ real notices are 5–10 thousand characters with a form of 10–30 rows, a fille
 a row per project and unit, and the forms this system exports are smaller still.
 
 Pure Python, no Django: the notice reader, the form reader (documents/reading.py), the
-implementation plan's file (reporting/ledger.py), the bulk CSV update (api/bulk.py) and the
+implementation plan's file (reporting/ledger.py), the bulk CSV update (reporting/bulk.py) and the
 stamped PDF check (reporting/services.py) all import their bounds from here.
 
     >>> check_text("关于为妇女儿童办实事的通知")

@@ -237,6 +237,42 @@ def split_semicolon_list(text: str) -> list[tuple[int, int]]:
     return best if len(best) >= 3 else []
 
 
+# A line that announces the list: `现将…通知如下：`, `具体项目如下。`
+_ANNOUNCES = re.compile(r"(?:[：:]|如下[。：:]?)$")
+
+
+def split_units_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of unnumbered projects that each end with their units clause (three or more):
+    `新建城北幼儿园项目。新增学位360个。（牵头单位：县教育局）`, one project per paragraph, or a
+    heading sentence on its own line above its body. The list starts after the line that
+    announces it, or at the paragraph (and its short heading line) of the first clause."""
+    clauses = find_units_clauses(text)
+    if len(clauses) < 3:
+        return []
+    first_line = text.rfind("\n", 0, clauses[0].start) + 1
+    start = first_line
+    before = text[:first_line].rstrip("\n").split("\n")
+    offset = first_line
+    for line in reversed(before):
+        offset -= len(line) + 1
+        if _ANNOUNCES.search(line.strip()):
+            start = offset + len(line) + 1
+            break
+        if len(line.strip()) > 30 or re.search(r"[。；]", line.strip()[:-1]):
+            break
+        start = max(0, offset + 0)  # a short heading line above the first body
+    spans = []
+    cursor = start
+    for clause in clauses:
+        item = text[cursor : clause.end]
+        if len(item.strip(" \n。；")) > len(text[clause.start : clause.end]) + 4:
+            spans.append((cursor + len(item) - len(item.lstrip(" \n")), clause.end))
+        cursor = clause.end
+        while cursor < len(text) and text[cursor] in "。；; \n":
+            cursor += 1
+    return spans if len(spans) >= 3 else []
+
+
 # A paragraph that ends an unnumbered list in a news story.
 _AFTER_LIST = re.compile(r"^(?:据|记者|此外|另外|同时|下一步|目前|今年以来|（记者|\(记者|责任编辑|编辑|来源|分享)")
 

@@ -57,12 +57,42 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
+# A pinyin gloss a mirror site writes after a character: `服務(wù)`, `1.6萬(wàn)名`. It always
+# carries a tone mark, which no unit, code or English word in a notice has.
+_PINYIN_GLOSS = re.compile(
+    rf"""
+    (?<=[{_CJK}])                                   # right after a Chinese character
+    [(（]
+    (?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ])         # with a tone mark somewhere
+    [a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{{1,7}}          # one syllable
+    [)）]
+    """,
+    re.VERBOSE,
+)
+
+
+# A portal's breadcrumbs left in pasted text: `首页 > 新闻中心 > 本地要闻`.
+_BREADCRUMBS = re.compile(
+    r"""
+    (?:^|(?<=\s))
+    (?:首页|当前位置[:：]?|您当前的位置[:：]?|您的位置[:：]?)   # where the trail starts
+    (?:\s*[>＞»›]\s*[^\s>＞»›|]{1,12})+                    # > 新闻中心 > 本地要闻
+    """,
+    re.VERBOSE | re.MULTILINE,
+)
+
+
 def to_simplified(text: str) -> str:
     """Convert traditional characters to simplified when the text is written in them.
 
     A simplified notice is returned unchanged: converting it anyway would touch rare
-    characters that both scripts share.
+    characters that both scripts share. Pinyin glosses go first, whatever the script.
+
+    >>> to_simplified("為婦女兒童服務(wù)，新增1.6萬(wàn)名")
+    '为妇女儿童服务，新增1.6万名'
     """
+    if "(" in text or "（" in text:
+        text = _PINYIN_GLOSS.sub("", text)
     hits = sum(1 for ch in text if ch in _TRADITIONAL_MARKERS)
     if hits < 3:
         return text
@@ -87,7 +117,7 @@ def _pipe_debris(line: str) -> str:
     empty = sum(1 for cell in cells[1:-1] if not cell.strip())
     if filled >= 3 and empty <= filled // 2:
         return line
-    return _PIPE_DEBRIS.sub("", line)
+    return _PIPE_DEBRIS.sub(" ", line).strip(" ")  # a cell's edge was a break: keep it as a space
 
 
 def normalize_characters(text: str) -> str:
@@ -100,7 +130,8 @@ def normalize_characters(text: str) -> str:
     text = _ARTEFACTS.sub("", text)
     if "|" in text:
         text = "\n".join(_pipe_debris(line) if "|" in line else line for line in text.split("\n"))
-    return to_simplified(text)
+    text = to_simplified(text)
+    return _BREADCRUMBS.sub("", text) if ">" in text or "＞" in text or "»" in text else text
 
 
 def collapse_spaces(line: str) -> str:
@@ -119,7 +150,8 @@ def collapse_spaces(line: str) -> str:
 _FLATTENED_BREAK = re.compile(
     r"""
     (?<=[。！？；：:）)」”])[ \t\u3000]+(?=\S)                       # after a sentence or a bracket
-    | (?<=通知|\d号|\d日)[ \t\u3000]+(?=\S)                         # after a title, a doc number, a date
+    | (?<=通知|公告|通报|决定|\d号|\d日)[ \t\u3000]+(?=\S)             # after a title, a doc number, a date
+    | [ \t\u3000]+(?=发布时间|发布日期|来源[:：]|【打印|【关闭)         # before a page's by-line and tools
     | [ \t\u3000]+(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、](?!\d)))  # before a marker
     """,
     re.VERBOSE,

@@ -11,6 +11,7 @@ from .checks import check
 from .header import find_issue_date, publication_year, read_header
 from .items import (
     SECTION_HEADINGS, find_items, is_higher_heading, split_enumeration, split_paragraph_list, split_semicolon_list,
+    split_units_paragraphs,
 )
 from .model import Notice, Project
 from .normalize import collapse_spaces, lines_of
@@ -38,6 +39,7 @@ class _Item:
     numbered: bool
     text: str  # the item's text, line breaks kept
     category: str | None = None
+    marked: bool = True  # False for lists without markers (paragraphs, `；` or `、` lists)
 
 
 def parse_notice(text: str) -> Notice:
@@ -66,7 +68,7 @@ def parse_notice(text: str) -> Notice:
     for item in items:
         notice.projects.append(_project(item, wrapped))
         numbered[item.seq] = item.numbered
-    notice.list_source = ("numbered" if any(item.numbered for item in items) else "unnumbered") if items else None
+    notice.list_source = ("numbered" if any(item.marked for item in items) else "unnumbered") if items else None
     table, listed, unread = _table_list(tables, notice.projects)
     if table is not None:
         notice.projects, notice.list_source = listed, "table"
@@ -158,7 +160,8 @@ def _items(main: str, wrapped: bool) -> tuple[list[_Item], int, int]:
         spans = [(offset + a, offset + b) for a, b in split_enumeration(section)]
         return _spanned(main, spans)
     if not markers:
-        spans = split_semicolon_list(main) or split_paragraph_list(main) or split_enumeration(main)
+        spans = (split_units_paragraphs(main) or split_semicolon_list(main) or split_paragraph_list(main)
+                 or split_enumeration(main))
         return _spanned(main, spans)
 
     chunks = [
@@ -186,7 +189,7 @@ def _items(main: str, wrapped: bool) -> tuple[list[_Item], int, int]:
 
 def _spanned(main: str, spans: list[tuple[int, int]]) -> tuple[list[_Item], int, int]:
     """Items from unnumbered spans (a list in one sentence or one paragraph each)."""
-    items = [_Item(n, True, main[a:b]) for n, (a, b) in enumerate(spans, 1)]
+    items = [_Item(n, True, main[a:b], marked=False) for n, (a, b) in enumerate(spans, 1)]
     first = main.rfind("\n", 0, spans[0][0]) + 1 if spans else len(main)
     return items, first, spans[-1][1] if spans else len(main)
 
@@ -298,7 +301,11 @@ def _project(item: _Item, wrapped: bool) -> Project:
         leads += [u for u in clause.lead_units if u not in leads]
     body = _tidy(body)
     # Without a units clause this is a news list, whose items run on: `新建幼儿园6所，…`.
-    title = _title(text[: clauses[0].start] if clauses else text, wrapped, stops="" if clauses else "，,")
+    head = text[: clauses[0].start] if clauses else text
+    # An item that is one sentence up to its units (`一是新建城南幼儿园，新增学位270个（…）`) is
+    # named by its first clause, as a news list without units is.
+    one_sentence = bool(clauses) and _first_sentence(head, _SENTENCE_END).strip(" \n") == head.strip(" \n。；;")
+    title = _title(head, wrapped, stops="" if clauses and not one_sentence else "，,")
     project = Project(seq=item.seq, title=title, body=body, units=units, lead_units=leads[:] if units else [],
                       category=item.category)
     project.theme = classify(title, body)

@@ -44,12 +44,12 @@ def table_projects(table: Table) -> tuple[list[Project], list[str]]:
     for row in table.rows[(table.header_at or 0) + 1 :]:
         cells = [re.sub(r"[ \t]+", " ", cell).strip() for cell in row] + [""] * (len(roles) - len(row))
         filled = [cell for cell in cells if cell]
-        if not filled or cells[: len(table.header)] == table.header or _TOTAL.match(filled[0]):
+        if not filled or [_squash(c) for c in cells[: len(table.header)]] == table.header or _TOTAL.match(filled[0]):
             continue
         if _is_category_row(cells, roles, filled):
             category = _category_name(filled[0] if len(filled) == 1 else " ".join(filled[:2]))
             continue
-        category = _column(cells, roles, "category", " ") or category
+        category = _squash(_column(cells, roles, "category", "")) or category
         title_cell = _column(cells, roles, "title", "")
         content = _column(cells, roles, "content", "\n")
         seq_cell = _column(cells, roles, "seq", "")
@@ -171,7 +171,8 @@ def _unit_lines(cell: str) -> str:
         line = re.sub(r"\s+", "", line)
         if not line:
             continue
-        if names and not looks_like_unit_list(names[-1]) and not names[-1].endswith(("、", "，", "；", ",", ";", "：", ":")):
+        wrapped = not looks_like_unit_list(names[-1]) or (len(line) <= 3 and not line.startswith("各")) if names else False
+        if wrapped and not names[-1].endswith(("、", "，", "；", ",", ";", "：", ":")):
             names[-1] += line
         else:
             names.append(line)

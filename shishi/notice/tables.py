@@ -297,7 +297,7 @@ def _read_header(table: Table) -> None:
         roles = [column_role(cell) for cell in row]
         named = [role for role in roles if role is not None]
         if len(named) >= 2 and len(named) * 2 >= len([c for c in row if c]):
-            table.header_at, table.header, table.roles = index, row, roles
+            table.header_at, table.header, table.roles = index, [re.sub(r"\s+", "", cell) for cell in row], roles
             return
 
 

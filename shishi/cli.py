@@ -8,13 +8,8 @@ import sys
 import unicodedata
 
 from shishi.notice import Notice, NoticeError, load_notice
+from shishi.notice.themes import THEME_NAMES
 
-THEME_NAMES = {
-    "education": "教育", "childcare": "托育", "child_friendly_city": "儿童友好", "mental_health": "心理健康",
-    "cancer_screening": "两癌筛查", "employment": "就业创业", "family": "家庭", "culture": "文化",
-    "children_in_difficulty": "困境儿童", "health": "健康", "rights": "权益保障",
-    "marriage_and_birth": "婚育", "other": "其他",
-}
 FREQUENCY_NAMES = {"quarterly": "每季度", "monthly": "每月", "half-yearly": "每半年", "yearly": "每年"}
 OP_SIGNS = {">=": "≥", "=": "=", "<=": "≤", "~": "≈"}
 

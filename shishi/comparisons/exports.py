@@ -29,7 +29,8 @@ class IndicatorTable(TableExporter):
 
     def __init__(self, comparison: Comparison, title: str, filename: str):
         self.comparison, self.title, self.filename = comparison, title, filename
-        self.columns = [Column("指标", 24), Column("单位", 8)] + [Column(c.label, 18) for c in comparison.columns]
+        self.columns = [Column("指标", 24), Column("单位", 8)]
+        self.columns += [Column(c.label, 18) for c in comparison.columns]
 
     def rows(self) -> Iterable[Sequence]:
         for row in self.comparison.indicators:
@@ -41,15 +42,16 @@ class ContinuityTable(TableExporter):
 
     def __init__(self, comparison: YearsComparison, title: str, filename: str):
         self.comparison, self.title, self.filename = comparison, title, filename
-        self.columns = [Column("年度", 14), Column("前一年实事", 30), Column("后一年实事", 30), Column("延续依据", 14),
-                        Column("指标", 20), Column("前一年目标", 14), Column("后一年目标", 14), Column("变化", 16)]
+        self.columns = [
+            Column("年度", 14), Column("前一年实事", 30), Column("后一年实事", 30), Column("延续依据", 14),
+            Column("指标", 20), Column("前一年目标", 14), Column("后一年目标", 14), Column("变化", 16),
+        ]
 
     def rows(self) -> Iterable[Sequence]:
         for step in self.comparison.steps:
             years = f"{step.before.label}→{step.after.label}"
             for item in step.continued:
-                basis = f"同一主题，名称相似度{item.similarity}" if item.same_theme else f"名称相似度{item.similarity}"
-                head = [years, item.before.title, item.after.title, basis]
+                head = [years, item.before.title, item.after.title, item.basis]
                 if not item.changes:
                     yield head + ["", "", "", ""]
                 for change in item.changes:

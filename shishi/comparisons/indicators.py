@@ -24,7 +24,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-PEOPLE, PLACES, EVENTS, HOUSEHOLDS, PERCENT, RATE, MONEY = "people", "places", "events", "households", "percent", "rate", "money"
+PEOPLE, PLACES, EVENTS, HOUSEHOLDS = "people", "places", "events", "households"
+PERCENT, RATE, MONEY = "percent", "rate", "money"
 MEASURE_UNITS = {
     PEOPLE: ("人", "人次", "名", "位"),
     PLACES: ("所", "个", "处", "家", "间", "座"),
@@ -50,7 +51,8 @@ class Family:
 
 
 FAMILIES: tuple[Family, ...] = (
-    Family("cancer_screening_rate", "两癌筛查率", PERCENT, ("筛查率", "检查率"), themes=("cancer_screening",)),
+    Family("cancer_screening_rate", "两癌筛查率", PERCENT, ("筛查率", "检查率"),
+           themes=("cancer_screening",)),
     Family("cancer_screening_people", "两癌筛查人数", PEOPLE, ("筛查", "检查"), themes=("cancer_screening",)),
     Family("kindergartens_repaired", "维修改造幼儿园", PLACES, ("幼儿园",), also=("维修",)),
     Family("kindergartens_built", "新改扩建幼儿园", PLACES, ("幼儿园",)),
@@ -94,8 +96,10 @@ class IndicatorKey:
 def measure_of(unit_of_measure: str, kind: str) -> str:
     """The family of a unit of measure.
 
-    >>> measure_of("人次", "count"), measure_of("所", "count"), measure_of("个", "rate"), measure_of("元/月/人", "standard")
-    ('people', 'places', 'rate', 'standard:元/月/人')
+    >>> measure_of("人次", "count"), measure_of("所", "count"), measure_of("个", "rate")
+    ('people', 'places', 'rate')
+    >>> measure_of("元/月/人", "standard")
+    'standard:元/月/人'
     """
     if kind == "rate":
         return RATE
@@ -110,7 +114,8 @@ def measure_of(unit_of_measure: str, kind: str) -> str:
 
 
 @functools.lru_cache(maxsize=8192)  # a comparison asks for the same few hundred indicators again and again
-def indicator_key(theme: str, indicator: str, unit_of_measure: str, kind: str, text: str = "") -> IndicatorKey:
+def indicator_key(theme: str, indicator: str, unit_of_measure: str, kind: str,
+                  text: str = "") -> IndicatorKey:
     """The key that lines this target up with the same indicator elsewhere.
 
     >>> indicator_key("cancer_screening", "免费筛查", "人", "count").name

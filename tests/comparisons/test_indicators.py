@@ -1,7 +1,10 @@
 """The indicator key: targets written differently line up in one row, different things do not."""
 
+import doctest
+
 import pytest
 
+from shishi.comparisons import continuity, goals, indicators
 from shishi.comparisons.indicators import indicator_key, measure_of
 
 # theme, indicator, unit of measure, kind, the key it must get — from the five sample notices
@@ -54,3 +57,8 @@ def test_it_never_lines_up_a_share_with_a_count_of_the_same_words():
 ])
 def test_it_groups_units_of_measure(unit, kind, measure):
     assert measure_of(unit, kind) == measure
+
+
+@pytest.mark.parametrize("module", [indicators, continuity, goals], ids=lambda m: m.__name__)
+def test_the_doctests_hold(module):
+    assert doctest.testmod(module).failed == 0

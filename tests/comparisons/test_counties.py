@@ -165,12 +165,14 @@ def test_the_number_of_queries_does_not_grow_with_the_plans(client, cast, plan, 
 
 
 @pytest.mark.parametrize("view", ["comparisons:themes", "comparisons:indicators"])
-def test_a_city_coordinator_reads_the_citys_comparison_in_six_queries(client, cast, plan, gaoxinqu_plan, world, view):
+def test_a_city_coordinator_reads_the_citys_comparison_in_six_queries(client, cast, plan, gaoxinqu_plan, world, view,
+                                                                      django_assert_max_num_queries):
     """The session and the person; the region (their own: the access rule needs nothing more); the
     plans of every year (the page links to the other years); the projects, with their targets on
-    the indicator page; the top bar's unread count."""
+    the indicator page; the top bar's unread count. At most: what matters is that it is a few."""
     client.force_login(cast["cici"])
-    assert _queries(client, reverse(view, args=[world["city"].pk, 2023])) == 6
+    with django_assert_max_num_queries(6):
+        assert client.get(reverse(view, args=[world["city"].pk, 2023])).status_code == 200
 
 
 def test_the_theme_page_reads_no_targets(client, cast, plan, gaoxinqu_plan, world):

@@ -7,7 +7,7 @@ against the goal of issue 10 (at most 2 s and 200 MB a file).
 Each file is built here, then read by the door's own reading function in a fresh Python process
 (so that the peak RSS is that file's, imports included, and nothing earlier's): the filled-in
 form (documents.reading.read_form), the notice (notice.load_notice), the implementation plan's
-file (reporting.ledger.file_kind), the bulk CSV update (api.bulk.decode and the reading of its
+file (reporting.ledger.file_kind), the bulk CSV update (reporting.bulk.decode and the reading of its
 table; checking the rows against the plan needs a database and is not measured) and the stamped
 PDF (reporting.services.check_pdf). The bounds are in shishi/notice/bounds.py.
 """
@@ -203,7 +203,7 @@ def run_door(door: str, path: str, name: str) -> dict:
         def read():
             return file_kind(data)
     elif door == "bulk":
-        from shishi.api.bulk import BulkUpdateError as refusal, _table, decode
+        from shishi.reporting.bulk import BulkUpdateError as refusal, _table, decode
 
         def read():
             return f"{len(_table(decode(data)))} rows"

@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "shishi.supervision",
     "shishi.comparisons",
     "shishi.public",
+    "shishi.exports",
     "shishi.api",
     "shishi.demo",  # on top: it drives every app's services
 ]

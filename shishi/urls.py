@@ -26,6 +26,8 @@ urlpatterns = [
     path("supervision/", include("shishi.supervision.urls")),
     path("compare/", include("shishi.comparisons.urls")),
     path("public/", include("shishi.public.urls")),
+    # Exports kept their address under /api/ when they became an app of their own.
+    path("api/exports/", include("shishi.exports.urls")),
     path("api/", include("shishi.api.urls")),
     # The admin's own log-in page knows nothing of the lock: its visitors sign in at ours.
     path("admin/login/", RedirectView.as_view(pattern_name="login", query_string=True)),

@@ -33,8 +33,7 @@ from django.test import Client
 from django.urls import URLResolver, get_resolver, resolve, reverse
 from django.utils import timezone
 
-from shishi.api.jobs import run_job
-from shishi.api.models import ApiToken, ExportJob
+from shishi.api.models import ApiToken
 from shishi.api.tokens import create_token
 from shishi.bulletins.models import Bulletin
 from shishi.bulletins.services import issue_bulletin
@@ -42,6 +41,8 @@ from shishi.directory.models import InAppNotice
 from shishi.documents.models import FormImport
 from shishi.documents.rules import DRAFT
 from shishi.documents.services import read_upload, unit_form
+from shishi.exports.jobs import run_job
+from shishi.exports.models import ExportJob
 from shishi.history.models import Event
 from shishi.plans.models import Assignment, NoticeFile, Plan
 from shishi.plans.services import read_notice_upload
@@ -290,15 +291,15 @@ CASES = [
          lambda s: {"action": "approve", "text": "一季度新开工幼儿园3所，2所主体完工。"}),
     Case("public:publish-unpublish", url("public:publish", "plan"), MANAGERS, "POST", lambda s: {"action": "unpublish"}),
     # api: the pages (tests/api/test_pages.py) and the documentation; the REST API is tested in tests/api
-    Case("api:exports", url("api:exports"), EVERYONE),
-    Case("api:export_plan-reports-csv", url("api:export_plan", "plan", As("reports"), As("csv")), PLAN_READERS),
-    Case("api:job_start", url("api:job_start"), PLAN_READERS, "POST",
+    Case("exports:index", url("exports:index"), EVERYONE),
+    Case("exports:plan-reports-csv", url("exports:plan", "plan", As("reports"), As("csv")), PLAN_READERS),
+    Case("exports:job_start", url("exports:job_start"), PLAN_READERS, "POST",
          lambda s: {"plan": s["plan"].pk, "kind": "reports", "format": "csv"}),
-    Case("api:job-pavels", url("api:job", "job"), PAVEL),
-    Case("api:job_status-pavels", url("api:job_status", "job"), PAVEL),
-    Case("api:job_file-pavels", url("api:job_file", "job"), PAVEL),
-    Case("api:bulk-GET", url("api:bulk", "plan"), MANAGERS),
-    Case("api:bulk-POST", url("api:bulk", "plan"), MANAGERS, "POST", figures_csv),
+    Case("exports:job-pavels", url("exports:job", "job"), PAVEL),
+    Case("exports:job_status-pavels", url("exports:job_status", "job"), PAVEL),
+    Case("exports:job_file-pavels", url("exports:job_file", "job"), PAVEL),
+    Case("reporting:bulk-GET", url("reporting:bulk", "plan"), MANAGERS),
+    Case("reporting:bulk-POST", url("reporting:bulk", "plan"), MANAGERS, "POST", figures_csv),
     Case("api:tokens-GET", url("api:tokens"), EVERYONE),
     Case("api:tokens-POST", url("api:tokens"), EVERYONE, "POST", lambda s: {"name": "单位OA对接"}),
     Case("api:token_revoke-pavels", url("api:token_revoke", "token"), PAVEL, "POST"),
@@ -415,7 +416,7 @@ def test_every_page_of_the_app_is_in_the_table(scene):
     ("sam", "supervision:plan-POST-q1"),
     ("sam", "supervision:close-pavels-notice"),
     ("cora", "public:publish-unpublish"),
-    ("cora", "api:bulk-POST"),
+    ("cora", "reporting:bulk-POST"),
     ("pavel", "api:token_revoke-pavels"),
 ])
 def test_it_refuses_a_post_without_its_csrf_token(cast, scene, role, case_name):

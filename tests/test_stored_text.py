@@ -27,11 +27,11 @@ from django.urls import reverse
 from docx import Document
 from openpyxl import load_workbook
 
-from shishi.api.exports import TABLES, table_for
-from shishi.api.jobs import run_job, start_export
-from shishi.api.models import ExportJob
 from shishi.bulletins.models import Bulletin
 from shishi.directory.models import Unit
+from shishi.exports.jobs import run_job, start_export
+from shishi.exports.models import ExportJob
+from shishi.exports.tables import TABLES, table_for
 from shishi.notice.text import clean_text
 from shishi.plans.models import Plan, Project, Target
 from shishi.reporting.models import ReportLine, ReportVersion
@@ -234,7 +234,7 @@ def expected_in(kind: str, shown: dict) -> list[str]:
 @pytest.mark.parametrize("kind", sorted(TABLES))
 def test_every_export_is_written(client, cast, stored, kind, fmt):
     client.force_login(cast["cora"])
-    response = client.get(reverse("api:export_plan", args=[stored["plan"].pk, kind, fmt]))
+    response = client.get(reverse("exports:plan", args=[stored["plan"].pk, kind, fmt]))
     assert response.status_code == 200
     text = text_of(response.content, fmt)
     assert_clean(text, *expected_in(kind, stored["shown"]))

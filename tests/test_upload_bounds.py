@@ -12,11 +12,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from shishi.api.bulk import BulkUpdateError, update_figures
 from shishi.documents.models import FormImport
 from shishi.documents.reading import FormError, read_form
 from shishi.notice import NoticeError, bounds, load_notice
 from shishi.plans.models import Assignment, NoticeFile, Plan
+from shishi.reporting.bulk import BulkUpdateError, update_figures
 from shishi.reporting.models import ImplementationPlan, QuarterlyReport
 from shishi.reporting.services import ReportError, attach_stamped_pdf, check_pdf, start_report, submit_report
 from tests import hostile

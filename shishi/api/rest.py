@@ -30,16 +30,16 @@ from ninja.security import HttpBearer
 
 from shishi.directory.access import can_read_report, can_write_report, plans_visible_to
 from shishi.directory.models import Person
+from shishi.exports.tables import plain
 from shishi.plans.models import Period, Plan, Target
 from shishi.reporting.forms import ReportForm
 from shishi.reporting.models import QuarterlyReport
+from shishi.reporting.rules import readable_reports, visible_content
 from shishi.reporting.services import (
     ReportConflict, ReportError, attach_stamped_pdf, content_of, save_draft, start_report, submit_report,
 )
 
 from . import schemas as s
-from .exports import plain
-from .rules import readable_reports, visible_content
 from .tokens import authenticate
 
 # -- authentication, documentation, errors ------------------------------------------------------

@@ -31,13 +31,6 @@ def _rest_urls():
 
 app_name = "api"
 urlpatterns = [
-    path("exports/", views.exports, name="exports"),
-    path("exports/plans/<id:pk>/<slug:kind>.<slug:fmt>", views.export_plan, name="export_plan"),
-    path("exports/jobs/", views.job_start, name="job_start"),
-    path("exports/jobs/<id:pk>/", views.job, name="job"),
-    path("exports/jobs/<id:pk>/status/", views.job_status, name="job_status"),
-    path("exports/jobs/<id:pk>/file/", views.job_file, name="job_file"),
-    path("bulk/<id:pk>/", views.bulk, name="bulk"),
     path("tokens/", views.tokens, name="tokens"),
     path("tokens/<id:pk>/revoke/", views.token_revoke, name="token_revoke"),
     path("docs/assets/<str:name>", views.docs_asset, name="docs_asset"),

@@ -21,7 +21,6 @@ import csv
 import io
 import datetime
 import math
-import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -37,15 +36,12 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
+from shishi.formulas import reads_as_formula
 from shishi.notice.text import clean_text
 
 BODY_FONT = "仿宋_GB2312"
 TITLE_FONT = "方正小标宋简体"
 FALLBACK_FONTS = ("仿宋", "FangSong", "SimSun")
-# What a spreadsheet may read as the start of a formula (or of DDE): OWASP's list, and the
-# full-width signs a Chinese input method types, which WPS and some Excel versions map.
-FORMULA_SIGNS = "=+-@\t\r＝＋－＠"
-_PLAIN_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")  # "-5" read as a number is still only -5
 # Characters Excel refuses in a sheet's name, as their full-width twins (as a Chinese title writes them).
 _SHEET_NAME = str.maketrans({"/": "／", "\\": "＼", "?": "？", "*": "＊", "[": "［", "]": "］", ":": "：",
                              "\n": None, "\t": None})
@@ -208,19 +204,6 @@ def cell_value(value):
     return clean_text(str(value))
 
 
-def reads_as_formula(value) -> bool:
-    """Whether a spreadsheet would run this cell: text only; a plain number, or a sign alone (a
-    target's relation "=" is written so), is no formula.
-
-    >>> reads_as_formula("=1+1"), reads_as_formula("－1"), reads_as_formula("-1"), reads_as_formula(-1)
-    (True, True, False, False)
-    >>> reads_as_formula("="), reads_as_formula("-")
-    (False, False)
-    """
-    return (isinstance(value, str) and len(value) > 1 and value.startswith(tuple(FORMULA_SIGNS))
-            and not _PLAIN_NUMBER.fullmatch(value))
-
-
 def csv_cell(value):
     """A CSV cell: cleaned, and text that would read as a formula behind an apostrophe.
 
@@ -231,18 +214,6 @@ def csv_cell(value):
     if value is None:
         return ""
     return "'" + value if reads_as_formula(value) else value
-
-
-def csv_unguarded(text: str) -> str:
-    """A cell of a CSV written by csv_cell, as it was: the apostrophe before a formula sign
-    taken off, so that a table exported, edited and uploaded again (the bulk-update template)
-    names its units and indicators as stored.
-
-    >>> csv_unguarded("'=县妇联"), csv_unguarded("'引号'"), csv_unguarded("'-5")
-    ('=县妇联', "'引号'", "'-5")
-    """
-    rest = text[1:]
-    return rest if text.startswith("'") and reads_as_formula(rest) else text
 
 
 def xlsx_cell(sheet, row: int, column: int, value):

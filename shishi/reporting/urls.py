@@ -15,4 +15,6 @@ urlpatterns = [
     path("reports/<id:pk>/versions/<number:number>/pdf/", views.version_pdf, name="version_pdf"),
     path("ledger/<id:assignment_pk>/", views.ledger, name="ledger"),
     path("ledger/files/<id:pk>/", views.ledger_file, name="ledger_file"),
+    # Where it has always been, beside the exports whose figures table is its template.
+    path("api/bulk/<id:pk>/", views.bulk, name="bulk"),
 ]

@@ -16,8 +16,10 @@ from shishi.directory.access import can_manage_plan, can_read_report, can_read_u
 from shishi.directory.models import Person
 from shishi.plans.forms import messages_of
 from shishi.plans.models import Assignment, Period
+from shishi.plans.shortcuts import plan_or_403
 
-from .forms import ImplementationPlanForm, ReportForm, ReviewForm, StampedPdfForm
+from .bulk import MAX_BYTES, BulkUpdateError, update_figures
+from .forms import BulkUploadForm, ImplementationPlanForm, ReportForm, ReviewForm, StampedPdfForm
 from .ledger import LedgerConflict, LedgerError, save_implementation_plan
 from .models import ImplementationPlan, QuarterlyReport, ReportLine, ReportVersion
 from .services import (
@@ -286,3 +288,28 @@ def ledger_file(request, pk: int):
     if not can_read_unit_ledger(request.user, item.assignment) or not item.file:
         raise Http404
     return _download(item.file, item.file.name.rsplit("/", 1)[-1])
+
+
+# -- bulk update of figures (bulk.py) --------------------------------------------------------------
+
+
+@login_required
+def bulk(request, pk: int):
+    """The coordinator types the units' figures in from a spreadsheet: all of it, or none of it."""
+    plan = plan_or_403(request, pk, can_manage_plan)
+    errors = []
+    if request.method == "POST":
+        form = BulkUploadForm(request.POST, request.FILES)
+        try:
+            if not form.is_valid():
+                raise BulkUpdateError(messages_of(form))
+            # Reading one byte past the limit is enough for the service to refuse a file that is too large.
+            result = update_figures(plan, request.user, form.cleaned_data["file"].read(MAX_BYTES + 1))
+        except BulkUpdateError as exc:
+            errors = exc.errors
+        else:
+            messages.success(request, _("已更新%(figures)s个累计完成值，涉及%(reports)s份报表（其中新建%(created)s份）。") % {
+                "figures": result.figures, "reports": result.reports, "created": result.created})
+            return redirect("reporting:bulk", plan.pk)
+    return render(request, "reporting/bulk.html", {"plan": plan, "periods": plan.periods.all(), "errors": errors},
+                  status=400 if errors else 200)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from shishi.api.models import ApiToken, ExportJob
+from shishi.api.models import ApiToken
 from shishi.api.tokens import digest
+from shishi.exports.models import ExportJob
 from tests.api.conftest import ApiClient
 
 ROLES = ["lena", "pavel", "cora", "otto", "leah", "cici", "olga", "admin"]
@@ -22,18 +23,18 @@ def scene(cast, plan):
 
 
 CASES = [
-    ("api:exports", lambda s: [], EVERYONE),
+    ("exports:index", lambda s: [], EVERYONE),
     ("api:tokens", lambda s: [], EVERYONE),
-    ("api:bulk", lambda s: [s["plan"].pk], MANAGERS),
-    ("api:job", lambda s: [s["job"].pk], {"cora"}),
-    ("api:job_status", lambda s: [s["job"].pk], {"cora"}),
+    ("reporting:bulk", lambda s: [s["plan"].pk], MANAGERS),
+    ("exports:job", lambda s: [s["job"].pk], {"cora"}),
+    ("exports:job_status", lambda s: [s["job"].pk], {"cora"}),
 ]
 
 
 @pytest.mark.parametrize("name, args, allowed", CASES, ids=[c[0] for c in CASES])
 def test_it_gives_each_role_exactly_its_pages(client, cast, scene, name, args, allowed):
     """Refused is 403, except for someone else's job: 404, as if there were none."""
-    refused = 404 if name.startswith("api:job") else 403
+    refused = 404 if name.startswith("exports:job") else 403
     answers = {}
     for role in ROLES:
         client.force_login(cast[role])
@@ -42,8 +43,8 @@ def test_it_gives_each_role_exactly_its_pages(client, cast, scene, name, args, a
 
 
 @pytest.mark.parametrize("name, args", [
-    ("api:exports", lambda s: []), ("api:tokens", lambda s: []), ("api:bulk", lambda s: [s["plan"].pk]),
-    ("api:job", lambda s: [s["job"].pk]), ("api:export_plan", lambda s: [s["plan"].pk, "plans", "csv"]),
+    ("exports:index", lambda s: []), ("api:tokens", lambda s: []), ("reporting:bulk", lambda s: [s["plan"].pk]),
+    ("exports:job", lambda s: [s["job"].pk]), ("exports:plan", lambda s: [s["plan"].pk, "plans", "csv"]),
 ])
 def test_it_sends_anonymous_visitors_to_the_login_page(client, scene, name, args):
     response = client.get(reverse(name, args=args(scene)))
@@ -52,15 +53,15 @@ def test_it_sends_anonymous_visitors_to_the_login_page(client, scene, name, args
 
 def test_the_exports_page_lists_only_visible_plans_and_offers_bulk_updates_to_the_coordinator(client, cast, plan):
     client.force_login(cast["cora"])
-    page = client.get(reverse("api:exports")).content.decode()
-    assert reverse("api:export_plan", args=[plan.pk, "reports", "xlsx"]) in page
-    assert reverse("api:bulk", args=[plan.pk]) in page
+    page = client.get(reverse("exports:index")).content.decode()
+    assert reverse("exports:plan", args=[plan.pk, "reports", "xlsx"]) in page
+    assert reverse("reporting:bulk", args=[plan.pk]) in page
     client.force_login(cast["leah"])
-    page = client.get(reverse("api:exports")).content.decode()
-    assert reverse("api:export_plan", args=[plan.pk, "reports", "xlsx"]) in page
-    assert reverse("api:bulk", args=[plan.pk]) not in page
+    page = client.get(reverse("exports:index")).content.decode()
+    assert reverse("exports:plan", args=[plan.pk, "reports", "xlsx"]) in page
+    assert reverse("reporting:bulk", args=[plan.pk]) not in page
     client.force_login(cast["otto"])
-    assert reverse("api:export_plan", args=[plan.pk, "reports", "xlsx"]) not in client.get(reverse("api:exports")).content.decode()
+    assert reverse("exports:plan", args=[plan.pk, "reports", "xlsx"]) not in client.get(reverse("exports:index")).content.decode()
 
 
 def test_a_new_token_is_shown_once_and_works(client, cast, plan):
@@ -101,6 +102,6 @@ def test_a_revoked_token_stops_working_and_nobody_else_can_revoke_it(client, cas
 
 def test_no_page_has_an_inline_script(client, cast, scene):
     client.force_login(cast["cora"])
-    for name, args in [("api:exports", []), ("api:tokens", []), ("api:bulk", [scene["plan"].pk]), ("api:job", [scene["job"].pk])]:
+    for name, args in [("exports:index", []), ("api:tokens", []), ("reporting:bulk", [scene["plan"].pk]), ("exports:job", [scene["job"].pk])]:
         page = client.get(reverse(name, args=args)).content.decode()
         assert "<script>" not in page and " on" + "click=" not in page, name

@@ -11,10 +11,10 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from shishi.api.bulk import BulkUpdateError, update_figures
 from shishi.plans import figures
 from shishi.plans.figures import FigureError, parse_figure, storable
 from shishi.plans.models import NoticeFile, Plan, Target
+from shishi.reporting.bulk import BulkUpdateError, update_figures
 from shishi.reporting.models import QuarterlyReport, TargetValue
 from shishi.reporting.services import ReportError, save_draft, start_report
 from tests.api.conftest import api_as  # noqa: F401  (the REST door's client)

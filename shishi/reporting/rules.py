@@ -1,7 +1,8 @@
 """Permission rules in bulk, for exports and the API: the same answers as directory/access.py,
-as querysets, so that a city's worth of reports is not asked about one at a time.
+as querysets, so that a city's worth of reports is not asked about one at a time. They live with
+the reports they filter, beneath both apps that ask.
 
-tests/api/test_rules.py checks that `readable_reports` agrees with `can_read_report` for every
+tests/reporting/test_rules.py checks that `readable_reports` agrees with `can_read_report` for every
 member of the cast and every report, so the two cannot drift apart unnoticed.
 """
 
@@ -13,8 +14,9 @@ from django.db.models import QuerySet
 
 from shishi.directory.access import can_write_report, plans_visible_to
 from shishi.directory.models import Person
-from shishi.reporting.models import QuarterlyReport, ReportVersion
-from shishi.reporting.services import content_of
+
+from .models import QuarterlyReport, ReportVersion
+from .services import content_of
 
 
 def readable_reports(person: Person) -> QuerySet[QuarterlyReport]:

@@ -12,9 +12,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from shishi.api.bulk import BulkUpdateError, update_figures
 from shishi.history.models import Event
 from shishi.plans.models import Target
+from shishi.reporting.bulk import BulkUpdateError, update_figures
 from shishi.reporting.models import QuarterlyReport, TargetValue
 from shishi.reporting.services import (
     ReportConflict, accept_report, attach_stamped_pdf, save_draft, start_report, submit_report,
@@ -41,7 +41,7 @@ def csv_bytes(*rows: str, header: str = HEADER, encoding: str = "utf-8-sig") -> 
 
 
 def upload(client, plan, data: bytes, name="完成值.csv"):
-    return client.post(reverse("api:bulk", args=[plan.pk]), {"file": SimpleUploadedFile(name, data, "text/csv")})
+    return client.post(reverse("reporting:bulk", args=[plan.pk]), {"file": SimpleUploadedFile(name, data, "text/csv")})
 
 
 def figures() -> list:
@@ -160,7 +160,7 @@ def test_it_reads_a_csv_saved_by_excel_on_a_chinese_windows(cast, plan, q1, ids)
 
 def test_the_figure_export_is_the_template(client, cast, plan, q1, ids):
     client.force_login(cast["cora"])
-    template = client.get(reverse("api:export_plan", args=[plan.pk, "figures", "csv"]), {"quarter": 1}).content
+    template = client.get(reverse("exports:plan", args=[plan.pk, "figures", "csv"]), {"quarter": 1}).content
     rows = list(csv.reader(io.StringIO(template.decode("utf-8-sig"))))
     header = rows[0]
     row = next(r for r in rows if r[header.index("指标编号")] == str(ids["新改扩建幼儿园"]) and r[0] == "县教育体育局")
@@ -177,7 +177,7 @@ def test_the_template_still_works_when_a_name_starts_with_a_formula_sign(client,
     unit.name = "-县教育体育局"
     unit.save()
     client.force_login(cast["cora"])
-    template = client.get(reverse("api:export_plan", args=[plan.pk, "figures", "csv"]), {"quarter": 1}).content
+    template = client.get(reverse("exports:plan", args=[plan.pk, "figures", "csv"]), {"quarter": 1}).content
     rows = list(csv.reader(io.StringIO(template.decode("utf-8-sig"))))
     header = rows[0]
     row = next(r for r in rows if r[header.index("指标编号")] == str(ids["新改扩建幼儿园"]))
@@ -194,7 +194,7 @@ def test_only_the_plans_coordinator_updates_figures(client, cast, plan, ids):
     for role in ("leah", "cici", "otto", "lena", "pavel", "olga", "cora", "admin"):  # the managers last
         client.force_login(cast[role])
         before = database()
-        page = client.get(reverse("api:bulk", args=[plan.pk])).status_code
+        page = client.get(reverse("reporting:bulk", args=[plan.pk])).status_code
         posted = upload(client, plan, csv_bytes(f"县教育体育局,1,,,{ids['新改扩建幼儿园']},3")).status_code
         answers[role] = (page, posted, "changed" if database() != before else "unchanged")
     refused = (403, 403, "unchanged")

@@ -13,7 +13,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
-from shishi.api import jobs
+from shishi.exports import jobs
 
 
 class Command(BaseCommand):

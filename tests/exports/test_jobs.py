@@ -13,9 +13,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from shishi.api import jobs
-from shishi.api.exports import PlanTable
-from shishi.api.models import ExportJob
+from shishi.exports import jobs
+from shishi.exports.models import ExportJob
+from shishi.exports.tables import PlanTable
 from shishi.plans.services import confirm_plan, draft_unit_names, read_notice_upload
 from tests.conftest import SAMPLES
 
@@ -29,10 +29,10 @@ def city(cast, plan, world):
 
 def _start(client, django_capture_on_commit_callbacks, kind="plans", fmt="csv") -> ExportJob:
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        response = client.post(reverse("api:job_start"), {"kind": kind, "format": fmt})
+        response = client.post(reverse("exports:job_start"), {"kind": kind, "format": fmt})
     assert response.status_code == 302
     job = ExportJob.objects.get()
-    assert response.url == reverse("api:job", args=[job.pk])
+    assert response.url == reverse("exports:job", args=[job.pk])
     assert len(callbacks) == 1  # the thread starts only once the job is committed
     return job
 
@@ -41,7 +41,7 @@ def test_it_runs_the_export_and_reports_progress_step_by_step(client, cast, city
     client.force_login(cast["cici"])
     job = _start(client, django_capture_on_commit_callbacks, kind="reports")
     assert job.state == "queued"
-    waiting = client.get(reverse("api:job_status", args=[job.pk])).content.decode()
+    waiting = client.get(reverse("exports:job_status", args=[job.pk])).content.decode()
     assert "<progress" in waiting and 'hx-trigger="every 1s"' in waiting
 
     seen = []
@@ -60,17 +60,17 @@ def test_it_runs_the_export_and_reports_progress_step_by_step(client, cast, city
     job.refresh_from_db()
     assert (job.state, job.done, job.total, job.percent) == ("done", total, total, 100)
 
-    fragment = client.get(reverse("api:job_status", args=[job.pk])).content.decode()
+    fragment = client.get(reverse("exports:job_status", args=[job.pk])).content.decode()
     assert 'value="100" max="100"' in fragment
     assert "every 1s" not in fragment  # a finished job stops the polling
-    assert reverse("api:job_file", args=[job.pk]) in fragment
+    assert reverse("exports:job_file", args=[job.pk]) in fragment
 
 
 def test_the_result_file_is_the_whole_city_and_only_for_the_person_who_asked(client, cast, city, django_capture_on_commit_callbacks):
     client.force_login(cast["cici"])
     job = _start(client, django_capture_on_commit_callbacks)
     jobs.run_job(job.pk)
-    response = client.get(reverse("api:job_file", args=[job.pk]))
+    response = client.get(reverse("exports:job_file", args=[job.pk]))
     assert response.status_code == 200
     assert "attachment" in response["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
@@ -78,7 +78,7 @@ def test_the_result_file_is_the_whole_city_and_only_for_the_person_who_asked(cli
 
     for someone in ("cora", "admin", "otto"):
         client.force_login(cast[someone])
-        for name in ("api:job", "api:job_status", "api:job_file"):
+        for name in ("exports:job", "exports:job_status", "exports:job_file"):
             assert client.get(reverse(name, args=[job.pk])).status_code == 404, (someone, name)
 
 
@@ -99,16 +99,16 @@ def test_a_failure_ends_the_job_with_a_message(client, cast, city, monkeypatch, 
     job = jobs.run_job(_start(client, django_capture_on_commit_callbacks).pk)
     assert (job.state, job.error) == ("failed", jobs.FAILED_UNEXPECTEDLY)
     assert not job.file
-    fragment = client.get(reverse("api:job_status", args=[job.pk])).content.decode()
+    fragment = client.get(reverse("exports:job_status", args=[job.pk])).content.decode()
     assert jobs.FAILED_UNEXPECTEDLY in fragment and "every 1s" not in fragment
-    assert client.get(reverse("api:job_file", args=[job.pk])).status_code == 404
+    assert client.get(reverse("exports:job_file", args=[job.pk])).status_code == 404
 
 
 def test_a_job_whose_thread_died_is_shown_as_interrupted(client, cast, plan):
     job = ExportJob.objects.create(person=cast["cora"], kind="plans", format="csv", state="running", done=1, total=4)
     ExportJob.objects.filter(pk=job.pk).update(updated_at=timezone.now() - jobs.STALE_AFTER - timedelta(seconds=1))
     client.force_login(cast["cora"])
-    fragment = client.get(reverse("api:job_status", args=[job.pk])).content.decode()
+    fragment = client.get(reverse("exports:job_status", args=[job.pk])).content.decode()
     assert jobs.INTERRUPTED in fragment
     job.refresh_from_db()
     assert job.state == "failed"
@@ -124,8 +124,8 @@ def test_a_person_who_sees_no_plan_gets_a_clear_message(cast, plan):
 @pytest.mark.parametrize("kind, fmt", [("secrets", "csv"), ("plans", "pdf")])
 def test_it_refuses_an_unknown_table_or_format(client, cast, plan, kind, fmt):
     client.force_login(cast["cora"])
-    response = client.post(reverse("api:job_start"), {"kind": kind, "format": fmt})
-    assert response.status_code == 302 and response.url == reverse("api:exports")
+    response = client.post(reverse("exports:job_start"), {"kind": kind, "format": fmt})
+    assert response.status_code == 302 and response.url == reverse("exports:index")
     assert not ExportJob.objects.exists()
 
 

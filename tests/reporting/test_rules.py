@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from shishi.api.rules import readable_reports, visible_content
 from shishi.directory.access import can_read_report
 from shishi.reporting.models import QuarterlyReport
+from shishi.reporting.rules import readable_reports, visible_content
 from shishi.reporting.services import (
     LineEntry, accept_report, attach_stamped_pdf, return_report, save_draft, start_report, submit_report,
 )

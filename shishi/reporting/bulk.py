@@ -1,7 +1,7 @@
 """Bulk update of cumulative figures from a CSV, for the coordinator of a plan.
 
 The file: a header row, then one row per figure. Columns are found by their heading, in any
-order, and other columns are ignored, so the 累计完成值 export (exports.FigureTable) is the template:
+order, and other columns are ignored, so the 累计完成值 export (exports/tables.py FigureTable) is the template:
 
     单位        the unit's name or one of its aliases; it must be on the target's project
     季度        1–4, 第1季度, 一季度, Q1
@@ -13,8 +13,8 @@ Rows are numbered as a spreadsheet shows them: with the header on the first row,
 The rules:
 - all or nothing: every row is checked first and every problem is listed with its row number;
   nothing is written unless every row is right, and the writes share one transaction;
-- a unit without a report for the quarter gets one (reporting.services.start_report); the
-  figures go into it through reporting.services.save_draft, which bumps the revision, so a
+- a unit without a report for the quarter gets one (services.start_report); the
+  figures go into it through services.save_draft, which bumps the revision, so a
   clerk with the form open is told that the draft changed instead of overwriting it;
 - a submitted or accepted report is locked: its rows are refused (what a unit submitted is
   never changed behind its back). To correct it, return the report first; a returned report is
@@ -35,13 +35,14 @@ from django.db import transaction
 
 from shishi.directory.access import can_manage_plan
 from shishi.directory.models import Person, Unit, UnitAlias
-from shishi.documents.tables import csv_unguarded
+from shishi.formulas import csv_unguarded
 from shishi.history.services import record
 from shishi.notice import bounds
 from shishi.plans.figures import FigureError, parse_figure
 from shishi.plans.models import Assignment, Period, Plan, Target
-from shishi.reporting.models import QuarterlyReport
-from shishi.reporting.services import LineEntry, ReportError, save_draft, start_report
+
+from .models import QuarterlyReport
+from .services import LineEntry, ReportError, save_draft, start_report
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 5000

@@ -2,22 +2,25 @@
 
 Why not Django's tasks framework (django.tasks): Django 6.1 ships two backends only.
 ImmediateBackend runs the task inside the request that enqueues it, so the page would wait the
-whole time and could show no progress; DummyBackend never runs it. A backend that really runs
-tasks elsewhere needs a worker process and a result store, and a county office's server has
-neither (scheduled reminders are a cron command for the same reason, see the README).
+whole time and could show no progress; DummyBackend never runs it. django-tasks-db (0.13, by the
+framework's author) is a maintained database backend and installs cleanly beside Django 6.1, but
+it only runs tasks in its own `db_worker` process: a county office's single server, which runs
+exports in a thread of the web process today (scheduled reminders are a cron command for the same
+reason, see the README), would need a second long-running process. And a task result has no
+progress: the page's "done of total" would still need a row of ours. So the runner below stays:
+it is the queue and the progress, in one table.
 
-So: an ExportJob row holds the state, the progress (done of total steps: a plan, or a plan's
+An ExportJob row holds the state, the progress (done of total steps: a plan, or a plan's
 quarter for report tables) and the result file; the row is the queue. With SHISHI_JOBS=thread
 (one server, the default) the work runs in a thread of the web process, started once the
 request's transaction has committed. With SHISHI_JOBS=worker (several app servers, see
 docs/deploy.md) the web process only queues the row and one `manage.py run_jobs` process takes
 queued rows in order; claiming a row is a conditional UPDATE, so even two workers never run
-the same job twice. A thread or a worker dies with its process: a job that has not moved for STALE_AFTER (a restart, a killed worker) is marked
-failed with a message that says to start it again. Any other failure also ends in state
+the same job twice. A thread or a worker dies with its process: a job that has not moved for
+STALE_AFTER (a restart, a killed worker) is marked failed with a message that says to start it again. Any other failure also ends in state
 failed with a message for a person; the traceback goes to the log.
 
 Tests run `run_job` synchronously (`launch` is the only thing that starts a thread).
-
 """
 
 from __future__ import annotations
@@ -36,8 +39,8 @@ from django.utils import timezone
 from shishi.directory.models import Person
 from shishi.plans.models import Plan
 
-from .exports import FORMATS, TABLES, ExportError, render, table_for
 from .models import ExportJob
+from .tables import FORMATS, TABLES, ExportError, render, table_for
 
 logger = logging.getLogger(__name__)
 State = ExportJob.State

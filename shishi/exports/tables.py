@@ -6,7 +6,7 @@ link, every plan the person sees for a background export (jobs.py). `on_step` is
 each plan (and, for report tables, each quarter) so that a background job can show progress.
 
 Report content follows `can_read_report`: a unit's own clerk gets the live draft; everyone
-else gets the last submitted version, never a draft (rules.visible_content).
+else gets the last submitted version, never a draft (reporting/rules.py visible_content).
 """
 
 from __future__ import annotations
@@ -21,8 +21,7 @@ from shishi.directory.models import Person
 from shishi.documents.tables import Column, TableExporter
 from shishi.plans.models import Assignment, Period, Plan
 from shishi.reporting.models import QuarterlyReport, ReportLine, ReportVersion
-
-from .rules import readable_reports, visible_content
+from shishi.reporting.rules import readable_reports, visible_content
 
 FORMATS = {"csv": "text/csv; charset=utf-8", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
@@ -179,7 +178,7 @@ class ReportTable(PlanScopedTable):
 
 class FigureTable(PlanScopedTable):
     """One row per unit, quarter and target: the cumulative figure, as far as the person may read
-    it. The columns are the ones bulk.py reads, so this table is also the bulk-update template."""
+    it. The columns are the ones reporting/bulk.py reads, so this table is also the bulk-update template."""
 
     kind, label = "figures", "累计完成值"
     columns = (Column("单位", 18), Column("季度", 6), Column("实事序号", 8), Column("实事名称", 28), Column("指标", 22),

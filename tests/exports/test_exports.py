@@ -13,7 +13,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from shishi.api.exports import TABLES, plain, table_for
+from shishi.exports.tables import TABLES, plain, table_for
 from shishi.plans.models import Target
 from shishi.reporting.services import (
     LineEntry, attach_stamped_pdf, return_report, save_draft, start_report, submit_report,
@@ -56,7 +56,7 @@ def rows_of(data: bytes, fmt: str) -> list[list[str]]:
 
 
 def download(client, plan, kind, fmt, **params):
-    response = client.get(reverse("api:export_plan", args=[plan.pk, kind, fmt]), params)
+    response = client.get(reverse("exports:plan", args=[plan.pk, kind, fmt]), params)
     assert response.status_code == 200, response.status_code
     assert "attachment" in response["Content-Disposition"]
     return rows_of(response.content, fmt)
@@ -148,15 +148,15 @@ def test_only_those_who_see_the_plan_export_it(client, cast, plan):
     for role in ("lena", "pavel", "cora", "leah", "cici", "admin", "otto", "olga"):
         client.force_login(cast[role])
         for kind in TABLES:
-            answers[role, kind] = client.get(reverse("api:export_plan", args=[plan.pk, kind, "csv"])).status_code
+            answers[role, kind] = client.get(reverse("exports:plan", args=[plan.pk, kind, "csv"])).status_code
             expected[role, kind] = 403 if role in ("otto", "olga") else 200
     assert answers == expected
 
 
 def test_it_answers_404_for_an_unknown_table_or_format(client, cast, plan):
     client.force_login(cast["cora"])
-    assert client.get(reverse("api:export_plan", args=[plan.pk, "secrets", "csv"])).status_code == 404
-    assert client.get(reverse("api:export_plan", args=[plan.pk, "plans", "pdf"])).status_code == 404
+    assert client.get(reverse("exports:plan", args=[plan.pk, "secrets", "csv"])).status_code == 404
+    assert client.get(reverse("exports:plan", args=[plan.pk, "plans", "pdf"])).status_code == 404
 
 
 def test_a_city_coordinator_exports_every_county_she_sees(cast, plan, world):

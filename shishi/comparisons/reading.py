@@ -5,10 +5,14 @@ instance for each cost more than the rest of the reading, so they are read with 
 into the small classes below. Two queries whatever the number of plans: the plans, and their
 projects joined to their targets (the targets only when a page shows them, else on their own
 when first asked for).
+
+The rows read are also what a page's cached fragment is keyed by (`fingerprint`): a page is
+rendered once for what it shows, and anew as soon as any of it changes.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 
 from django.db.models import QuerySet
@@ -66,13 +70,14 @@ def plans_of(region: Region) -> QuerySet:
     return Plan.objects.filter(region=region).order_by("year", "created_at").values_list(*PlanRow.FIELDS)
 
 
-def read_projects(plan_ids: list[int], with_targets: bool) -> tuple[list[Listed], list[Goal] | None]:
+def read_projects(plan_ids: list[int], with_targets: bool) -> tuple[list[Listed], list[Goal] | None, list]:
     """The plans' projects by plan and number, in one query; with their targets joined when
-    `with_targets` (a row per target, or per project without any), else no targets (None)."""
+    `with_targets` (a row per target, or per project without any), else no targets (None); and
+    the rows as read, for the fingerprint."""
     query = Project.objects.filter(plan_id__in=plan_ids)
     if not with_targets:
         rows = list(query.order_by("plan_id", "seq").values_list(*Listed.__slots__))
-        return [Listed(*row) for row in rows], None
+        return [Listed(*row) for row in rows], None, rows
     rows = list(query.order_by("plan_id", "seq", "targets__seq").values_list(
         *Listed.__slots__, *(f"targets__{name}" for name in Goal.FIELDS)))
     split = len(Listed.__slots__)
@@ -84,7 +89,7 @@ def read_projects(plan_ids: list[int], with_targets: bool) -> tuple[list[Listed]
             project = projects[row[0]] = Listed(*row[:split])
         if row[split] is not None:
             goals.append(Goal(project, *row[split:]))
-    return list(projects.values()), goals
+    return list(projects.values()), goals, rows
 
 
 def read_targets(plan_ids: list[int], projects: dict[int, list[Listed]]) -> list[Goal]:
@@ -92,6 +97,17 @@ def read_targets(plan_ids: list[int], projects: dict[int, list[Listed]]) -> list
     project_of = {project.pk: project for plan_projects in projects.values() for project in plan_projects}
     rows = Target.objects.filter(project__plan_id__in=plan_ids).order_by()
     return [Goal(project_of[row[1]], *row) for row in rows.values_list(*Goal.FIELDS)]
+
+
+def fingerprint(*parts) -> str:
+    """A digest of what a page is made from (plain rows of numbers, text and decimals, whose
+    `repr` is stable): the key of the page's cached fragment, so that any change to what it
+    shows, a title, a goal, a plan added, makes a new key and the fragment is never stale.
+
+    >>> fingerprint(1, [(2, "实施")]) == fingerprint(1, [(2, "实施")]) != fingerprint(1, [(2, "实施 ")])
+    True
+    """
+    return hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
 
 
 def in_order(targets: list[Goal]) -> tuple[list[Goal], dict[int, list[Goal]]]:

@@ -4,7 +4,8 @@ Both are the same table turned: a column per plan, a row per theme (how many pro
 row per indicator (the goals, lined up by goals.py and indicators.py). Across years, projects
 are also paired with their continuation (continuity.py) to show how goals changed. Everything is
 read in two queries whatever the number of plans (reading.py), and what is derived from it (the
-indicators, the steps, the charts) only when a page asks for it. Only someone who reads the region
+indicators, the steps, the charts) only when a page asks, that is when its cached fragment must
+be made anew (`Comparison.fingerprint`). Only someone who reads the region
 and everything under it gets a comparison (shishi/comparisons/access.py), so the plans below are
 read as a whole.
 """
@@ -21,7 +22,8 @@ from shishi.notice.themes import THEME_NAMES, THEMES
 
 from . import continuity
 from .goals import Cell, GoalChange, IndicatorRow, goal_changes, indicator_rows, number
-from .reading import Goal, Listed, PlanRow, in_order, plans_below, plans_of, read_projects, read_targets
+from .reading import (Goal, Listed, PlanRow, fingerprint, in_order, plans_below, plans_of, read_projects,
+                      read_targets)
 
 
 class ComparisonError(Exception):
@@ -63,6 +65,7 @@ class Comparison:
     projects: dict[int, list[Listed]] = field(default_factory=dict)  # plan id → its projects, in order
     # Of the counties compared: every year with plans, newest first.
     years: list[int] = field(default_factory=list)
+    fingerprint: str = ""  # of everything read: what the page's cached fragment is keyed by
     goals: list[Goal] | None = field(default=None, repr=False)  # read with the projects, else None
 
     @property
@@ -185,29 +188,33 @@ def counties(person: Person, region: Region, year: int, with_targets: bool = Fal
     the projects when the page will show them. The plans of every year are read in the same
     query: the page links to the other years."""
     _may_read(person, region)
-    every = [PlanRow(*row) for row in plans_below(region)]
+    rows = list(plans_below(region))
+    every = [PlanRow(*row) for row in rows]
     plans = [plan for plan in every if plan.year == year]
     if not plans:
         raise ComparisonError(f"{region}下各地没有{year}年的实事计划可以比较。")
     named = Counter(plan.region_id for plan in plans)
     columns = [Column(plan, plan.region_name if named[plan.region_id] == 1
                       else f"{plan.region_name}·{plan.title}") for plan in plans]
-    compared = compare(columns, with_targets=with_targets)
+    compared, read = compare(columns, with_targets=with_targets)
     compared.years = sorted({plan.year for plan in every}, reverse=True)
+    compared.fingerprint = fingerprint(region.pk, str(region), year, rows, read)
     return compared
 
 
 def years(person: Person, region: Region) -> YearsComparison:
     """Every plan of the region, year by year, with what continued."""
     _may_read(person, region)
-    plans = [PlanRow(*row) for row in plans_of(region)]
+    rows = list(plans_of(region))
+    plans = [PlanRow(*row) for row in rows]
     if not plans:
         raise ComparisonError(f"{region}还没有实事计划。")
     per_year = Counter(plan.year for plan in plans)
     columns = [Column(plan, f"{plan.year}年" if per_year[plan.year] == 1 else f"{plan.year}年·{plan.title}")
                for plan in plans]
-    compared = compare(columns, YearsComparison, with_targets=True)
+    compared, read = compare(columns, YearsComparison, with_targets=True)
     compared.region = region
+    compared.fingerprint = fingerprint(region.pk, str(region), rows, read)
     return compared
 
 
@@ -218,12 +225,12 @@ def _may_read(person: Person, region: Region) -> None:
 
 
 def compare(columns: list[Column], kind: type[Comparison] = Comparison,
-            with_targets: bool = False) -> Comparison:
+            with_targets: bool = False) -> tuple[Comparison, list]:
     """A column per plan: projects by theme (and goals by indicator when asked); one query for the
     projects, with their targets when `with_targets` (else the targets are read when first
-    asked for), whatever the number of plans."""
+    asked for), whatever the number of plans. With the rows read, for the fingerprint."""
     index = {column.plan.pk: i for i, column in enumerate(columns)}
-    projects, goals = read_projects(list(index), with_targets)
+    projects, goals, rows = read_projects(list(index), with_targets)
     by_theme: dict[str, list[list[Listed]]] = {theme: [[] for _ in columns] for theme in THEMES}
     by_plan = defaultdict(list)
     for project in projects:
@@ -231,7 +238,7 @@ def compare(columns: list[Column], kind: type[Comparison] = Comparison,
         by_plan[project.plan_id].append(project)
     themes = [ThemeRow(theme, THEME_NAMES.get(theme, theme), cells) for theme, cells in by_theme.items()
               if any(cells)]
-    return kind(columns=columns, themes=themes, projects=dict(by_plan), goals=goals)
+    return kind(columns=columns, themes=themes, projects=dict(by_plan), goals=goals), rows
 
 
 def _step(number: int, before: Column, after: Column, old: list[Listed], new: list[Listed],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import partial
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -15,6 +16,7 @@ from shishi.directory.models import Region
 
 from .access import can_compare_counties, can_compare_years, may_compare, may_compare_counties
 from .exports import ContinuityTable, IndicatorTable, ThemeTable
+from .reading import fingerprint
 from .services import ComparisonError, counties, years
 
 FORMATS = {
@@ -43,7 +45,9 @@ def index(request):
             groups.append((region, sorted(below, reverse=True)))
         if plan_years[region.pk]:
             own.append((region, sorted(plan_years[region.pk])))
-    return render(request, "comparisons/index.html", {"groups": groups, "own": own})
+    listed = [[(region.pk, str(region), years) for region, years in rows] for rows in (groups, own)]
+    context = {"groups": groups, "own": own, "fingerprint": fingerprint(listed)}  # the cached fragment's key
+    return render(request, "comparisons/index.html", context)
 
 
 def _region(request, pk: int, rule) -> Region:
@@ -68,7 +72,8 @@ def themes(request, pk: int, year: int):
     region, comparison = _counties(request, pk, year, with_targets=False)
     return render(request, "comparisons/themes.html", {
         **_tabs("themes", region, year, comparison),
-        "chart": comparison.theme_chart(f"{region}{year}年各地实事主题"),
+        # Made only when the page's cached fragment is.
+        "chart": partial(comparison.theme_chart, f"{region}{year}年各地实事主题"),
     })
 
 
@@ -113,7 +118,7 @@ def region_years(request, pk: int):
     region, comparison = _years(request, pk)
     return render(request, "comparisons/years.html", {
         "region": region, "comparison": comparison,
-        "theme_chart": comparison.theme_chart(f"{region}历年实事主题"),
+        "theme_chart": partial(comparison.theme_chart, f"{region}历年实事主题"),  # when the fragment is made
     })
 
 

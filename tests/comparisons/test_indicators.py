@@ -4,7 +4,7 @@ import doctest
 
 import pytest
 
-from shishi.comparisons import continuity, goals, indicators
+from shishi.comparisons import continuity, goals, indicators, reading
 from shishi.comparisons.indicators import indicator_key, measure_of
 
 # theme, indicator, unit of measure, kind, the key it must get — from the five sample notices
@@ -59,6 +59,6 @@ def test_it_groups_units_of_measure(unit, kind, measure):
     assert measure_of(unit, kind) == measure
 
 
-@pytest.mark.parametrize("module", [indicators, continuity, goals], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", [indicators, continuity, goals, reading], ids=lambda m: m.__name__)
 def test_the_doctests_hold(module):
     assert doctest.testmod(module).failed == 0

@@ -19,19 +19,13 @@ from django.db.models import Prefetch
 from shishi.directory.access import plans_visible_to
 from shishi.directory.models import Person
 from shishi.documents.tables import Column, TableExporter
+from shishi.notice.themes import THEME_NAMES
 from shishi.plans.models import Assignment, Period, Plan
 from shishi.reporting.models import QuarterlyReport, ReportLine, ReportVersion
 from shishi.reporting.rules import readable_reports, visible_content
 
 FORMATS = {"csv": "text/csv; charset=utf-8", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
-# The taxonomy of shishi/notice/themes.py, as its docstring names the themes in Chinese.
-THEME_NAMES = {
-    "education": "教育", "childcare": "托育", "child_friendly_city": "儿童友好", "mental_health": "心理健康",
-    "cancer_screening": "两癌筛查", "employment": "就业创业", "family": "家庭", "culture": "文化",
-    "children_in_difficulty": "困境儿童", "health": "健康", "rights": "权益保障", "marriage_and_birth": "婚育",
-    "other": "其他",
-}
 STATE_NAMES = dict(QuarterlyReport.State.choices)
 ASSESSMENT_NAMES = dict(ReportLine.Assessment.choices)
 OUTCOME_NAMES = dict(ReportVersion.Outcome.choices)

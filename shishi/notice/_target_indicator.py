@@ -9,7 +9,7 @@ from . import _target_words as words
 from ._target_patterns import (
     _AGE, _BASELINE_TAIL, _BENEFICIARY_STOP, _ENUMERATION, _FOR_WHOM_END, _Found, _LEADING_DATE,
     _LEADING_FILLER, _LEADING_MARKER, _LEADING_REGION, _PERSON, _PER_MARKER_END, _PER_POPULATION_END,
-    _PREPOSITION, _TAIL_STOP, _TRAILING_FILLER, _TRAILING_SEPARATORS, _VERB, _clause_end, _clause_start,
+    _PREPOSITION, _TAIL_STOP, _TRAILING_FILLER, _TRAILING_SEPARATORS, _VERB, _clause_end, _clause_start, verb_at_end,
     _squash,
 )
 from ._target_reading import _op_word_at_end
@@ -158,7 +158,7 @@ def _strip_trailing(prefix: str) -> str:
         word = _op_word_at_end(prefix)
         if word:
             prefix = prefix[: word.start()]
-        verb = next((v for v in words.VERBS if prefix.endswith(v)), "")
+        verb = verb_at_end(prefix)
         word = _op_word_at_end(prefix[: -len(verb)]) if verb else None
         if word:
             prefix = prefix[: word.start()] + verb  # 每个乡镇｜至少｜建成
@@ -180,17 +180,16 @@ def _verb_prefix(phrase: str) -> str:
     >>> _verb_prefix("新改扩建幼儿园"), _verb_prefix("新创建示范村"), _verb_prefix("幼儿园")
     ('新改扩建', '新创建', '')
     """
-    new = "新" if phrase.startswith("新") else ""
-    best = ""
-    for verb in words.VERBS:
-        for candidate in (verb, new + verb):
-            if phrase.startswith(candidate) and len(candidate) > len(best):
-                best = candidate
+    # _VERB tries the longest verb first, so its match at a position is the longest verb there.
+    own = _VERB.match(phrase)
+    best = own.group() if own else ""
+    if phrase.startswith("新") and (after_new := _VERB.match(phrase, 1)) and len(after_new.group()) + 1 > len(best):
+        best = "新" + after_new.group()
     return best
 
 
 def _ends_with_verb(phrase: str) -> bool:
-    return any(phrase.endswith(verb) for verb in words.VERBS)
+    return bool(verb_at_end(phrase))
 
 
 def _after_last(phrase: str, marks: str) -> str:

@@ -172,6 +172,10 @@ _LEADING_FILLER = re.compile(rf"(?:{_alternation(words.LEADING_FILLERS)})(?![率
 _TRAILING_FILLER = re.compile(rf"(?:{_alternation(words.TRAILING_FILLERS)})$")
 _TRAILING_OP = re.compile(rf"(?:{_alternation(words.OPS_BEFORE)})$")
 _VERB = re.compile(_alternation(words.VERBS))
+# The verbs by their last character, in the table's order: `verb_at_end` looks at a handful.
+_VERBS_BY_LAST: dict[str, tuple[str, ...]] = {}
+for _verb in words.VERBS:
+    _VERBS_BY_LAST[_verb[-1]] = _VERBS_BY_LAST.get(_verb[-1], ()) + (_verb,)
 _TAIL_STOP = re.compile(_alternation(words.TAIL_STOPS + words.STRICT_OPS))
 _BENEFICIARY_STOP = re.compile(_alternation(words.BENEFICIARY_STOPS))
 _PERSON = re.compile(_alternation(words.PERSON_NOUNS))
@@ -220,3 +224,11 @@ def _clause_end(text: str, position: int) -> int:
 
 def _squash(fragment: str) -> str:
     return _SPACE.sub("", fragment)
+
+
+def verb_at_end(text: str) -> str:
+    """The first verb of the table (in its order) that `text` ends with, or ''."""
+    for verb in _VERBS_BY_LAST.get(text[-1:], ()):
+        if text.endswith(verb):
+            return verb
+    return ""

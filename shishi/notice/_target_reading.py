@@ -10,7 +10,7 @@ from . import _target_words as words
 from ._target_patterns import (
     _BASELINE_BEFORE, _CHANGE_AFTER, _CLAUSE_BREAKS, _Found, _LOOK_BACK, _PER_MARKER, _PER_MARKER_END,
     _PER_POPULATION, _PER_POPULATION_END, _ROUND_NUMBERS, _SPACE, _STANDARD_WORDS, _TRAILING_OP,
-    _clause_start, _inside,
+    _clause_start, _inside, verb_at_end,
 )
 from .numerals import parse_number
 
@@ -128,7 +128,7 @@ def _chinese_rejected(text: str, match: re.Match, unit: str, before: str) -> boo
     if len(numeral) > 1 or match["infix"]:
         return False
     before = _TRAILING_OP.sub("", before).rstrip()
-    after_verb = any(before.endswith(verb) for verb in words.VERBS)
+    after_verb = bool(verb_at_end(before))
     closes_clause = not rest or rest[0] in _CLAUSE_BREAKS
     return not (after_verb or closes_clause)
 
@@ -148,7 +148,7 @@ def _operator(text: str, match: re.Match) -> tuple[str, int | None]:
     if word is None:
         # `达到每千人口3.8个`, `至少建成1所`: the word stands before a denominator or a verb.
         per = _PER_POPULATION_END.search(before) or _PER_MARKER_END.search(before)
-        verb = next((v for v in words.VERBS if before.endswith(v)), None)
+        verb = verb_at_end(before) or None
         if per:
             word = _op_word_at_end(before[: per.start()].rstrip())
         elif verb:

@@ -10,7 +10,9 @@ units clause (the official notice beats a teaser list of the same items above it
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 import cn2an
 
@@ -56,6 +58,7 @@ class Marker:
     category: str | None = None  # the heading the item stands under (`一、教育惠民领域`)
 
 
+@lru_cache(maxsize=256)  # a few dozen numerals (一 … 六十, ①…) occur at all
 def _number(raw: str) -> int | None:
     if raw in "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳":
         return "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".index(raw) + 1
@@ -83,14 +86,42 @@ def _candidates(text: str, style: MarkerStyle, inline: bool) -> list[Marker]:
     return found
 
 
-def _best_run(markers: list[Marker], text: str) -> tuple[float, list[Marker]]:
-    """The best counting-up run among the markers: steps of one, or two over a lost numeral."""
+class _Scan:
+    """One text's markers per style and where its units clauses start, found once and shared by
+    every run and section that `find_items` tries."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.clauses = [clause.start for clause in find_units_clauses(text)]
+        self.found: dict[tuple[str, bool], list[Marker]] = {}
+        self.headings: dict[int, list[tuple[Marker, str]]] = {}
+
+    def candidates(self, style: MarkerStyle, inline: bool) -> list[Marker]:
+        key = (style.name, inline)
+        if key not in self.found:
+            self.found[key] = _candidates(self.text, style, inline)
+        return self.found[key]
+
+    def has_clause(self, start: int, end: int) -> bool:
+        index = bisect_left(self.clauses, start)
+        return index < len(self.clauses) and self.clauses[index] < end
+
+
+def _best_run(
+    markers: list[Marker], text: str, scan: _Scan | None = None, offset: int = 0
+) -> tuple[float, list[Marker]]:
+    """The best counting-up run among the markers: steps of one, or two over a lost numeral.
+    `scan` knows the units clauses of the text `text` is part of, at `offset` in it."""
     if not markers:
         return 0.0, []
     weights = []
     for index, marker in enumerate(markers):
         following = markers[index + 1].start if index + 1 < len(markers) else min(len(text), marker.end + 800)
-        weights.append(1.0 + (0.5 if find_units_clauses(text[marker.end : following]) else 0.0))
+        if scan is not None:
+            clause = scan.has_clause(offset + marker.end, offset + following)
+        else:
+            clause = bool(find_units_clauses(text[marker.end : following]))
+        weights.append(1.0 + (0.5 if clause else 0.0))
     best: list[tuple[float, int]] = []  # per marker: (score of best run ending here, previous index)
     for i, marker in enumerate(markers):
         score, previous = (weights[i], -1) if marker.number <= 2 else (float("-inf"), -1)
@@ -121,15 +152,16 @@ def find_items(text: str) -> list[Marker]:
     >>> [(m.number, m.category) for m in found]
     [(1, '教育'), (2, '教育'), (1, '医疗')]
     """
+    scan = _Scan(text)
     for inline in (False, True):
-        runs = [_best_run(_candidates(text, style, inline), text) for style in STYLES]
+        runs = [_best_run(scan.candidates(style, inline), text, scan) for style in STYLES]
         runs = [(score, run) for score, run in runs if len(run) >= 3 or (run and not inline and score > len(run))]
-        sectioned = _sectioned_run(text) if not inline else (0.0, [])
+        sectioned = _sectioned_run(scan) if not inline else (0.0, [])
         if sectioned[1] and (not runs or sectioned[0] > max(score for score, _ in runs)):
             return sectioned[1]
         if runs:
             score, run = max(runs, key=lambda pair: pair[0])
-            return _with_categories(_innermost(run, [r for _, r in runs]), text)
+            return _with_categories(_innermost(run, [r for _, r in runs]), scan)
     return []
 
 
@@ -138,13 +170,16 @@ _HEADING_TEXT = re.compile(r"^[^，,。；;：:]{2,24}[。：:]?$")
 _ITEM_COUNT = re.compile(r"[（(]\s*(?:共)?\s*[0-9一二三四五六七八九十]+\s*(?:项|件)\s*[）)]$")
 
 
-def _headings(text: str, rank_below: int) -> list[tuple[Marker, str]]:
+def _headings(scan: _Scan, rank_below: int) -> list[tuple[Marker, str]]:
     """Category headings at line starts, of a higher rank than items of `rank_below`."""
-    found = []
+    if rank_below in scan.headings:
+        return scan.headings[rank_below]
+    found = scan.headings[rank_below] = []
+    text = scan.text
     for style in STYLES:
         if style.rank >= rank_below or style.name == "shi":
             continue
-        for marker in _candidates(text, style, False):
+        for marker in scan.candidates(style, False):
             line_end = text.find("\n", marker.end)
             words = text[marker.end : line_end if line_end >= 0 else len(text)].strip()
             if _HEADING_TEXT.match(words) and not find_units_clauses(words):
@@ -152,11 +187,12 @@ def _headings(text: str, rank_below: int) -> list[tuple[Marker, str]]:
     return found
 
 
-def _with_categories(run: list[Marker], text: str) -> list[Marker]:
+def _with_categories(run: list[Marker], scan: _Scan) -> list[Marker]:
     """Name each item's category when a heading stands right above the first item."""
     if not run:
         return run
-    headings = [(m, words) for m, words in _headings(text, run[0].style.rank) if m.start < run[-1].start]
+    text = scan.text
+    headings = [(m, words) for m, words in _headings(scan, run[0].style.rank) if m.start < run[-1].start]
     first = [h for h in headings if h[0].start < run[0].start and not text[h[0].end : run[0].start].count("\n") > 1]
     if not first:
         return run
@@ -167,18 +203,19 @@ def _with_categories(run: list[Marker], text: str) -> list[Marker]:
     return run
 
 
-def _sectioned_run(text: str) -> tuple[float, list[Marker]]:
+def _sectioned_run(scan: _Scan) -> tuple[float, list[Marker]]:
     """Items numbered from 1 again under each category heading (`一、教育惠民领域` / `1.` `2.` /
     `二、医疗卫生领域` / `1.` …): the run of headings of one style, each with its own run of
     items of one lower-ranked style. Scored as the items' runs together."""
     best: tuple[float, list[Marker]] = (0.0, [])
+    text = scan.text
     for item_style in STYLES:
         if item_style.rank == 0 or item_style.name == "shi":
             continue
-        headings = _headings(text, item_style.rank)
+        headings = _headings(scan, item_style.rank)
         for heading_style in {m.style.name for m, _ in headings}:
             own = [(m, w) for m, w in headings if m.style.name == heading_style]
-            _, run = _best_run([m for m, _ in own], text)
+            _, run = _best_run([m for m, _ in own], text, scan)
             if len(run) < 2:
                 continue
             words = {m.start: w for m, w in own}
@@ -187,7 +224,7 @@ def _sectioned_run(text: str) -> tuple[float, list[Marker]]:
                 end = run[index + 1].start if index + 1 < len(run) else len(text)
                 section = text[heading.end : end]
                 section_score, section_run = _best_run(
-                    [m for m in _candidates(section, item_style, False) if m.number >= 1], section
+                    [m for m in _candidates(section, item_style, False) if m.number >= 1], section, scan, heading.end
                 )
                 empty += not section_run
                 for marker in section_run:

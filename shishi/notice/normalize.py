@@ -22,6 +22,13 @@ _WIDTH.update({ord(c): " " for c in "\u3000\xa0\u2002\u2003\u2009\u202f"})
 _WIDTH.update({ord(c): None for c in "\ufeff\u200b\u200c\u200d\u2060\xad"})
 _WIDTH.update({ord("\r"): None, ord("\f"): "\n", ord("\v"): "\n"})
 
+_WIDE = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_WIDTH)) + "]+")
+
+
+def _narrow(match: re.Match) -> str:
+    return match.group().translate(_WIDTH)
+
+
 _ARTEFACTS = re.compile(
     r"""
       \[bookmark:[^\]]*\]      # Word's hidden bookmarks, exported as text
@@ -48,6 +55,7 @@ _STRAY_SPACE = re.compile(
 
 # Characters common in traditional text and never used in simplified text.
 _TRADITIONAL_MARKERS = set("為婦兒實辦關於單縣區務護學習進協會體後這個們來說時間問題經濟動員類應發")
+_TRADITIONAL = re.compile("[" + "".join(sorted(_TRADITIONAL_MARKERS)) + "]")
 
 
 @lru_cache(maxsize=1)
@@ -93,7 +101,7 @@ def to_simplified(text: str) -> str:
     """
     if "(" in text or "（" in text:
         text = _PINYIN_GLOSS.sub("", text)
-    hits = sum(1 for ch in text if ch in _TRADITIONAL_MARKERS)
+    hits = len(_TRADITIONAL.findall(text))
     if hits < 3:
         return text
     return _t2s().convert(text)
@@ -126,7 +134,10 @@ def normalize_characters(text: str) -> str:
     >>> normalize_characters("筛查率达到８５％以上\\r\\n[bookmark: _GoBack]九、")
     '筛查率达到85%以上\\n九、'
     """
-    text = clean_text(text).translate(_WIDTH).replace("｜", "|")
+    text = clean_text(text)
+    if _WIDE.search(text):  # a few characters to change: a substitution beats str.translate's walk
+        text = _WIDE.sub(_narrow, text)
+    text = text.replace("｜", "|")
     text = _ARTEFACTS.sub("", text)
     if "|" in text:
         text = "\n".join(_pipe_debris(line) if "|" in line else line for line in text.split("\n"))
@@ -142,6 +153,8 @@ def collapse_spaces(line: str) -> str:
     >>> collapse_spaces("盖章 PDF版报县妇儿工委办公室")
     '盖章PDF版报县妇儿工委办公室'
     """
+    if " " not in line and "\t" not in line:
+        return line.strip()
     return _STRAY_SPACE.sub("", line).strip()
 
 

@@ -34,6 +34,7 @@ _HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)}  # ０-９
 _HALF_WIDTH.update({code: code - 0xFEE0 for code in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
 _HALF_WIDTH.update({code: code - 0xFEE0 for code in range(0xFF41, 0xFF5B)})  # ａ-ｚ
 _HALF_WIDTH.update({ord(c): h for c, h in zip("％．＋－／～＠\u3000", "%.+-/~@ ")})
+_WIDE = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_HALF_WIDTH)) + "]+")
 
 # Approximation marks after a figure that do not change its value.
 _APPROX_SUFFIX = re.compile(r"(?:余|多|以上|以下|以内|左右)+$")
@@ -58,7 +59,7 @@ def half_width(text: str) -> str:
     >>> half_width("筛查率达到８５％以上")
     '筛查率达到85%以上'
     """
-    return text.translate(_HALF_WIDTH)
+    return _WIDE.sub(lambda match: match.group().translate(_HALF_WIDTH), text) if _WIDE.search(text) else text
 
 
 def parse_number(text: str) -> int | float | None:

@@ -58,6 +58,8 @@ CATEGORY_MARK = re.compile(
     re.VERBOSE,
 )
 _SEQ = re.compile(r"^(\d{1,3})[.、．]?$")
+# A table written one cell per line starts with its 序号 header cell.
+_SEQ_HEADER = re.compile(r"^\s*(?:序\s*号|编\s*号|序|No\.?|NO\.?)\s*$")
 _PIPES = re.compile(r"[|｜]")
 
 
@@ -122,6 +124,10 @@ def find_tables(lines: list[str]) -> list[Table]:
     tables = []
     index = 0
     while index < len(lines):
+        line = lines[index]
+        if not (line.startswith("\t") or "|" in line or "\t" in line or _SEQ_HEADER.match(line)):
+            index += 1  # most lines: no table can start here
+            continue
         found = _tab_cells(lines, index) or _separated(lines, index) or _cell_per_line(lines, index)
         if found is None:
             index += 1

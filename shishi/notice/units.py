@@ -119,6 +119,8 @@ def split_unit_list(chunk: str) -> list[str]:
     >>> split_unit_list("县妇联（县妇儿工委办公室）、县教育局等")
     ['县妇联（县妇儿工委办公室）', '县教育局']
     """
+    if not any(ch in chunk for ch in _OPEN + _CLOSE):  # no brackets: split in C
+        return [clean for name in _SEPARATORS.split(chunk) if (clean := _clean_name(name))]
     names, depth, current = [], 0, []
     for ch in chunk:
         if ch in _OPEN:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from .forms import TokenForm
 from .tokens import TokenError, create_token, revoke_token
 
 # -- API tokens ---------------------------------------------------------------------------------------
@@ -24,8 +25,10 @@ def tokens(request):
     new_token = None
     error = ""
     if request.method == "POST":
+        form = TokenForm(request.POST)
+        form.is_valid()  # the name is taken as typed: create_token names what it refuses
         try:
-            token, new_token = create_token(request.user, request.POST.get("name", ""))
+            token, new_token = create_token(request.user, form.cleaned_data["name"])
         except TokenError as exc:
             error = str(exc)
     # The new token is shown in this response only (never stored, never redirected with).

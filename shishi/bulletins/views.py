@@ -18,6 +18,7 @@ from shishi.directory.models import Person
 from shishi.plans.models import Period, Plan
 from shishi.plans.shortcuts import plan_or_403
 
+from .forms import IssueForm
 from .models import Bulletin
 from .rules import can_read_bulletins
 from .services import DOCX, BulletinError, issue_bulletin, open_bulletin, preview_bulletin
@@ -85,8 +86,10 @@ def preview(request, pk: int, quarter: int):
 @require_POST
 def issue(request, pk: int, quarter: int):
     plan, period = _managed_period(request, pk, quarter)
+    form = IssueForm(request.POST)
+    form.is_valid()  # a title is optional; the service bounds its length
     try:
-        bulletin = issue_bulletin(plan, period, request.user, request.POST.get("title", ""))
+        bulletin = issue_bulletin(plan, period, request.user, form.cleaned_data["title"])
     except BulletinError as exc:
         messages.error(request, str(exc))
     else:

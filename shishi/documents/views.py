@@ -18,6 +18,7 @@ from shishi.plans.models import Period, Plan
 from shishi.reporting.models import QuarterlyReport
 from shishi.plans.shortcuts import plan_or_403
 
+from .forms import FilledFormUpload
 from .models import FormImport
 from .reading import MAX_BYTES
 from .rules import can_download_blank_form, can_import_form, form_source
@@ -103,10 +104,11 @@ def upload(request, pk: int, quarter: int):
     unit = Unit.objects.filter(pk=person.unit_id, assignments__project__plan=plan).distinct().first()
     if unit is None or not can_import_form(person, QuarterlyReport(unit=unit, period=period)):
         raise PermissionDenied
-    upload = request.FILES.get("form")
+    form = FilledFormUpload(request.POST, request.FILES)
     try:
-        if upload is None:
-            raise DocumentError(_("请选择填好的报表文件（.docx 或 .xlsx）。"))
+        if not form.is_valid():
+            raise DocumentError(form.errors["form"][0])
+        upload = form.cleaned_data["form"]
         # Never more than the limit into memory: one byte over is enough for read_form to refuse.
         form_import = read_upload(period, person, upload.read(MAX_BYTES + 1), upload.name)
     except DocumentError as exc:

@@ -47,8 +47,8 @@ class CleanTextField(forms.CharField):
     def validate(self, value):
         super().validate(value)
         if self.max_chars is not None and len(value) > self.max_chars:
-            raise ValidationError(self.error_messages["max_chars"], code="max_chars",
-                                  params={"label": self.label or "", "length": len(value), "limit": self.max_chars})
+            params = {"label": self.label or "", "length": len(value), "limit": self.max_chars}
+            raise ValidationError(self.error_messages["max_chars"], code="max_chars", params=params)
 
 
 class FigureField(forms.Field):
@@ -237,7 +237,8 @@ class TargetForm(forms.Form):
     @property
     def left_empty(self) -> bool:
         """The row for a new target, left as it came."""
-        return self.new and not self.cleaned_data.get("indicator") and not self.cleaned_data.get("value", "").strip()
+        cleaned = self.cleaned_data
+        return self.new and not cleaned.get("indicator") and not cleaned.get("value", "").strip()
 
     def clean(self):
         cleaned = super().clean()
@@ -267,7 +268,8 @@ class UnitChoicesForm(forms.Form):
             self.fields[f"unit-{index}"] = forms.CharField(required=False)
 
     def choices(self) -> dict[str, str]:
-        return {name: _unit_choice(self.cleaned_data.get(f"unit-{index}", "")) for index, name in enumerate(self.names)}
+        chosen = self.cleaned_data
+        return {name: _unit_choice(chosen.get(f"unit-{index}", "")) for index, name in enumerate(self.names)}
 
 
 def _unit_choice(choice: str) -> str:
@@ -286,8 +288,8 @@ class ProjectCorrections:
             "title": project["title"], "units": "、".join(project["units"]),
             "leads": "、".join(project["lead_units"]), "deadline": project["deadline"]})
         self.rows = [
-            (TargetForm(data, prefix=f"{key}-t-{j}", seq=seq, initial={
-                "indicator": target["indicator"], "op": target["op"], "value": target["value"], "unit": target["unit"]}),
+            (TargetForm(data, prefix=f"{key}-t-{j}", seq=seq,
+                        initial={name: target[name] for name in ("indicator", "op", "value", "unit")}),
              target)
             for j, target in enumerate(project["targets"])
         ]
@@ -339,7 +341,7 @@ class NoticeCorrections:
         if data is not None:
             data = self._completed(data)
             self.header = PlanHeaderForm(data, initial=self.header.initial)
-            self.projects = [ProjectCorrections(index, project, data) for index, project in enumerate(draft["projects"])]
+            self.projects = [ProjectCorrections(i, project, data) for i, project in enumerate(draft["projects"])]
         self.unit_names = list(dict.fromkeys(unit for project in self.projects for unit in project.units()))
         if data is None and unit_choices:
             data = {f"unit-{index}": unit_choices.get(name, "") for index, name in enumerate(self.unit_names)}

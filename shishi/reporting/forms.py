@@ -41,7 +41,8 @@ class ReportForm(forms.Form):
     # The stamped PDF comes with the form, so that what was typed is saved with it; `then` is the
     # button pressed: save, upload (the PDF; saving too) or submit.
     stamped_pdf = forms.FileField(required=False, allow_empty_file=True)
-    then = ChoiceOrDefaultField(choices=[("save", "保存草稿"), ("upload", "上传"), ("submit", "报送")], default="save")
+    then = ChoiceOrDefaultField(choices=[("save", "保存草稿"), ("upload", "上传"), ("submit", "报送")],
+                                default="save")
 
     def __init__(self, lines: list[ReportLine], data=None, files=None, *, partial: bool = False, **kwargs):
         super().__init__(data, files, **kwargs)
@@ -128,7 +129,8 @@ class ImplementationPlanForm(forms.ModelForm):
 
     def as_typed(self, item: ImplementationPlan) -> ImplementationPlan:
         """A copy of `item` (the saved plan) holding what was typed, to show the form again."""
-        typed = ImplementationPlan(pk=item.pk, assignment_id=item.assignment_id, file=item.file, revision=item.revision)
+        typed = ImplementationPlan(pk=item.pk, assignment_id=item.assignment_id, file=item.file,
+                                   revision=item.revision)
         for name in self.Meta.fields:
             setattr(typed, name, self[name].value() or "")
         return typed

@@ -16,12 +16,13 @@ def test_an_export_made_before_the_move_is_still_there_after_it():
     executor.loader.build_graph()
     old = executor.loader.project_state([("api", "0001_initial")]).apps
     person = old.get_model("directory", "Person").objects.create(username="cora")
-    old.get_model("api", "ExportJob").objects.create(person=person, kind="plans", format="csv", filename="旧的导出.csv")
+    old_job = old.get_model("api", "ExportJob")
+    old_job.objects.create(person=person, kind="plans", format="csv", filename="旧的导出.csv")
 
     executor = MigrationExecutor(connection)
     executor.migrate(latest)
     new = executor.loader.project_state(latest).apps
-    assert list(new.get_model("exports", "ExportJob").objects.values_list("filename", "person__username")) == [
-        ("旧的导出.csv", "cora")]
+    moved = new.get_model("exports", "ExportJob").objects.values_list("filename", "person__username")
+    assert list(moved) == [("旧的导出.csv", "cora")]
     with pytest.raises(LookupError):
         new.get_model("api", "ExportJob")

@@ -172,8 +172,8 @@ def test_a_refused_correction_keeps_every_target_in_its_row_and_a_deletion_ticke
     _upload(client)
     notice_file = NoticeFile.objects.get()
     targets = notice_file.draft["projects"][4]["targets"]  # project 5 has four
-    response = client.post(reverse("plans:preview", args=[notice_file.pk]),
-                           {**_preview_form(notice_file), "action": "save", "p-4-t-1-delete": "1", "p-4-t-2-value": "许多"})
+    changes = {"action": "save", "p-4-t-1-delete": "1", "p-4-t-2-value": "许多"}
+    response = client.post(reverse("plans:preview", args=[notice_file.pk]), {**_preview_form(notice_file), **changes})
     assert response.status_code == 400
     page = html.fromstring(response.content.decode())
     assert page.xpath("//input[@name='p-4-t-1-delete']/@checked")  # still ticked, still its own row

@@ -9,7 +9,8 @@ from shishi.reporting.models import ImplementationPlan
 
 @pytest.fixture
 def url(cast):
-    return reverse("reporting:ledger", args=[Assignment.objects.filter(unit=cast["lena"].unit).order_by("pk").first().pk])
+    assignment = Assignment.objects.filter(unit=cast["lena"].unit).order_by("pk").first()
+    return reverse("reporting:ledger", args=[assignment.pk])
 
 
 def _form(**fields):
@@ -21,8 +22,8 @@ def test_it_saves_every_field(client, cast, url):
     client.force_login(cast["lena"])
     assert client.post(url, _form()).status_code == 302
     saved = ImplementationPlan.objects.get()
-    assert (saved.office, saved.person_name, saved.post, saved.phone, saved.text, saved.sub_goals, saved.revision) == (
-        "学前教育科", "李娜", "科长", "0533-1234567", "分三批建设。", "新建幼儿园3所。", 1)
+    assert (saved.office, saved.person_name, saved.post, saved.phone) == ("学前教育科", "李娜", "科长", "0533-1234567")
+    assert (saved.text, saved.sub_goals, saved.revision) == ("分三批建设。", "新建幼儿园3所。", 1)
 
 
 def test_it_refuses_a_field_too_long_for_its_column_instead_of_cutting_it(client, cast, url):

@@ -137,7 +137,7 @@ def _read_checked(archive: tarfile.TarFile, folder: Path) -> tuple[dict, bytes]:
 def _counts() -> dict[str, int]:
     return {model._meta.label: model.objects.count() for model in apps.get_models()
             if model._meta.app_label.startswith(("directory", "plans", "reporting", "supervision", "bulletins",
-                                                 "public", "api", "history", "documents"))}
+                                                 "public", "exports", "api", "history", "documents"))}
 
 
 def _sha256(path: Path) -> str:

@@ -102,7 +102,8 @@ def _extract(data: bytes, max_pages: int) -> list[list[Line]]:
             raise NoticeError(_too_many_pages(count, max_pages))
         pages, characters = [], 0
         for i in range(count):
-            pages.append(_page_lines(pdf, i))
+            # A table that runs on without repeating its header: look for rules on the next page too.
+            pages.append(_page_lines(pdf, i, expect_table=bool(pages) and any(line.cell for line in pages[-1])))
             characters += sum(len(line.text) for line in pages[-1])
             bounds.check_characters(characters)
         return pages
@@ -112,21 +113,21 @@ def _extract(data: bytes, max_pages: int) -> list[list[Line]]:
         pdf.close()
 
 
-def _page_lines(pdf, index: int) -> list[Line]:
+def _page_lines(pdf, index: int, expect_table: bool = False) -> list[Line]:
     page = pdf[index]
     try:
         textpage = page.get_textpage()
         try:
-            return _with_table(page, textpage, _lines(textpage))
+            return _with_table(page, textpage, _lines(textpage), expect_table)
         finally:
             textpage.close()
     finally:
         page.close()
 
 
-def _with_table(page, textpage, lines: list[Line]) -> list[Line]:
+def _with_table(page, textpage, lines: list[Line], expect_table: bool = False) -> list[Line]:
     """The page's lines with a ruled table's lines replaced by its cells, where it stood."""
-    if not may_hold_table("\n".join(line.text for line in lines)):
+    if not expect_table and not may_hold_table("\n".join(line.text for line in lines)):
         return lines
     grid = find_grid(page)
     if grid is None:

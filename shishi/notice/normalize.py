@@ -184,8 +184,9 @@ def split_flattened(line: str) -> list[str]:
 
 
 def lines_of(text: str) -> list[str]:
-    """Normalised text split into lines with trailing spaces removed (leading tabs kept)."""
+    """Normalised text split into lines with trailing spaces removed (leading tabs kept: an
+    empty table cell stays a "\t" line, not the empty line that ends a row)."""
     lines = []
     for line in normalize_characters(text).split("\n"):
-        lines += [piece.rstrip() for piece in split_flattened(line)]
+        lines += [piece.rstrip() or piece[:1].replace(" ", "") for piece in split_flattened(line)]
     return lines

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from .model import Project
+from .normalize import collapse_spaces
 from .numerals import parse_number
 from .tables import _SEQ, _TOTAL, CATEGORY_MARK, Table, money_factor, money_unit
 from .targets import extract_targets
@@ -38,28 +39,31 @@ def table_projects(table: Table) -> tuple[list[Project], list[str]]:
     [(3, '所', 'count'), (12000000, '元', 'money')]
     """
     roles = table.roles
-    projects: list[Project] = []
+    rows: list[tuple[list[str], str | None]] = []  # each project's cells and category
     unread: list[str] = []
     category: str | None = None
     for row in table.rows[(table.header_at or 0) + 1 :]:
-        cells = [re.sub(r"[ \t]+", " ", cell).strip() for cell in row] + [""] * (len(roles) - len(row))
+        cells = [_tidy_cell(cell) for cell in row] + [""] * (len(roles) - len(row))
         filled = [cell for cell in cells if cell]
-        if not filled or [_squash(c) for c in cells[: len(table.header)]] == table.header or _TOTAL.match(filled[0]):
+        header_again = [_squash(cell) for cell in cells[: len(table.header)]] == table.header
+        if not filled or header_again or _TOTAL.match(filled[0]):
             continue
         if _is_category_row(cells, roles, filled):
             category = _category_name(filled[0] if len(filled) == 1 else " ".join(filled[:2]))
             continue
         category = _squash(_column(cells, roles, "category", "")) or category
-        title_cell = _column(cells, roles, "title", "")
-        content = _column(cells, roles, "content", "\n")
-        seq_cell = _column(cells, roles, "seq", "")
-        if not title_cell and not content:
-            if projects and not _SEQ.match(seq_cell):
-                _continue_previous(projects[-1], cells, roles)  # the rest of a row cut by a page
-            elif any(cells):
-                unread.append(" ".join(filled)[:40])
+        numbered = "seq" in roles and _SEQ.match(_column(cells, roles, "seq", ""))
+        started = _column(cells, roles, "seq", "") if "seq" in roles else _column(cells, roles, "title", "")
+        if rows and not started and not _column(cells, roles, "category", ""):
+            # The rest of a row that a page break cut: its cells continue the row before.
+            previous = rows[-1][0]
+            rows[-1] = ([f"{a}\n{b}".strip("\n") for a, b in zip(previous, cells)], rows[-1][1])
             continue
-        projects.append(_project(cells, roles, table.header, len(projects) + 1, category))
+        if not numbered and not _column(cells, roles, "title", "") and not _column(cells, roles, "content", ""):
+            unread.append(" ".join(filled)[:40])
+            continue
+        rows.append((cells, category))
+    projects = [_project(cells, roles, table.header, index, group) for index, (cells, group) in enumerate(rows, 1)]
     return projects, unread
 
 
@@ -171,19 +175,17 @@ def _unit_lines(cell: str) -> str:
         line = re.sub(r"\s+", "", line)
         if not line:
             continue
-        wrapped = not looks_like_unit_list(names[-1]) or (len(line) <= 3 and not line.startswith("各")) if names else False
-        if wrapped and not names[-1].endswith(("、", "，", "；", ",", ";", "：", ":")):
+        cut = bool(names) and (not looks_like_unit_list(names[-1]) or (len(line) <= 3 and not line.startswith("各")))
+        if cut and not names[-1].endswith(("、", "，", "；", ",", ";", "：", ":")):
             names[-1] += line
         else:
             names.append(line)
     return "、".join(names)
 
 
-def _continue_previous(project: Project, cells: list[str], roles: list) -> None:
-    units, _ = _units(cells, roles)
-    project.units += [unit for unit in units if unit not in project.units]
-    if not project.lead_units:
-        project.lead_units = project.units[:1]
+def _tidy_cell(cell: str) -> str:
+    """A cell's lines without the spaces a PDF or a web page put between Chinese characters."""
+    return "\n".join(line for raw in cell.split("\n") if (line := collapse_spaces(raw)))
 
 
 def _squash(text: str) -> str:

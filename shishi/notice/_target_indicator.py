@@ -3,14 +3,12 @@
 
 from __future__ import annotations
 
-import re
-
 from . import _target_words as words
 from ._target_patterns import (
     _AGE, _BASELINE_TAIL, _BENEFICIARY_STOP, _ENUMERATION, _FOR_WHOM_END, _Found, _LEADING_DATE,
     _LEADING_FILLER, _LEADING_MARKER, _LEADING_REGION, _PERSON, _PER_MARKER_END, _PER_POPULATION_END,
-    _PREPOSITION, _TAIL_STOP, _TRAILING_FILLER, _TRAILING_SEPARATORS, _VERB, _clause_end, _clause_start, verb_at_end,
-    _squash,
+    _PREPOSITION, _TAIL_STOP, _TRAILING_FILLER, _TRAILING_SEPARATORS, _VERB, _clause_end, _clause_start,
+    _squash, verb_at_end,
 )
 from ._target_reading import _op_word_at_end
 
@@ -164,7 +162,7 @@ def _strip_trailing(prefix: str) -> str:
             prefix = prefix[: word.start()] + verb  # 每个乡镇｜至少｜建成
         prefix = _PER_POPULATION_END.sub("", prefix)  # 托位数比例达到｜每千人口
         prefix = _PER_MARKER_END.sub("", prefix)  # 给予｜每年
-        prefix = re.sub("[了的]$", "", prefix)  # 提高到了, 城市社区的
+        prefix = prefix[:-1] if prefix.endswith(("了", "的")) else prefix  # 提高到了, 城市社区的
         prefix = _BASELINE_TAIL.sub("", prefix)  # 覆盖率｜由去年的45%｜提高到
         match = _TRAILING_FILLER.search(prefix)
         if match and not prefix[: match.start()].endswith(words.OP_NOT_AFTER.get(match.group(), ())):
@@ -216,7 +214,7 @@ def _compress(phrase: str) -> str:
 
 def _tail_noun(tail: str) -> str:
     """The noun a number counts when it comes after it: `2处｜新型儿童公共阅读空间，`."""
-    tail = re.sub(r"^的", "", tail)
+    tail = tail.removeprefix("的")
     age = _AGE.match(tail)
     if age:
         tail = tail[age.end() :]

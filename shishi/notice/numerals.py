@@ -51,6 +51,7 @@ _ARABIC = re.compile(
 )
 
 _CHINESE = re.compile(f"[{CHINESE_NUMERAL_CHARS}]+")
+_SPACES = re.compile(r"\s+")
 
 
 def half_width(text: str) -> str:
@@ -92,7 +93,7 @@ def parse_number(text: str) -> int | float | None:
     """
     if not isinstance(text, str):
         return None
-    compact = re.sub(r"\s+", "", half_width(text))
+    compact = _SPACES.sub("", half_width(text))
     compact = _APPROX_SUFFIX.sub("", compact)
     if not compact:
         return None

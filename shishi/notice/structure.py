@@ -168,7 +168,8 @@ def _items(main: str, wrapped: bool) -> tuple[list[_Item], int, int]:
         (marker, main[marker.end : markers[i + 1].start if i + 1 < len(markers) else len(main)])
         for i, marker in enumerate(markers)
     ]
-    leading = _units_lead_the_body([chunk for _, chunk in chunks])
+    found = [find_units_clauses(chunk) for _, chunk in chunks]  # read once, used twice
+    leading = _units_lead_the_body([chunk for _, chunk in chunks], found)
     items: list[_Item] = []
     first_at = markers[0].start
     if markers[0].number == 2 and (orphan := _orphan_first_item(main[: markers[0].start])):
@@ -177,7 +178,7 @@ def _items(main: str, wrapped: bool) -> tuple[list[_Item], int, int]:
     closing_at = len(main)
     for index, (marker, chunk) in enumerate(chunks):
         last = index == len(chunks) - 1
-        pieces, tail = _split_chunk(chunk, leading, last, wrapped, marker.style.rank)
+        pieces, tail = _split_chunk(chunk, found[index], leading, last, wrapped, marker.style.rank)
         seq = marker.number if not items or marker.number > items[-1].seq else items[-1].seq + 1
         items.append(_Item(seq, True, pieces[0], marker.category))
         for piece in pieces[1:]:
@@ -209,11 +210,10 @@ def _content_section(main: str, markers) -> str:
     return main
 
 
-def _units_lead_the_body(chunks: list[str]) -> bool:
+def _units_lead_the_body(chunks: list[str], found: list[list]) -> bool:
     """Whether units clauses follow the title (body after them) rather than end the project."""
     leading = trailing = 0
-    for chunk in chunks[:-1]:
-        clauses = find_units_clauses(chunk)
+    for chunk, clauses in zip(chunks[:-1], found):
         if len(clauses) != 1:
             continue
         after = chunk[clauses[0].end :].strip(" \n。；")
@@ -224,9 +224,11 @@ def _units_lead_the_body(chunks: list[str]) -> bool:
     return leading > trailing
 
 
-def _split_chunk(chunk: str, leading: bool, last: bool, wrapped: bool, rank: int) -> tuple[list[str], str]:
-    """One numbered chunk → its project, any unnumbered projects inside it, and the closing tail."""
-    clauses = find_units_clauses(chunk)
+def _split_chunk(
+    chunk: str, clauses: list, leading: bool, last: bool, wrapped: bool, rank: int
+) -> tuple[list[str], str]:
+    """One numbered chunk (with its units clauses) → its project, any unnumbered projects inside
+    it, and the closing tail."""
     starts = [0]
     for clause in clauses[1:]:
         if leading:

@@ -8,7 +8,10 @@ Codes (stable; the UI translates them):
 - `attachment-missing-row` / `attachment-extra-row`: the form and the body list different projects;
 - `attachment-title-mismatch`, `attachment-units-mismatch`: a row disagrees with its project;
 - `unit-variant`: one unit written two ways in the same notice (区教育局 / 区教体局);
-- `unreadable-target`: something that looks like a commitment whose number could not be read.
+- `unreadable-target`: something that looks like a commitment whose number could not be read;
+- `list-found`: the projects were read from a table (where, and how many), for the coordinator to
+  check row by row (structure.py);
+- `unread-row`: a table row that could not be read as a project (structure.py).
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -48,7 +49,11 @@ class Plan(models.Model):
     red_points = models.PositiveSmallIntegerField(_("红灯：落后进度超过（百分点）"), default=30)
     published = models.BooleanField(_("已公开"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
-    history = HistoricalRecords()
+    # When anything the plan's pages show last changed: the plan, its projects, targets, quarters
+    # and team, its reports, its public text, its history. Moved on by shishi/public/changes.py;
+    # the public page is cached under it.
+    changed_at = models.DateTimeField(default=timezone.now, editable=False)
+    history = HistoricalRecords(excluded_fields=["changed_at"])  # bookkeeping, not an edit
 
     class Meta:
         verbose_name = _("实事计划")
@@ -58,6 +63,11 @@ class Plan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.region} {self.year}"
+
+    @classmethod
+    def touch(cls, plans: models.QuerySet[Plan]) -> None:
+        """Record that something these plans' pages show has changed, now."""
+        plans.update(changed_at=timezone.now())
 
     # The plan's calendar. Each rule reads `self.periods.all()`, so a plan read with its periods
     # (prefetch_related("periods")) answers them all without another query.

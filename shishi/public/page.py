@@ -11,13 +11,11 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
-from shishi.history.models import Event
 from shishi.oversight.board import ProjectRow, plan_projects, project_rows, reports_with_figures
 from shishi.oversight.lights import NAMES, SEVERITY
-from shishi.plans.models import Assignment, Period, Plan, Project, Target
+from shishi.plans.models import Assignment, Period, Plan
 from shishi.reporting.models import QuarterlyReport
 from shishi.reporting.states import report_state
 
@@ -78,33 +76,18 @@ def build_page(plan: Plan, quarter: int | None, today: datetime.date) -> PublicP
 
 
 def last_modified(plan: Plan, now: datetime.datetime) -> datetime.datetime:
-    """When the public page of the plan last changed: the newest of its history (imports, edits,
-    reports submitted and reviewed, publishing), its public text, its reports, and the last
-    quarter end or due date passed — on those days the page changes by itself (the default
-    quarter moves on; a report not in by its due date turns red)."""
-    times = [*_newest_changes(plan.pk), plan.created_at]
+    """When the public page of the plan last changed: the plan's `changed_at` (moved on by every
+    change of what the page shows, see changes.py) and the last quarter end or due date passed —
+    on those days the page changes by itself (the default quarter moves on; a report not in by
+    its due date turns red). Read afresh in one query of plain values: every visit asks, also
+    when the page itself comes from the cache."""
+    rows = Plan.objects.filter(pk=plan.pk).order_by().values_list("changed_at", "periods__ends_on", "periods__due_on")
+    times = [plan.created_at]
     today = timezone.localdate(now)
-    for period in plan.periods.all():
-        for day in (period.ends_on, period.due_on):
-            turned = day + datetime.timedelta(days=1)
-            if turned <= today:
+    for changed, *days in rows:
+        times.append(changed)
+        for day in days:
+            turned = day + datetime.timedelta(days=1) if day else None
+            if turned and turned <= today:
                 times.append(timezone.make_aware(datetime.datetime.combine(turned, datetime.time.min)))
     return min(max(t for t in times if t is not None), now)
-
-
-def _newest_changes(plan_id: int) -> list[datetime.datetime | None]:
-    """The newest time in each of the six tables, in one query: every visit asks, also when the
-    page itself comes from the cache."""
-
-    def newest(queryset, field: str) -> Subquery:
-        return Subquery(queryset.order_by(f"-{field}").values(field)[:1])
-
-    return list(Plan.objects.filter(pk=plan_id).values_list(
-        newest(Event.objects.filter(plan_id=OuterRef("pk")), "at"),
-        newest(PublicStatement.objects.filter(project__plan_id=OuterRef("pk")), "updated_at"),
-        newest(QuarterlyReport.objects.filter(period__plan_id=OuterRef("pk")), "updated_at"),
-        newest(Plan.history.filter(id=OuterRef("pk")), "history_date"),
-        newest(Project.history.filter(plan_id=OuterRef("pk")), "history_date"),
-        newest(Target.history.filter(project_id__in=Project.objects.filter(plan_id=OuterRef(OuterRef("pk")))
-                                     .values("pk")), "history_date"),
-    ).order_by().get())

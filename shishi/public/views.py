@@ -30,7 +30,7 @@ from shishi.bounds import as_quarter, as_year
 from shishi.directory.access import can_manage_plan
 from shishi.plans.models import Period, Plan, Project
 from shishi.reporting.models import QuarterlyReport, ReportLine
-from shishi.plans.shortcuts import plan_or_403, plan_with_periods
+from shishi.plans.shortcuts import plan_or_403
 
 from .forms import PublishForm, StatementForm
 from .models import PublicStatement
@@ -48,7 +48,7 @@ def index(request, elder: bool = False):
     """One year's published plans (the latest, or ?year=), with links to the other years: a
     province publishes some 150 plans a year, and a page of every year would only grow."""
     published = Plan.objects.filter(published=True)
-    years = sorted(set(published.order_by().values_list("year", flat=True)), reverse=True)
+    years = list(published.order_by("-year").values_list("year", flat=True).distinct())
     asked = as_year(request.GET.get("year"))
     year = asked if asked in years else (years[0] if years else None)
     plans = list(published.filter(year=year).order_by("region__path", "title").values_list("pk", "region__name", "title"))
@@ -65,7 +65,7 @@ def index(request, elder: bool = False):
 
 @require_safe
 def plan_page(request, pk: int, elder: bool = False):
-    plan = _published_plan_and_periods(pk)
+    plan = get_object_or_404(Plan.objects.select_related("region"), pk=pk, published=True)
     quarter = as_quarter(request.GET.get("q"))
     now = timezone.now()
     changed = last_modified(plan, now)
@@ -73,19 +73,11 @@ def plan_page(request, pk: int, elder: bool = False):
     key = f"public:plan:{plan.pk}:{quarter}:{int(elder)}:{get_language()}:{changed.isoformat()}"
     html = cache.get(key)
     if html is None:
+        prefetch_related_objects([plan], "periods")  # only the page itself needs them
         page = build_page(plan, quarter, timezone.localdate(now))
         html = render_to_string("public/plan.html", {"plan": plan, "page": page, "elder": elder})
         cache.set(key, html, SERVER_CACHE_SECONDS)
     return _cacheable(request, html, changed)
-
-
-def _published_plan_and_periods(pk: int) -> Plan:
-    """The published plan with its quarters in order (`plan.periods.all()` asks no more): they
-    serve both the date of the last change and the page."""
-    plan = plan_with_periods(pk)
-    if plan is None or not plan.published:
-        raise Http404
-    return plan
 
 
 def _cacheable(request, html: str, changed) -> HttpResponse:

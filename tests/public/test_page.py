@@ -196,3 +196,28 @@ def test_the_last_change_is_read_from_each_thing_the_page_shows(scene, cast):
     assert changes(lambda: plan.save())
     assert changes(lambda: project.save())
     assert changes(lambda: project.targets.first().save())
+
+
+def test_a_renamed_unit_a_changed_team_or_a_deleted_text_moves_the_date_too(scene, cast):
+    """The public page names the units; what changes it moves the plan's `changed_at` on, also
+    a deletion, whichever door made it."""
+    import datetime
+
+    from shishi.public.models import PublicStatement
+    from shishi.public.page import last_modified
+
+    plan = scene["plan"]
+    later = timezone.now() + datetime.timedelta(days=400)
+
+    def changes(change) -> bool:
+        before = last_modified(plan, later)
+        change()
+        return last_modified(plan, later) > before
+
+    unit = plan.projects.get(seq=1).assignments.first().unit
+    unit.name = "县教育和体育局"
+    assert changes(unit.save)
+    assert changes(lambda: plan.projects.get(seq=2).assignments.first().save())
+    assert changes(lambda: PublicStatement.objects.get(project__seq=2, project__plan=plan).delete())
+    other = scene["plan"].region.parent.children.exclude(pk=plan.region_id).first()
+    assert not changes(lambda: other.save())  # another county's

@@ -81,6 +81,12 @@ def summary(notice: Notice) -> str:
         out.append(f"   牵头单位：{'、'.join(project.lead_units) or '（未写明）'}")
         if partners:
             out.append(f"   配合单位：{'、'.join(partners)}")
+        details = [f"{label}：{value}" for label, value in (
+            ("类别", project.category), ("完成时限", project.deadline_text),
+            ("年度投资", f"{_number(project.investment)}万元" if project.investment is not None else None),
+        ) if value]
+        if details:
+            out.append("   " + "    ".join(details))
         if project.targets:
             rows = [(t.indicator, OP_SIGNS.get(t.op, t.op), _number(t.value), t.unit, t.kind) for t in project.targets]
             out += ["   " + line for line in _table(("指标", "", "目标值", "单位", "类型"), rows)]

@@ -58,8 +58,8 @@ def as_quarter(raw) -> int | None:
 class IdConverter(IntConverter):
     """`<id:pk>`: a database id. Anything else matches no URL (404) and reaches no query.
 
-    The regex takes any 1–19 ASCII digits (`link_maker` reverses with stand-in ids); the range is
-    checked in `to_python`, whose ValueError Django takes for "this pattern does not match"."""
+    The regex takes any 1–19 ASCII digits; the range is checked in `to_python`, whose ValueError
+    Django takes for "this pattern does not match"."""
 
     regex = "[0-9]{1,19}"
     low, high = 1, MAX_ID

@@ -1,5 +1,5 @@
-"""Ids that name nothing, or name something of another plan, get the 404 page on the pages whose
-reads are precompiled (shishi/precompiled.py): a plan, a quarter, a project, a region."""
+"""Ids that name nothing, or name something of another plan, get the 404 page on the pages read
+most (board, project page, comparisons, public page): a plan, a quarter, a project, a region."""
 
 import pytest
 from django.urls import reverse

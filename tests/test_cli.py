@@ -16,9 +16,10 @@ def test_it_prints_the_documented_json(capsys):
     assert main(["parse", str(SAMPLE)]) == 0
     data = json.loads(capsys.readouterr().out)
     assert set(data) == {"title", "issuer", "doc_number", "year", "issued_on", "region", "addressees", "projects",
-                         "reporting", "attachment", "warnings"}
+                         "reporting", "attachment", "warnings", "list_source"}
     assert data["doc_number"] == "川政办字〔2024〕13号"
-    assert set(data["projects"][0]) == {"seq", "title", "body", "units", "lead_units", "theme", "targets"}
+    assert set(data["projects"][0]) == {"seq", "title", "body", "units", "lead_units", "theme", "targets", "category",
+                                        "deadline_text", "deadline", "investment"}
     assert set(data["projects"][0]["targets"][0]) == {"text", "indicator", "op", "value", "unit", "kind", "span"}
 
 

@@ -14,6 +14,7 @@ objects packed in compressed object streams, where a search of the raw bytes wou
 from __future__ import annotations
 
 import io
+import logging
 
 from pypdf import PdfReader, apply_configuration
 from pypdf.errors import LimitReachedError, PdfReadError, PyPdfError
@@ -21,6 +22,11 @@ from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, StreamO
 
 from . import bounds
 from .bounds import OverLimit
+
+# pypdf warns through logging about the damage it reads past ("EOF marker not found"); with no
+# handler configured, Python prints that to stderr, where the CLI's one-line error belongs. What
+# matters of the damage, this module and PDFium say in their own words.
+logging.getLogger("pypdf").addHandler(logging.NullHandler())
 
 MiB = bounds.MiB
 # Page content (operators) a page may have, and all pages together: a page of a Word-made PDF

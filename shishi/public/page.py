@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from shishi.oversight.board import ProjectRow, plan_projects, project_rows, reports_with_figures
@@ -76,16 +77,23 @@ def build_page(plan: Plan, quarter: int | None, today: datetime.date) -> PublicP
 
 
 def last_modified(plan: Plan, now: datetime.datetime) -> datetime.datetime:
-    """When the public page of the plan last changed: the plan's `changed_at` (moved on by every
-    change of what the page shows, see changes.py) and the last quarter end or due date passed —
-    on those days the page changes by itself (the default quarter moves on; a report not in by
-    its due date turns red). Read afresh in one query of plain values: every visit asks, also
-    when the page itself comes from the cache."""
-    rows = Plan.objects.filter(pk=plan.pk).order_by().values_list("changed_at", "periods__ends_on", "periods__due_on")
-    times = [plan.created_at]
+    """When the public page of the plan last changed (see `last_change`), read afresh."""
+    return last_change(Plan.objects.filter(pk=plan.pk), now)
+
+
+def last_change(plans: QuerySet[Plan], now: datetime.datetime) -> datetime.datetime | None:
+    """When the public page of the plan (the one in `plans`, or None if there is none) last
+    changed: the newest of its creation, its `changed_at` (moved on by every change of what the
+    page shows, see changes.py) and the last quarter end or due date passed — on those days the
+    page changes by itself (the default quarter moves on; a report not in by its due date turns
+    red). One query of plain values: every visit asks, also when the page comes from the cache."""
+    rows = plans.order_by().values_list("created_at", "changed_at", "periods__ends_on", "periods__due_on")
+    if not rows:
+        return None
+    times = []
     today = timezone.localdate(now)
-    for changed, *days in rows:
-        times.append(changed)
+    for created, changed, *days in rows:
+        times += [created, changed]
         for day in days:
             turned = day + datetime.timedelta(days=1) if day else None
             if turned and turned <= today:

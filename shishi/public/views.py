@@ -34,7 +34,7 @@ from shishi.plans.shortcuts import plan_or_403
 
 from .forms import PublishForm, StatementForm
 from .models import PublicStatement
-from .page import build_page, last_modified
+from .page import build_page, last_change
 from .services import PublicError, approve_statement, publish_plan, save_statement, unpublish_plan, withdraw_statement
 
 MAX_AGE = 300  # seconds a browser or a proxy may reuse a public page without asking
@@ -65,15 +65,17 @@ def index(request, elder: bool = False):
 
 @require_safe
 def plan_page(request, pk: int, elder: bool = False):
-    plan = get_object_or_404(Plan.objects.select_related("region"), pk=pk, published=True)
     quarter = as_quarter(request.GET.get("q"))
     now = timezone.now()
-    changed = last_modified(plan, now)
+    # One query when the page is in the cache: the plan itself is read only to render it.
+    changed = last_change(Plan.objects.filter(pk=pk, published=True), now)
+    if changed is None:
+        raise Http404
     # The exact time, not the header's whole seconds: two changes within a second are two pages.
-    key = f"public:plan:{plan.pk}:{quarter}:{int(elder)}:{get_language()}:{changed.isoformat()}"
+    key = f"public:plan:{pk}:{quarter}:{int(elder)}:{get_language()}:{changed.isoformat()}"
     html = cache.get(key)
     if html is None:
-        prefetch_related_objects([plan], "periods")  # only the page itself needs them
+        plan = get_object_or_404(Plan.objects.select_related("region").prefetch_related("periods"), pk=pk, published=True)
         page = build_page(plan, quarter, timezone.localdate(now))
         html = render_to_string("public/plan.html", {"plan": plan, "page": page, "elder": elder})
         cache.set(key, html, SERVER_CACHE_SECONDS)

@@ -166,6 +166,14 @@ def test_a_page_not_in_the_cache_is_read_in_eight_queries(client, scene, django_
         client.get(reverse("public:plan", args=[scene["plan"].pk]) + "?q=1")
 
 
+def test_a_page_in_the_cache_is_answered_in_one_query(client, scene, django_assert_max_num_queries):
+    """Only the date of the plan's last change is read: the plan itself only to render the page."""
+    url = reverse("public:plan", args=[scene["plan"].pk]) + "?q=1"
+    client.get(url)
+    with django_assert_max_num_queries(1):
+        assert client.get(url).status_code == 200
+
+
 @pytest.mark.parametrize("value", ["9", "x", "", "-1"])
 def test_a_strange_quarter_falls_back_to_the_default(client, scene, value):
     response = client.get(reverse("public:plan", args=[scene["plan"].pk]) + f"?q={value}")

@@ -95,6 +95,13 @@ class Plan(models.Model):
         return next((period for period in self.periods.all() if period.quarter == quarter), None)
 
 
+def figure_fits(field: str, null: bool = False) -> models.Q:
+    """The database's own check of `figures.storable`: no door, present or future, can store a
+    figure that pages could not read back."""
+    fits = models.Q(**{f"{field}__gte": 0, f"{field}__lt": figures.LIMIT})
+    return fits | models.Q(**{f"{field}__isnull": True}) if null else fits
+
+
 class Project(models.Model):
     """One 实事 of the plan."""
 
@@ -104,13 +111,20 @@ class Project(models.Model):
     body = models.TextField(_("内容"), blank=True, default="")
     theme = models.CharField(_("主题"), max_length=30, default="other")
     deadline = models.DateField(_("完成时限"), null=True, blank=True)
+    # What a 民生实事 notice gives per project when it has them: the heading or 类别 column the
+    # project stands under, and its 年度投资 in 万元 (a figure as `figures` holds one).
+    category = models.CharField(_("类别"), max_length=60, blank=True, default="")
+    investment = models.DecimalField(_("年度投资（万元）"), max_digits=figures.MAX_DIGITS,
+                                     decimal_places=figures.DECIMAL_PLACES, null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:
         # Local columns only: ordering by "plan" would order by the plan's own ordering, a join
         # through the plan to its region on every read of projects.
         ordering = ["plan_id", "seq"]
-        constraints = [models.UniqueConstraint(fields=["plan", "seq"], name="project_seq_unique_in_plan")]
+        constraints = [models.UniqueConstraint(fields=["plan", "seq"], name="project_seq_unique_in_plan"),
+                       models.CheckConstraint(condition=figure_fits("investment", null=True),
+                                              name="project_investment_fits")]
 
     def __str__(self) -> str:
         return f"{self.seq}. {self.title}"
@@ -127,13 +141,6 @@ class Project(models.Model):
     def lead_unit(self) -> Unit | None:
         lead = self.lead_assignment
         return lead.unit if lead else None
-
-
-def figure_fits(field: str, null: bool = False) -> models.Q:
-    """The database's own check of `figures.storable`: no door, present or future, can store a
-    figure that pages could not read back."""
-    fits = models.Q(**{f"{field}__gte": 0, f"{field}__lt": figures.LIMIT})
-    return fits | models.Q(**{f"{field}__isnull": True}) if null else fits
 
 
 class Target(models.Model):

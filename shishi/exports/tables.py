@@ -107,7 +107,8 @@ class PlanTable(PlanScopedTable):
 class ProjectTable(PlanScopedTable):
     kind, label = "projects", "实事项目"
     columns = (Column("行政区", 10), Column("年度", 7), Column("实事编号", 9), Column("序号", 6), Column("实事名称", 36),
-               Column("主题", 10), Column("完成时限", 12), Column("牵头单位", 18), Column("配合单位", 30), Column("指标数", 8))
+               Column("主题", 10), Column("类别", 14), Column("投资（万元）", 12), Column("完成时限", 12),
+               Column("牵头单位", 18), Column("配合单位", 30), Column("指标数", 8))
 
     def plan_rows(self, plan):
         projects = plan.projects.prefetch_related(
@@ -115,7 +116,7 @@ class ProjectTable(PlanScopedTable):
         for project in projects:
             team = list(project.assignments.all())
             yield (plan.region.name, plan.year, project.pk, project.seq, project.title,
-                   THEME_NAMES.get(project.theme, project.theme),
+                   THEME_NAMES.get(project.theme, project.theme), project.category, plain(project.investment),
                    project.deadline.isoformat() if project.deadline else "",
                    "、".join(a.unit.name for a in team if a.role == Assignment.Role.LEAD),
                    "、".join(a.unit.name for a in team if a.role == Assignment.Role.PARTNER),

@@ -21,7 +21,7 @@ from shishi.notice.text import clean_text
 from shishi.notice.units import split_unit_list
 
 from .figures import FigureError, parse_figure
-from .services import MAX_DUE_DAYS, MAX_YEAR, MIN_YEAR, draft_problems
+from .services import MAX_DUE_DAYS, MAX_YEAR, MIN_YEAR, draft_problems, investment_label
 
 OP_CHOICES = [(">=", "≥"), ("=", "="), ("<=", "≤"), ("~", "≈")]
 
@@ -201,16 +201,20 @@ class PlanHeaderForm(forms.Form):
 
 
 class ProjectForm(forms.Form):
-    """A project's name, units and deadline; `prefix` is the project's key (p-0, p-1, …)."""
+    """A project's name, units, deadline, category and investment (万元); `prefix` is the
+    project's key (p-0, p-1, …)."""
 
     title = CleanTextField()
     units = CleanTextField()
     leads = CleanTextField()
     deadline = DraftDateField(required=False)
+    category = CleanTextField()
+    investment = FigureField()
 
     def __init__(self, *args, seq, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["deadline"].label = f"第{seq}项完成时限"
+        self.fields["investment"].what = investment_label(seq)
 
     def clean(self):
         cleaned = super().clean()
@@ -286,7 +290,9 @@ class ProjectCorrections:
         self.key, self.project = key, project
         self.form = ProjectForm(data, prefix=key, seq=seq, initial={
             "title": project["title"], "units": "、".join(project["units"]),
-            "leads": "、".join(project["lead_units"]), "deadline": project["deadline"]})
+            "leads": "、".join(project["lead_units"]), "deadline": project["deadline"],
+            # Drafts kept before categories and investment were read have neither.
+            "category": project.get("category", ""), "investment": project.get("investment")})
         self.rows = [
             (TargetForm(data, prefix=f"{key}-t-{j}", seq=seq,
                         initial={name: target[name] for name in ("indicator", "op", "value", "unit")}),
@@ -310,6 +316,9 @@ class ProjectCorrections:
         project["title"] = cleaned["title"] or self.project["title"]
         project["units"], project["lead_units"] = cleaned["units"], cleaned["leads"]
         project["deadline"] = cleaned["deadline"]
+        project["category"] = cleaned["category"]
+        investment = cleaned["investment"]
+        project["investment"] = None if investment is None else json_figure(investment)
         project["targets"] = []
         for form, target in [*self.rows, (self.new_target, None)]:
             if form.cleaned_data["delete"] or form.left_empty:

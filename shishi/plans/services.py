@@ -97,7 +97,11 @@ def initial_draft(parsed: dict) -> dict:
                 "theme": project["theme"],
                 "units": project["units"],
                 "lead_units": project["lead_units"],
-                "deadline": deadline,
+                # 完成时限 per project when the notice names a date, else the notice's own deadline.
+                "deadline": project.get("deadline") or deadline,
+                "deadline_text": project.get("deadline_text") or "",
+                "category": project.get("category") or "",
+                "investment": project.get("investment"),  # 万元; checked as a figure in the preview
                 "targets": [
                     {k: target[k] for k in ("indicator", "op", "value", "unit", "kind", "text")}
                     for target in project["targets"]
@@ -106,6 +110,11 @@ def initial_draft(parsed: dict) -> dict:
             for project in parsed.get("projects", [])
         ],
     }
+
+
+def investment_label(seq: int) -> str:
+    """How a message names a project's investment: 第3项年度投资（万元）."""
+    return f"第{seq}项年度投资（万元）"
 
 
 def _fit(text: str, model, field: str) -> str:
@@ -142,6 +151,7 @@ def draft_problems(draft: dict) -> list[str]:
     for project in draft["projects"]:
         where = f"第{project['seq']}项"
         check(project["title"], _limit(Project, "title"), f"{where}实事名称")
+        check(project.get("category", ""), _limit(Project, "category"), f"{where}类别")
         for name in project["units"]:
             check(name, _limit(Unit, "name"), f"{where}责任单位“{name[:20]}…”")
         for target in project["targets"]:
@@ -160,6 +170,10 @@ def confirm_plan(notice_file: NoticeFile, person: Person, choices: dict[str, str
     draft, region = notice_file.draft, notice_file.region
     problems = draft_problems(draft)
     for project in draft["projects"]:
+        try:
+            parse_figure(project.get("investment"), investment_label(project["seq"]))
+        except FigureError as exc:
+            problems.append(str(exc))
         for target in project["targets"]:
             try:
                 parse_figure(target["value"], f"第{project['seq']}项指标“{target['indicator']}”的目标值")
@@ -189,7 +203,8 @@ def confirm_plan(notice_file: NoticeFile, person: Person, choices: dict[str, str
     for item in draft["projects"]:
         project = Project.objects.create(
             plan=plan, seq=item["seq"], title=item["title"], body=item["body"], theme=item["theme"],
-            deadline=item["deadline"] or None,
+            deadline=item["deadline"] or None, category=item.get("category", ""),
+            investment=parse_figure(item.get("investment")),
         )
         Target.objects.bulk_create(
             Target(project=project, seq=n, indicator=t["indicator"], op=t["op"], value=parse_figure(t["value"]),

@@ -35,10 +35,11 @@ class PlanRow:
 class Listed:
     """A project as the comparisons read it: a plain row, not a model instance."""
 
-    __slots__ = ("pk", "plan_id", "seq", "title", "theme")
+    __slots__ = ("pk", "plan_id", "seq", "title", "theme", "category")
 
-    def __init__(self, pk, plan_id, seq, title, theme):
+    def __init__(self, pk, plan_id, seq, title, theme, category):
         self.pk, self.plan_id, self.seq, self.title, self.theme = pk, plan_id, seq, title, theme
+        self.category = category  # the notice's 类别, "" when it has none
 
     def __str__(self) -> str:
         return f"{self.seq}. {self.title}"

@@ -80,6 +80,13 @@ def test_the_theme_page_counts_projects_per_theme_and_county(client, cast, plan,
     assert "实施适龄妇女“两癌”免费筛查和救助行动" in page
 
 
+def test_the_theme_page_shows_a_project_s_category_beside_it(client, cast, plan, gaoxinqu_plan, world):
+    plan.projects.filter(seq=1).update(category="教育惠民领域")
+    client.force_login(cast["cici"])
+    page = client.get(reverse("comparisons:themes", args=[world["city"].pk, 2023])).content.decode()
+    assert page.count("（教育惠民领域）") == 1
+
+
 @pytest.mark.parametrize("table, fmt", [("indicators", "xlsx"), ("indicators", "csv"), ("themes", "xlsx")])
 def test_it_hands_out_the_tables(client, cast, plan, gaoxinqu_plan, world, table, fmt):
     client.force_login(cast["cici"])

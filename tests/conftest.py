@@ -45,6 +45,16 @@ def _another_today():
         yield
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """The public page, the board and project pages are cached under their plan's last change, and
+    ids (and a frozen clock's times) repeat between tests: each test starts with an empty cache."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 def pdf_bytes(pages: int = 1) -> bytes:
     """A real, valid PDF, as a clerk's scanner would produce."""
     document = pdfium.PdfDocument.new()

@@ -50,8 +50,8 @@ class Plan(models.Model):
     published = models.BooleanField(_("已公开"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     # When anything the plan's pages show last changed: the plan, its projects, targets, quarters
-    # and team, its reports, its public text, its history. Moved on by shishi/public/changes.py;
-    # the public page is cached under it.
+    # and team, its reports, its public text, its history. Moved on by shishi/plans/changes.py;
+    # the public page, the board and a project's page are cached under it.
     changed_at = models.DateTimeField(default=timezone.now, editable=False)
     history = HistoricalRecords(excluded_fields=["changed_at"])  # bookkeeping, not an edit
 

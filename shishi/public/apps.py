@@ -7,6 +7,10 @@ class PublicConfig(AppConfig):
     verbose_name = _("公开")
 
     def ready(self) -> None:
-        from . import changes
+        from shishi.plans.changes import watch
+        from shishi.plans.models import Plan
 
-        changes.connect()
+        from .models import PublicStatement
+
+        # The public text moves the plan's change date on (shishi/plans/changes.py).
+        watch(PublicStatement, lambda statement: Plan.objects.filter(projects=statement.project_id))

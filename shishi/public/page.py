@@ -84,7 +84,7 @@ def last_modified(plan: Plan, now: datetime.datetime) -> datetime.datetime:
 def last_change(plans: QuerySet[Plan], now: datetime.datetime) -> datetime.datetime | None:
     """When the public page of the plan (the one in `plans`, or None if there is none) last
     changed: the newest of its creation, its `changed_at` (moved on by every change of what the
-    page shows, see changes.py) and the last quarter end or due date passed — on those days the
+    page shows, see shishi/plans/changes.py) and the last quarter end or due date passed — on those days the
     page changes by itself (the default quarter moves on; a report not in by its due date turns
     red). One query of plain values: every visit asks, also when the page comes from the cache."""
     rows = plans.order_by().values_list("created_at", "changed_at", "periods__ends_on", "periods__due_on")

@@ -3,6 +3,7 @@ reminded (bench/pages.py measures it at province scale)."""
 
 import datetime
 
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -13,6 +14,8 @@ from shishi.reporting.reminders import remind
 
 
 def _queries(client, url) -> int:
+    """The queries of the page as it is made, not as it comes from the cache."""
+    cache.clear()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200
@@ -71,3 +74,13 @@ def test_the_board_page_is_read_in_eleven_queries_when_units_are_late(client, ca
     client.force_login(cast["cora"])
     with django_assert_max_num_queries(11):
         client.get(reverse("oversight:board", args=[plan.pk, 1]))  # 2023: every unit is late
+
+
+def test_a_board_seen_before_any_change_is_read_in_seven_queries(client, cast, plan, django_assert_max_num_queries):
+    """The session and the person; the plan with its region; its quarters; the late units'
+    reminders; the open 督办 notices; the top bar's unread count: the rest comes from the cache."""
+    client.force_login(cast["cora"])
+    url = reverse("oversight:board", args=[plan.pk, 1])
+    client.get(url)
+    with django_assert_max_num_queries(7):
+        assert client.get(url).status_code == 200

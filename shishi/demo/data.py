@@ -119,7 +119,7 @@ def _reports(plan: Plan, today: datetime.date) -> None:
     coordinator = Person.objects.get(username="coordinator")
     units = list(Unit.objects.filter(assignments__project__plan=plan).distinct().order_by("name"))
     periods = list(plan.periods.all())
-    current = next((p for p in periods if today <= p.due_on), periods[-1])
+    current = plan.current_period(today)
     late = {units[-1].pk, units[-2].pk}  # two units that never reported the last past quarter
     for period in periods:
         if period.quarter > current.quarter:
@@ -149,7 +149,7 @@ def _reports(plan: Plan, today: datetime.date) -> None:
 def _supervision(plan: Plan, today: datetime.date) -> None:
     """Two 督办 notices about the last quarter's late reports: one answered, one waiting."""
     supervisor = Person.objects.get(username="supervisor")
-    periods = [p for p in plan.periods.all() if p.due_on < today]
+    periods = [p for p in plan.periods.all() if p.is_overdue(today)]
     if not periods:
         return
     for index, (project, unit, why) in enumerate(candidates(plan, periods[-1], today)[:2]):
@@ -162,7 +162,7 @@ def _supervision(plan: Plan, today: datetime.date) -> None:
 def _publish_and_report(plan: Plan, today: datetime.date) -> None:
     """The plan made public with approved text for last quarter, and that quarter's bulletin issued."""
     coordinator = Person.objects.get(username="coordinator")
-    periods = [p for p in plan.periods.all() if p.due_on < today]
+    periods = [p for p in plan.periods.all() if p.is_overdue(today)]
     if not periods:
         return
     for project in plan.projects.all()[:5]:

@@ -156,7 +156,7 @@ def year_end(plan: Plan, today: datetime.date) -> tuple[list[ProjectYear], list[
     for unit in board.units:
         on_time = late = 0
         for period in periods:
-            if period.due_on >= today:
+            if not period.is_overdue(today):
                 continue  # not due yet: neither on time nor late
             submitted = first_in.get((unit.pk, period.pk))
             if submitted and timezone.localdate(submitted) <= period.due_on:

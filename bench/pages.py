@@ -153,8 +153,8 @@ def _pages() -> list[Page]:
     out = [Page(name, who, url(province), url(small), province[role], small[role], plan_ids=plans)
            for name, who, url, role in pages]
     for name, who, url, role in pages[1:3]:  # the board and the project page, made anew after a change
-        out.append(Page(f"{name}, after a change", who, url(province), url(small), province[role], small[role],
-                        cold=True, plan_ids=plans))
+        out.append(Page(f"{name}, after a change", who, url(province), url(small), province[role],
+                        small[role], cold=True, plan_ids=plans))
     public = lambda w: reverse("public:plan", args=[w["plan"].pk])  # noqa: E731
     out.append(Page("public plan page, cache cold", "anonymous", public(province), public(small), None, None,
                     cold=True, plan_ids=plans))
@@ -229,8 +229,9 @@ def measure(pages: list[Page], rounds: int) -> list[Figures]:
         shuffle(requests)
         for i, world in requests:
             page = pages[i]
-            client, url = (clients[i], page.url) if world == "province" else (small_clients[i], page.small_url)
-            ready(client, url, page.cold, page.plan_ids[0 if world == "province" else 1])
+            in_province = world == "province"
+            client, url = (clients[i], page.url) if in_province else (small_clients[i], page.small_url)
+            ready(client, url, page.cold, page.plan_ids[0 if in_province else 1])
             start = time.perf_counter()
             response = client.get(url)
             timings[(i, world)].append(time.perf_counter() - start)
@@ -239,7 +240,8 @@ def measure(pages: list[Page], rounds: int) -> list[Figures]:
     for i in range(len(pages)):
         series = sorted(timings[(i, "province")])
         out.append(Figures(queries[i], small_queries[i], statistics.median(series),
-                           series[round(0.95 * (len(series) - 1))], statistics.median(timings[(i, "small")]), sizes[i]))
+                           series[round(0.95 * (len(series) - 1))], statistics.median(timings[(i, "small")]),
+                           sizes[i]))
     return out
 
 
@@ -267,9 +269,9 @@ def _print_table(pages: list[Page], figures: list[Figures]) -> None:
     for page, f in zip(pages, figures):
         judged = verdict(page, f, trivial)
         missed += judged != "ok"
-        print(f"{page.name:38s} {page.who:20s} {f.small_queries:5d} {f.queries:9d} {f.small_median * 1000:7.1f} "
-              f"{f.median * 1000:9.1f} {f.median / f.small_median:8.2f}× {f.median / trivial.median:8.2f}× "
-              f"{f.p95 * 1000:7.1f} {f.size / 1024:6.0f}  {judged}")
+        print(f"{page.name:38s} {page.who:20s} {f.small_queries:5d} {f.queries:9d} "
+              f"{f.small_median * 1000:7.1f} {f.median * 1000:9.1f} {f.median / f.small_median:8.2f}× "
+              f"{f.median / trivial.median:8.2f}× {f.p95 * 1000:7.1f} {f.size / 1024:6.0f}  {judged}")
     print("every goal met" if not missed else f"{missed} page(s) miss a goal")
 
 

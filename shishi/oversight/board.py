@@ -95,7 +95,8 @@ def build_board(plan: Plan, period: Period, today: datetime.date) -> Board:
         if unit.pk in reports:
             reports[unit.pk].unit = unit
     states = {unit.pk: report_state(reports.get(unit.pk), period, today) for unit in units}
-    cells = {(a.project_id, a.unit_id): states[a.unit_id] for project in projects for a in project.assignments.all()}
+    cells = {(a.project_id, a.unit_id): states[a.unit_id]
+             for project in projects for a in project.assignments.all()}
     rows = project_rows(plan, period, projects, reports, states, figures)
     return Board(
         plan=plan, period=period, projects=projects, units=units, cells=cells, states=states, reports=reports,

@@ -59,8 +59,8 @@ def board(request, pk: int, quarter: int):
             "project": project,
             "row": data.rows[project.pk],
             # A cell per unit: its report's state and the state's name where the unit is on the project.
-            "cells": [(state, STATE_NAMES[state]) if (state := data.cells.get((project.pk, unit.pk))) else None
-                      for unit in data.units],
+            "cells": [(state, STATE_NAMES[state]) if (state := data.cells.get((project.pk, unit.pk)))
+                      else None for unit in data.units],
         }
         for project in data.projects
     ]
@@ -117,8 +117,8 @@ def project_page(request, pk: int, project_pk: int):
     states = ledger.states
     return render(request, "oversight/project.html", {
         "plan": plan, "project": ledger.project, "period": period, "periods": periods, "row": ledger.row,
-        "team": [(a, ledger.ledgers.get(a.pk), STATE_NAMES[states[a.unit_id]], states[a.unit_id], a.unit_id in visible)
-                 for a in ledger.team],
+        "team": [(a, ledger.ledgers.get(a.pk), STATE_NAMES[states[a.unit_id]], states[a.unit_id],
+                  a.unit_id in visible) for a in ledger.team],
         "entries": [entry for entry in ledger.entries if entry["unit_id"] in visible],
     })
 

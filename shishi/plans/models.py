@@ -77,7 +77,8 @@ class Plan(models.Model):
         else the last (after the year, its fourth quarter). Q1's reports are written in early
         April, so until Q1's due date it is still Q1, not Q2. None for a plan without quarters."""
         periods = list(self.periods.all())
-        return next((period for period in periods if not period.is_overdue(today)), periods[-1] if periods else None)
+        last = periods[-1] if periods else None
+        return next((period for period in periods if not period.is_overdue(today)), last)
 
     def latest_ended_period(self, today: datetime.date) -> Period | None:
         """The latest quarter that has ended, else the first: what the public page shows, as a

@@ -51,7 +51,8 @@ def index(request, elder: bool = False):
     years = list(published.order_by("-year").values_list("year", flat=True).distinct())
     asked = as_year(request.GET.get("year"))
     year = asked if asked in years else (years[0] if years else None)
-    plans = list(published.filter(year=year).order_by("region__path", "title").values_list("pk", "region__name", "title"))
+    plans = list(published.filter(year=year).order_by("region__path", "title")
+                 .values_list("pk", "region__name", "title"))
     # The rendered page is kept under a digest of what it lists: a province's 150-odd plans take a
     # link each to render, and the list changes only when a plan is published, withdrawn or renamed.
     listed = hashlib.sha256(repr((plans, year, years)).encode()).hexdigest()

@@ -11,6 +11,8 @@ from shishi.reporting.models import ImplementationPlan
 from shishi.reporting.services import accept_report, start_report
 from tests.conftest import submit_filled
 
+BEIJING = datetime.timezone(datetime.timedelta(hours=8))
+
 
 def _page(client, url) -> str:
     response = client.get(url)
@@ -18,7 +20,8 @@ def _page(client, url) -> str:
     return response.content.decode()
 
 
-def test_a_report_sent_and_accepted_after_a_visit_is_on_the_board_and_the_project_page(client, cast, plan, q1):
+def test_a_report_sent_and_accepted_after_a_visit_is_on_the_board_and_the_project_page(
+        client, cast, plan, q1):
     lena, cora = cast["lena"], cast["cora"]
     client.force_login(cora)
     board = reverse("oversight:board", args=[plan.pk, 1])
@@ -41,7 +44,8 @@ def test_a_renamed_project_and_an_implementation_plan_show_at_the_next_visit(cli
     first.title = "新建幼儿园行动"
     first.save()
     assert "新建幼儿园行动" in _page(client, board)
-    item, _created = ImplementationPlan.objects.get_or_create(assignment=first.assignments.get(unit=cast["lena"].unit))
+    assignment = first.assignments.get(unit=cast["lena"].unit)
+    item, _created = ImplementationPlan.objects.get_or_create(assignment=assignment)
     save_implementation_plan(item, cast["lena"], item.revision, {"office": "学前教育科"})
     assert "学前教育科" in _page(client, project)
 
@@ -49,7 +53,7 @@ def test_a_renamed_project_and_an_implementation_plan_show_at_the_next_visit(cli
 def test_a_quarter_turns_late_on_the_day_after_its_due_date_without_any_change(client, cast, plan, q1):
     client.force_login(cast["cora"])
     board = reverse("oversight:board", args=[plan.pk, 1])
-    with time_machine.travel(datetime.datetime(2023, 4, 10, 20, tzinfo=datetime.timezone(datetime.timedelta(hours=8)))):
+    with time_machine.travel(datetime.datetime(2023, 4, 10, 20, tzinfo=BEIJING)):  # Q1's due date
         assert "没有逾期未报的单位" in _page(client, board)
-    with time_machine.travel(datetime.datetime(2023, 4, 11, 8, tzinfo=datetime.timezone(datetime.timedelta(hours=8)))):
+    with time_machine.travel(datetime.datetime(2023, 4, 11, 8, tzinfo=BEIJING)):
         assert "没有逾期未报的单位" not in _page(client, board)

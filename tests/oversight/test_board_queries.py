@@ -67,7 +67,8 @@ def test_a_project_without_targets_is_still_on_the_board(plan, q1):
     assert [p.seq for p in board.projects] == sorted(p.seq for p in plan.projects.all())
 
 
-def test_the_board_page_is_read_in_eleven_queries_when_units_are_late(client, cast, plan, django_assert_max_num_queries):
+def test_the_board_page_is_read_in_eleven_queries_when_units_are_late(
+        client, cast, plan, django_assert_max_num_queries):
     """The session and the person; the plan with its region; its quarters; the projects; their
     targets; the team; the quarter's reports with their figures; the late units' reminders; the
     open 督办 notices; the top bar's unread count."""

@@ -11,7 +11,12 @@ Codes (stable; the UI translates them):
 - `unreadable-target`: something that looks like a commitment whose number could not be read;
 - `list-found`: the projects were read from a table (where, and how many), for the coordinator to
   check row by row (structure.py);
-- `unread-row`: a table row that could not be read as a project (structure.py).
+- `unread-row`: a table row that could not be read as a project (structure.py);
+- `empty-category`: a category heading (or a table's category row) with no project under it
+  (structure.py, from items.empty_categories and table_list.table_projects).
+
+A list whose numbering jumps (六、 then 九、) between items that each carry their units clause
+is read on (items._best_run) and gets `numbering-gap` here, rather than ending at the jump.
 """
 
 from __future__ import annotations

@@ -107,11 +107,24 @@ class _Scan:
         return index < len(self.clauses) and self.clauses[index] < end
 
 
+# How far numbering may jump between two items that both carry a units clause (`六、…（责任单位：…）`
+# then `九、…（责任单位：…）`): the list goes on, and checks.py warns about the gap. A jump costs a
+# little, so that a run counting by one wins over one that jumps across it.
+_LONGEST_JUMP = 10
+_JUMP_COST = 0.25
+
+
 def _best_run(
     markers: list[Marker], text: str, scan: _Scan | None = None, offset: int = 0
 ) -> tuple[float, list[Marker]]:
-    """The best counting-up run among the markers: steps of one, or two over a lost numeral.
-    `scan` knows the units clauses of the text `text` is part of, at `offset` in it."""
+    """The best counting-up run among the markers: steps of one, or two over a lost numeral, or
+    up to `_LONGEST_JUMP` between items of the same shape (each with its units clause).
+    `scan` knows the units clauses of the text `text` is part of, at `offset` in it.
+
+    >>> items = "\\n".join(f"{n}.新建幼儿园{n}所。（责任单位：县教育局）" for n in (1, 2, 3, 6, 7))
+    >>> [m.number for m in _best_run(_candidates(items, STYLES[3], False), items)[1]]
+    [1, 2, 3, 6, 7]
+    """
     if not markers:
         return 0.0, []
     weights = []
@@ -127,8 +140,14 @@ def _best_run(
         score, previous = (weights[i], -1) if marker.number <= 2 else (float("-inf"), -1)
         for j in range(i):
             step = marker.number - markers[j].number
-            if 1 <= step <= 2 and best[j][0] + weights[i] > score:
-                score, previous = best[j][0] + weights[i], j
+            if 1 <= step <= 2:
+                candidate = best[j][0] + weights[i]
+            elif 2 < step <= _LONGEST_JUMP and weights[i] > 1 and weights[j] > 1:
+                candidate = best[j][0] + weights[i] - _JUMP_COST
+            else:
+                continue
+            if candidate > score:
+                score, previous = candidate, j
         best.append((score, previous))
     end = max(range(len(markers)), key=lambda i: (best[i][0], i))
     if best[end][0] == float("-inf"):
@@ -201,6 +220,33 @@ def _with_categories(run: list[Marker], scan: _Scan) -> list[Marker]:
         above = [words for heading, words in headings if heading.start < marker.start]
         marker.category = above[-1] if above else None
     return run
+
+
+def empty_categories(text: str, markers: list[Marker]) -> list[str]:
+    """The category headings between the list's first heading and its last item that no item
+    stands under (`二、医疗健康领域` straight before `三、民生保障领域`), in order. Only headings of
+    the style of the first item's heading count, so a note numbered otherwise is not one.
+
+    >>> unit = "（责任单位：县教育局）"
+    >>> text = f"一、教育\\n1.新建幼儿园。{unit}\\n2.新建学校。{unit}\\n二、医疗\\n三、民生\\n1.改造小区。{unit}"
+    >>> empty_categories(text, find_items(text))
+    ['医疗']
+    """
+    if not markers or markers[0].category is None:
+        return []
+    scan = _Scan(text)
+    headings = [(m, words) for m, words in _headings(scan, markers[0].style.rank) if m.start < markers[-1].start]
+    first = [h for h in headings if h[0].start < markers[0].start and h[1] == markers[0].category]
+    if not first:
+        return []
+    style = first[-1][0].style.name
+    headings = [h for h in headings if h[0].start >= first[-1][0].start and h[0].style.name == style]
+    empty = []
+    for index, (heading, words) in enumerate(headings):
+        end = headings[index + 1][0].start if index + 1 < len(headings) else len(text)
+        if not any(heading.start < marker.start < end for marker in markers):
+            empty.append(words)
+    return empty
 
 
 def _sectioned_run(scan: _Scan) -> tuple[float, list[Marker]]:

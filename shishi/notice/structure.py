@@ -10,8 +10,8 @@ from .attachment import read_attachment
 from .checks import check
 from .header import find_issue_date, publication_year, read_header
 from .items import (
-    SECTION_HEADINGS, find_items, is_higher_heading, split_enumeration, split_paragraph_list, split_semicolon_list,
-    split_units_paragraphs,
+    SECTION_HEADINGS, empty_categories, find_items, is_higher_heading, split_enumeration, split_paragraph_list,
+    split_semicolon_list, split_units_paragraphs,
 )
 from .model import Notice, Project
 from .normalize import collapse_spaces, lines_of
@@ -55,7 +55,7 @@ def parse_notice(text: str) -> Notice:
     main = "\n".join(main_lines)
     wrapped = _hard_wrapped(main_lines)
 
-    items, first_item_at, closing_at = _items(main, wrapped)
+    items, first_item_at, closing_at, empty = _items(main, wrapped)
     header = read_header(main[:first_item_at].split("\n"))
     notice = Notice(
         title=header.title,
@@ -69,9 +69,9 @@ def parse_notice(text: str) -> Notice:
         notice.projects.append(_project(item, wrapped))
         numbered[item.seq] = item.numbered
     notice.list_source = ("numbered" if any(item.marked for item in items) else "unnumbered") if items else None
-    table, listed, unread = _table_list(tables, notice.projects)
+    table, listed, unread, empty_in_table = _table_list(tables, notice.projects)
     if table is not None:
-        notice.projects, notice.list_source = listed, "table"
+        notice.projects, notice.list_source, empty = listed, "table", empty_in_table
         numbered = {project.seq: True for project in listed}
         closing_at = len(main)  # the body's own sections hold the rules: read all of it
 
@@ -99,12 +99,16 @@ def parse_notice(text: str) -> Notice:
         notice.warn("list-found", f"实事项目取自{where}，共{len(listed)}项，请逐项核对。")
         for row in unread:
             notice.warn("unread-row", f"表格中的一行无法读成实事项目：“{row}”。")
+    for name in empty:
+        notice.warn("empty-category", f"类别“{name}”下没有实事项目，请核对是否漏读或通知本身遗漏。")
     return notice
 
 
-def _table_list(tables: list[Table], body: list[Project]) -> tuple[Table | None, list[Project], list[str]]:
+def _table_list(
+    tables: list[Table], body: list[Project]
+) -> tuple[Table | None, list[Project], list[str], list[str]]:
     """The best table that lists projects, when it says more than the body's list: its
-    projects and the rows that could not be read.
+    projects, the rows that could not be read and its categories without projects.
 
     The list is the one whose items carry units and commitments: a body whose numbered list is
     a 人大 announcement's questions loses to the table of projects in its attachment, while an
@@ -113,14 +117,14 @@ def _table_list(tables: list[Table], body: list[Project]) -> tuple[Table | None,
     def weight(projects: list[Project]) -> int:
         return sum(bool(p.units) + bool(p.targets) for p in projects)
 
-    best: tuple[int, Table, list[Project], list[str]] | None = None
+    best: tuple[int, Table, list[Project], list[str], list[str]] | None = None
     for table in tables:
-        projects, unread = table_projects(table)
+        projects, unread, empty = table_projects(table)
         if projects and (best is None or weight(projects) > best[0]):
-            best = (weight(projects), table, projects, unread)
+            best = (weight(projects), table, projects, unread, empty)
     if best is None or best[0] <= weight(body) or (len(best[2]) < 2 and body):
-        return None, [], []
-    return best[1], best[2], best[3]
+        return None, [], [], []
+    return best[1], best[2], best[3], best[4]
 
 
 def _sections(lines: list[str]) -> tuple[int, int | None]:
@@ -147,16 +151,17 @@ def _hard_wrapped(lines: list[str]) -> bool:
     return near >= 0.4 * len(lines) and unfinished >= 0.3 * len(lines)
 
 
-def _items(main: str, wrapped: bool) -> tuple[list[_Item], int, int]:
-    """The projects, the offset where the first one starts and where the closing starts."""
+def _items(main: str, wrapped: bool) -> tuple[list[_Item], int, int, list[str]]:
+    """The projects, the offset where the first one starts, where the closing starts, and the
+    category headings with no project under them."""
     markers = find_items(main)
     if markers and _section_headings(main, markers):
         # An interpretation page numbers its sections, not the projects: read its content section.
         section = _content_section(main, markers)
         offset = main.find(section)
-        items, first, closing = _items(section, wrapped) if find_items(section) else ([], 0, 0)
+        items, first, closing, empty = _items(section, wrapped) if find_items(section) else ([], 0, 0, [])
         if items:
-            return items, offset + first, offset + closing
+            return items, offset + first, offset + closing, empty
         spans = [(offset + a, offset + b) for a, b in split_enumeration(section)]
         return _spanned(main, spans)
     if not markers:
@@ -185,14 +190,14 @@ def _items(main: str, wrapped: bool) -> tuple[list[_Item], int, int]:
             items.append(_Item(items[-1].seq + 1, False, piece, marker.category))
         if last:
             closing_at = marker.end + len(chunk) - len(tail)
-    return items, first_at, closing_at
+    return items, first_at, closing_at, empty_categories(main, markers)
 
 
-def _spanned(main: str, spans: list[tuple[int, int]]) -> tuple[list[_Item], int, int]:
+def _spanned(main: str, spans: list[tuple[int, int]]) -> tuple[list[_Item], int, int, list[str]]:
     """Items from unnumbered spans (a list in one sentence or one paragraph each)."""
     items = [_Item(n, True, main[a:b], marked=False) for n, (a, b) in enumerate(spans, 1)]
     first = main.rfind("\n", 0, spans[0][0]) + 1 if spans else len(main)
-    return items, first, spans[-1][1] if spans else len(main)
+    return items, first, spans[-1][1] if spans else len(main), []
 
 
 def _section_headings(main: str, markers) -> bool:

@@ -26,8 +26,10 @@ _LABEL_IN_HEADER = re.compile(r"[（(][^）)]*[）)]|\s+")
 _COUNT_IN_CATEGORY = re.compile(r"[（(]\s*(?:共)?\s*[0-9一二三四五六七八九十]+\s*(?:项|件)\s*[）)]$")
 
 
-def table_projects(table: Table) -> tuple[list[Project], list[str]]:
-    """The projects of the rows under the header, and the rows that could not be read.
+def table_projects(table: Table) -> tuple[list[Project], list[str], list[str]]:
+    """The projects of the rows under the header, the rows that could not be read, and the
+    categories with no project under them (a category row followed by another, or ending the
+    table when it is numbered like one: `三、文化体育`).
 
     >>> from .tables import find_tables
     >>> t = find_tables(["序号|项目名称|年度投资（万元）|牵头单位|配合单位|完成时限",
@@ -41,7 +43,9 @@ def table_projects(table: Table) -> tuple[list[Project], list[str]]:
     roles = table.roles
     rows: list[tuple[list[str], str | None]] = []  # each project's cells and category
     unread: list[str] = []
+    empty: list[str] = []
     category: str | None = None
+    waiting: str | None = None  # the text of a category row with no project under it yet
     for row in table.rows[(table.header_at or 0) + 1 :]:
         cells = [_tidy_cell(cell) for cell in row] + [""] * (len(roles) - len(row))
         filled = [cell for cell in cells if cell]
@@ -49,7 +53,10 @@ def table_projects(table: Table) -> tuple[list[Project], list[str]]:
         if not filled or header_again or _TOTAL.match(filled[0]):
             continue
         if _is_category_row(cells, roles, filled):
-            category = _category_name(filled[0] if len(filled) == 1 else " ".join(filled[:2]))
+            if waiting is not None:
+                empty.append(_category_name(waiting))
+            waiting = filled[0] if len(filled) == 1 else " ".join(filled[:2])
+            category = _category_name(waiting)
             continue
         category = _squash(_column(cells, roles, "category", "")) or category
         numbered = "seq" in roles and _SEQ.match(_column(cells, roles, "seq", ""))
@@ -63,8 +70,11 @@ def table_projects(table: Table) -> tuple[list[Project], list[str]]:
             unread.append(" ".join(filled)[:40])
             continue
         rows.append((cells, category))
+        waiting = None
+    if waiting is not None and CATEGORY_MARK.match(waiting):
+        empty.append(_category_name(waiting))
     projects = [_project(cells, roles, table.header, index, group) for index, (cells, group) in enumerate(rows, 1)]
-    return projects, unread
+    return projects, unread, empty
 
 
 def _is_category_row(cells: list[str], roles: list, filled: list[str]) -> bool:
@@ -95,12 +105,13 @@ def _project(cells: list[str], roles: list, header: list[str], seq: int, categor
     for role, label in (("location", "建设地点"), ("period", "建设时间")):
         if value := _squash(_column(cells, roles, role, "，")):
             pieces.append(f"{label}：{value}")
-    investment = None
+    amounts = []  # (header, value) of each money column
     for index, role in enumerate(roles):
         if role == "money" and index < len(cells) and cells[index]:
             money_text, value = _money(cells[index], header[index])
             pieces.append(money_text)
-            investment = value if investment is None or value is None else investment + value
+            amounts.append((header[index], value))
+    investment = _investment(amounts)
     body = "。".join(piece.rstrip("。；; ") for piece in pieces if piece)
     units, leads = _units(cells, roles)
     deadline = _squash(_column(cells, roles, "deadline", "，")) or None
@@ -119,6 +130,33 @@ def _project(cells: list[str], roles: list, header: list[str], seq: int, categor
         project.theme = classify(category, "")
     project.targets = extract_targets(body)
     return project
+
+
+# A money column for the plan year, not the whole project: 年度投资, 本年计划投资, 当年投资, 2024年投资.
+_ANNUAL = re.compile(r"年度|本年|当年|今年|\d{4}年")
+
+
+def _investment(amounts: list[tuple[str, int | float | None]]) -> int | float | None:
+    """A project's investment (万元) from its money columns (header, value in 万元).
+
+    One column is the investment. Of several, the annual one (年度/本年/当年/2024年…) is: a row
+    with 总投资 and 年度投资 commits the year's amount, and the sum would count it twice. Without
+    an annual column, a 总投资 column holds the others (其中：中央资金…); columns that only split
+    the money by source (中央资金, 省级资金, 县级配套) add up.
+
+    >>> _investment([("总投资（万元）", 5000), ("年度投资（万元）", 1200)])
+    1200
+    >>> _investment([("总投资", 5000), ("中央资金", 3000), ("地方资金", 2000)]), _investment([("中央资金", 30), ("县级配套", 20)])
+    (5000, 50)
+    """
+    if not amounts:
+        return None
+    for pick in (_ANNUAL, re.compile("总")):
+        chosen = [value for header, value in amounts if pick.search(header) and value is not None]
+        if chosen:
+            return chosen[0]
+    values = [value for _, value in amounts if value is not None]
+    return _round(sum(values)) if values else None
 
 
 def _money(cell: str, header: str) -> tuple[str, int | float | None]:

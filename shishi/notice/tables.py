@@ -181,7 +181,9 @@ def _separated(lines: list[str], start: int) -> Table | None:
             index += 1  # a Markdown rule under the header: |---|---|
             continue
         if _row_splitter(line) is not splitter:
-            following = lines[index + 1] if index + 1 < len(lines) else ""
+            after = _past_categories(lines, index)
+            following = lines[after] if after < len(lines) else ""
+            # A category row between the rows; two in a row are a category without projects.
             if rows and _is_category_line(line) and _row_splitter(following) is splitter:
                 rows.append([collapse_spaces(line)])  # a category row between the rows
                 index += 1
@@ -192,6 +194,13 @@ def _separated(lines: list[str], start: int) -> Table | None:
     if len(rows) < 2:
         return None
     return Table(rows, start, index)
+
+
+def _past_categories(lines: list[str], index: int) -> int:
+    """The index of the first line from `index` that is not a category line."""
+    while index < len(lines) and _is_category_line(lines[index]):
+        index += 1
+    return index
 
 
 def _is_category_line(line: str) -> bool:
@@ -234,6 +243,8 @@ def _cell_per_line(lines: list[str], start: int) -> Table | None:
         return None
     rows = [header]
     category = None
+    width = len(roles) - 1  # cells of a row after its number
+    exact = 0  # rows so far with one line per cell; -1 once a row had more
     while index < len(lines):
         line = collapse_spaces(lines[index])
         expected = len([r for r in rows[1:] if r and _SEQ.match(r[0])]) + 1
@@ -242,8 +253,14 @@ def _cell_per_line(lines: list[str], start: int) -> Table | None:
             continue
         match = _SEQ.match(line)
         if match and int(match.group(1)) == expected:
-            cells, index = _cells_until(lines, index + 1, expected + 1)
+            cells, end = _cells_until(lines, index + 1, expected + 1)
+            if exact > 0 and len(cells) > width and not _next_row_at(lines, end, expected + 1):
+                # The last row of a table whose every row gave one line per cell: what follows
+                # its cells is the text under the table (the closing), not more of the row.
+                cells, end = cells[:width], _past_lines(lines, index + 1, width)
+            exact = exact + 1 if exact >= 0 and len(cells) == width else -1
             rows.append([line] + _fit(cells, roles[1:]))
+            index = end
             continue
         if _is_category_line(line) and category != line:
             rows.append([line])
@@ -256,6 +273,22 @@ def _cell_per_line(lines: list[str], start: int) -> Table | None:
     return Table(rows, start, index)
 
 
+def _next_row_at(lines: list[str], index: int, next_seq: int) -> bool:
+    """Whether the row numbered `next_seq` (or a category line over it) starts at `index`."""
+    if index >= len(lines):
+        return False
+    line = collapse_spaces(lines[index])
+    return bool((match := _SEQ.match(line)) and int(match.group(1)) == next_seq) or _is_category_line(line)
+
+
+def _past_lines(lines: list[str], index: int, count: int) -> int:
+    """The index just past the `count`-th non-empty line from `index`."""
+    while count and index < len(lines):
+        count -= bool(lines[index].strip())
+        index += 1
+    return index
+
+
 def _cells_until(lines: list[str], index: int, next_seq: int) -> tuple[list[str], int]:
     cells = []
     while index < len(lines):
@@ -263,8 +296,8 @@ def _cells_until(lines: list[str], index: int, next_seq: int) -> tuple[list[str]
         match = _SEQ.match(line)
         if match and int(match.group(1)) == next_seq:
             break
-        if _is_category_line(line) and index + 1 < len(lines) \
-                and (m := _SEQ.match(collapse_spaces(lines[index + 1]))) and int(m.group(1)) == next_seq:
+        if _is_category_line(line) and (after := _past_categories(lines, index)) < len(lines) \
+                and (m := _SEQ.match(collapse_spaces(lines[after]))) and int(m.group(1)) == next_seq:
             break
         if not line and (index + 1 >= len(lines) or not lines[index + 1].strip()):
             break  # two empty lines end the table

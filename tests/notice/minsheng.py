@@ -47,7 +47,11 @@ def shape(text: str) -> Shape:
 
 def variants(name: str) -> dict[str, tuple[bytes, str]]:
     """Every upload made from the fixture: format → (bytes, file name)."""
-    text = fixture(name)
+    return variants_of(fixture(name), name)
+
+
+def variants_of(text: str, name: str) -> dict[str, tuple[bytes, str]]:
+    """Every upload made from a fixture's text, named `name` (a name starting web- is only pasted)."""
     layout = shape(text)
     if name.startswith("web-"):  # text as a web page gives it: only ever pasted
         return {"txt": (text.encode("utf-8"), f"{name}.txt")}

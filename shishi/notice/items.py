@@ -235,7 +235,8 @@ def empty_categories(text: str, markers: list[Marker]) -> list[str]:
     if not markers or markers[0].category is None:
         return []
     scan = _Scan(text)
-    headings = [(m, words) for m, words in _headings(scan, markers[0].style.rank) if m.start < markers[-1].start]
+    last = markers[-1].start
+    headings = [(m, words) for m, words in _headings(scan, markers[0].style.rank) if m.start < last]
     first = [h for h in headings if h[0].start < markers[0].start and h[1] == markers[0].category]
     if not first:
         return []

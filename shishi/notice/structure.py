@@ -10,8 +10,8 @@ from .attachment import read_attachment
 from .checks import check
 from .header import find_issue_date, publication_year, read_header
 from .items import (
-    SECTION_HEADINGS, empty_categories, find_items, is_higher_heading, split_enumeration, split_paragraph_list,
-    split_semicolon_list, split_units_paragraphs,
+    SECTION_HEADINGS, empty_categories, find_items, is_higher_heading, split_enumeration,
+    split_paragraph_list, split_semicolon_list, split_units_paragraphs,
 )
 from .model import Notice, Project
 from .normalize import collapse_spaces, lines_of

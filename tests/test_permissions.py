@@ -39,7 +39,7 @@ from shishi.bulletins.models import Bulletin
 from shishi.bulletins.services import issue_bulletin
 from shishi.directory.models import InAppNotice
 from shishi.documents.models import FormImport
-from shishi.documents.rules import DRAFT
+from shishi.directory.access import DRAFT
 from shishi.documents.services import read_upload, unit_form
 from shishi.exports.jobs import run_job
 from shishi.exports.models import ExportJob

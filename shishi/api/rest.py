@@ -28,7 +28,7 @@ from ninja.openapi.docs import DocsBase
 from ninja.renderers import JSONRenderer
 from ninja.security import HttpBearer
 
-from shishi.directory.access import can_read_report, can_write_report, plans_visible_to
+from shishi.directory.access import can_read_report, can_write_report, is_unit_clerk
 from shishi.directory.models import Person
 from shishi.exports.tables import plain
 from shishi.plans.models import Period, Plan, Target
@@ -185,7 +185,7 @@ def _target_out(target: Target, project) -> dict:
 
 
 def _visible_plan(request, plan_id: int) -> Plan:
-    plan = plans_visible_to(_person(request)).select_related("region").filter(pk=plan_id).first()
+    plan = Plan.objects.visible_to(_person(request)).select_related("region").filter(pk=plan_id).first()
     if plan is None:
         raise Http404("找不到这份计划，或您无权查看。")
     return plan
@@ -193,7 +193,7 @@ def _visible_plan(request, plan_id: int) -> Plan:
 
 @api.get("/plans", response={200: list[s.PlanOut], 401: s.Error}, summary="可查看的实事计划", tags=["计划"])
 def list_plans(request):
-    plans = plans_visible_to(_person(request)).select_related("region").prefetch_related("periods")
+    plans = Plan.objects.visible_to(_person(request)).select_related("region").prefetch_related("periods")
     return [_plan_out(plan) for plan in plans]
 
 
@@ -323,7 +323,7 @@ def _conflict(person: Person, conflict: ReportConflict):
           summary="打开本单位这一季度的报表（没有则新建）", tags=["填报"])
 def open_report(request, period_id: s.Id):
     person = _person(request)
-    if person.role != Person.Role.REPORTER or person.unit_id is None:
+    if not is_unit_clerk(person):
         raise PermissionDenied("只有责任单位的填报员可以填报。")
     period = (Period.objects.filter(pk=period_id, plan__projects__assignments__unit_id=person.unit_id)
               .select_related("plan").distinct().first())

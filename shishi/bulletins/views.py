@@ -13,14 +13,12 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from shishi.directory.access import can_manage_plan, plans_visible_to
-from shishi.directory.models import Person
+from shishi.directory.access import can_manage_plan, can_read_bulletins, may_read_bulletins
 from shishi.plans.models import Period, Plan
 from shishi.plans.shortcuts import plan_or_403
 
 from .forms import IssueForm
 from .models import Bulletin
-from .rules import can_read_bulletins
 from .services import DOCX, BulletinError, issue_bulletin, open_bulletin, preview_bulletin
 from .snapshot import default_title, quarter_name
 
@@ -45,8 +43,8 @@ def _docx(data: bytes, filename: str) -> HttpResponse:
 @login_required
 def index(request):
     plans = Plan.objects.none()
-    if request.user.role != Person.Role.REPORTER:  # see rules.py
-        plans = (plans_visible_to(request.user).select_related("region")
+    if may_read_bulletins(request.user):
+        plans = (Plan.objects.visible_to(request.user).select_related("region")
                  .annotate(bulletin_count=Count("bulletins"), last_issued=Max("bulletins__issued_at"))
                  .order_by("-year", "region__path"))
     return render(request, "bulletins/index.html", {"plans": plans})

@@ -6,7 +6,7 @@ are also paired with their continuation (continuity.py) to show how goals change
 read in two queries whatever the number of plans (reading.py), and what is derived from it (the
 indicators, the steps, the charts) only when a page asks, that is when its cached fragment must
 be made anew (`Comparison.fingerprint`). Only someone who reads the region
-and everything under it gets a comparison (shishi/comparisons/access.py), so the plans below are
+and everything under it gets a comparison (shishi/directory/access.py), so the plans below are
 read as a whole.
 """
 

@@ -11,10 +11,12 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 
-from shishi.directory.access import plans_visible_to, region_for, regions_visible_to
+from shishi.directory.access import (
+    can_compare_counties, can_compare_years, may_compare, may_compare_counties, region_for, regions_visible_to,
+)
+from shishi.plans.models import Plan
 from shishi.directory.models import Region
 
-from .access import can_compare_counties, can_compare_years, may_compare, may_compare_counties
 from .exports import ContinuityTable, IndicatorTable, ThemeTable
 from .reading import fingerprint
 from .services import ComparisonError, counties, years
@@ -32,7 +34,7 @@ def index(request):
         raise PermissionDenied
     regions = {r.pk: r for r in regions_visible_to(request.user)}
     plan_years = defaultdict(set)
-    for region_id, year in plans_visible_to(request.user).values_list("region_id", "year").distinct():
+    for region_id, year in Plan.objects.visible_to(request.user).values_list("region_id", "year").distinct():
         plan_years[region_id].add(year)
     groups, own = [], []
     compares_counties = may_compare_counties(request.user)  # every region here is one the person reads

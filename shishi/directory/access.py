@@ -67,29 +67,62 @@ def region_for(person: Person, pk: int) -> Region | None:
     return regions.get(pk)
 
 
-def plans_visible_to(person: Person):
-    from shishi.plans.models import Plan
-
+def plan_filter(person: Person, to_plan: str = "") -> Q | None:
+    """The plans a person reads, as a filter for any queryset that reaches a plan through
+    `to_plan` ("" for plans themselves, "period__plan__" for reports…); None when they read none.
+    Apps above apply it (`Plan.objects.visible_to`, `QuarterlyReport.objects.readable_by`), so
+    the rule is written once, here, and this module imports no app above it. A clerk's filter
+    goes through the plan's projects: the queryset needs `.distinct()`."""
     if not person.is_authenticated:
-        return Plan.objects.none()
-    if person.role == Role.REPORTER:
+        return None
+    if person.role == Role.REPORTER:  # by the unit, even for a superuser
         if person.unit_id is None:
-            return Plan.objects.none()
-        return Plan.objects.filter(projects__assignments__unit_id=person.unit_id).distinct()
-    return Plan.objects.filter(region__in=regions_visible_to(person))
+            return None
+        return Q(**{f"{to_plan}projects__assignments__unit_id": person.unit_id})
+    return Q(**{f"{to_plan}region__in": regions_visible_to(person)})
 
 
-def can_view_plan(person: Person, plan) -> bool:
-    # The everyday cases answer without a query: every page of a plan asks.
+def report_filter(person: Person) -> Q | None:
+    """Every report `can_read_report(person, report)` allows, as a filter on reports: the clerk's
+    own unit's, drafts included; for everyone else who reads the plan, those submitted at least once."""
+    if not person.is_authenticated:
+        return None
+    if person.role == Role.REPORTER:
+        return None if person.unit_id is None else Q(unit_id=person.unit_id)
+    return Q(first_submitted_at__isnull=False) & plan_filter(person, "period__plan__")
+
+
+def is_unit_clerk(person: Person) -> bool:
+    """A clerk of a unit: fills the unit's reports, implementation plans and 督办 answers."""
+    return person.is_authenticated and person.role == Role.REPORTER and person.unit_id is not None
+
+
+def can_import_notices(person: Person) -> bool:
+    """Whether to offer the notice import at all (which regions: `can_manage_region`)."""
+    return person.is_authenticated and (person.is_superuser or person.role in (Role.ADMIN, Role.COORDINATOR))
+
+
+def _reads_plan_by_region(person: Person, plan) -> bool | None:
+    """The everyday answers of `can_view_plan` that need no query; None when one is needed."""
     if not person.is_authenticated:
         return False
-    if person.role == Role.REPORTER:  # by the unit, even for a superuser (as plans_visible_to)
-        return plans_visible_to(person).filter(pk=plan.pk).exists()
+    if person.role == Role.REPORTER:
+        return None
     if person.role == Role.ADMIN or person.is_superuser:
         return True
     if person.role in REGION_READERS and person.region_id is not None and person.region_id == plan.region_id:
         return True
-    return plans_visible_to(person).filter(pk=plan.pk).exists()
+    return None
+
+
+def can_view_plan(person: Person, plan) -> bool:
+    # The everyday cases answer without a query: every page of a plan asks.
+    answer = _reads_plan_by_region(person, plan)
+    if answer is not None:
+        return answer
+    if person.role == Role.REPORTER:
+        return person.unit_id is not None and plan.projects.filter(assignments__unit_id=person.unit_id).exists()
+    return person.region_id is not None and can_read_region(person, plan.region)
 
 
 def can_manage_region(person: Person, region: Region) -> bool:
@@ -118,6 +151,85 @@ def can_read_report(person: Person, report) -> bool:
     if person.role == Role.REPORTER:
         return False
     return can_view_plan(person, report.period.plan)
+
+
+def can_write_ledger(person: Person, assignment) -> bool:
+    """A unit's implementation plan for a project is written by the unit's clerks."""
+    return is_unit_clerk(person) and person.unit_id == assignment.unit_id
+
+
+def can_answer_supervision(person: Person, notice) -> bool:
+    """A 督办 notice is answered by a clerk of the unit it was sent to."""
+    return is_unit_clerk(person) and person.unit_id == notice.unit_id
+
+
+def can_read_year_end(person: Person, plan) -> bool:
+    """The year-end summary of every unit is for the office, the leaders and the supervisors."""
+    return person.role != Role.REPORTER and can_view_plan(person, plan)
+
+
+def can_read_bulletins(person: Person, plan) -> bool:
+    """A bulletin carries every unit's submitted lines for the period. A clerk may not read
+    another unit's report, so clerks are left out even though they view the plan; leaders, city
+    coordinators and coordinators of the plan read them. Issuing is managing the plan."""
+    return person.is_authenticated and person.role != Role.REPORTER and can_view_plan(person, plan)
+
+
+def may_read_bulletins(person: Person) -> bool:
+    """Whether the bulletins are for this person at all (which plans: `can_read_bulletins`)."""
+    return person.is_authenticated and person.role != Role.REPORTER
+
+
+# The official form (documents): the unit's own clerk works on the draft; those who read the
+# submitted report read its latest version; the blank attachment is for anyone who sees the plan.
+DRAFT, SUBMITTED = "draft", "submitted"
+
+
+def form_source(person: Person, report) -> str | None:
+    """What a person may download as a unit's filled form: the report as the unit's clerk has it
+    now (DRAFT), its latest submitted version (SUBMITTED), or nothing (None). `report` may be
+    unsaved (a unit that has not opened its report yet): then only the unit's own clerk may."""
+    if can_write_report(person, report):
+        return DRAFT
+    if report.pk is not None and can_read_report(person, report):
+        return SUBMITTED
+    return None
+
+
+def can_download_blank_form(person: Person, plan) -> bool:
+    return can_view_plan(person, plan)
+
+
+def can_import_form(person: Person, report) -> bool:
+    """Only the unit's own clerk brings a filled form back into its draft."""
+    return can_write_report(person, report)
+
+
+# Comparisons. Counties side by side (a city's counties for a year): the admin, and city
+# coordinators and leaders who read the city — the people the comparison is for; a county's
+# coordinator or leader reads only their own county. One region across years: anyone who reads
+# the region's plans, except unit clerks (they read plans by their unit, not a region's
+# programme). In both, the person reads the region and everything under it, so that every plan
+# under it is theirs to count.
+COUNTY_COMPARERS = (Role.ADMIN, Role.CITY_COORDINATOR, Role.LEADER)
+
+
+def may_compare(person: Person) -> bool:
+    """Whether the comparisons are for this person at all."""
+    return person.is_authenticated and (person.is_superuser or person.role != Role.REPORTER)
+
+
+def may_compare_counties(person: Person) -> bool:
+    """Whether the person's role compares counties (of the regions they read)."""
+    return may_compare(person) and (person.is_superuser or person.role in COUNTY_COMPARERS)
+
+
+def can_compare_counties(person: Person, region: Region) -> bool:
+    return may_compare_counties(person) and can_read_region_and_below(person, region)
+
+
+def can_compare_years(person: Person, region: Region) -> bool:
+    return may_compare(person) and can_read_region_and_below(person, region)
 
 
 def can_read_unit_ledger(person: Person, assignment) -> bool:

@@ -1,4 +1,4 @@
-from shishi.directory.models import Person
+from .access import can_import_notices
 
 
 def unread_notices(request):
@@ -8,5 +8,5 @@ def unread_notices(request):
         return {}
     return {
         "unread_notice_count": user.notices.filter(read_at__isnull=True).count(),
-        "can_import": user.is_superuser or user.role in (Person.Role.ADMIN, Person.Role.COORDINATOR),
+        "can_import": can_import_notices(user),
     }

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from shishi.directory.access import restricted_to_unit
+from shishi.directory.access import DRAFT, SUBMITTED, form_source, restricted_to_unit
 from shishi.directory.models import Person, Unit
 from shishi.history.services import record
 from shishi.plans.models import Assignment, Period, Plan
@@ -22,7 +22,6 @@ from .matching import Candidate, Matching, RowMatch, match_rows
 from .models import FormImport
 from .progress import FormLine, ProgressForm, form_title
 from .reading import FormError, FormRow, read_form
-from .rules import DRAFT, SUBMITTED, form_source
 
 LOCKED = "报表已报送，不能再导入；如需修改，请联系妇儿工委办公室退回。"
 FORMATS = {

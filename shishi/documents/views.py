@@ -12,7 +12,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from shishi.directory.access import plans_visible_to
+from shishi.directory.access import can_download_blank_form, can_import_form, form_source
 from shishi.directory.models import Unit
 from shishi.plans.models import Period, Plan
 from shishi.reporting.models import QuarterlyReport
@@ -21,7 +21,6 @@ from shishi.plans.shortcuts import plan_or_403
 from .forms import FilledFormUpload
 from .models import FormImport
 from .reading import MAX_BYTES
-from .rules import can_download_blank_form, can_import_form, form_source
 from .services import (
     FORMATS, DocumentError, blank_form, confirm_import, preview_import, read_upload, title_of, unit_form, unit_forms,
 )
@@ -52,7 +51,7 @@ def _file(exporter, fmt: str) -> HttpResponse:
 def index(request):
     """Every plan this person may see, each pointing at its forms for the current quarter."""
     today = timezone.localdate()
-    plans = plans_visible_to(request.user).select_related("region").prefetch_related("periods")
+    plans = Plan.objects.visible_to(request.user).select_related("region").prefetch_related("periods")
     plans = list(plans.order_by("-year", "region__path"))
     rows = [(plan, current.quarter if (current := plan.current_period(today)) else 1) for plan in plans]
     return render(request, "documents/index.html", {"rows": rows})

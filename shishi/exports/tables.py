@@ -16,7 +16,6 @@ from decimal import Decimal
 
 from django.db.models import Prefetch
 
-from shishi.directory.access import plans_visible_to
 from shishi.directory.models import Person
 from shishi.documents.tables import Column, TableExporter
 from shishi.notice.themes import THEME_NAMES
@@ -218,7 +217,7 @@ def table_for(person: Person, kind: str, plan: Plan | None = None, *, quarter: i
     """The table of `kind` for one plan, or for every plan the person sees."""
     if kind not in TABLES:
         raise ExportError("没有这种导出表格。")
-    visible = plans_visible_to(person).select_related("region")
+    visible = Plan.objects.visible_to(person).select_related("region")
     if plan is not None:
         plans = list(visible.filter(pk=plan.pk))
         if not plans:

@@ -12,7 +12,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from shishi.bounds import as_quarter
-from shishi.directory.access import can_manage_plan, plans_visible_to
+from shishi.directory.access import can_manage_plan
+from shishi.plans.models import Plan
 from shishi.plans.shortcuts import plan_or_403
 
 from . import jobs
@@ -31,7 +32,7 @@ def _download(data: bytes, filename: str, fmt: str) -> HttpResponse:
 
 @login_required
 def index(request):
-    plans = list(plans_visible_to(request.user).select_related("region").order_by("-year", "region__path", "pk"))
+    plans = list(Plan.objects.visible_to(request.user).select_related("region").order_by("-year", "region__path", "pk"))
     return render(request, "exports/index.html", {
         "plans": [(plan, can_manage_plan(request.user, plan)) for plan in plans],
         "kinds": KINDS, "formats": list(FORMATS),

@@ -19,7 +19,6 @@ from __future__ import annotations
 import email
 import os
 import re
-import zipfile
 from pathlib import Path
 
 from shishi.notice import bounds

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from shishi.directory import access
 from shishi.directory.models import Region, Unit
 
 from . import figures
@@ -32,8 +33,20 @@ class NoticeFile(models.Model):
         constraints = [models.UniqueConstraint(fields=["region", "sha256"], name="notice_file_once_per_region")]
 
 
+class PlanQuerySet(models.QuerySet):
+    def visible_to(self, person) -> PlanQuerySet:
+        """The plans the person reads, by the rule in shishi.directory.access (plan_filter)."""
+        condition = access.plan_filter(person)
+        if condition is None:
+            return self.none()
+        found = self.filter(condition)
+        return found.distinct() if person.role == person.Role.REPORTER else found
+
+
 class Plan(models.Model):
     """The year's programme (为妇女儿童办实事) of one region, made from one notice."""
+
+    objects = PlanQuerySet.as_manager()
 
     region = models.ForeignKey(Region, models.PROTECT, related_name="plans", verbose_name=_("行政区"))
     year = models.PositiveSmallIntegerField(_("年度"))

@@ -9,7 +9,7 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from shishi.directory.access import can_manage_plan, can_manage_region, plans_visible_to, regions_visible_to
+from shishi.directory.access import can_manage_plan, can_manage_region, regions_visible_to
 from shishi.directory.models import Unit
 
 from .matching import match_units
@@ -21,7 +21,7 @@ from .services import PlanError, confirm_plan, read_notice_upload, save_correcti
 @login_required
 def plan_list(request):
     plans = (
-        plans_visible_to(request.user)
+        Plan.objects.visible_to(request.user)
         .select_related("region")
         .annotate(project_count=Count("projects", distinct=True))
         .order_by("-year", "region__path")
@@ -122,7 +122,7 @@ def _unit_matches(region, corrections: NoticeCorrections) -> list:
 @login_required
 def detail(request, pk: int):
     plan = get_object_or_404(Plan.objects.select_related("region", "notice_file"), pk=pk)
-    if not plans_visible_to(request.user).filter(pk=plan.pk).exists():
+    if not Plan.objects.visible_to(request.user).filter(pk=plan.pk).exists():
         raise PermissionDenied
     projects = plan.projects.prefetch_related("targets", "assignments__unit").order_by("seq")
     return render(request, "plans/detail.html", {

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from shishi.directory import access
 from shishi.directory.models import Unit
 from shishi.plans.models import Assignment, Period, Project, Target, figure_fits
 
@@ -27,8 +28,17 @@ class ImplementationPlan(models.Model):
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+")
 
 
+class QuarterlyReportQuerySet(models.QuerySet):
+    def readable_by(self, person) -> QuarterlyReportQuerySet:
+        """Every report `can_read_report(person, report)` allows (shishi.directory.access.report_filter)."""
+        condition = access.report_filter(person)
+        return self.none() if condition is None else self.filter(condition)
+
+
 class QuarterlyReport(models.Model):
     """进展情况报表: one unit's form for one period, with a line per project it is on."""
+
+    objects = QuarterlyReportQuerySet.as_manager()
 
     class State(models.TextChoices):
         DRAFT = "draft", _("草稿")

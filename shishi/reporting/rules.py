@@ -1,6 +1,6 @@
-"""Permission rules in bulk, for exports and the API: the same answers as directory/access.py,
-as querysets, so that a city's worth of reports is not asked about one at a time. They live with
-the reports they filter, beneath both apps that ask.
+"""Reports in bulk, for exports and the API: the rule is directory/access.py's (report_filter),
+applied as a queryset so that a city's worth of reports is not asked about one at a time; and
+what of a report a person reads (the live draft or the last version submitted).
 
 tests/reporting/test_rules.py checks that `readable_reports` agrees with `can_read_report` for every
 member of the cast and every report, so the two cannot drift apart unnoticed.
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
-from shishi.directory.access import can_write_report, plans_visible_to
+from shishi.directory.access import can_write_report
 from shishi.directory.models import Person
 
 from .models import QuarterlyReport, ReportVersion
@@ -22,13 +22,7 @@ from .services import content_of
 def readable_reports(person: Person) -> QuerySet[QuarterlyReport]:
     """Every report `can_read_report(person, report)` allows: the clerk's own unit's, drafts
     included; for everyone else who sees the plan, those submitted at least once."""
-    if not person.is_authenticated:
-        return QuarterlyReport.objects.none()
-    if person.role == Person.Role.REPORTER:
-        if person.unit_id is None:
-            return QuarterlyReport.objects.none()
-        return QuarterlyReport.objects.filter(unit_id=person.unit_id)
-    return QuarterlyReport.objects.filter(first_submitted_at__isnull=False, period__plan__in=plans_visible_to(person))
+    return QuarterlyReport.objects.readable_by(person)
 
 
 @dataclass

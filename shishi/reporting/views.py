@@ -12,7 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from shishi.directory.access import can_manage_plan, can_read_report, can_read_unit_ledger, can_write_report
+from shishi.directory.access import (
+    can_manage_plan, can_read_report, can_read_unit_ledger, can_write_ledger, can_write_report, is_unit_clerk,
+)
 from shishi.directory.models import Person
 from shishi.plans.forms import messages_of
 from shishi.plans.models import Assignment, Period
@@ -30,7 +32,7 @@ from .states import STATE_NAMES, report_state
 
 
 def _reporter(request) -> Person:
-    if request.user.role != Person.Role.REPORTER or request.user.unit_id is None:
+    if not is_unit_clerk(request.user):
         raise PermissionDenied
     return request.user
 
@@ -249,7 +251,7 @@ def ledger(request, assignment_pk: int):
     assignment = get_object_or_404(Assignment.objects.select_related("unit", "project__plan"), pk=assignment_pk)
     if not can_read_unit_ledger(request.user, assignment):
         raise PermissionDenied
-    writable = request.user.role == Person.Role.REPORTER and request.user.unit_id == assignment.unit_id
+    writable = can_write_ledger(request.user, assignment)
     if writable:
         item, _created = ImplementationPlan.objects.get_or_create(assignment=assignment)
     else:

@@ -13,8 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from shishi.directory.access import can_manage_plan, can_supervise
-from shishi.directory.models import Person, Unit
+from shishi.directory.access import (
+    can_answer_supervision, can_manage_plan, can_read_year_end, can_supervise, is_unit_clerk,
+)
+from shishi.directory.models import Unit
 from shishi.plans.models import Period, Plan
 from shishi.plans.shortcuts import plan_or_403
 
@@ -67,7 +69,7 @@ def plan_notices(request, pk: int, quarter: int):
 @login_required
 def mine(request):
     """The clerk's 督办 notices, to answer."""
-    if request.user.role != Person.Role.REPORTER or request.user.unit_id is None:
+    if not is_unit_clerk(request.user):
         raise PermissionDenied
     notices = SupervisionNotice.objects.filter(unit_id=request.user.unit_id).select_related("project__plan", "period")
     return render(request, "supervision/mine.html", {"notices": notices})
@@ -77,7 +79,7 @@ def mine(request):
 @require_POST
 def answer_notice(request, pk: int):
     notice = get_object_or_404(SupervisionNotice, pk=pk)
-    if request.user.role != Person.Role.REPORTER or request.user.unit_id != notice.unit_id:
+    if not can_answer_supervision(request.user, notice):
         raise PermissionDenied
     form = AnswerForm(request.POST)
     form.is_valid()  # an empty answer is refused by the service, with its message
@@ -108,8 +110,8 @@ def close_notice(request, pk: int):
 @login_required
 def year_end_page(request, pk: int):
     plan = _plan(request, pk)
-    if request.user.role == Person.Role.REPORTER:
-        raise PermissionDenied  # a summary of every unit is for the office, the leaders and the supervisors
+    if not can_read_year_end(request.user, plan):
+        raise PermissionDenied
     projects, units = year_end(plan, timezone.localdate())
     table = request.GET.get("xlsx")
     if table in ("projects", "units"):

@@ -21,9 +21,9 @@ from shishi.plans.shortcuts import plan_or_403, plan_with_periods
 from shishi.reporting.models import Reminder
 from shishi.reporting.reminders import ReminderRefused, remind
 from shishi.reporting.states import STATE_NAMES
-from shishi.supervision.services import open_notices
 
 from .board import build_board
+from .sections import board_sections
 from .ledger import project_ledger
 
 
@@ -74,7 +74,7 @@ def board(request, pk: int, quarter: int):
         "can_manage": can_manage_plan(request.user, plan),
         "can_supervise": can_supervise(request.user, plan),
         "counts": {name: data.count(state) for state, name in STATE_NAMES.items()},
-        "open_supervision": open_notices(plan.pk),
+        "sections": board_sections(plan, period),
     })
 
 

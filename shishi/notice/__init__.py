@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import os
 
+from .bounds import check_notice
 from .errors import NoticeError
+from .load import read_text
 from .model import Attachment, AttachmentRow, Notice, NoticeWarning, Project, Reporting, Target
 from .structure import parse_notice
 
@@ -27,7 +29,4 @@ def load_notice(source: str | os.PathLike | bytes, filename: str | None = None) 
     Raises `NoticeError` with a message for a person when the file cannot be read at all, or
     holds far more than a notice (bounds.py).
     """
-    from .bounds import check_notice
-    from .load import read_text
-
     return check_notice(parse_notice(read_text(source, filename)))

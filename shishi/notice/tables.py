@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from .normalize import collapse_spaces
+from .units import looks_like_unit_list
 
 # What a column holds, recognised from its header; the first pattern that matches wins, so
 # the more specific meanings come first (`年度目标任务` is content, `项目名称` a name).
@@ -313,8 +314,6 @@ def _fit(cells: list[str], roles: list[str | None]) -> list[str]:
     what is between is the content."""
     if len(cells) <= len(roles):
         return cells + [""] * (len(roles) - len(cells))
-    from .units import looks_like_unit_list
-
     fitted = [""] * len(roles)
     tail_roles = [i for i, role in enumerate(roles) if role in ("lead", "partner", "units", "deadline", "money")]
     rest = list(cells)

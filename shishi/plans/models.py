@@ -78,6 +78,15 @@ class Plan(models.Model):
         return f"{self.region} {self.year}"
 
     @classmethod
+    def lock(cls, **lookup) -> None:
+        """Take the row lock of the plan the lookup names (`pk=…`, `periods__reports=…`) before a
+        transaction writes its reports. Every write moves the plan's `changed_at` (changes.py),
+        which locks the plan's row until commit; taking that lock first, in every transaction
+        that writes a report, keeps one order (the plan, then its reports), so that a transaction
+        writing several reports (the bulk update) cannot deadlock with a clerk's save of one."""
+        list(cls.objects.select_for_update(of=("self",)).filter(**lookup).values_list("pk", flat=True))
+
+    @classmethod
     def touch(cls, plans: models.QuerySet[Plan]) -> None:
         """Record that something these plans' pages show has changed, now."""
         plans.update(changed_at=timezone.now())

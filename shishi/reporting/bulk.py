@@ -270,6 +270,7 @@ def apply_rows(plan: Plan, person: Person, rows: list[Row]) -> BulkResult:
         groups[(row.unit.pk, row.period.pk)].append(row)
     created = 0
     with transaction.atomic():
+        Plan.lock(pk=plan.pk)  # first, as every report write does (Plan.lock)
         for group in groups.values():
             unit, period = group[0].unit, group[0].period
             existed = QuarterlyReport.objects.filter(unit=unit, period=period).exists()

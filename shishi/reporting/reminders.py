@@ -18,9 +18,9 @@ from django.utils import timezone
 
 from shishi.directory.models import InAppNotice, Person, Region, Unit
 from shishi.history.services import record
-from shishi.plans.models import Period
+from shishi.plans.models import Assignment, Period
 
-from .models import Reminder
+from .models import QuarterlyReport, Reminder
 
 WEBHOOK_TIMEOUT_SECONDS = 5
 
@@ -95,10 +95,6 @@ def _webhook(region: Region, unit, period, sender, text) -> Reminder | None:
 def remind_due_units(today: datetime.date, before_days: int = 3, after_days: int = 3) -> list[tuple[Unit, Period]]:
     """The scheduled reminder: a few days before and after each due date, every unit whose
     report for that period is not yet in. Run daily by cron (`manage.py send_reminders`)."""
-    from shishi.plans.models import Assignment
-
-    from .models import QuarterlyReport
-
     sent = []
     window = Period.objects.filter(
         due_on__gte=today - datetime.timedelta(days=after_days), due_on__lte=today + datetime.timedelta(days=before_days)

@@ -21,7 +21,7 @@ from shishi.notice import bounds, pdf_objects
 from shishi.notice.text import clean_text
 from shishi.plans import figures
 from shishi.plans.figures import storable
-from shishi.plans.models import Assignment, Period
+from shishi.plans.models import Assignment, Period, Plan
 
 from .models import QuarterlyReport, ReportLine, ReportVersion, TargetValue
 
@@ -57,6 +57,7 @@ def start_report(unit: Unit, period: Period) -> QuarterlyReport:
         return report
     try:
         with transaction.atomic():
+            Plan.lock(pk=period.plan_id)
             report = QuarterlyReport.objects.create(unit=unit, period=period)
             previous = {
                 line.project_id: line
@@ -109,6 +110,7 @@ def save_draft(report: QuarterlyReport, person: Person, revision: int, entries: 
     """Save the form. `revision` is the one the form was opened at: if the report moved on
     since, nothing is written and ReportConflict carries both versions."""
     with transaction.atomic():
+        Plan.lock(periods__reports=report.pk)
         claimed = QuarterlyReport.objects.filter(
             pk=report.pk, revision=revision, state__in=(State.DRAFT, State.RETURNED)
         ).update(revision=F("revision") + 1, updated_by=person, updated_at=timezone.now())
@@ -185,6 +187,7 @@ def attach_stamped_pdf(report: QuarterlyReport, person: Person, data: bytes, fil
     stored = default_storage.save(f"stamped/{report.period.plan.year}/{uuid.uuid4().hex}.pdf", ContentFile(data))
     try:
         with transaction.atomic():
+            Plan.lock(periods__reports=report.pk)
             locked = QuarterlyReport.objects.select_for_update().get(pk=report.pk)
             if not locked.editable:
                 raise ReportError("报表已报送，不能再更换盖章PDF。")
@@ -207,6 +210,7 @@ def attach_stamped_pdf(report: QuarterlyReport, person: Person, data: bytes, fil
 def submit_report(report: QuarterlyReport, person: Person, revision: int) -> ReportVersion:
     """Lock the report and freeze this version."""
     with transaction.atomic():
+        Plan.lock(periods__reports=report.pk)
         locked = QuarterlyReport.objects.select_for_update().get(pk=report.pk)
         if not locked.editable:
             raise ReportError("报表已经报送过了。")
@@ -249,6 +253,7 @@ def accept_report(report: QuarterlyReport, person: Person) -> QuarterlyReport:
 
 def _review(report: QuarterlyReport, person: Person, state: str, reason: str) -> QuarterlyReport:
     with transaction.atomic():
+        Plan.lock(periods__reports=report.pk)
         locked = QuarterlyReport.objects.select_for_update().get(pk=report.pk)
         if locked.state != State.SUBMITTED:
             raise ReportError("只有已报送、待审核的报表可以审核。")

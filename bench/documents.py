@@ -39,15 +39,17 @@ def measure(client, url: str, rounds: int = ROUNDS) -> tuple[float, float, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data-dir", help="SHISHI_DATA_DIR for the SQLite database (ignored with DATABASE_URL)")
+    parser.add_argument(
+        "--data-dir", help="SHISHI_DATA_DIR for the SQLite database (ignored with DATABASE_URL)"
+    )
     args = parser.parse_args()
     os.environ.setdefault("SHISHI_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
     setup_django(args.data_dir)
     from django.core.management import call_command
     from django.test import Client
     from django.urls import reverse
-
     from province import build
+
     from shishi.directory.models import Person, Region
     from shishi.plans.models import Plan
 
@@ -58,17 +60,29 @@ def main() -> None:
     city = county.parent
     plan = Plan.objects.filter(region=county).order_by("-year").first()
     coordinator, _ = Person.objects.get_or_create(
-        username="bench-coordinator", defaults={"role": Person.Role.COORDINATOR, "region": county})
+        username="bench-coordinator", defaults={"role": Person.Role.COORDINATOR, "region": county}
+    )
     city_coordinator, _ = Person.objects.get_or_create(
-        username="bench-city", defaults={"role": Person.Role.CITY_COORDINATOR, "region": city})
+        username="bench-city", defaults={"role": Person.Role.CITY_COORDINATOR, "region": city}
+    )
 
-    print(f"province: {Region.objects.filter(path__startswith='99/').count()} regions, "
-          f"{Plan.objects.filter(region__path__startswith='99/').count()} plans")
+    print(
+        f"province: {Region.objects.filter(path__startswith='99/').count()} regions, "
+        f"{Plan.objects.filter(region__path__startswith='99/').count()} plans"
+    )
     pages = [
         ("trivial page (notices)", coordinator, reverse("notices")),
         ("bulletin preview (.docx)", coordinator, reverse("bulletins:preview", args=[plan.pk, 4])),
-        ("city comparison by theme", city_coordinator, reverse("comparisons:themes", args=[city.pk, plan.year])),
-        ("city comparison by indicator", city_coordinator, reverse("comparisons:indicators", args=[city.pk, plan.year])),
+        (
+            "city comparison by theme",
+            city_coordinator,
+            reverse("comparisons:themes", args=[city.pk, plan.year]),
+        ),
+        (
+            "city comparison by indicator",
+            city_coordinator,
+            reverse("comparisons:indicators", args=[city.pk, plan.year]),
+        ),
         ("one county across 10 years", city_coordinator, reverse("comparisons:years", args=[county.pk])),
     ]
     baseline = None
@@ -77,8 +91,10 @@ def main() -> None:
         client.force_login(person)
         median, p95, size = measure(client, url)
         baseline = baseline or median
-        print(f"{name:32s} median {median * 1000:8.1f} ms  p95 {p95 * 1000:8.1f} ms  "
-              f"{size / 1024:7.0f} KiB  ratio to trivial page {median / baseline:6.1f}×")
+        print(
+            f"{name:32s} median {median * 1000:8.1f} ms  p95 {p95 * 1000:8.1f} ms  "
+            f"{size / 1024:7.0f} KiB  ratio to trivial page {median / baseline:6.1f}×"
+        )
 
 
 if __name__ == "__main__":

@@ -48,8 +48,15 @@ GROWTH_GOAL = 1.5  # province median / small-world median
 TRIVIAL_GOAL = 8.0  # province median / the trivial page's
 CACHED_GOAL = 1.0  # the cached public page / the trivial page's
 POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/shishi_bench"
-SMALL_WORLD = dict(code="98", name="小省", city_count=1, counties_per_city=(2, 2), years=range(2024, 2026),
-                   projects_per_plan=4, units_per_project=2)
+SMALL_WORLD = dict(
+    code="98",
+    name="小省",
+    city_count=1,
+    counties_per_city=(2, 2),
+    years=range(2024, 2026),
+    projects_per_plan=4,
+    units_per_project=2,
+)
 
 
 @dataclass
@@ -81,15 +88,32 @@ def main() -> None:
     parser.add_argument("--data-dir", default="var/bench", help="SHISHI_DATA_DIR for the SQLite database")
     parser.add_argument("--postgres-url", default=os.environ.get("BENCH_POSTGRES_URL", POSTGRES_URL))
     parser.add_argument("--rounds", type=int, default=ROUNDS)
-    parser.add_argument("--only", default="", help="only the pages whose name contains one of these words "
-                        "(comma-separated), with the trivial page")
+    parser.add_argument(
+        "--only",
+        default="",
+        help="only the pages whose name contains one of these words (comma-separated), with the trivial page",
+    )
     args = parser.parse_args()
     if args.database == "both":
         # Django settles on one database per process: one child process each.
         for database in ("sqlite", "postgres"):
-            subprocess.run([sys.executable, __file__, "--database", database, "--data-dir", args.data_dir,
-                            "--postgres-url", args.postgres_url, "--rounds", str(args.rounds), "--only", args.only],
-                           check=True)
+            subprocess.run(
+                [
+                    sys.executable,
+                    __file__,
+                    "--database",
+                    database,
+                    "--data-dir",
+                    args.data_dir,
+                    "--postgres-url",
+                    args.postgres_url,
+                    "--rounds",
+                    str(args.rounds),
+                    "--only",
+                    args.only,
+                ],
+                check=True,
+            )
             print()
         return
     if args.database == "postgres":
@@ -104,8 +128,8 @@ def main() -> None:
 def run(database: str, rounds: int, only: list[str]) -> None:
     from django.core.management import call_command
     from django.db import connection
-
     from province import build
+
     from shishi.directory.models import Region
     from shishi.plans.models import Plan
     from shishi.reporting.models import ReportLine
@@ -119,12 +143,15 @@ def run(database: str, rounds: int, only: list[str]) -> None:
     if only:
         pages = pages[:1] + [page for page in pages[1:] if any(word in page.name for word in only)]
     where = connection.settings_dict["NAME"]
-    print(f"{database} ({where}): province {Region.objects.filter(path__startswith='99/', level='county').count()} counties, "
-          f"{Plan.objects.filter(region__path__startswith='99/').count():,} plans, "
-          f"{ReportLine.objects.filter(project__plan__region__path__startswith='99/').count():,} report lines; "
-          f"small world {Region.objects.filter(path__startswith='98/', level='county').count()} counties, "
-          f"{Plan.objects.filter(region__path__startswith='98/').count()} plans; "
-          f"{rounds} rounds; load average before {_load()}", flush=True)
+    print(
+        f"{database} ({where}): province {Region.objects.filter(path__startswith='99/', level='county').count()} counties, "
+        f"{Plan.objects.filter(region__path__startswith='99/').count():,} plans, "
+        f"{ReportLine.objects.filter(project__plan__region__path__startswith='99/').count():,} report lines; "
+        f"small world {Region.objects.filter(path__startswith='98/', level='county').count()} counties, "
+        f"{Plan.objects.filter(region__path__startswith='98/').count()} plans; "
+        f"{rounds} rounds; load average before {_load()}",
+        flush=True,
+    )
     figures = measure(pages, rounds)
     _print_table(pages, figures)
     print(f"load average after {_load()}")
@@ -137,30 +164,91 @@ def _pages() -> list[Page]:
     province, small = _world("99"), _world(SMALL_WORLD["code"])
     pages = [("trivial page (notices)", "county coordinator", lambda w: reverse("notices"), "coordinator")]
     pages += [
-        ("board (oversight), Q4", "county coordinator",
-         lambda w: reverse("oversight:board", args=[w["plan"].pk, 4]), "coordinator"),
-        ("project page (ledger)", "county coordinator",
-         lambda w: reverse("oversight:project", args=[w["plan"].pk, w["project"].pk]), "coordinator"),
-        ("city comparison by theme", "city coordinator",
-         lambda w: reverse("comparisons:themes", args=[w["city"].pk, w["plan"].year]), "city_coordinator"),
-        ("city comparison by indicator", "city coordinator",
-         lambda w: reverse("comparisons:indicators", args=[w["city"].pk, w["plan"].year]), "city_coordinator"),
-        ("one county across the years", "city coordinator",
-         lambda w: reverse("comparisons:years", args=[w["county"].pk]), "city_coordinator"),
+        (
+            "board (oversight), Q4",
+            "county coordinator",
+            lambda w: reverse("oversight:board", args=[w["plan"].pk, 4]),
+            "coordinator",
+        ),
+        (
+            "project page (ledger)",
+            "county coordinator",
+            lambda w: reverse("oversight:project", args=[w["plan"].pk, w["project"].pk]),
+            "coordinator",
+        ),
+        (
+            "city comparison by theme",
+            "city coordinator",
+            lambda w: reverse("comparisons:themes", args=[w["city"].pk, w["plan"].year]),
+            "city_coordinator",
+        ),
+        (
+            "city comparison by indicator",
+            "city coordinator",
+            lambda w: reverse("comparisons:indicators", args=[w["city"].pk, w["plan"].year]),
+            "city_coordinator",
+        ),
+        (
+            "one county across the years",
+            "city coordinator",
+            lambda w: reverse("comparisons:years", args=[w["county"].pk]),
+            "city_coordinator",
+        ),
         ("comparisons index", "city coordinator", lambda w: reverse("comparisons:index"), "city_coordinator"),
     ]
     plans = (province["plan"].pk, small["plan"].pk)
-    out = [Page(name, who, url(province), url(small), province[role], small[role], plan_ids=plans)
-           for name, who, url, role in pages]
+    out = [
+        Page(name, who, url(province), url(small), province[role], small[role], plan_ids=plans)
+        for name, who, url, role in pages
+    ]
     for name, who, url, role in pages[1:3]:  # the board and the project page, made anew after a change
-        out.append(Page(f"{name}, after a change", who, url(province), url(small), province[role],
-                        small[role], cold=True, plan_ids=plans))
+        out.append(
+            Page(
+                f"{name}, after a change",
+                who,
+                url(province),
+                url(small),
+                province[role],
+                small[role],
+                cold=True,
+                plan_ids=plans,
+            )
+        )
     public = lambda w: reverse("public:plan", args=[w["plan"].pk])  # noqa: E731
-    out.append(Page("public plan page, cache cold", "anonymous", public(province), public(small), None, None,
-                    cold=True, plan_ids=plans))
-    out.append(Page("public plan page, cache warm", "anonymous", public(province), public(small), None, None,
-                    cached=True, plan_ids=plans))
-    out.append(Page("public index (latest year)", "anonymous", reverse("public:index"), reverse("public:index"), None, None))
+    out.append(
+        Page(
+            "public plan page, cache cold",
+            "anonymous",
+            public(province),
+            public(small),
+            None,
+            None,
+            cold=True,
+            plan_ids=plans,
+        )
+    )
+    out.append(
+        Page(
+            "public plan page, cache warm",
+            "anonymous",
+            public(province),
+            public(small),
+            None,
+            None,
+            cached=True,
+            plan_ids=plans,
+        )
+    )
+    out.append(
+        Page(
+            "public index (latest year)",
+            "anonymous",
+            reverse("public:index"),
+            reverse("public:index"),
+            None,
+            None,
+        )
+    )
     return out
 
 
@@ -169,17 +257,27 @@ def _world(code: str) -> dict:
     from shishi.directory.models import Person, Region
     from shishi.plans.models import Plan
 
-    county = Region.objects.filter(level=Region.Level.COUNTY, path__startswith=f"{code}/").order_by("code").first()
+    county = (
+        Region.objects.filter(level=Region.Level.COUNTY, path__startswith=f"{code}/").order_by("code").first()
+    )
     city = county.parent
     plan = Plan.objects.filter(region=county).order_by("-year").first()
     project = plan.projects.order_by("seq")[1]
     suffix = "" if code == "99" else f"-{code}"  # bench/documents.py made the province's people already
     coordinator, _ = Person.objects.get_or_create(
-        username=f"bench-coordinator{suffix}", defaults={"role": Person.Role.COORDINATOR, "region": county})
+        username=f"bench-coordinator{suffix}", defaults={"role": Person.Role.COORDINATOR, "region": county}
+    )
     city_coordinator, _ = Person.objects.get_or_create(
-        username=f"bench-city{suffix}", defaults={"role": Person.Role.CITY_COORDINATOR, "region": city})
-    return {"county": county, "city": city, "plan": plan, "project": project,
-            "coordinator": coordinator, "city_coordinator": city_coordinator}
+        username=f"bench-city{suffix}", defaults={"role": Person.Role.CITY_COORDINATOR, "region": city}
+    )
+    return {
+        "county": county,
+        "city": city,
+        "plan": plan,
+        "project": project,
+        "coordinator": coordinator,
+        "city_coordinator": city_coordinator,
+    }
 
 
 def measure(pages: list[Page], rounds: int) -> list[Figures]:
@@ -218,8 +316,10 @@ def measure(pages: list[Page], rounds: int) -> list[Figures]:
     clients = [client_for(page.person) for page in pages]
     small_clients = [client_for(page.small_person) for page in pages]
     queries = [count(client, page.url, page.cold, page.plan_ids[0]) for page, client in zip(pages, clients)]
-    small_queries = [count(client, page.small_url, page.cold, page.plan_ids[1])
-                     for page, client in zip(pages, small_clients)]
+    small_queries = [
+        count(client, page.small_url, page.cold, page.plan_ids[1])
+        for page, client in zip(pages, small_clients)
+    ]
     sizes = [len(get(client, page.url).content) for page, client in zip(pages, clients)]
     # Every page in both worlds, timed in one shuffled order per round.
     requests = [(i, world) for i in range(len(pages)) for world in ("province", "small")]
@@ -239,39 +339,58 @@ def measure(pages: list[Page], rounds: int) -> list[Figures]:
     out = []
     for i in range(len(pages)):
         series = sorted(timings[(i, "province")])
-        out.append(Figures(queries[i], small_queries[i], statistics.median(series),
-                           series[round(0.95 * (len(series) - 1))], statistics.median(timings[(i, "small")]),
-                           sizes[i]))
+        out.append(
+            Figures(
+                queries[i],
+                small_queries[i],
+                statistics.median(series),
+                series[round(0.95 * (len(series) - 1))],
+                statistics.median(timings[(i, "small")]),
+                sizes[i],
+            )
+        )
     return out
 
 
 def verdict(page: Page, f: Figures, trivial: Figures) -> str:
-    """"ok", or each goal the page misses."""
+    """ "ok", or each goal the page misses."""
     growth, ratio = f.median / f.small_median, f.median / trivial.median
     goal = CACHED_GOAL if page.cached else TRIVIAL_GOAL
-    missed = [words for words, bad in (
-        (f"queries {f.small_queries} → {f.queries}", f.queries != f.small_queries),
-        (f"grows {growth:.2f}× > {GROWTH_GOAL:g}×", growth > GROWTH_GOAL),
-        (f"{ratio:.2f}× trivial > {goal:g}×", ratio > goal),
-    ) if bad]
+    missed = [
+        words
+        for words, bad in (
+            (f"queries {f.small_queries} → {f.queries}", f.queries != f.small_queries),
+            (f"grows {growth:.2f}× > {GROWTH_GOAL:g}×", growth > GROWTH_GOAL),
+            (f"{ratio:.2f}× trivial > {goal:g}×", ratio > goal),
+        )
+        if bad
+    ]
     return ", ".join(missed) or "ok"
 
 
 def _print_table(pages: list[Page], figures: list[Figures]) -> None:
     trivial = figures[0]
-    print(f"goals: the same queries in both worlds; province median ≤ {GROWTH_GOAL:g}× small world; "
-          f"≤ {TRIVIAL_GOAL:g}× the trivial page (cached public page ≤ {CACHED_GOAL:g}×)")
-    print(f"{'page':38s} {'who':20s} {'queries':>15s} {'median ms':>17s} {'province':>9s} {'ratio to':>9s} "
-          f"{'p95':>7s} {'size':>6s}  goal")
-    print(f"{'':38s} {'':20s} {'small  province':>15s} {'small  province':>17s} {'/ small':>9s} "
-          f"{'trivial':>9s} {'ms':>7s} {'KiB':>6s}")
+    print(
+        f"goals: the same queries in both worlds; province median ≤ {GROWTH_GOAL:g}× small world; "
+        f"≤ {TRIVIAL_GOAL:g}× the trivial page (cached public page ≤ {CACHED_GOAL:g}×)"
+    )
+    print(
+        f"{'page':38s} {'who':20s} {'queries':>15s} {'median ms':>17s} {'province':>9s} {'ratio to':>9s} "
+        f"{'p95':>7s} {'size':>6s}  goal"
+    )
+    print(
+        f"{'':38s} {'':20s} {'small  province':>15s} {'small  province':>17s} {'/ small':>9s} "
+        f"{'trivial':>9s} {'ms':>7s} {'KiB':>6s}"
+    )
     missed = 0
     for page, f in zip(pages, figures):
         judged = verdict(page, f, trivial)
         missed += judged != "ok"
-        print(f"{page.name:38s} {page.who:20s} {f.small_queries:5d} {f.queries:9d} "
-              f"{f.small_median * 1000:7.1f} {f.median * 1000:9.1f} {f.median / f.small_median:8.2f}× "
-              f"{f.median / trivial.median:8.2f}× {f.p95 * 1000:7.1f} {f.size / 1024:6.0f}  {judged}")
+        print(
+            f"{page.name:38s} {page.who:20s} {f.small_queries:5d} {f.queries:9d} "
+            f"{f.small_median * 1000:7.1f} {f.median * 1000:9.1f} {f.median / f.small_median:8.2f}× "
+            f"{f.median / trivial.median:8.2f}× {f.p95 * 1000:7.1f} {f.size / 1024:6.0f}  {judged}"
+        )
     print("every goal met" if not missed else f"{missed} page(s) miss a goal")
 
 

@@ -59,8 +59,10 @@ def bench_text() -> None:
     # counts whatever else the machine runs (on a quiet machine the two agree).
     cpu = repeat * len(texts) / _best_of(ROUNDS, work, time.process_time)
     wall = repeat * len(texts) / _best_of(ROUNDS, work)
-    print(f"text: {cpu:,.0f} notices/s of CPU time over {len(texts)} samples (goal ≥ 300: {_met(cpu >= 300)}); "
-          f"{wall:,.0f}/s by the wall clock, load average {os.getloadavg()[0]:.1f}")
+    print(
+        f"text: {cpu:,.0f} notices/s of CPU time over {len(texts)} samples (goal ≥ 300: {_met(cpu >= 300)}); "
+        f"{wall:,.0f}/s by the wall clock, load average {os.getloadavg()[0]:.1f}"
+    )
 
 
 def bench_long_table() -> None:
@@ -68,8 +70,10 @@ def bench_long_table() -> None:
     parse_notice(text)
     seconds = _best_of(ROUNDS, lambda: parse_notice(text))
     cpu = _best_of(ROUNDS, lambda: parse_notice(text), time.process_time)
-    print(f"table: a 200-project table notice in {seconds * 1000:.0f} ms ({cpu * 1000:.0f} ms of CPU time; "
-          f"goal ≤ 100 ms: {_met(seconds <= 0.1)})")
+    print(
+        f"table: a 200-project table notice in {seconds * 1000:.0f} ms ({cpu * 1000:.0f} ms of CPU time; "
+        f"goal ≤ 100 ms: {_met(seconds <= 0.1)})"
+    )
 
 
 def _met(ok: bool) -> str:
@@ -99,9 +103,22 @@ def _exported(folder: str) -> list[Path]:
     words = Path(folder) / "word"
     words.mkdir()
     for path in SAMPLES:
-        (words / (path.stem + ".docx")).write_bytes(make_docx(path.read_text(encoding="utf-8"), bookmark=False))
-    subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(words),
-                    *sorted(str(p) for p in words.glob("*.docx"))], capture_output=True, timeout=300)
+        (words / (path.stem + ".docx")).write_bytes(
+            make_docx(path.read_text(encoding="utf-8"), bookmark=False)
+        )
+    subprocess.run(
+        [
+            soffice,
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(words),
+            *sorted(str(p) for p in words.glob("*.docx")),
+        ],
+        capture_output=True,
+        timeout=300,
+    )
     return sorted(words.glob("*.pdf"))
 
 
@@ -111,18 +128,28 @@ def _ratios(kind: str, pdfs: list[Path], goal: bool = False) -> None:
     for pdf in pdfs:
         ours = _best_of(ROUNDS, lambda: load_notice(pdf))
         if pdftotext:
-            theirs = _best_of(ROUNDS, lambda: subprocess.run([pdftotext, "-enc", "UTF-8", str(pdf), "-"],
-                                                           check=True, capture_output=True))
+            theirs = _best_of(
+                ROUNDS,
+                lambda: subprocess.run(
+                    [pdftotext, "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True
+                ),
+            )
             rows.append(ours / theirs)
-            print(f"{kind} {pdf.stem}: load_notice {ours * 1000:.0f} ms / pdftotext {theirs * 1000:.0f} ms "
-                  f"= {ours / theirs:.2f}×")
+            print(
+                f"{kind} {pdf.stem}: load_notice {ours * 1000:.0f} ms / pdftotext {theirs * 1000:.0f} ms "
+                f"= {ours / theirs:.2f}×"
+            )
         else:
-            print(f"{kind} {pdf.stem}: load_notice {ours * 1000:.1f} ms (install poppler-utils for the ratio)")
+            print(
+                f"{kind} {pdf.stem}: load_notice {ours * 1000:.1f} ms (install poppler-utils for the ratio)"
+            )
     if rows:
         median = statistics.median(rows)
         verdict = f" (goal ≤ 2×: {_met(median <= 2)})" if goal else ""
-        print(f"{kind}: median ratio load_notice / pdftotext = {median:.2f}×{verdict} "
-              "(pdftotext includes process start-up; ours runs in-process)")
+        print(
+            f"{kind}: median ratio load_notice / pdftotext = {median:.2f}×{verdict} "
+            "(pdftotext includes process start-up; ours runs in-process)"
+        )
 
 
 if __name__ == "__main__":

@@ -58,13 +58,20 @@ ASSESSMENTS = ["on_schedule", "behind", "done"]
 
 # ---------------------------------------------------------------- the world
 
+
 def prepare_database(engine: str, data_dir: Path) -> None:
     """Environment for this process and for gunicorn: a fresh, empty database."""
-    os.environ.update({
-        "SHISHI_SECRET_KEY": "surge-only", "SHISHI_EMAIL_URL": "none", "SHISHI_HTTPS": "0",
-        "SHISHI_DATA_DIR": str(data_dir), "SHISHI_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DJANGO_SETTINGS_MODULE": "shishi.settings", "SHISHI_LOG_LEVEL": "WARNING",
-    })
+    os.environ.update(
+        {
+            "SHISHI_SECRET_KEY": "surge-only",
+            "SHISHI_EMAIL_URL": "none",
+            "SHISHI_HTTPS": "0",
+            "SHISHI_DATA_DIR": str(data_dir),
+            "SHISHI_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "DJANGO_SETTINGS_MODULE": "shishi.settings",
+            "SHISHI_LOG_LEVEL": "WARNING",
+        }
+    )
     os.environ.pop("SHISHI_DEBUG", None)
     if engine == "postgres":
         subprocess.run(["dropdb", *PG, "--if-exists", "--force", PG_DATABASE], check=True)
@@ -95,19 +102,32 @@ def arrange(reporters: int) -> int:
     with transaction.atomic():
         city = Region.objects.create(name="淄博市", code="3703", level=Region.Level.CITY)
         county = Region.objects.create(name="桓台县", code="370321", level=Region.Level.COUNTY, parent=city)
-        admin = Person.objects.create(username="surge-admin", role=Person.Role.ADMIN, is_staff=True, is_superuser=True)
+        admin = Person.objects.create(
+            username="surge-admin", role=Person.Role.ADMIN, is_staff=True, is_superuser=True
+        )
     plan = _import(county, admin, _this_year(today), f"huantai-{today.year}-surge.txt")
     projects = list(plan.projects.order_by("seq"))
     password = make_password(PASSWORD)  # one hash for all: hashing 300 times would take minutes
     with transaction.atomic():
-        units = Unit.objects.bulk_create(Unit(region=county, name=f"第{n:03d}填报单位") for n in range(1, reporters + 1))
+        units = Unit.objects.bulk_create(
+            Unit(region=county, name=f"第{n:03d}填报单位") for n in range(1, reporters + 1)
+        )
         Assignment.objects.bulk_create(
             Assignment(project=projects[(n + k) % len(projects)], unit=unit, role="partner", order=50 + k)
-            for n, unit in enumerate(units) for k in range(2))
+            for n, unit in enumerate(units)
+            for k in range(2)
+        )
         Person.objects.bulk_create(
-            Person(username=f"clerk{n:03d}", password=password, role=Person.Role.REPORTER, region=county, unit=unit,
-                   display_name=f"{unit.name}填报员")
-            for n, unit in enumerate(units, 1))
+            Person(
+                username=f"clerk{n:03d}",
+                password=password,
+                role=Person.Role.REPORTER,
+                region=county,
+                unit=unit,
+                display_name=f"{unit.name}填报员",
+            )
+            for n, unit in enumerate(units, 1)
+        )
     periods = list(plan.periods.order_by("quarter"))
     return next((p for p in periods if p.starts_on <= today <= p.due_on), periods[-1]).pk
 
@@ -134,6 +154,7 @@ def stamped_pdf(seed: int, kilobytes: int) -> bytes:
 
 # ---------------------------------------------------------------- the server
 
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -141,9 +162,19 @@ def free_port() -> int:
 
 
 def start_gunicorn(port: int, workers: int, threads: int, log: Path) -> subprocess.Popen:
-    command = [str(ROOT / ".venv" / "bin" / "gunicorn"), "shishi.wsgi", "-b", f"127.0.0.1:{port}",
-               "--workers", str(workers), "--threads", str(threads), "--error-logfile", str(log),
-               "--no-control-socket"]  # several servers on one machine would share ~/.gunicorn/gunicorn.ctl
+    command = [
+        str(ROOT / ".venv" / "bin" / "gunicorn"),
+        "shishi.wsgi",
+        "-b",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(workers),
+        "--threads",
+        str(threads),
+        "--error-logfile",
+        str(log),
+        "--no-control-socket",
+    ]  # several servers on one machine would share ~/.gunicorn/gunicorn.ctl
     server = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -160,6 +191,7 @@ def start_gunicorn(port: int, workers: int, threads: int, log: Path) -> subproce
 
 # ---------------------------------------------------------------- the clerks
 
+
 @dataclass
 class Sample:
     kind: str
@@ -174,7 +206,9 @@ class Clerk:
     username: str
     pdf: bytes
     report_id: int | None = None
-    acknowledged: dict | None = None  # the last save the server confirmed: {project_id: (measures, assessment, {target: value})}
+    acknowledged: dict | None = (
+        None  # the last save the server confirmed: {project_id: (measures, assessment, {target: value})}
+    )
     unconfirmed: list = field(default_factory=list)  # saves sent after it with no clear answer
     uploaded: bool = False
     submitted: bool = False
@@ -213,8 +247,9 @@ async def call(client, samples: list, budget: Budget, kind: str, method: str, ur
     except Exception as error:  # noqa: BLE001 - every failure to get an answer counts the same
         samples.append(Sample(kind, None, time.perf_counter() - start, failure=type(error).__name__))
         raise ConnectionError(f"{kind}: {type(error).__name__}") from error
-    samples.append(Sample(kind, response.status_code, time.perf_counter() - start,
-                          "database is locked" in response.text))
+    samples.append(
+        Sample(kind, response.status_code, time.perf_counter() - start, "database is locked" in response.text)
+    )
     return response
 
 
@@ -223,14 +258,25 @@ async def sign_in(clerk: Clerk, client, samples, budget) -> bool:
     token = TOKEN.search(page.text)
     if not token:
         return False
-    answer = await call(client, samples, budget, "login", "POST", "/login/",
-                        data={"username": clerk.username, "password": PASSWORD, "csrfmiddlewaretoken": token.group(1)})
+    answer = await call(
+        client,
+        samples,
+        budget,
+        "login",
+        "POST",
+        "/login/",
+        data={"username": clerk.username, "password": PASSWORD, "csrfmiddlewaretoken": token.group(1)},
+    )
     return answer.status_code == 302
 
 
 def form_of(page: str) -> tuple[str, int, list[int], list[int]]:
-    return (TOKEN.search(page).group(1), int(REVISION.search(page).group(1)),
-            [int(p) for p in MEASURES_FIELD.findall(page)], [int(t) for t in VALUE_FIELD.findall(page)])
+    return (
+        TOKEN.search(page).group(1),
+        int(REVISION.search(page).group(1)),
+        [int(p) for p in MEASURES_FIELD.findall(page)],
+        [int(t) for t in VALUE_FIELD.findall(page)],
+    )
 
 
 def lines_by_target(page: str) -> dict[int, int]:
@@ -250,8 +296,15 @@ async def work(clerk: Clerk, client, samples, budget: Budget, period_id: int, sa
 
     await pause()
     token = TOKEN.search((await call(client, samples, budget, "quarter", "GET", "/quarter/")).text).group(1)
-    opened = await call(client, samples, budget, "open", "POST", f"/quarter/open/{period_id}/",
-                        data={"csrfmiddlewaretoken": token})
+    opened = await call(
+        client,
+        samples,
+        budget,
+        "open",
+        "POST",
+        f"/quarter/open/{period_id}/",
+        data={"csrfmiddlewaretoken": token},
+    )
     if opened.status_code != 302:
         return
     clerk.report_id = int(re.search(r"/reports/(\d+)/", opened.headers["location"]).group(1))
@@ -261,9 +314,16 @@ async def work(clerk: Clerk, client, samples, budget: Budget, period_id: int, sa
     for step in range(saves + 2):
         if step == saves:  # the stamped PDF before the last save, which submits
             await pause()
-            answer = await call(client, samples, budget, "upload", "POST", f"/reports/{clerk.report_id}/pdf/",
-                                data={"csrfmiddlewaretoken": token},
-                                files={"stamped_pdf": (f"{clerk.username}盖章.pdf", clerk.pdf, "application/pdf")})
+            answer = await call(
+                client,
+                samples,
+                budget,
+                "upload",
+                "POST",
+                f"/reports/{clerk.report_id}/pdf/",
+                data={"csrfmiddlewaretoken": token},
+                files={"stamped_pdf": (f"{clerk.username}盖章.pdf", clerk.pdf, "application/pdf")},
+            )
             if answer.status_code == 302:
                 after = await call(client, samples, budget, "form", "GET", f"/reports/{clerk.report_id}/")
                 clerk.uploaded = "盖章PDF已上传" in after.text
@@ -274,15 +334,36 @@ async def work(clerk: Clerk, client, samples, budget: Budget, period_id: int, sa
             return
         await pause()
         figures = {t: Decimal(rng.randrange(0, 10_000_000)) / 100 for t in targets}
-        entry = {p: (f"{clerk.username}第{step + 1}次填写：{rng.randrange(10**9)}，各项任务按计划推进。",
-                     rng.choice(ASSESSMENTS), {t: v for t, v in figures.items() if owner.get(t) == p}) for p in projects}
-        data = {"csrfmiddlewaretoken": token, "revision": str(revision), "then": "submit" if submit else "save"}
+        entry = {
+            p: (
+                f"{clerk.username}第{step + 1}次填写：{rng.randrange(10**9)}，各项任务按计划推进。",
+                rng.choice(ASSESSMENTS),
+                {t: v for t, v in figures.items() if owner.get(t) == p},
+            )
+            for p in projects
+        }
+        data = {
+            "csrfmiddlewaretoken": token,
+            "revision": str(revision),
+            "then": "submit" if submit else "save",
+        }
         for p, (measures, assessment, _values) in entry.items():
-            data[f"line-{p}-measures"], data[f"line-{p}-assessment"], data[f"line-{p}-deadline"] = measures, assessment, "12月31日"
+            data[f"line-{p}-measures"], data[f"line-{p}-assessment"], data[f"line-{p}-deadline"] = (
+                measures,
+                assessment,
+                "12月31日",
+            )
         data.update({f"value-{t}": format(v, "f") for t, v in figures.items()})
         clerk.unconfirmed.append(entry)
-        answer = await call(client, samples, budget, "submit" if submit else "save", "POST",
-                            f"/reports/{clerk.report_id}/save/", data=data)
+        answer = await call(
+            client,
+            samples,
+            budget,
+            "submit" if submit else "save",
+            "POST",
+            f"/reports/{clerk.report_id}/save/",
+            data=data,
+        )
         if answer.status_code != 302:
             if answer.status_code < 500:
                 clerk.unconfirmed.pop()  # refused with a reason: nothing was written
@@ -305,8 +386,11 @@ async def run_clerks(clerks, base_url, period_id, args) -> tuple[list, list, flo
     # A browser meets nginx, which by default opens a new connection to gunicorn per request. Reusing
     # connections to gunicorn 27's gthread worker under load loses a few percent of requests with no
     # answer at all (ReadError, RemoteProtocolError); --keepalive 1 shows it.
-    limits = httpx.Limits(max_connections=1, max_keepalive_connections=1 if args.keepalive else 0,
-                          keepalive_expiry=args.keepalive or None)
+    limits = httpx.Limits(
+        max_connections=1,
+        max_keepalive_connections=1 if args.keepalive else 0,
+        keepalive_expiry=args.keepalive or None,
+    )
     clients = [httpx.AsyncClient(base_url=base_url, timeout=timeout, limits=limits) for _ in clerks]
     rng = random.Random(args.seed)
     try:
@@ -319,24 +403,35 @@ async def run_clerks(clerks, base_url, period_id, args) -> tuple[list, list, flo
             async with gate:
                 return await sign_in(clerk, client, sign_samples, sign_budget)
 
-        results = await asyncio.gather(*(one(c, cl) for c, cl in zip(clerks, clients)), return_exceptions=True)
+        results = await asyncio.gather(
+            *(one(c, cl) for c, cl in zip(clerks, clients)), return_exceptions=True
+        )
         signed_in_seconds = time.perf_counter() - start
         ready = [(c, cl) for c, cl, ok in zip(clerks, clients, results) if ok is True]
-        print(f"sign-in: {len(ready)} of {len(clerks)} clerks signed in through the log-in form in {signed_in_seconds:.1f} s; "
-              f"log-in {summary([s for s in sign_samples if s.kind == 'login'])}; "
-              f"answers {statuses(sign_samples)}", flush=True)
+        print(
+            f"sign-in: {len(ready)} of {len(clerks)} clerks signed in through the log-in form in {signed_in_seconds:.1f} s; "
+            f"log-in {summary([s for s in sign_samples if s.kind == 'login'])}; "
+            f"answers {statuses(sign_samples)}",
+            flush=True,
+        )
 
         samples: list[Sample] = []
         budget = Budget(args.max_requests, args.seconds)
         start = time.perf_counter()
-        await asyncio.gather(*(work(c, cl, samples, budget, period_id, args.saves, args.think, random.Random(rng.random()))
-                               for c, cl in ready), return_exceptions=True)
+        await asyncio.gather(
+            *(
+                work(c, cl, samples, budget, period_id, args.saves, args.think, random.Random(rng.random()))
+                for c, cl in ready
+            ),
+            return_exceptions=True,
+        )
         return sign_samples, samples, signed_in_seconds, time.perf_counter() - start
     finally:
         await asyncio.gather(*(client.aclose() for client in clients))
 
 
 # ---------------------------------------------------------------- figures and the check
+
 
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
@@ -347,8 +442,10 @@ def summary(samples: list[Sample]) -> str:
     seconds = [s.seconds for s in samples if s.status is not None]
     if not seconds:
         return "no answers"
-    return (f"n={len(samples)} p50 {percentile(seconds, .5) * 1000:.0f} ms, p95 {percentile(seconds, .95) * 1000:.0f} ms, "
-            f"max {max(seconds) * 1000:.0f} ms")
+    return (
+        f"n={len(samples)} p50 {percentile(seconds, 0.5) * 1000:.0f} ms, p95 {percentile(seconds, 0.95) * 1000:.0f} ms, "
+        f"max {max(seconds) * 1000:.0f} ms"
+    )
 
 
 def statuses(samples: list[Sample]) -> str:
@@ -361,7 +458,9 @@ def statuses(samples: list[Sample]) -> str:
 
 def report_figures(samples: list[Sample], elapsed: float) -> None:
     answered = [s for s in samples if s.status is not None]
-    print(f"requests: {len(samples)} in {elapsed:.1f} s = {len(samples) / elapsed:.1f}/s; all answered: {summary(samples)}")
+    print(
+        f"requests: {len(samples)} in {elapsed:.1f} s = {len(samples) / elapsed:.1f}/s; all answered: {summary(samples)}"
+    )
     for kind in ("quarter", "open", "form", "save", "upload", "submit"):
         chosen = [s for s in samples if s.kind == kind]
         if chosen:
@@ -370,17 +469,25 @@ def report_figures(samples: list[Sample], elapsed: float) -> None:
     for s in answered:
         counts[s.status] = counts.get(s.status, 0) + 1
     print("status counts:", ", ".join(f"{k}: {v}" for k, v in sorted(counts.items())))
-    print(f"errors: 4xx {sum(v for k, v in counts.items() if 400 <= k < 500)} "
-          f"({', '.join(f'{k}: {v}' for k, v in sorted(counts.items()) if 400 <= k < 500) or 'none'}); "
-          f"5xx {sum(v for k, v in counts.items() if k >= 500)} "
-          f"({', '.join(f'{k}: {v}' for k, v in sorted(counts.items()) if k >= 500) or 'none'}); "
-          f"connection errors {len(samples) - len(answered)}"
-          + (f" ({', '.join(sorted({s.failure for s in samples if s.status is None}))})" if len(samples) > len(answered) else ""))
+    print(
+        f"errors: 4xx {sum(v for k, v in counts.items() if 400 <= k < 500)} "
+        f"({', '.join(f'{k}: {v}' for k, v in sorted(counts.items()) if 400 <= k < 500) or 'none'}); "
+        f"5xx {sum(v for k, v in counts.items() if k >= 500)} "
+        f"({', '.join(f'{k}: {v}' for k, v in sorted(counts.items()) if k >= 500) or 'none'}); "
+        f"connection errors {len(samples) - len(answered)}"
+        + (
+            f" ({', '.join(sorted({s.failure for s in samples if s.status is None}))})"
+            if len(samples) > len(answered)
+            else ""
+        )
+    )
 
 
 def stored_entry(report) -> dict:
-    return {line.project_id: (line.measures, line.assessment, {v.target_id: v.value for v in line.values.all()})
-            for line in report.lines.prefetch_related("values")}
+    return {
+        line.project_id: (line.measures, line.assessment, {v.target_id: v.value for v in line.values.all()})
+        for line in report.lines.prefetch_related("values")
+    }
 
 
 def same(entry: dict, stored: dict) -> bool:
@@ -396,9 +503,14 @@ def same(entry: dict, stored: dict) -> bool:
 
 
 def version_entry(content: dict) -> dict:
-    return {line["project_id"]: (line["measures"], line["assessment"],
-                                 {v["target_id"]: None if v["value"] is None else Decimal(v["value"]) for v in line["values"]})
-            for line in content["lines"]}
+    return {
+        line["project_id"]: (
+            line["measures"],
+            line["assessment"],
+            {v["target_id"]: None if v["value"] is None else Decimal(v["value"]) for v in line["values"]},
+        )
+        for line in content["lines"]
+    }
 
 
 def lost_writes(clerks: list[Clerk]) -> tuple[int, list[str]]:
@@ -444,23 +556,41 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database", choices=("postgres", "sqlite"), default="postgres")
     parser.add_argument("--reporters", type=int, default=300)
-    parser.add_argument("--seconds", type=float, default=120, help="length of the surge (the sign-in comes before)")
+    parser.add_argument(
+        "--seconds", type=float, default=120, help="length of the surge (the sign-in comes before)"
+    )
     parser.add_argument("--max-requests", type=int, default=20000)
-    parser.add_argument("--saves", type=int, default=5, help="draft saves per clerk before the upload and the submission")
-    parser.add_argument("--think", type=float, default=None,
-                        help="mean pause between a clerk's actions, s (default: half of --seconds spread over the steps)")
+    parser.add_argument(
+        "--saves", type=int, default=5, help="draft saves per clerk before the upload and the submission"
+    )
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=None,
+        help="mean pause between a clerk's actions, s (default: half of --seconds spread over the steps)",
+    )
     parser.add_argument("--pdf-kb", type=int, default=300, help="size of each stamped PDF")
     # 2 cores: CPU-bound Django wants about 2 × cores + 1 processes; 4 threads each overlap the
     # database round trips. 5 × 4 = 20 connections, far below PostgreSQL's max_connections.
     parser.add_argument("--workers", type=int, default=5)
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--timeout", type=float, default=90, help="client timeout per request, s")
-    parser.add_argument("--keepalive", type=float, default=0,
-                        help="how long the client keeps an idle connection, s; 0 (default): a new connection per "
-                             "request, as nginx in front of gunicorn does by default (docs/deploy.md)")
-    parser.add_argument("--sign-in-seconds", type=float, default=900, help="bound on the sign-in before the surge")
-    parser.add_argument("--sign-in-concurrency", type=int, default=8,
-                        help="log-ins in flight at once (each is CPU-bound: more only lengthens every one)")
+    parser.add_argument(
+        "--keepalive",
+        type=float,
+        default=0,
+        help="how long the client keeps an idle connection, s; 0 (default): a new connection per "
+        "request, as nginx in front of gunicorn does by default (docs/deploy.md)",
+    )
+    parser.add_argument(
+        "--sign-in-seconds", type=float, default=900, help="bound on the sign-in before the surge"
+    )
+    parser.add_argument(
+        "--sign-in-concurrency",
+        type=int,
+        default=8,
+        help="log-ins in flight at once (each is CPU-bound: more only lengthens every one)",
+    )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", action="store_true", help="keep the database and files afterwards")
     args = parser.parse_args()
@@ -478,15 +608,19 @@ def main() -> None:
                 cursor.execute("SHOW max_connections")
                 max_connections = int(cursor.fetchone()[0])
             if args.workers * args.threads >= max_connections - 5:
-                raise SystemExit(f"{args.workers} × {args.threads} connections would not fit in max_connections={max_connections}")
+                raise SystemExit(
+                    f"{args.workers} × {args.threads} connections would not fit in max_connections={max_connections}"
+                )
         started = time.perf_counter()
         period_id = arrange(args.reporters)
         clerks = [Clerk(f"clerk{n:03d}", stamped_pdf(n, args.pdf_kb)) for n in range(1, args.reporters + 1)]
         connection.close()
-        print(f"surge: {args.database}, {args.reporters} reporters, {args.seconds:.0f} s, at most {args.max_requests} requests; "
-              f"gunicorn {args.workers} workers × {args.threads} threads; PDFs of {len(clerks[0].pdf) // 1024} KB; "
-              f"{args.saves} saves per clerk, think time ~{args.think:.1f} s (set up in {time.perf_counter() - started:.0f} s)",
-              flush=True)
+        print(
+            f"surge: {args.database}, {args.reporters} reporters, {args.seconds:.0f} s, at most {args.max_requests} requests; "
+            f"gunicorn {args.workers} workers × {args.threads} threads; PDFs of {len(clerks[0].pdf) // 1024} KB; "
+            f"{args.saves} saves per clerk, think time ~{args.think:.1f} s (set up in {time.perf_counter() - started:.0f} s)",
+            flush=True,
+        )
         log = data_dir / "gunicorn.log"
         port = free_port()
         server = start_gunicorn(port, args.workers, args.threads, log)
@@ -494,9 +628,11 @@ def main() -> None:
         server.terminate()
         server.wait(30)
         report_figures(samples, elapsed)
-        print(f"acknowledged: saves {sum(1 for s in samples if s.kind == 'save' and s.status == 302)}, "
-              f"uploads {sum(c.uploaded for c in clerks)}, submissions {sum(c.submitted for c in clerks)} "
-              f"of {len(clerks)} clerks")
+        print(
+            f"acknowledged: saves {sum(1 for s in samples if s.kind == 'save' and s.status == 302)}, "
+            f"uploads {sum(c.uploaded for c in clerks)}, submissions {sum(c.submitted for c in clerks)} "
+            f"of {len(clerks)} clerks"
+        )
         text = log.read_text(errors="replace")
         unanswered: dict[str, int] = {}
         for s in samples:
@@ -505,16 +641,20 @@ def main() -> None:
                 unanswered[key] = unanswered.get(key, 0) + 1
         if unanswered:
             print("no answer:", ", ".join(f"{k}: {v}" for k, v in sorted(unanswered.items())))
-        print(f"gunicorn log: {text.count('Booting worker') - args.workers} worker restarts, "
-              f"{text.count('WORKER TIMEOUT')} worker timeouts, {text.count('[ERROR]')} errors")
-        print(f"\"database is locked\": {text.count('database is locked')} in the gunicorn log, "
-              f"{sum(s.locked for s in samples)} in responses; tracebacks in the log: {text.count('Traceback')}")
+        print(
+            f"gunicorn log: {text.count('Booting worker') - args.workers} worker restarts, "
+            f"{text.count('WORKER TIMEOUT')} worker timeouts, {text.count('[ERROR]')} errors"
+        )
+        print(
+            f'"database is locked": {text.count("database is locked")} in the gunicorn log, '
+            f"{sum(s.locked for s in samples)} in responses; tracebacks in the log: {text.count('Traceback')}"
+        )
         lost, notes = lost_writes(clerks)
         print(f"lost writes: {lost}")
         for note in notes[:20]:
             print("  ", note)
         if text.count("Traceback"):
-            print("first traceback in the gunicorn log:\n" + text[text.index("Traceback"):][:3000])
+            print("first traceback in the gunicorn log:\n" + text[text.index("Traceback") :][:3000])
     finally:
         if server and server.poll() is None:
             server.kill()

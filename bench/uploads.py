@@ -37,6 +37,7 @@ SAMPLE = (ROOT / "samples" / "notices" / "huantai-2023.txt").read_text(encoding=
 
 # --- the worst files ---------------------------------------------------------------------------------
 
+
 def _column(n: int) -> str:
     letters = ""
     while n:
@@ -47,20 +48,31 @@ def _column(n: int) -> str:
 
 def xlsx_at_the_bounds() -> bytes:
     """2,000 rows of 50 numbers (100,000 cells) and 5,000 merged ranges covering 100,000 cells."""
-    rows = b"".join(b'<row r="%d">' % r + b"".join(b'<c r="%s%d"><v>%d</v></c>' % (_column(c).encode(), r, c)
-                                                  for c in range(1, 51)) + b"</row>" for r in range(3, 2001))
-    merged = "".join(f'<mergeCell ref="{_column(1 + (n % 5) * 10)}{3 + n // 5 * 2}:'
-                     f'{_column(10 + (n % 5) * 10)}{4 + n // 5 * 2}"/>' for n in range(4_995))
+    rows = b"".join(
+        b'<row r="%d">' % r
+        + b"".join(b'<c r="%s%d"><v>%d</v></c>' % (_column(c).encode(), r, c) for c in range(1, 51))
+        + b"</row>"
+        for r in range(3, 2001)
+    )
+    merged = "".join(
+        f'<mergeCell ref="{_column(1 + (n % 5) * 10)}{3 + n // 5 * 2}:'
+        f'{_column(10 + (n % 5) * 10)}{4 + n // 5 * 2}"/>'
+        for n in range(4_995)
+    )
     merged = f'<mergeCells count="4995">{merged}</mergeCells>'.encode()
-    return hostile.repack(hostile.xlsx(), {hostile.SHEET: lambda xml: xml.replace(
-        b"</sheetData>", rows + b"</sheetData>" + merged, 1)})
+    return hostile.repack(
+        hostile.xlsx(),
+        {hostile.SHEET: lambda xml: xml.replace(b"</sheetData>", rows + b"</sheetData>" + merged, 1)},
+    )
 
 
 def docx_at_the_bounds() -> bytes:
     """A table of 2,000 rows of 35 cells (70,000 cells, 560,000 XML nodes)."""
     cell = b"<w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc>"
     rows = (b"<w:tr>" + cell * 35 + b"</w:tr>") * 1_998
-    return hostile.repack(hostile.docx(), {hostile.DOCUMENT: lambda xml: xml.replace(b"</w:tbl>", rows + b"</w:tbl>", 1)})
+    return hostile.repack(
+        hostile.docx(), {hostile.DOCUMENT: lambda xml: xml.replace(b"</w:tbl>", rows + b"</w:tbl>", 1)}
+    )
 
 
 def notice_text_at_the_bounds() -> str:
@@ -104,12 +116,19 @@ def stamped_pdf_at_the_bounds() -> bytes:
         refs = []
         for _ in range(98):
             refs.append(b"%d 0 R" % (first + len(objects)))
-            objects.append(b"<< /Type /Annot /Subtype /Link /Rect [0 0 10 10] /A << /S /URI /URI (https://www.gov.cn/) >> >>")
+            objects.append(
+                b"<< /Type /Annot /Subtype /Link /Rect [0 0 10 10] /A << /S /URI /URI (https://www.gov.cn/) >> >>"
+            )
         annots.append(b" /Annots [" + b" ".join(refs) + b"]")
     kids = b" ".join(b"%d 0 R" % (4 + i) for i in range(200))
-    base = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [" + kids + b"] /Count 200 >>",
-            hostile.stream(b"BT /F1 12 Tf 72 700 Td (Stamped) Tj ET")]
-    pages = [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R" + a + b" >>" for a in annots]
+    base = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count 200 >>",
+        hostile.stream(b"BT /F1 12 Tf 72 700 Td (Stamped) Tj ET"),
+    ]
+    pages = [
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R" + a + b" >>" for a in annots
+    ]
     return hostile.raw_pdf(base + pages + objects)
 
 
@@ -128,7 +147,9 @@ def zip_of_parts(count: int) -> bytes:
 
 def docx_with_pictures(total: int) -> bytes:
     """A docx carrying `total` bytes of incompressible pictures, under the size limit."""
-    return hostile.repack(hostile.docx(), {}, {f"word/media/image{n}.png": os.urandom(MiB) for n in range(total // MiB)})
+    return hostile.repack(
+        hostile.docx(), {}, {f"word/media/image{n}.png": os.urandom(MiB) for n in range(total // MiB)}
+    )
 
 
 def csv_at_the_bounds() -> bytes:
@@ -140,20 +161,48 @@ def csv_at_the_bounds() -> bytes:
 CASES = {
     # name: (door, build, file name, accepted?)
     "form xlsx: 2,000 rows × 50 cells, 4,995 merged ranges": ("form", xlsx_at_the_bounds, "f.xlsx", True),
-    "form xlsx: dimension A1:XFD1048576": ("form", lambda: hostile.xlsx_dimension("A1:XFD1048576"), "f.xlsx", True),
-    "form xlsx: merged C10:AN20009 (5 KB)": ("form", lambda: hostile.xlsx_merged("C10:AN20009"), "f.xlsx", False),
-    "form xlsx: merged A1:XFD1048576": ("form", lambda: hostile.xlsx_merged("A1:XFD1048576"), "f.xlsx", False),
+    "form xlsx: dimension A1:XFD1048576": (
+        "form",
+        lambda: hostile.xlsx_dimension("A1:XFD1048576"),
+        "f.xlsx",
+        True,
+    ),
+    "form xlsx: merged C10:AN20009 (5 KB)": (
+        "form",
+        lambda: hostile.xlsx_merged("C10:AN20009"),
+        "f.xlsx",
+        False,
+    ),
+    "form xlsx: merged A1:XFD1048576": (
+        "form",
+        lambda: hostile.xlsx_merged("A1:XFD1048576"),
+        "f.xlsx",
+        False,
+    ),
     "form xlsx: 1,048,576 rows of values": ("form", lambda: hostile.xlsx_rows(1_048_570), "f.xlsx", False),
-    "form xlsx: a part unpacking to 100 MB": ("form", lambda: hostile.repack(hostile.xlsx(), {}, hostile.bomb(100 * MiB)),
-                                            "f.xlsx", False),
+    "form xlsx: a part unpacking to 100 MB": (
+        "form",
+        lambda: hostile.repack(hostile.xlsx(), {}, hostile.bomb(100 * MiB)),
+        "f.xlsx",
+        False,
+    ),
     "form docx: 2,000 rows × 35 cells": ("form", docx_at_the_bounds, "f.docx", True),
-    "form docx: 1,990 rows of one vertical merge": ("form", lambda: hostile.docx_rows(1_990, vertical_merge=True),
-                                                    "f.docx", True),
+    "form docx: 1,990 rows of one vertical merge": (
+        "form",
+        lambda: hostile.docx_rows(1_990, vertical_merge=True),
+        "f.docx",
+        True,
+    ),
     "form docx: 600,000 table rows": ("form", lambda: hostile.docx_rows(600_000), "f.docx", False),
     "form docx: 2,100 table rows": ("form", lambda: hostile.docx_rows(2_100), "f.docx", False),
     "notice txt: 990,000 characters": ("notice", lambda: notice_text_at_the_bounds().encode(), "n.txt", True),
     "notice txt: 30 MB": ("notice", lambda: notice_text_at_the_bounds().encode() * 11, "n.txt", False),
-    "notice txt: 1.3 million characters in 4 MB": ("notice", lambda: ("通知" * 650_000).encode(), "n.txt", False),
+    "notice txt: 1.3 million characters in 4 MB": (
+        "notice",
+        lambda: ("通知" * 650_000).encode(),
+        "n.txt",
+        False,
+    ),
     "notice txt: 401 units named": ("notice", lambda: hostile.notice_text(401).encode(), "n.txt", False),
     "notice docx: 560,000 XML nodes, 850,000 chars": ("notice", notice_docx_at_the_bounds, "n.docx", True),
     "notice docx: 600,000 table rows": ("notice", lambda: hostile.docx_rows(600_000), "n.docx", False),
@@ -161,22 +210,37 @@ CASES = {
     "notice html: 2 MB, 200,000 nodes": ("notice", notice_html_at_the_bounds, "n.html", True),
     "notice html: 700,000 elements": ("notice", lambda: b"<html><body>" + b"<b>" * 700_000, "n.html", False),
     "notice pdf: 200 pages, 30 MB of content": ("notice", notice_pdf_at_the_bounds, "n.pdf", True),
-    "notice pdf: a page inflating to 100 MB": ("notice", lambda: hostile.pdf_content_bomb(100 * MiB), "n.pdf", False),
+    "notice pdf: a page inflating to 100 MB": (
+        "notice",
+        lambda: hostile.pdf_content_bomb(100 * MiB),
+        "n.pdf",
+        False,
+    ),
     "notice pdf: 5,000 pages": ("notice", lambda: hostile.pdf(pages=5_000), "n.pdf", False),
     "ledger: 18 MB docx of pictures": ("ledger", lambda: docx_with_pictures(18 * MiB), "l.docx", True),
     "ledger: 200,000 zip parts": ("ledger", lambda: zip_of_parts(200_000), "l.docx", False),
-    "ledger: a part unpacking to 1 GB": ("ledger", lambda: hostile.repack(hostile.docx(), {}, hostile.bomb(1024 * MiB)),
-                                         "l.docx", False),
+    "ledger: a part unpacking to 1 GB": (
+        "ledger",
+        lambda: hostile.repack(hostile.docx(), {}, hostile.bomb(1024 * MiB)),
+        "l.docx",
+        False,
+    ),
     "bulk csv: 5,000 rows × 20 columns": ("bulk", csv_at_the_bounds, "b.csv", True),
     "bulk csv: one row of 2 million cells": ("bulk", lambda: b"," * (2 * MiB - 10), "b.csv", False),
     "stamped pdf: 200 pages, 19,600 links": ("stamped", stamped_pdf_at_the_bounds, "s.pdf", True),
     "stamped pdf: 150,000 objects": ("stamped", lambda: pdf_of_many_objects(150_000), "s.pdf", False),
-    "stamped pdf: JavaScript packed in an object stream": ("stamped", hostile.pdf_with_packed_action, "s.pdf", False),
+    "stamped pdf: JavaScript packed in an object stream": (
+        "stamped",
+        hostile.pdf_with_packed_action,
+        "s.pdf",
+        False,
+    ),
     "stamped pdf: 5,000 pages": ("stamped", lambda: hostile.pdf(pages=5_000), "s.pdf", False),
 }
 
 
 # --- one case, in its own process ---------------------------------------------------------------------
+
 
 def run_door(door: str, path: str, name: str) -> dict:
     import time
@@ -188,31 +252,37 @@ def run_door(door: str, path: str, name: str) -> dict:
         django.setup()
     data = Path(path).read_bytes()
     if door == "form":
-        from shishi.documents.reading import FormError as refusal, read_form
+        from shishi.documents.reading import FormError as refusal
+        from shishi.documents.reading import read_form
 
         def read():
             return f"{len(read_form(data))} rows"
     elif door == "notice":
-        from shishi.notice import NoticeError as refusal, load_notice
+        from shishi.notice import NoticeError as refusal
+        from shishi.notice import load_notice
 
         def read():
             return f"{len(load_notice(data, name).projects)} projects"
     elif door == "ledger":
-        from shishi.reporting.ledger import LedgerError as refusal, file_kind
+        from shishi.reporting.ledger import LedgerError as refusal
+        from shishi.reporting.ledger import file_kind
 
         def read():
             return file_kind(data)
     elif door == "bulk":
-        from shishi.reporting.bulk import BulkUpdateError as refusal, _table, decode
+        from shishi.reporting.bulk import BulkUpdateError as refusal
+        from shishi.reporting.bulk import _table, decode
 
         def read():
             return f"{len(_table(decode(data)))} rows"
     else:
-        from shishi.reporting.services import ReportError as refusal, check_pdf
+        from shishi.reporting.services import ReportError as refusal
+        from shishi.reporting.services import check_pdf
 
         def read():
             check_pdf(data)
             return "kept"
+
     start = time.perf_counter()
     try:
         outcome, accepted = read(), True
@@ -221,8 +291,7 @@ def run_door(door: str, path: str, name: str) -> dict:
     seconds = time.perf_counter() - start
     # VmHWM, not ru_maxrss: Linux carries the parent's peak over into a child's ru_maxrss.
     peak_kb = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:"))
-    return {"seconds": seconds, "mb": peak_kb / 1024,
-            "accepted": accepted, "outcome": outcome}
+    return {"seconds": seconds, "mb": peak_kb / 1024, "accepted": accepted, "outcome": outcome}
 
 
 def main() -> None:
@@ -233,7 +302,9 @@ def main() -> None:
     if args.child:
         print(json.dumps(run_door(*args.child)))
         return
-    print(f"goal: ≤ {GOAL_SECONDS:.0f} s and ≤ {GOAL_MB} MB peak RSS per file (fresh process, imports included)")
+    print(
+        f"goal: ≤ {GOAL_SECONDS:.0f} s and ≤ {GOAL_MB} MB peak RSS per file (fresh process, imports included)"
+    )
     print(f"{'case':56s} {'file':>9s} {'time':>7s} {'peak':>8s}  verdict   outcome")
     failures = 0
     with tempfile.TemporaryDirectory(prefix="shishi-bench-") as folder:
@@ -243,8 +314,13 @@ def main() -> None:
             path = Path(folder, name)
             path.write_bytes(build())
             size = path.stat().st_size
-            result = subprocess.run([sys.executable, __file__, "--child", door, str(path), name],
-                                    capture_output=True, text=True, cwd=ROOT, timeout=600)
+            result = subprocess.run(
+                [sys.executable, __file__, "--child", door, str(path), name],
+                capture_output=True,
+                text=True,
+                cwd=ROOT,
+                timeout=600,
+            )
             if result.returncode:
                 print(f"{case:56s} crashed: {result.stderr.strip().splitlines()[-1:]}")
                 failures += 1
@@ -254,9 +330,15 @@ def main() -> None:
             failures += not ok
             verdict = ("OK" if ok else "OVER") + (" " if r["accepted"] == expected else "!")
             kind = "read" if r["accepted"] else "refused"
-            print(f"{case:56s} {_size(size):>9s} {r['seconds']:6.2f}s {r['mb']:6.0f}MB  {verdict:8s}  "
-                  f"{kind}: {r['outcome'][:60]}")
-    print("all within the goal" if not failures else f"{failures} case(s) over the goal (or refused/read unexpectedly: !)")
+            print(
+                f"{case:56s} {_size(size):>9s} {r['seconds']:6.2f}s {r['mb']:6.0f}MB  {verdict:8s}  "
+                f"{kind}: {r['outcome'][:60]}"
+            )
+    print(
+        "all within the goal"
+        if not failures
+        else f"{failures} case(s) over the goal (or refused/read unexpectedly: !)"
+    )
 
 
 def _size(size: int) -> str:

@@ -38,8 +38,10 @@ class BackupError(Exception):
 def _files_on_this_disk() -> None:
     if not settings.STORAGES["default"]["BACKEND"].endswith("FileSystemStorage"):
         # The bucket keeps its own versions and copies; an archive of it would be out of date at once.
-        raise BackupError("文件保存在对象存储（S3）中：请用存储服务的版本与复制功能备份文件，"
-                          "数据库用 pg_dump 备份（见 docs/deploy.md）。")
+        raise BackupError(
+            "文件保存在对象存储（S3）中：请用存储服务的版本与复制功能备份文件，"
+            "数据库用 pg_dump 备份（见 docs/deploy.md）。"
+        )
 
 
 def backup(path: str | Path) -> dict:
@@ -56,7 +58,9 @@ def backup(path: str | Path) -> dict:
         "files": {str(p.relative_to(media).as_posix()): _sha256(p) for p in files},
     }
     with tarfile.open(path, "w:gz") as archive:
-        _add_bytes(archive, "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8"))
+        _add_bytes(
+            archive, "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
+        )
         _add_bytes(archive, "data.json", payload)
         for file in files:
             archive.add(file, arcname=f"files/{file.relative_to(media).as_posix()}")
@@ -75,9 +79,15 @@ class _ExactEncoder(DjangoJSONEncoder):
 def _dump() -> str:
     excluded = {label for label in EXCLUDED if "." not in label}
     models = serializers.sort_dependencies(
-        [(config, None) for config in apps.get_app_configs() if config.label not in excluded], allow_cycles=True)
-    models = [m for m in models if m._meta.label_lower not in EXCLUDED and not m._meta.proxy and m._meta.managed]
-    objects = itertools.chain.from_iterable(m._base_manager.order_by(m._meta.pk.name).iterator() for m in models)
+        [(config, None) for config in apps.get_app_configs() if config.label not in excluded],
+        allow_cycles=True,
+    )
+    models = [
+        m for m in models if m._meta.label_lower not in EXCLUDED and not m._meta.proxy and m._meta.managed
+    ]
+    objects = itertools.chain.from_iterable(
+        m._base_manager.order_by(m._meta.pk.name).iterator() for m in models
+    )
     return serializers.serialize("json", objects, use_natural_foreign_keys=True, cls=_ExactEncoder)
 
 
@@ -128,16 +138,33 @@ def _read_checked(archive: tarfile.TarFile, folder: Path) -> tuple[dict, bytes]:
         target = folder / "files" / Path(*relative.parts)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
-    missing = set(manifest["files"]) - {str(PurePosixPath(n).relative_to("files")) for n in names if n.startswith("files/")}
+    missing = set(manifest["files"]) - {
+        str(PurePosixPath(n).relative_to("files")) for n in names if n.startswith("files/")
+    }
     if missing:
         raise BackupError(f"备份文件不完整，缺少 {len(missing)} 个文件。")
     return manifest, payload
 
 
 def _counts() -> dict[str, int]:
-    return {model._meta.label: model.objects.count() for model in apps.get_models()
-            if model._meta.app_label.startswith(("directory", "plans", "reporting", "supervision", "bulletins",
-                                                 "public", "exports", "api", "history", "documents"))}
+    return {
+        model._meta.label: model.objects.count()
+        for model in apps.get_models()
+        if model._meta.app_label.startswith(
+            (
+                "directory",
+                "plans",
+                "reporting",
+                "supervision",
+                "bulletins",
+                "public",
+                "exports",
+                "api",
+                "history",
+                "documents",
+            )
+        )
+    }
 
 
 def _sha256(path: Path) -> str:

@@ -36,7 +36,9 @@ def number(raw, low: int, high: int) -> int | None:
     else:
         text = str(raw if raw is not None else "").strip()
         # ASCII digits only, and no longer than the widest bound: int() never sees thousands of digits.
-        if not (text.isascii() and text.isdecimal()) or len(text.lstrip("0")) > len(str(max(abs(low), abs(high)))):
+        if not (text.isascii() and text.isdecimal()) or len(text.lstrip("0")) > len(
+            str(max(abs(low), abs(high)))
+        ):
             return None
         value = int(text)
     return value if low <= value <= high else None
@@ -87,4 +89,9 @@ class QuarterConverter(IdConverter):
     low, high = QUARTERS
 
 
-CONVERTERS = {"id": IdConverter, "number": NumberConverter, "year": YearConverter, "quarter": QuarterConverter}
+CONVERTERS = {
+    "id": IdConverter,
+    "number": NumberConverter,
+    "year": YearConverter,
+    "quarter": QuarterConverter,
+}

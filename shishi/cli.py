@@ -53,7 +53,9 @@ def _backup_or_restore(args) -> int:
 
     if args.command == "backup":
         manifest = backup(args.file)
-        print(f"已备份：{sum(manifest['counts'].values())} 条记录，{len(manifest['files'])} 个文件 → {args.file}")
+        print(
+            f"已备份：{sum(manifest['counts'].values())} 条记录，{len(manifest['files'])} 个文件 → {args.file}"
+        )
         return 0
     if not args.yes:
         print("shishi: 恢复会替换现有全部数据和文件；确认无误请加 --yes", file=sys.stderr)
@@ -63,7 +65,9 @@ def _backup_or_restore(args) -> int:
     except BackupError as error:
         print(f"shishi: {error}", file=sys.stderr)
         return 2
-    print(f"已恢复：{sum(manifest['counts'].values())} 条记录，{len(manifest['files'])} 个文件（备份于 {manifest['created']}）")
+    print(
+        f"已恢复：{sum(manifest['counts'].values())} 条记录，{len(manifest['files'])} 个文件（备份于 {manifest['created']}）"
+    )
     return 0
 
 
@@ -81,14 +85,25 @@ def summary(notice: Notice) -> str:
         out.append(f"   牵头单位：{'、'.join(project.lead_units) or '（未写明）'}")
         if partners:
             out.append(f"   配合单位：{'、'.join(partners)}")
-        details = [f"{label}：{value}" for label, value in (
-            ("类别", project.category), ("完成时限", project.deadline_text),
-            ("年度投资", f"{_number(project.investment)}万元" if project.investment is not None else None),
-        ) if value]
+        details = [
+            f"{label}：{value}"
+            for label, value in (
+                ("类别", project.category),
+                ("完成时限", project.deadline_text),
+                (
+                    "年度投资",
+                    f"{_number(project.investment)}万元" if project.investment is not None else None,
+                ),
+            )
+            if value
+        ]
         if details:
             out.append("   " + "    ".join(details))
         if project.targets:
-            rows = [(t.indicator, OP_SIGNS.get(t.op, t.op), _number(t.value), t.unit, t.kind) for t in project.targets]
+            rows = [
+                (t.indicator, OP_SIGNS.get(t.op, t.op), _number(t.value), t.unit, t.kind)
+                for t in project.targets
+            ]
             out += ["   " + line for line in _table(("指标", "", "目标值", "单位", "类型"), rows)]
         out.append("")
     reporting = notice.reporting

@@ -24,8 +24,12 @@ def reads_as_formula(value) -> bool:
     >>> reads_as_formula("="), reads_as_formula("-")
     (False, False)
     """
-    return (isinstance(value, str) and len(value) > 1 and value.startswith(tuple(FORMULA_SIGNS))
-            and not _PLAIN_NUMBER.fullmatch(value))
+    return (
+        isinstance(value, str)
+        and len(value) > 1
+        and value.startswith(tuple(FORMULA_SIGNS))
+        and not _PLAIN_NUMBER.fullmatch(value)
+    )
 
 
 def csv_unguarded(text: str) -> str:

@@ -57,8 +57,12 @@ DEBUG = env_bool("SHISHI_DEBUG")
 SECRET_KEY = os.environ.get("SHISHI_SECRET_KEY") or ("dev-only-not-secret" if DEBUG else "")
 if not SECRET_KEY:
     raise ImproperlyConfigured("SHISHI_SECRET_KEY must be set when SHISHI_DEBUG is off")
-ALLOWED_HOSTS = [h.strip() for h in os.environ.get("SHISHI_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h.strip()]
-CSRF_TRUSTED_ORIGINS = [o.strip() for o in os.environ.get("SHISHI_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()]
+ALLOWED_HOSTS = [
+    h.strip() for h in os.environ.get("SHISHI_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h.strip()
+]
+CSRF_TRUSTED_ORIGINS = [
+    o.strip() for o in os.environ.get("SHISHI_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
+]
 
 DATA_DIR = Path(os.environ.get("SHISHI_DATA_DIR") or BASE_DIR / "var")
 MEDIA_ROOT = DATA_DIR / "files"
@@ -141,7 +145,11 @@ def _database() -> dict:
             config.setdefault("OPTIONS", {}).update(_SQLITE_OPTIONS)
         return config
     DATA_DIR.mkdir(parents=True, exist_ok=True)
-    return {"ENGINE": "django.db.backends.sqlite3", "NAME": DATA_DIR / "shishi.sqlite3", "OPTIONS": _SQLITE_OPTIONS}
+    return {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": DATA_DIR / "shishi.sqlite3",
+        "OPTIONS": _SQLITE_OPTIONS,
+    }
 
 
 # WAL lets readers work while a writer commits; IMMEDIATE takes the write lock at the start
@@ -173,7 +181,9 @@ def _mailers() -> dict:
         return {"default": {"BACKEND": "django.core.mail.backends.dummy.EmailBackend"}}
     if not url:
         if not DEBUG:
-            raise ImproperlyConfigured("Set SHISHI_EMAIL_URL (smtp://…, smtp+tls://…, smtps://…) or SHISHI_EMAIL_URL=none")
+            raise ImproperlyConfigured(
+                "Set SHISHI_EMAIL_URL (smtp://…, smtp+tls://…, smtps://…) or SHISHI_EMAIL_URL=none"
+            )
         return {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
     parts = urlparse(url)
     if parts.scheme not in ("smtp", "smtp+tls", "smtps"):
@@ -216,6 +226,7 @@ FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
 
+
 def _file_storage() -> dict:
     bucket = os.environ.get("SHISHI_S3_BUCKET")
     if not bucket:
@@ -253,8 +264,11 @@ if SHISHI_JOBS not in ("thread", "worker"):
 
 STORAGES = {
     "default": _file_storage(),
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage" if not DEBUG
-                    else "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"
+        if not DEBUG
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
 }
 
 # Scripts and styles only from our own static files: no inline script anywhere.

@@ -79,7 +79,7 @@ def _repaired(chunks: Iterator[bytes], delimiter: bytes) -> Iterator[bytes]:
                 keep = 0 if finished else len(delimiter) - 1  # the start of a delimiter, maybe
                 if len(buffer) > keep:
                     yield buffer[: len(buffer) - keep]
-                    buffer = buffer[len(buffer) - keep:]
+                    buffer = buffer[len(buffer) - keep :]
                 break
             at += len(delimiter)
             yield buffer[:at]
@@ -94,7 +94,9 @@ def _utf8_lines(block: bytes) -> bytes:
     b'\\r\\nContent-Type: application/pdf'
     """
     lines = block.split(b"\r\n")
-    return b"\r\n".join(line if _is_utf8(line) else line.decode(LEGACY_ENCODING, "replace").encode() for line in lines)
+    return b"\r\n".join(
+        line if _is_utf8(line) else line.decode(LEGACY_ENCODING, "replace").encode() for line in lines
+    )
 
 
 def _is_utf8(line: bytes) -> bool:

@@ -39,8 +39,11 @@ def _another_today():
     if not today:
         yield
         return
-    moment = datetime.datetime.combine(datetime.date.fromisoformat(today), datetime.time(10, 0),
-                                       tzinfo=datetime.timezone(datetime.timedelta(hours=8)))
+    moment = datetime.datetime.combine(
+        datetime.date.fromisoformat(today),
+        datetime.time(10, 0),
+        tzinfo=datetime.timezone(datetime.timedelta(hours=8)),
+    )
     with time_machine.travel(moment, tick=True):
         yield
 
@@ -74,22 +77,38 @@ def world(db):
     return {"province": province, "city": city, "huantai": huantai, "gaoqing": gaoqing}
 
 
-def fill_report(report, clerk, measures: str, figures: dict[str, str] | None = None, assessment: str = "on_schedule",
-                everything: bool = False):
+def fill_report(
+    report,
+    clerk,
+    measures: str,
+    figures: dict[str, str] | None = None,
+    assessment: str = "on_schedule",
+    everything: bool = False,
+):
     """Save every line of the report through the real service: `measures` on each line and the
     figures named by indicator (the others left as they are, or emptied with `everything`)."""
     figures = figures or {}
     entries = {}
     for line in report.lines.prefetch_related("values__target"):
-        values = {v.target_id: Decimal(figures[v.target.indicator]) if v.target.indicator in figures else None
-                  for v in line.values.all() if everything or v.target.indicator in figures}
-        entries[line.project_id] = LineEntry(measures=measures, deadline="2023年12月31日", assessment=assessment,
-                                             values=values)
+        values = {
+            v.target_id: Decimal(figures[v.target.indicator]) if v.target.indicator in figures else None
+            for v in line.values.all()
+            if everything or v.target.indicator in figures
+        }
+        entries[line.project_id] = LineEntry(
+            measures=measures, deadline="2023年12月31日", assessment=assessment, values=values
+        )
     return save_draft(report, clerk, report.revision, entries)
 
 
-def submit_filled(report, clerk, measures: str, figures: dict[str, str] | None = None, stamped_name: str = "盖章.pdf",
-                  everything: bool = False):
+def submit_filled(
+    report,
+    clerk,
+    measures: str,
+    figures: dict[str, str] | None = None,
+    stamped_name: str = "盖章.pdf",
+    everything: bool = False,
+):
     """Fill the report (fill_report), attach a stamped PDF and submit it, as the clerk would."""
     report = fill_report(report, clerk, measures, figures, everything=everything)
     attach_stamped_pdf(report, clerk, pdf_bytes(), stamped_name)
@@ -100,8 +119,15 @@ def submit_filled(report, clerk, measures: str, figures: dict[str, str] | None =
 
 
 def person(username: str, role: str, region=None, unit=None, **extra) -> Person:
-    someone = Person.objects.create_user(username=username, password="pw", role=role, region=region, unit=unit,
-                                         email=f"{username}@example.invalid", **extra)
+    someone = Person.objects.create_user(
+        username=username,
+        password="pw",
+        role=role,
+        region=region,
+        unit=unit,
+        email=f"{username}@example.invalid",
+        **extra,
+    )
     return someone
 
 
@@ -113,7 +139,9 @@ def cora(world):
 @pytest.fixture
 def plan(world, cora):
     """桓台县's 2023 plan, made from the real notice by the real import service."""
-    notice_file = read_notice_upload(world["huantai"], cora, (SAMPLES / "huantai-2023.txt").read_bytes(), "huantai-2023.txt")
+    notice_file = read_notice_upload(
+        world["huantai"], cora, (SAMPLES / "huantai-2023.txt").read_bytes(), "huantai-2023.txt"
+    )
     return confirm_plan(notice_file, cora, {name: "new" for name in draft_unit_names(notice_file.draft)})
 
 

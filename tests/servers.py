@@ -43,37 +43,66 @@ class App:
     def __init__(self, data_dir: Path, database_url: str | None = None, **settings: str):
         data_dir.mkdir(parents=True, exist_ok=True)
         self.data_dir = data_dir
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("SHISHI_", "DJANGO_", "DATABASE_URL"))}
-        env.update(SHISHI_SECRET_KEY="test-" + "k" * 60, SHISHI_DATA_DIR=str(data_dir), SHISHI_EMAIL_URL="none",
-                   SHISHI_HTTPS="0", SHISHI_ALLOWED_HOSTS="127.0.0.1,localhost", PYTHONUNBUFFERED="1", **settings)
+        env = {
+            k: v for k, v in os.environ.items() if not k.startswith(("SHISHI_", "DJANGO_", "DATABASE_URL"))
+        }
+        env.update(
+            SHISHI_SECRET_KEY="test-" + "k" * 60,
+            SHISHI_DATA_DIR=str(data_dir),
+            SHISHI_EMAIL_URL="none",
+            SHISHI_HTTPS="0",
+            SHISHI_ALLOWED_HOSTS="127.0.0.1,localhost",
+            PYTHONUNBUFFERED="1",
+            **settings,
+        )
         if database_url:
             env["DATABASE_URL"] = database_url
         self.env = env
 
 
 def manage(app: App, *args: str, timeout: float = 300) -> str:
-    result = subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=app.env, capture_output=True,
-                            text=True, timeout=timeout)
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=app.env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
     if result.returncode:
         raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
     return result.stdout.strip()
 
 
-def start(app: App | None, command: list[str], log: Path, port: int | None = None, wait: float = 120,
-          ready_path: str | None = None) -> subprocess.Popen:
+def start(
+    app: App | None,
+    command: list[str],
+    log: Path,
+    port: int | None = None,
+    wait: float = 120,
+    ready_path: str | None = None,
+) -> subprocess.Popen:
     """Start a process and, when it serves a port, wait until it accepts connections, or with
     `ready_path` until that page answers 200 (gunicorn listens before its workers can answer)."""
     if command[0] in ("gunicorn", "python"):
         command = [str(BIN / command[0]) if command[0] == "gunicorn" else sys.executable, *command[1:]]
     output = open(log, "ab")
-    process = subprocess.Popen(command, cwd=ROOT, env=app.env if app else None, stdout=output,
-                               stderr=subprocess.STDOUT, start_new_session=True)
+    process = subprocess.Popen(
+        command,
+        cwd=ROOT,
+        env=app.env if app else None,
+        stdout=output,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     process.log = log
     if port is not None:
         deadline = time.monotonic() + wait
         while True:
             if process.poll() is not None:
-                raise RuntimeError(f"{command[0]} exited with {process.returncode}:\n{log.read_text(errors='replace')}")
+                raise RuntimeError(
+                    f"{command[0]} exited with {process.returncode}:\n{log.read_text(errors='replace')}"
+                )
             try:
                 if ready_path is None:
                     if listening(port):
@@ -84,7 +113,9 @@ def start(app: App | None, command: list[str], log: Path, port: int | None = Non
             except (OSError, httpx.HTTPError):
                 if time.monotonic() > deadline:
                     stop(process)
-                    raise RuntimeError(f"{command[0]} did not listen on {port}:\n{log.read_text(errors='replace')}")
+                    raise RuntimeError(
+                        f"{command[0]} did not listen on {port}:\n{log.read_text(errors='replace')}"
+                    )
                 time.sleep(0.1)
     return process
 

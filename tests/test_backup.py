@@ -21,18 +21,25 @@ from shishi.demo.data import load_demo
 
 def _state() -> tuple[str, dict]:
     """Every row of every shishi table, and every file with its hash."""
-    models = [m for m in apps.get_models() if m.__module__.startswith("shishi.") or m._meta.app_label == "directory"]
+    models = [
+        m for m in apps.get_models() if m.__module__.startswith("shishi.") or m._meta.app_label == "directory"
+    ]
     rows = {m._meta.label: serializers.serialize("json", m.objects.order_by("pk")) for m in models}
     media = Path(settings.MEDIA_ROOT)
-    files = {str(p.relative_to(media)): hashlib.sha256(p.read_bytes()).hexdigest() for p in media.rglob("*") if p.is_file()}
+    files = {
+        str(p.relative_to(media)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in media.rglob("*")
+        if p.is_file()
+    }
     return json.dumps(rows, sort_keys=True), files
 
 
 @pytest.fixture
 def demo(transactional_db, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "files"
-    with time_machine.travel(datetime.datetime(2026, 11, 22, 10, tzinfo=datetime.timezone(datetime.timedelta(hours=8))),
-                             tick=False):
+    with time_machine.travel(
+        datetime.datetime(2026, 11, 22, 10, tzinfo=datetime.timezone(datetime.timedelta(hours=8))), tick=False
+    ):
         load_demo()
 
 
@@ -48,7 +55,9 @@ def test_a_backup_restores_to_identical_data_and_files(demo, tmp_path):
     restore(archive)
     after = _state()
     rows_before, rows_after = json.loads(before[0]), json.loads(after[0])
-    assert [table for table in rows_before if rows_before[table] != rows_after[table]] == []  # to the microsecond
+    assert [
+        table for table in rows_before if rows_before[table] != rows_after[table]
+    ] == []  # to the microsecond
     assert after[1] == before[1]
 
 

@@ -15,12 +15,43 @@ SAMPLE = Path(__file__).parents[1] / "samples" / "notices" / "zichuan-2024.txt"
 def test_it_prints_the_documented_json(capsys):
     assert main(["parse", str(SAMPLE)]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"title", "issuer", "doc_number", "year", "issued_on", "region", "addressees", "projects",
-                         "reporting", "attachment", "warnings", "list_source"}
+    assert set(data) == {
+        "title",
+        "issuer",
+        "doc_number",
+        "year",
+        "issued_on",
+        "region",
+        "addressees",
+        "projects",
+        "reporting",
+        "attachment",
+        "warnings",
+        "list_source",
+    }
     assert data["doc_number"] == "川政办字〔2024〕13号"
-    assert set(data["projects"][0]) == {"seq", "title", "body", "units", "lead_units", "theme", "targets", "category",
-                                        "deadline_text", "deadline", "investment"}
-    assert set(data["projects"][0]["targets"][0]) == {"text", "indicator", "op", "value", "unit", "kind", "span"}
+    assert set(data["projects"][0]) == {
+        "seq",
+        "title",
+        "body",
+        "units",
+        "lead_units",
+        "theme",
+        "targets",
+        "category",
+        "deadline_text",
+        "deadline",
+        "investment",
+    }
+    assert set(data["projects"][0]["targets"][0]) == {
+        "text",
+        "indicator",
+        "op",
+        "value",
+        "unit",
+        "kind",
+        "span",
+    }
 
 
 def test_it_prints_a_summary_for_a_person(capsys):
@@ -42,13 +73,18 @@ def test_it_prints_a_summary_for_a_person(capsys):
 def test_it_exits_2_with_one_line_when_the_file_cannot_be_read(tmp_path, content, name, words):
     path = tmp_path / name
     path.write_bytes(content)
-    result = subprocess.run([sys.executable, "-m", "shishi.cli", "parse", str(path)], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "shishi.cli", "parse", str(path)], capture_output=True, text=True
+    )
     assert result.returncode == 2
     assert result.stdout == ""
     assert len(result.stderr.strip().splitlines()) == 1 and words in result.stderr
 
 
 def test_a_missing_file_is_a_clear_error(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "shishi.cli", "parse", str(tmp_path / "nope.docx")],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "shishi.cli", "parse", str(tmp_path / "nope.docx")],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 2 and "nope.docx" in result.stderr

@@ -63,25 +63,67 @@ def cluster(tmp_path_factory):
     redis.Redis.from_url(REDIS_URL).flushdb()
     processes = []
     with throwaway_database(folder) as database_url:
-        app = App(folder / "data", database_url, SHISHI_CACHE_URL=REDIS_URL, SHISHI_JOBS="worker", SHISHI_BEHIND_PROXY="1")
+        app = App(
+            folder / "data",
+            database_url,
+            SHISHI_CACHE_URL=REDIS_URL,
+            SHISHI_JOBS="worker",
+            SHISHI_BEHIND_PROXY="1",
+        )
         manage(app, "migrate", "--noinput", "-v0")
         manage(app, "load_demo")
         try:
             ports = [free_port(), free_port()]
             for port in ports:
-                processes.append(start(app, ["gunicorn", "shishi.wsgi:application", "--bind", f"127.0.0.1:{port}",
-                                             "--workers", "1", "--threads", "4", "--no-control-socket"], port=port, log=folder / f"app-{port}.log",
-                                       ready_path="/login/"))
-            processes.append(start(app, ["python", "manage.py", "run_jobs", "--poll", "0.2"], log=folder / "worker.log"))
+                processes.append(
+                    start(
+                        app,
+                        [
+                            "gunicorn",
+                            "shishi.wsgi:application",
+                            "--bind",
+                            f"127.0.0.1:{port}",
+                            "--workers",
+                            "1",
+                            "--threads",
+                            "4",
+                            "--no-control-socket",
+                        ],
+                        port=port,
+                        log=folder / f"app-{port}.log",
+                        ready_path="/login/",
+                    )
+                )
+            processes.append(
+                start(app, ["python", "manage.py", "run_jobs", "--poll", "0.2"], log=folder / "worker.log")
+            )
             front = free_port()
             conf = folder / "nginx.conf"
-            conf.write_text(NGINX_CONF.format(dir=folder, one=ports[0], two=ports[1], port=front,
-                                              snippet=os.path.abspath(SNIPPET),
-                                              user="user root;" if os.geteuid() == 0 else ""))
-            processes.append(start(None, [NGINX, "-c", str(conf), "-p", str(folder), "-g", "daemon off;"], port=front,
-                                   log=folder / "nginx.out", ready_path="/login/"))
-            yield {"front": f"http://127.0.0.1:{front}", "one": f"http://127.0.0.1:{ports[0]}",
-                   "two": f"http://127.0.0.1:{ports[1]}", "app": app}
+            conf.write_text(
+                NGINX_CONF.format(
+                    dir=folder,
+                    one=ports[0],
+                    two=ports[1],
+                    port=front,
+                    snippet=os.path.abspath(SNIPPET),
+                    user="user root;" if os.geteuid() == 0 else "",
+                )
+            )
+            processes.append(
+                start(
+                    None,
+                    [NGINX, "-c", str(conf), "-p", str(folder), "-g", "daemon off;"],
+                    port=front,
+                    log=folder / "nginx.out",
+                    ready_path="/login/",
+                )
+            )
+            yield {
+                "front": f"http://127.0.0.1:{front}",
+                "one": f"http://127.0.0.1:{ports[0]}",
+                "two": f"http://127.0.0.1:{ports[1]}",
+                "app": app,
+            }
         finally:
             for process in reversed(processes):
                 stop(process)
@@ -91,7 +133,9 @@ def cluster(tmp_path_factory):
 def _log_in(client: httpx.Client, base: str, username: str, password: str = "shishi-demo") -> httpx.Response:
     page = client.get(f"{base}/login/")
     token = html.fromstring(page.text).xpath("//input[@name='csrfmiddlewaretoken']/@value")[0]
-    return client.post(f"{base}/login/", data={"csrfmiddlewaretoken": token, "username": username, "password": password})
+    return client.post(
+        f"{base}/login/", data={"csrfmiddlewaretoken": token, "username": username, "password": password}
+    )
 
 
 def _form_fields(page: str, action: str) -> dict:
@@ -109,25 +153,40 @@ def test_a_session_opened_on_one_server_is_valid_on_the_other(cluster):
     with httpx.Client(timeout=60) as client:
         assert _log_in(client, cluster["one"], "coordinator").status_code == 302
         page = client.get(f"{cluster['two']}/plans/")
-        assert page.status_code == 200 and "桓政办字〔2023〕9号" in page.text  # a stranger would be sent to log in
+        assert (
+            page.status_code == 200 and "桓政办字〔2023〕9号" in page.text
+        )  # a stranger would be sent to log in
 
 
 def test_a_report_and_its_pdf_saved_through_one_server_are_seen_through_the_other(cluster):
-    report = int(manage(cluster["app"], "shell", "--no-imports", "-c", "from shishi.reporting.models import QuarterlyReport as R; from shishi.directory.models import Person; "
-                        "unit = Person.objects.get(username='reporter').unit; "
-                        "print(R.objects.filter(unit=unit, state='draft').values_list('pk', flat=True).first())"))
+    report = int(
+        manage(
+            cluster["app"],
+            "shell",
+            "--no-imports",
+            "-c",
+            "from shishi.reporting.models import QuarterlyReport as R; from shishi.directory.models import Person; "
+            "unit = Person.objects.get(username='reporter').unit; "
+            "print(R.objects.filter(unit=unit, state='draft').values_list('pk', flat=True).first())",
+        )
+    )
     stamped = pdf_bytes(pages=2)
     measures = f"本季度完成宣讲{uuid.uuid4().hex[:6]}场。"
     with httpx.Client(timeout=60) as client:
         _log_in(client, cluster["front"], "reporter")
-        fields = _form_fields(client.get(f"{cluster['one']}/reports/{report}/").text, f"/reports/{report}/save/")
+        fields = _form_fields(
+            client.get(f"{cluster['one']}/reports/{report}/").text, f"/reports/{report}/save/"
+        )
         measure_field = next(name for name in fields if name.endswith("-measures"))
         fields.update({measure_field: measures, "then": "save"})
         saved = client.post(f"{cluster['one']}/reports/{report}/save/", data=fields)
         assert saved.status_code == 302, saved.text[:500]
         token = fields["csrfmiddlewaretoken"]
-        uploaded = client.post(f"{cluster['one']}/reports/{report}/pdf/", data={"csrfmiddlewaretoken": token},
-                               files={"stamped_pdf": ("盖章版.pdf", stamped, "application/pdf")})
+        uploaded = client.post(
+            f"{cluster['one']}/reports/{report}/pdf/",
+            data={"csrfmiddlewaretoken": token},
+            files={"stamped_pdf": ("盖章版.pdf", stamped, "application/pdf")},
+        )
         assert uploaded.status_code == 302, uploaded.text[:500]
 
         seen = client.get(f"{cluster['two']}/reports/{report}/")
@@ -147,8 +206,10 @@ def test_an_export_asked_of_one_server_is_made_by_the_worker_and_fetched_from_th
     with httpx.Client(timeout=60) as client:
         _log_in(client, cluster["two"], "coordinator")
         token = client.cookies["csrftoken"]
-        started = client.post(f"{cluster['one']}/api/exports/jobs/",
-                              data={"csrfmiddlewaretoken": token, "kind": "projects", "format": "xlsx"})
+        started = client.post(
+            f"{cluster['one']}/api/exports/jobs/",
+            data={"csrfmiddlewaretoken": token, "kind": "projects", "format": "xlsx"},
+        )
         assert started.status_code == 302, started.text[:500]
         job = int(re.search(r"/exports/jobs/(\d+)/", started.headers["location"]).group(1))
         deadline = time.monotonic() + 60

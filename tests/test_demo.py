@@ -12,7 +12,6 @@ from shishi.plans.models import Plan
 from shishi.reporting.models import QuarterlyReport
 from shishi.supervision.models import SupervisionNotice
 
-
 SHANGHAI = datetime.timezone(datetime.timedelta(hours=8))
 
 
@@ -24,13 +23,25 @@ def _on(year: int, month: int, day: int):
 @_on(2026, 11, 22)
 def test_the_demo_has_the_five_samples_a_plan_in_progress_and_every_state(db):
     logins = load_demo()
-    assert {username for _, username, _ in logins} == {"admin", "city", "coordinator", "leader", "supervisor", "reporter", "partner"}
+    assert {username for _, username, _ in logins} == {
+        "admin",
+        "city",
+        "coordinator",
+        "leader",
+        "supervisor",
+        "reporter",
+        "partner",
+    }
     assert all(password == PASSWORD for *_, password in logins)
     assert set(Person.objects.values_list("role", flat=True)) == set(Person.Role.values)
     assert Plan.objects.count() == 6
     current = Plan.objects.get(year=2026)
     current.refresh_from_db()
-    states = set(QuarterlyReport.objects.filter(period__plan=current, period__quarter=4).values_list("state", flat=True))
+    states = set(
+        QuarterlyReport.objects.filter(period__plan=current, period__quarter=4).values_list(
+            "state", flat=True
+        )
+    )
     assert states == {"draft", "submitted", "accepted", "returned"}
     assert QuarterlyReport.objects.filter(period__plan=current, period__quarter=3, state="accepted").exists()
     assert set(SupervisionNotice.objects.values_list("state", flat=True)) == {"open", "answered"}
@@ -45,12 +56,16 @@ def test_loading_the_demo_twice_changes_nothing(db):
     assert (Plan.objects.count(), QuarterlyReport.objects.count(), Person.objects.count()) == counts
 
 
-@pytest.mark.parametrize("day", [
-    datetime.date(2031, 2, 28),   # years after the sample notices, before the first quarter is due
-    datetime.date(2029, 7, 20),   # mid-year: a quarter past, the next open
-    datetime.date(2027, 12, 31),  # the last day of a year
-    datetime.date(2026, 11, 30),  # the day the suite first went red (a 督办 reply date in the past)
-], ids=str)
+@pytest.mark.parametrize(
+    "day",
+    [
+        datetime.date(2031, 2, 28),  # years after the sample notices, before the first quarter is due
+        datetime.date(2029, 7, 20),  # mid-year: a quarter past, the next open
+        datetime.date(2027, 12, 31),  # the last day of a year
+        datetime.date(2026, 11, 30),  # the day the suite first went red (a 督办 reply date in the past)
+    ],
+    ids=str,
+)
 def test_it_loads_on_any_date(db, day):
     with _on(day.year, day.month, day.day):
         logins = load_demo()

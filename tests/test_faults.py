@@ -28,7 +28,9 @@ import pytest
 from tests.servers import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
-PYTHON = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv" / "bin" / "python").exists() else sys.executable
+PYTHON = (
+    str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv" / "bin" / "python").exists() else sys.executable
+)
 GUNICORN = str(Path(PYTHON).parent / "gunicorn")
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
 PASSWORD = "faults-password-1"
@@ -89,9 +91,25 @@ class Server:
     def start(self) -> Server:
         self.port = free_port()
         self.process = subprocess.Popen(
-            [GUNICORN, "shishi.wsgi", "-b", f"127.0.0.1:{self.port}", "--workers", "1", "--threads", "4",
-             "--no-control-socket", "--error-logfile", str(self.log)],
-            cwd=ROOT, env=self.env, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            [
+                GUNICORN,
+                "shishi.wsgi",
+                "-b",
+                f"127.0.0.1:{self.port}",
+                "--workers",
+                "1",
+                "--threads",
+                "4",
+                "--no-control-socket",
+                "--error-logfile",
+                str(self.log),
+            ],
+            cwd=ROOT,
+            env=self.env,
+            start_new_session=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:  # the worker, not only the master, must answer
@@ -117,28 +135,44 @@ class Server:
 
 
 def manage(env: dict, *args: str) -> str:
-    done = subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     return done.stdout
 
 
 def app_env(data_dir: Path, **extra) -> dict:
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "SHISHI_DEBUG")}
-    env.update(SHISHI_SECRET_KEY="faults-only", SHISHI_EMAIL_URL="none", SHISHI_HTTPS="0", SHISHI_DATA_DIR=str(data_dir),
-               SHISHI_ALLOWED_HOSTS="127.0.0.1", SHISHI_LOG_LEVEL="WARNING", DJANGO_SETTINGS_MODULE="shishi.settings",
-               **extra)
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "SHISHI_DEBUG")
+    }
+    env.update(
+        SHISHI_SECRET_KEY="faults-only",
+        SHISHI_EMAIL_URL="none",
+        SHISHI_HTTPS="0",
+        SHISHI_DATA_DIR=str(data_dir),
+        SHISHI_ALLOWED_HOSTS="127.0.0.1",
+        SHISHI_LOG_LEVEL="WARNING",
+        DJANGO_SETTINGS_MODULE="shishi.settings",
+        **extra,
+    )
     return env
 
 
 def log_in(url: str) -> httpx.Client:
     client = httpx.Client(base_url=url, timeout=60)
     token = client.get("/login/").cookies["csrftoken"]
-    answer = client.post("/login/", data={"username": "lena", "password": PASSWORD, "csrfmiddlewaretoken": token})
+    answer = client.post(
+        "/login/", data={"username": "lena", "password": PASSWORD, "csrfmiddlewaretoken": token}
+    )
     assert answer.status_code == 302, answer.text[:500]
     return client
 
 
 # ---------------------------------------------------------------- killed mid-upload, mid-submission
+
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
@@ -168,8 +202,12 @@ def snapshot(data: Path) -> dict:
     """Every row of the reporting and history tables, and every stored file."""
     database = sqlite3.connect(data / "shishi.sqlite3")
     try:
-        tables = [name for (name,) in database.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND (name LIKE 'reporting_%' OR name LIKE 'history_%')")]
+        tables = [
+            name
+            for (name,) in database.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND (name LIKE 'reporting_%' OR name LIKE 'history_%')"
+            )
+        ]
         rows = {table: sorted(map(repr, database.execute(f'SELECT * FROM "{table}"'))) for table in tables}
     finally:
         database.close()
@@ -180,8 +218,13 @@ def snapshot(data: Path) -> dict:
 def referenced_files(data: Path) -> set[str]:
     database = sqlite3.connect(data / "shishi.sqlite3")
     try:
-        return {name for (name,) in database.execute(
-            "SELECT stamped_pdf FROM reporting_quarterlyreport UNION SELECT stamped_pdf FROM reporting_reportversion") if name}
+        return {
+            name
+            for (name,) in database.execute(
+                "SELECT stamped_pdf FROM reporting_quarterlyreport UNION SELECT stamped_pdf FROM reporting_reportversion"
+            )
+            if name
+        }
     finally:
         database.close()
 
@@ -198,9 +241,15 @@ def client_for(site, server) -> httpx.Client:
 
 def multipart(token: str, data: bytes) -> tuple[bytes, str]:
     boundary = uuid.uuid4().hex
-    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"csrfmiddlewaretoken\"\r\n\r\n{token}\r\n"
-            f"--{boundary}\r\nContent-Disposition: form-data; name=\"stamped_pdf\"; filename=\"stamp.pdf\"\r\n"
-            f"Content-Type: application/pdf\r\n\r\n").encode() + data + f"\r\n--{boundary}--\r\n".encode()
+    body = (
+        (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="csrfmiddlewaretoken"\r\n\r\n{token}\r\n'
+            f'--{boundary}\r\nContent-Disposition: form-data; name="stamped_pdf"; filename="stamp.pdf"\r\n'
+            f"Content-Type: application/pdf\r\n\r\n"
+        ).encode()
+        + data
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
     return body, f"multipart/form-data; boundary={boundary}"
 
 
@@ -208,8 +257,12 @@ def raw_post(server, site, path: str, body: bytes, content_type: str) -> socket.
     """The request line and headers of a POST, on a socket of our own: the body is sent by the caller."""
     cookies = "; ".join(f"{k}={v}" for k, v in site["cookies"].items())
     connection = socket.create_connection(("127.0.0.1", server.port))
-    connection.sendall((f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: {cookies}\r\n"
-                        f"Content-Type: {content_type}\r\nContent-Length: {len(body)}\r\n\r\n").encode())
+    connection.sendall(
+        (
+            f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: {cookies}\r\n"
+            f"Content-Type: {content_type}\r\nContent-Length: {len(body)}\r\n\r\n"
+        ).encode()
+    )
     return connection
 
 
@@ -227,8 +280,11 @@ def upload_and_submit(site, server) -> None:
     """After a crash, the clerk can still do the whole job."""
     with client_for(site, server) as client:
         token = client.cookies["csrftoken"]
-        answer = client.post(f"/reports/{site['report']}/pdf/", data={"csrfmiddlewaretoken": token},
-                             files={"stamped_pdf": ("盖章.pdf", pdf(seed=1), "application/pdf")})
+        answer = client.post(
+            f"/reports/{site['report']}/pdf/",
+            data={"csrfmiddlewaretoken": token},
+            files={"stamped_pdf": ("盖章.pdf", pdf(seed=1), "application/pdf")},
+        )
         assert answer.status_code == 302
         page = client.get(f"/reports/{site['report']}/").text
         assert "盖章PDF已上传" in page
@@ -240,11 +296,19 @@ def upload_and_submit(site, server) -> None:
 def submission(site, page: str, measures: str) -> dict:
     import re
 
-    form = {"csrfmiddlewaretoken": site["cookies"]["csrftoken"], "then": "submit",
-            "revision": re.search(r'name="revision" value="(\d+)"', page).group(1)}
+    form = {
+        "csrfmiddlewaretoken": site["cookies"]["csrftoken"],
+        "then": "submit",
+        "revision": re.search(r'name="revision" value="(\d+)"', page).group(1),
+    }
     for project in re.findall(r'name="line-(\d+)-measures"', page):
-        form.update({f"line-{project}-measures": measures, f"line-{project}-deadline": "12月31日",
-                     f"line-{project}-assessment": "on_schedule"})
+        form.update(
+            {
+                f"line-{project}-measures": measures,
+                f"line-{project}-deadline": "12月31日",
+                f"line-{project}-assessment": "on_schedule",
+            }
+        )
     for target in re.findall(r'name="value-(\d+)"', page):
         form[f"value-{target}"] = "9000"
     return form
@@ -285,8 +349,14 @@ def test_a_server_killed_between_storing_the_pdf_and_committing_leaves_no_orphan
     try:
         connection = raw_post(server, site, f"/reports/{site['report']}/pdf/", body, content_type)
         connection.sendall(body)
-        written = wait_for(lambda: [p for p in (set(stamped.rglob("*.pdf")) - known if stamped.exists() else ())
-                                    if p.stat().st_size == len(document)], 30)
+        written = wait_for(
+            lambda: [
+                p
+                for p in (set(stamped.rglob("*.pdf")) - known if stamped.exists() else ())
+                if p.stat().st_size == len(document)
+            ],
+            30,
+        )
         server.kill()
         connection.close()
     finally:
@@ -300,9 +370,13 @@ def test_a_server_killed_between_storing_the_pdf_and_committing_leaves_no_orphan
     assert orphans(data) == orphan  # the file the dead server wrote, which no row names
 
     # The hourly sweep leaves it alone while an upload might still be about to commit it; once old, it goes.
-    hourly, later = manage(site["env"], "shell", "-c", "from django.core.management import call_command\n"
-                           "call_command('sweep_files'); print('=' * 9); call_command('sweep_files', minutes=0)"
-                           ).split("=" * 9)
+    hourly, later = manage(
+        site["env"],
+        "shell",
+        "-c",
+        "from django.core.management import call_command\n"
+        "call_command('sweep_files'); print('=' * 9); call_command('sweep_files', minutes=0)",
+    ).split("=" * 9)
     assert orphan[0] not in hourly and orphan[0] in later
     assert orphans(data) == [] and snapshot(data) == before
 
@@ -316,15 +390,20 @@ def test_a_server_killed_during_a_submission_leaves_the_report_as_it_was_or_subm
     data = site["data"]
     with client_for(site, server) as client:
         token = client.cookies["csrftoken"]
-        client.post(f"/reports/{site['report']}/pdf/", data={"csrfmiddlewaretoken": token},
-                    files={"stamped_pdf": ("盖章.pdf", pdf(seed=3), "application/pdf")})
+        client.post(
+            f"/reports/{site['report']}/pdf/",
+            data={"csrfmiddlewaretoken": token},
+            files={"stamped_pdf": ("盖章.pdf", pdf(seed=3), "application/pdf")},
+        )
         page = client.get(f"/reports/{site['report']}/").text
     outcomes = []
     for delay in (0.0, 0.03, 0.1):  # kills at ever later moments of the request
         before = snapshot(data)
         form = submission(site, page, f"第{len(outcomes) + 1}次报送。")
         body = httpx.QueryParams(form).__str__().encode()
-        connection = raw_post(server, site, f"/reports/{site['report']}/save/", body, "application/x-www-form-urlencoded")
+        connection = raw_post(
+            server, site, f"/reports/{site['report']}/save/", body, "application/x-www-form-urlencoded"
+        )
         connection.sendall(body)
         time.sleep(delay)
         server.kill()
@@ -350,15 +429,24 @@ def is_submitted(site, form: dict) -> bool:
 
     database = sqlite3.connect(site["data"] / "shishi.sqlite3")
     try:
-        state, = database.execute("SELECT state FROM reporting_quarterlyreport WHERE id=?", (site["report"],)).fetchone()
-        content, name = database.execute("SELECT content, stamped_pdf FROM reporting_reportversion WHERE report_id=? "
-                                         "ORDER BY number DESC LIMIT 1", (site["report"],)).fetchone() or ("{}", "")
+        (state,) = database.execute(
+            "SELECT state FROM reporting_quarterlyreport WHERE id=?", (site["report"],)
+        ).fetchone()
+        content, name = database.execute(
+            "SELECT content, stamped_pdf FROM reporting_reportversion WHERE report_id=? "
+            "ORDER BY number DESC LIMIT 1",
+            (site["report"],),
+        ).fetchone() or ("{}", "")
     finally:
         database.close()
     lines = json.loads(content).get("lines", [])
     sent = {v for k, v in form.items() if k.endswith("-measures")}
-    return (state == "submitted" and bool(lines) and {line["measures"] for line in lines} == sent
-            and (site["data"] / "files" / name).is_file())
+    return (
+        state == "submitted"
+        and bool(lines)
+        and {line["measures"] for line in lines} == sent
+        and (site["data"] / "files" / name).is_file()
+    )
 
 
 def reopen(site) -> None:
@@ -366,13 +454,16 @@ def reopen(site) -> None:
     database = sqlite3.connect(site["data"] / "shishi.sqlite3")
     try:
         with database:
-            database.execute("UPDATE reporting_quarterlyreport SET state='returned', revision=revision+1 WHERE id=?",
-                             (site["report"],))
+            database.execute(
+                "UPDATE reporting_quarterlyreport SET state='returned', revision=revision+1 WHERE id=?",
+                (site["report"],),
+            )
     finally:
         database.close()
 
 
 # ---------------------------------------------------------------- PostgreSQL restarted under load
+
 
 def test_the_app_recovers_by_itself_when_postgresql_restarts_under_load(tmp_path):
     if not (PG_BIN / "initdb").exists() or not shutil.which("runuser"):
@@ -384,15 +475,41 @@ def test_the_app_recovers_by_itself_when_postgresql_restarts_under_load(tmp_path
     server = None
 
     def as_postgres(*command, check=True):
-        return subprocess.run(["runuser", "-u", "postgres", "--", *command], capture_output=True, text=True,
-                              timeout=120, check=check)
+        return subprocess.run(
+            ["runuser", "-u", "postgres", "--", *command],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=check,
+        )
 
     try:
         os.chmod(home, 0o755)
         shutil.chown(home, "postgres")
-        as_postgres(str(PG_BIN / "initdb"), "-D", str(cluster), "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8")
+        as_postgres(
+            str(PG_BIN / "initdb"),
+            "-D",
+            str(cluster),
+            "-A",
+            "trust",
+            "-U",
+            "postgres",
+            "--no-sync",
+            "-E",
+            "UTF8",
+        )
         options = f"-p {port} -k {home} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off"
-        as_postgres(str(PG_BIN / "pg_ctl"), "-D", str(cluster), "-o", options, "-l", str(home / "pg.log"), "-w", "start")
+        as_postgres(
+            str(PG_BIN / "pg_ctl"),
+            "-D",
+            str(cluster),
+            "-o",
+            options,
+            "-l",
+            str(home / "pg.log"),
+            "-w",
+            "start",
+        )
         as_postgres(str(PG_BIN / "createdb"), "-h", "127.0.0.1", "-p", str(port), "shishi")
         env = app_env(tmp_path, DATABASE_URL=f"postgres://postgres@127.0.0.1:{port}/shishi")
         manage(env, "shell", "-c", ARRANGE)
@@ -403,11 +520,15 @@ def test_the_app_recovers_by_itself_when_postgresql_restarts_under_load(tmp_path
 
         def load():
             # A new connection per request, as nginx opens them to gunicorn (see bench/surge.py)
-            with httpx.Client(base_url=server.url, timeout=30, limits=httpx.Limits(max_keepalive_connections=0)) as client:
+            with httpx.Client(
+                base_url=server.url, timeout=30, limits=httpx.Limits(max_keepalive_connections=0)
+            ) as client:
                 while not stop.is_set():
                     sent = time.monotonic()
                     try:
-                        outcome = client.get("/public/").status_code  # the public list of plans: a database read
+                        outcome = client.get(
+                            "/public/"
+                        ).status_code  # the public list of plans: a database read
                     except httpx.HTTPError as error:
                         outcome = type(error).__name__
                     answers.append((sent, time.monotonic(), outcome))
@@ -419,8 +540,20 @@ def test_the_app_recovers_by_itself_when_postgresql_restarts_under_load(tmp_path
         try:
             time.sleep(1.0)
             down = time.monotonic()
-            restarted = as_postgres(str(PG_BIN / "pg_ctl"), "-D", str(cluster), "-o", options, "-l", str(home / "pg.log"),
-                                    "-m", "fast", "-w", "restart", check=False)
+            restarted = as_postgres(
+                str(PG_BIN / "pg_ctl"),
+                "-D",
+                str(cluster),
+                "-o",
+                options,
+                "-l",
+                str(home / "pg.log"),
+                "-m",
+                "fast",
+                "-w",
+                "restart",
+                check=False,
+            )
             up = time.monotonic()
             time.sleep(2.0)
         finally:
@@ -434,8 +567,12 @@ def test_the_app_recovers_by_itself_when_postgresql_restarts_under_load(tmp_path
         after = [a for a in answers if a[0] > up]
         assert before and all(a[2] == 200 for a in before)
         failed = sorted({str(a[2]) for a in during if a[2] != 200})
-        print(f"PostgreSQL restart took {up - down:.2f} s; during it {len(during)} requests, failures: {failed or 'none'}")
-        assert set(failed) <= {"503"}, "during the outage: the page that says the database is away, nothing worse"
+        print(
+            f"PostgreSQL restart took {up - down:.2f} s; during it {len(during)} requests, failures: {failed or 'none'}"
+        )
+        assert set(failed) <= {"503"}, (
+            "during the outage: the page that says the database is away, nothing worse"
+        )
         assert len(after) > 5 and all(a[2] == 200 for a in after), [a[2] for a in after if a[2] != 200][:10]
         assert server.process.poll() is None  # recovered without restarting gunicorn
     finally:

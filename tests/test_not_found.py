@@ -14,17 +14,24 @@ def other_plan(world, cast):
     return import_sample(world["gaoqing"], cast["otto"], "gaoqing-2021.txt")
 
 
-@pytest.mark.parametrize("who, view, args", [
-    ("cora", "oversight:board", lambda plan, other, world: [MISSING, 1]),
-    ("cora", "oversight:board", lambda plan, other, world: [plan.pk, 9]),
-    ("cora", "oversight:project", lambda plan, other, world: [MISSING, plan.projects.get(seq=1).pk]),
-    ("cora", "oversight:project", lambda plan, other, world: [plan.pk, MISSING]),
-    ("cora", "oversight:project", lambda plan, other, world: [plan.pk, other.projects.get(seq=1).pk]),  # another plan's
-    ("cici", "comparisons:themes", lambda plan, other, world: [MISSING, 2023]),
-    ("cici", "comparisons:indicators", lambda plan, other, world: [MISSING, 2023]),
-    ("cici", "comparisons:years", lambda plan, other, world: [MISSING]),
-    (None, "public:plan", lambda plan, other, world: [MISSING]),
-])
+@pytest.mark.parametrize(
+    "who, view, args",
+    [
+        ("cora", "oversight:board", lambda plan, other, world: [MISSING, 1]),
+        ("cora", "oversight:board", lambda plan, other, world: [plan.pk, 9]),
+        ("cora", "oversight:project", lambda plan, other, world: [MISSING, plan.projects.get(seq=1).pk]),
+        ("cora", "oversight:project", lambda plan, other, world: [plan.pk, MISSING]),
+        (
+            "cora",
+            "oversight:project",
+            lambda plan, other, world: [plan.pk, other.projects.get(seq=1).pk],
+        ),  # another plan's
+        ("cici", "comparisons:themes", lambda plan, other, world: [MISSING, 2023]),
+        ("cici", "comparisons:indicators", lambda plan, other, world: [MISSING, 2023]),
+        ("cici", "comparisons:years", lambda plan, other, world: [MISSING]),
+        (None, "public:plan", lambda plan, other, world: [MISSING]),
+    ],
+)
 def test_an_id_that_names_nothing_here_is_not_found(client, cast, world, plan, other_plan, who, view, args):
     if who:
         client.force_login(cast[who])

@@ -15,11 +15,11 @@ fast while every pattern and every field meets every value.
 from __future__ import annotations
 
 import functools
-from collections import Counter
 import logging
 import re
-from json import dumps
+from collections import Counter
 from dataclasses import dataclass
+from json import dumps
 from urllib.parse import quote, urlencode, urlsplit
 
 import pytest
@@ -68,17 +68,42 @@ FIELDS = [
 ]
 # The REST API's query and JSON fields that name a number: (method, path made from the scene, field,
 # the JSON body made from the scene and the value, for a PUT or POST).
-DRAFT, SUBMIT = (lambda s: f"/api/reports/{s['draft'].pk}/draft"), (lambda s: f"/api/reports/{s['draft'].pk}/submit")
+DRAFT, SUBMIT = (
+    (lambda s: f"/api/reports/{s['draft'].pk}/draft"),
+    (lambda s: f"/api/reports/{s['draft'].pk}/submit"),
+)
 REST_FIELDS = [
-    *(("GET", lambda s: "/api/reports", field, None) for field in ("plan_id", "quarter", "unit_id", "limit", "offset")),
+    *(
+        ("GET", lambda s: "/api/reports", field, None)
+        for field in ("plan_id", "quarter", "unit_id", "limit", "offset")
+    ),
     ("PUT", DRAFT, "revision", lambda s, v: {"revision": v, "lines": []}),
     ("PUT", DRAFT, "project_id", lambda s, v: {"revision": 0, "lines": [{"project_id": v}]}),
-    ("PUT", DRAFT, "target_id", lambda s, v: {"revision": 0, "lines": [
-        {"project_id": s["project"].pk, "values": [{"target_id": v, "value": "1"}]}]}),
+    (
+        "PUT",
+        DRAFT,
+        "target_id",
+        lambda s, v: {
+            "revision": 0,
+            "lines": [{"project_id": s["project"].pk, "values": [{"target_id": v, "value": "1"}]}],
+        },
+    ),
     ("POST", SUBMIT, "revision", lambda s, v: {"revision": v}),
 ]
 # Every case also gets all of these at once: a field read somewhere no one listed above.
-KNOWN_FIELDS = ("year", "q", "quarter", "period", "revision", "project", "unit", "plan", "region", "page", "number")
+KNOWN_FIELDS = (
+    "year",
+    "q",
+    "quarter",
+    "period",
+    "revision",
+    "project",
+    "unit",
+    "plan",
+    "region",
+    "page",
+    "number",
+)
 REFUSED_SHARE = 3  # odd values a refused role tries per argument
 PARAMETER = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>")
 
@@ -105,8 +130,11 @@ def routes(patterns=None, prefix: str = "", namespace: str = "") -> list[Route]:
             found += routes(pattern.url_patterns, prefix + str(pattern.pattern), inner)
             continue
         converters = getattr(pattern.pattern, "converters", {})
-        numeric = tuple(name for name, converter in converters.items()
-                        if isinstance(converter, IntConverter) or name.endswith("_id"))
+        numeric = tuple(
+            name
+            for name, converter in converters.items()
+            if isinstance(converter, IntConverter) or name.endswith("_id")
+        )
         if numeric:
             found.append(Route(prefix + str(pattern.pattern), namespace + (pattern.name or ""), numeric))
     return found
@@ -137,27 +165,38 @@ class Sender:
         """The case's form data, made once; its files given afresh to each request."""
         if case.name not in self._data:
             made = case.data(self.scene)
-            self._data[case.name] = {k: (v.name, v.read(), v.content_type) if isinstance(v, SimpleUploadedFile) else v
-                                     for k, v in made.items()}
-        return {k: SimpleUploadedFile(*v) if isinstance(v, tuple) else v for k, v in self._data[case.name].items()}
+            self._data[case.name] = {
+                k: (v.name, v.read(), v.content_type) if isinstance(v, SimpleUploadedFile) else v
+                for k, v in made.items()
+            }
+        return {
+            k: SimpleUploadedFile(*v) if isinstance(v, tuple) else v for k, v in self._data[case.name].items()
+        }
 
-    def send(self, label: str, method: str, path: str, data: dict | None = None, json: dict | None = None,
-             **extra) -> None:
+    def send(
+        self, label: str, method: str, path: str, data: dict | None = None, json: dict | None = None, **extra
+    ) -> None:
         self.sent += 1
         try:
             with transaction.atomic():
                 if json is not None:
-                    response = self.client.generic(method, path, dumps(json), content_type="application/json", **extra)
+                    response = self.client.generic(
+                        method, path, dumps(json), content_type="application/json", **extra
+                    )
                 elif method == "GET":
                     response = self.client.get(path, data or {}, **extra)
                 elif method == "POST":
                     response = self.client.post(path, data or {}, **extra)
                 else:
-                    response = self.client.generic(method, path, b"{}", content_type="application/json", **extra)
+                    response = self.client.generic(
+                        method, path, b"{}", content_type="application/json", **extra
+                    )
                 finish(response)
                 transaction.set_rollback(True)
         except Exception as exc:  # noqa: BLE001 (the test client re-raises what the view raised: that is the finding)
-            self.failures.append(f"{label}: {method} {path[:120]} raised {type(exc).__name__}: {str(exc)[:160]}")
+            self.failures.append(
+                f"{label}: {method} {path[:120]} raised {type(exc).__name__}: {str(exc)[:160]}"
+            )
             return
         self.answers[response.status_code] += 1
         if response.status_code >= 500:
@@ -183,7 +222,9 @@ def walk_paths(sender: Sender) -> None:
         for name in route.numeric if route else ():
             for label, value in share(ODD, allows(case, sender.who), turn + sender.turn).items():
                 data = sender.data(case) if case.method == "POST" else None
-                sender.send(f"{case.name} {name}={label}", case.method, route.path(real | {name: value}), data)
+                sender.send(
+                    f"{case.name} {name}={label}", case.method, route.path(real | {name: value}), data
+                )
 
 
 @functools.cache
@@ -200,7 +241,9 @@ def walk_fields(sender: Sender) -> None:
             if field.startswith("unit-"):
                 value = f"unit:{value}"
             if case.method == "POST":
-                sender.send(f"{name} {field}={label}", "POST", path, sender.data(case) | also | {field: value})
+                sender.send(
+                    f"{name} {field}={label}", "POST", path, sender.data(case) | also | {field: value}
+                )
             else:
                 sender.send(f"{name} {field}={label}", "GET", f"{path}?{urlencode({field: value})}")
 
@@ -251,8 +294,13 @@ def walk_rest_fields(sender: Sender, headers: dict) -> None:
                 continue
             # In JSON both as it was typed and, where it reads as one, as a number.
             for sent in [value] + ([int(value)] if re.fullmatch(r"-?[0-9]{1,4300}", value) else []):
-                sender.send(f"REST {field}={label} as {type(sent).__name__}", method, url, json=body(sender.scene, sent),
-                            **headers)
+                sender.send(
+                    f"REST {field}={label} as {type(sent).__name__}",
+                    method,
+                    url,
+                    json=body(sender.scene, sent),
+                    **headers,
+                )
 
 
 @pytest.mark.parametrize("who", WHO)
@@ -271,7 +319,9 @@ def test_odd_numbers_never_break_a_page(client, cast, scene, who, caplog, monkey
     walk_unlisted_routes(sender, headers)
     walk_rest_fields(sender, headers)
     assert sender.sent > 300 and sender.answers[200] > 0  # a page shown: the walk got past the doors
-    assert not sender.failures, f"{len(sender.failures)} of {sender.sent} broke:\n" + "\n".join(sender.failures)
+    assert not sender.failures, f"{len(sender.failures)} of {sender.sent} broke:\n" + "\n".join(
+        sender.failures
+    )
 
 
 def test_every_pattern_with_a_number_in_its_path_is_walked(scene):
@@ -286,36 +336,116 @@ def test_every_pattern_with_a_number_in_its_path_is_walked(scene):
 BIG = 2**63  # one past a bigint
 REPORTED = [
     # (who, method, url made from the scene, form data made from the scene, status, words on the page)
-    pytest.param(None, "GET", lambda s: "/public/?year=²", None, 200, "", id="public-index-year-superscript-two"),
-    pytest.param(None, "GET", lambda s: "/public/?year=" + "9" * 5000, None, 200, "", id="public-index-5000-digit-year"),
-    pytest.param(None, "GET", lambda s: "/public/999999999999999999999999999999/", None, 404, "", id="public-plan-30-digit-id"),
+    pytest.param(
+        None, "GET", lambda s: "/public/?year=²", None, 200, "", id="public-index-year-superscript-two"
+    ),
+    pytest.param(
+        None, "GET", lambda s: "/public/?year=" + "9" * 5000, None, 200, "", id="public-index-5000-digit-year"
+    ),
+    pytest.param(
+        None,
+        "GET",
+        lambda s: "/public/999999999999999999999999999999/",
+        None,
+        404,
+        "",
+        id="public-plan-30-digit-id",
+    ),
     pytest.param(None, "GET", lambda s: f"/public/{BIG}/", None, 404, "", id="public-plan-id-past-bigint"),
-    pytest.param(None, "GET", lambda s: f"/public/{BIG - 1}/", None, 404, "", id="public-plan-largest-bigint"),
-    pytest.param("cora", "GET", lambda s: f"/plans/{BIG}/board/1/", None, 404, "", id="board-plan-id-past-bigint"),
-    pytest.param("cora", "GET", lambda s: f"/plans/{s['plan'].pk}/board/{BIG}/", None, 404, "", id="board-quarter-past-bigint"),
-    pytest.param("cora", "GET", lambda s: f"/plans/{s['plan'].pk}/projects/{BIG}/", None, 404, "",
-                 id="project-page-project-id-past-bigint"),
-    pytest.param("cora", "GET", lambda s: f"/plans/{s['plan'].pk}/projects/{s['project'].pk}/?q=²", None, 200, "",
-                 id="project-page-quarter-superscript-two"),
-    pytest.param("cici", "GET", lambda s: f"/compare/{BIG}/2023/themes/", None, 404, "", id="comparison-region-past-bigint"),
-    pytest.param("cici", "GET", lambda s: f"/compare/{s['city'].pk}/99999/themes/", None, 404, "",
-                 id="comparison-year-out-of-range"),
-    pytest.param("pavel", "POST", lambda s: f"/reports/{s['draft'].pk}/save/", lambda s: {"revision": "²"}, 409,
-                 "已被他人修改并保存", id="report-save-revision-superscript-two"),
-    pytest.param("sam", "POST", lambda s: f"/supervision/plans/{s['plan'].pk}/1/",
-                 lambda s: {"project": "abc", "unit": s["lenas_unit"].pk, "reason": "逾期", "reply_by": "2030-01-01"},
-                 400, "请选择要督办的实事和责任单位", id="supervision-project-abc"),
-    pytest.param("sam", "POST", lambda s: f"/supervision/plans/{s['plan'].pk}/1/",
-                 lambda s: {"project": s["lenas_project"].pk, "unit": "٣", "reason": "逾期", "reply_by": "2030-01-01"},
-                 400, "请选择要督办的实事和责任单位", id="supervision-unit-arabic-indic-three"),
-    pytest.param("cora", "POST", lambda s: f"/plans/import/{s['pending'].pk}/",
-                 lambda s: {"action": "confirm", "unit-0": "unit:²"}, 400, "还没有对应到单位名录",
-                 id="import-preview-unit-choice-superscript-two"),
+    pytest.param(
+        None, "GET", lambda s: f"/public/{BIG - 1}/", None, 404, "", id="public-plan-largest-bigint"
+    ),
+    pytest.param(
+        "cora", "GET", lambda s: f"/plans/{BIG}/board/1/", None, 404, "", id="board-plan-id-past-bigint"
+    ),
+    pytest.param(
+        "cora",
+        "GET",
+        lambda s: f"/plans/{s['plan'].pk}/board/{BIG}/",
+        None,
+        404,
+        "",
+        id="board-quarter-past-bigint",
+    ),
+    pytest.param(
+        "cora",
+        "GET",
+        lambda s: f"/plans/{s['plan'].pk}/projects/{BIG}/",
+        None,
+        404,
+        "",
+        id="project-page-project-id-past-bigint",
+    ),
+    pytest.param(
+        "cora",
+        "GET",
+        lambda s: f"/plans/{s['plan'].pk}/projects/{s['project'].pk}/?q=²",
+        None,
+        200,
+        "",
+        id="project-page-quarter-superscript-two",
+    ),
+    pytest.param(
+        "cici",
+        "GET",
+        lambda s: f"/compare/{BIG}/2023/themes/",
+        None,
+        404,
+        "",
+        id="comparison-region-past-bigint",
+    ),
+    pytest.param(
+        "cici",
+        "GET",
+        lambda s: f"/compare/{s['city'].pk}/99999/themes/",
+        None,
+        404,
+        "",
+        id="comparison-year-out-of-range",
+    ),
+    pytest.param(
+        "pavel",
+        "POST",
+        lambda s: f"/reports/{s['draft'].pk}/save/",
+        lambda s: {"revision": "²"},
+        409,
+        "已被他人修改并保存",
+        id="report-save-revision-superscript-two",
+    ),
+    pytest.param(
+        "sam",
+        "POST",
+        lambda s: f"/supervision/plans/{s['plan'].pk}/1/",
+        lambda s: {"project": "abc", "unit": s["lenas_unit"].pk, "reason": "逾期", "reply_by": "2030-01-01"},
+        400,
+        "请选择要督办的实事和责任单位",
+        id="supervision-project-abc",
+    ),
+    pytest.param(
+        "sam",
+        "POST",
+        lambda s: f"/supervision/plans/{s['plan'].pk}/1/",
+        lambda s: {"project": s["lenas_project"].pk, "unit": "٣", "reason": "逾期", "reply_by": "2030-01-01"},
+        400,
+        "请选择要督办的实事和责任单位",
+        id="supervision-unit-arabic-indic-three",
+    ),
+    pytest.param(
+        "cora",
+        "POST",
+        lambda s: f"/plans/import/{s['pending'].pk}/",
+        lambda s: {"action": "confirm", "unit-0": "unit:²"},
+        400,
+        "还没有对应到单位名录",
+        id="import-preview-unit-choice-superscript-two",
+    ),
 ]
 
 
 @pytest.mark.parametrize("who, method, url, data, status, words", REPORTED)
-def test_what_answered_500_now_answers_with_a_page(client, cast, scene, who, method, url, data, status, words):
+def test_what_answered_500_now_answers_with_a_page(
+    client, cast, scene, who, method, url, data, status, words
+):
     if who:
         client.force_login(cast[who])
     send = client.post if method == "POST" else client.get

@@ -7,12 +7,21 @@ from django.test import RequestFactory
 from shishi.outage import DatabaseOutageMiddleware
 
 
-@pytest.mark.parametrize("error", [OperationalError("server closed the connection unexpectedly"),
-                                   InterfaceError("connection already closed")])
+@pytest.mark.parametrize(
+    "error",
+    [
+        OperationalError("server closed the connection unexpectedly"),
+        InterfaceError("connection already closed"),
+    ],
+)
 def test_a_lost_database_connection_gets_503_with_retry_after_and_a_page_in_chinese(error):
     middleware = DatabaseOutageMiddleware(lambda request: None)
     response = middleware.process_exception(RequestFactory().post("/reports/1/save/"), error)
-    assert response.status_code == 503 and response["Retry-After"] == "15" and response["Cache-Control"] == "no-store"
+    assert (
+        response.status_code == 503
+        and response["Retry-After"] == "15"
+        and response["Cache-Control"] == "no-store"
+    )
     page = response.content.decode()
     assert "系统暂时无法使用" in page and "没有保存" in page
 

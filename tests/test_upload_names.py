@@ -26,20 +26,29 @@ def multipart(fields: dict[str, str], field: str, filename: bytes, data: bytes) 
     body = b""
     for name, value in fields.items():
         body += f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
-    body += (f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="{field}"; filename="'.encode() + filename
-             + b'"\r\nContent-Type: application/octet-stream\r\n\r\n' + data + b"\r\n")
+    body += (
+        f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="{field}"; filename="'.encode()
+        + filename
+        + b'"\r\nContent-Type: application/octet-stream\r\n\r\n'
+        + data
+        + b"\r\n"
+    )
     return body + f"--{BOUNDARY}--\r\n".encode()
 
 
 def post(client, url: str, body: bytes, **extra):
-    return client.generic("POST", url, body, content_type=f"multipart/form-data; boundary={BOUNDARY}", **extra)
+    return client.generic(
+        "POST", url, body, content_type=f"multipart/form-data; boundary={BOUNDARY}", **extra
+    )
 
 
 NAMES = [
     pytest.param("盖章报表.pdf".encode("gbk"), "盖章报表.pdf", id="gbk"),
     pytest.param("二〇二三年盖章报表.pdf".encode("gb18030"), "二〇二三年盖章报表.pdf", id="gb18030"),
     pytest.param("盖章报表.pdf".encode(), "盖章报表.pdf", id="utf-8"),
-    pytest.param(b"\x80\xff\xfe.pdf", None, id="neither"),  # not even GB18030: the name is replaced, the file kept
+    pytest.param(
+        b"\x80\xff\xfe.pdf", None, id="neither"
+    ),  # not even GB18030: the name is replaced, the file kept
 ]
 
 
@@ -48,7 +57,11 @@ def test_a_stamped_pdf_arrives_whatever_encoding_its_name_came_in(client, cast, 
     report = start_report(cast["lena"].unit, q1)
     client.force_login(cast["lena"])
     data = pdf_bytes()
-    response = post(client, reverse("reporting:upload_pdf", args=[report.pk]), multipart({}, "stamped_pdf", filename, data))
+    response = post(
+        client,
+        reverse("reporting:upload_pdf", args=[report.pk]),
+        multipart({}, "stamped_pdf", filename, data),
+    )
     assert response.status_code == 302
     report = QuarterlyReport.objects.get(pk=report.pk)
     assert report.stamped_pdf and report.stamped_pdf.read() == data
@@ -61,7 +74,9 @@ def test_the_fields_beside_the_file_arrive_too(client, cast, plan):
     client.force_login(cast["lena"])
     url = reverse("reporting:ledger", args=[assignment.pk])
     client.get(url)
-    body = multipart({"revision": "0", "text": "明确责任科室"}, "file", "实施方案.pdf".encode("gbk"), pdf_bytes())
+    body = multipart(
+        {"revision": "0", "text": "明确责任科室"}, "file", "实施方案.pdf".encode("gbk"), pdf_bytes()
+    )
     assert post(client, url, body).status_code == 302
     item = ImplementationPlan.objects.get(assignment=assignment)
     assert item.text == "明确责任科室" and item.file.name.endswith("/实施方案.pdf")
@@ -69,7 +84,9 @@ def test_the_fields_beside_the_file_arrive_too(client, cast, plan):
 
 def test_a_notice_named_in_gbk_is_imported(client, cora):
     client.force_login(cora)
-    body = multipart({}, "file", "桓台县2023年实事通知.txt".encode("gbk"), (SAMPLES / "huantai-2023.txt").read_bytes())
+    body = multipart(
+        {}, "file", "桓台县2023年实事通知.txt".encode("gbk"), (SAMPLES / "huantai-2023.txt").read_bytes()
+    )
     response = post(client, reverse("plans:import"), body)
     assert response.status_code == 302
     assert NoticeFile.objects.get().filename == "桓台县2023年实事通知.txt"
@@ -88,6 +105,7 @@ def test_the_rest_api_takes_a_stamped_pdf_named_in_gbk(client, cast, q1):
 
 # -- the stream itself -------------------------------------------------------------------------
 
+
 def test_the_doctests_hold():
     assert doctest.testmod(uploads).failed == 0
 
@@ -98,9 +116,10 @@ CONTENT = b"%PDF-1.7\r\n\xd5\xc2\x80\xff\r\n\r\n--not-the-boundary\r\n\r\n binar
 @pytest.mark.parametrize("size", [1, 2, 3, 5, 7, 13, 64, 4096])
 def test_only_header_lines_change_wherever_the_chunks_break(size):
     body = multipart({"text": "说明"}, "file", "盖章.pdf".encode("gbk"), CONTENT)
-    chunks = iter([body[i:i + size] for i in range(0, len(body), size)])
+    chunks = iter([body[i : i + size] for i in range(0, len(body), size)])
     assert b"".join(_repaired(chunks, f"--{BOUNDARY}".encode())) == multipart(
-        {"text": "说明"}, "file", "盖章.pdf".encode(), CONTENT)
+        {"text": "说明"}, "file", "盖章.pdf".encode(), CONTENT
+    )
 
 
 def test_a_header_block_without_an_end_is_passed_on_as_it_came():

@@ -14,7 +14,9 @@ class ApiToken(models.Model):
     and the person sees the token once, when it is made.
     """
 
-    person = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="api_tokens", verbose_name=_("人员"))
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.CASCADE, related_name="api_tokens", verbose_name=_("人员")
+    )
     name = models.CharField(_("用途"), max_length=60)
     token_sha256 = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)

@@ -36,7 +36,13 @@ from shishi.reporting.forms import ReportForm
 from shishi.reporting.models import QuarterlyReport
 from shishi.reporting.rules import readable_reports, visible_content
 from shishi.reporting.services import (
-    ReportConflict, ReportError, attach_stamped_pdf, content_of, save_draft, start_report, submit_report,
+    ReportConflict,
+    ReportError,
+    attach_stamped_pdf,
+    content_of,
+    save_draft,
+    start_report,
+    submit_report,
 )
 
 from . import schemas as s
@@ -74,7 +80,7 @@ api = NinjaAPI(
         "报表的草稿只有本单位的令牌可以读取，其他人员读到的是最近报送的版本。\n\n"
         "责任单位填报员的令牌可以保存草稿、上传盖章PDF并报送，规则与网页填报相同：保存和报送时带上读取时的 `revision`，"
         "报表在此之后被他人修改则返回409，不会覆盖。\n\n"
-        "出错时返回 JSON `{\"detail\": \"…\"}`（中文说明）。无权查看的报表与不存在的报表一样返回404。"
+        '出错时返回 JSON `{"detail": "…"}`（中文说明）。无权查看的报表与不存在的报表一样返回404。'
     ),
     urls_namespace="api:rest",
     auth=BearerToken(),
@@ -95,11 +101,26 @@ MESSAGES = {
     429: "请求太频繁，请稍后再试。",
 }
 ERROR_TYPES = {
-    "missing": "缺少此项", "int_parsing": "应为整数", "int_type": "应为整数", "decimal_parsing": "应为数字",
-    "decimal_type": "应为数字", "string_type": "应为文字", "bool_parsing": "应为 true 或 false", "literal_error": "取值不在允许范围内",
-    "greater_than_equal": "数值太小", "less_than_equal": "数值太大", "less_than": "数值太大", "greater_than": "数值太小",
-    "string_too_long": "太长", "too_long": "项目太多", "list_type": "应为列表", "model_attributes_type": "应为对象",
-    "dict_type": "应为对象", "finite_number": "应为有限的数字", "value_error": "内容无效", "json_invalid": "不是有效的JSON",
+    "missing": "缺少此项",
+    "int_parsing": "应为整数",
+    "int_type": "应为整数",
+    "decimal_parsing": "应为数字",
+    "decimal_type": "应为数字",
+    "string_type": "应为文字",
+    "bool_parsing": "应为 true 或 false",
+    "literal_error": "取值不在允许范围内",
+    "greater_than_equal": "数值太小",
+    "less_than_equal": "数值太大",
+    "less_than": "数值太大",
+    "greater_than": "数值太小",
+    "string_too_long": "太长",
+    "too_long": "项目太多",
+    "list_type": "应为列表",
+    "model_attributes_type": "应为对象",
+    "dict_type": "应为对象",
+    "finite_number": "应为有限的数字",
+    "value_error": "内容无效",
+    "json_invalid": "不是有效的JSON",
 }
 
 
@@ -117,8 +138,12 @@ def _validation_error(request, exc: ValidationError):
     for error in exc.errors[:20]:
         where = ".".join(str(part) for part in error.get("loc", ()) if part not in ("body", "payload"))
         problems.append(f"{where or '请求'}：{ERROR_TYPES.get(error.get('type'), '格式不正确')}")
-    return _json_error(request, 422, "请求内容不符合接口说明：" + "；".join(problems) + "。",
-                       errors=[{"loc": list(e.get("loc", ())), "type": e.get("type", "")} for e in exc.errors[:20]])
+    return _json_error(
+        request,
+        422,
+        "请求内容不符合接口说明：" + "；".join(problems) + "。",
+        errors=[{"loc": list(e.get("loc", ())), "type": e.get("type", "")} for e in exc.errors[:20]],
+    )
 
 
 @api.exception_handler(HttpError)
@@ -155,21 +180,39 @@ def _person(request) -> Person:
 def me(request):
     person = _person(request)
     return {
-        "username": person.username, "name": str(person), "role": person.role, "role_name": person.get_role_display(),
+        "username": person.username,
+        "name": str(person),
+        "role": person.role,
+        "role_name": person.get_role_display(),
         "region": person.region.name if person.region_id else None,
-        "unit_id": person.unit_id, "unit": person.unit.name if person.unit_id else None, "token": request.auth.name,
+        "unit_id": person.unit_id,
+        "unit": person.unit.name if person.unit_id else None,
+        "token": request.auth.name,
     }
 
 
 def _period_out(period: Period) -> dict:
-    return {"id": period.pk, "plan_id": period.plan_id, "quarter": period.quarter, "starts_on": period.starts_on,
-            "ends_on": period.ends_on, "due_on": period.due_on}
+    return {
+        "id": period.pk,
+        "plan_id": period.plan_id,
+        "quarter": period.quarter,
+        "starts_on": period.starts_on,
+        "ends_on": period.ends_on,
+        "due_on": period.due_on,
+    }
 
 
 def _plan_out(plan: Plan) -> dict:
     return {
-        "id": plan.pk, "region": plan.region.name, "region_code": plan.region.code, "year": plan.year, "title": plan.title,
-        "issuer": plan.issuer, "doc_number": plan.doc_number, "issued_on": plan.issued_on, "published": plan.published,
+        "id": plan.pk,
+        "region": plan.region.name,
+        "region_code": plan.region.code,
+        "year": plan.year,
+        "title": plan.title,
+        "issuer": plan.issuer,
+        "doc_number": plan.doc_number,
+        "issued_on": plan.issued_on,
+        "published": plan.published,
         "periods": [_period_out(p) for p in plan.periods.all()],
     }
 
@@ -179,9 +222,18 @@ def _decimal(value: Decimal | str | None) -> str | None:
 
 
 def _target_out(target: Target, project) -> dict:
-    return {"id": target.pk, "project_id": project.pk, "project_seq": project.seq, "seq": target.seq,
-            "indicator": target.indicator, "op": target.op, "value": _decimal(target.value),
-            "unit_of_measure": target.unit_of_measure, "goal": target.goal, "kind": target.kind}
+    return {
+        "id": target.pk,
+        "project_id": project.pk,
+        "project_seq": project.seq,
+        "seq": target.seq,
+        "indicator": target.indicator,
+        "op": target.op,
+        "value": _decimal(target.value),
+        "unit_of_measure": target.unit_of_measure,
+        "goal": target.goal,
+        "kind": target.kind,
+    }
 
 
 def _visible_plan(request, plan_id: int) -> Plan:
@@ -202,27 +254,49 @@ def get_plan(request, plan_id: s.Id):
     return _plan_out(_visible_plan(request, plan_id))
 
 
-@api.get("/plans/{plan_id}/periods", response={200: list[s.PeriodOut]} | ERRORS, summary="计划的四个季度", tags=["计划"])
+@api.get(
+    "/plans/{plan_id}/periods",
+    response={200: list[s.PeriodOut]} | ERRORS,
+    summary="计划的四个季度",
+    tags=["计划"],
+)
 def list_periods(request, plan_id: s.Id):
     return [_period_out(p) for p in _visible_plan(request, plan_id).periods.all()]
 
 
-@api.get("/plans/{plan_id}/projects", response={200: list[s.ProjectOut]} | ERRORS, summary="计划的实事、责任单位和指标",
-         tags=["计划"])
+@api.get(
+    "/plans/{plan_id}/projects",
+    response={200: list[s.ProjectOut]} | ERRORS,
+    summary="计划的实事、责任单位和指标",
+    tags=["计划"],
+)
 def list_projects(request, plan_id: s.Id):
     plan = _visible_plan(request, plan_id)
     projects = plan.projects.prefetch_related("targets", "assignments__unit")
     return [
-        {"id": p.pk, "plan_id": plan.pk, "seq": p.seq, "title": p.title, "theme": p.theme, "deadline": p.deadline,
-         "units": [{"unit_id": a.unit_id, "unit": a.unit.name, "role": a.role}
-                   for a in sorted(p.assignments.all(), key=lambda a: a.order)],
-         "targets": [_target_out(t, p) for t in p.targets.all()]}
+        {
+            "id": p.pk,
+            "plan_id": plan.pk,
+            "seq": p.seq,
+            "title": p.title,
+            "theme": p.theme,
+            "deadline": p.deadline,
+            "units": [
+                {"unit_id": a.unit_id, "unit": a.unit.name, "role": a.role}
+                for a in sorted(p.assignments.all(), key=lambda a: a.order)
+            ],
+            "targets": [_target_out(t, p) for t in p.targets.all()],
+        }
         for p in projects
     ]
 
 
-@api.get("/plans/{plan_id}/targets", response={200: list[s.TargetOut]} | ERRORS, summary="计划的全部量化指标",
-         tags=["计划"])
+@api.get(
+    "/plans/{plan_id}/targets",
+    response={200: list[s.TargetOut]} | ERRORS,
+    summary="计划的全部量化指标",
+    tags=["计划"],
+)
 def list_targets(request, plan_id: s.Id):
     plan = _visible_plan(request, plan_id)
     return [_target_out(t, p) for p in plan.projects.prefetch_related("targets") for t in p.targets.all()]
@@ -238,9 +312,17 @@ class ReportFilter(Schema):
 
 
 def _summary(report: QuarterlyReport) -> dict:
-    return {"id": report.pk, "plan_id": report.period.plan_id, "period_id": report.period_id,
-            "quarter": report.period.quarter, "unit_id": report.unit_id, "unit": report.unit.name, "state": report.state,
-            "submitted_at": report.submitted_at, "versions": len(report.versions.all())}
+    return {
+        "id": report.pk,
+        "plan_id": report.period.plan_id,
+        "period_id": report.period_id,
+        "quarter": report.period.quarter,
+        "unit_id": report.unit_id,
+        "unit": report.unit.name,
+        "state": report.state,
+        "submitted_at": report.submitted_at,
+        "versions": len(report.versions.all()),
+    }
 
 
 @api.get("/reports", response={200: s.ReportList} | ERRORS, summary="可查看的季度报表", tags=["报表"])
@@ -254,14 +336,20 @@ def list_reports(request, filters: Query[ReportFilter]):
         reports = reports.filter(unit_id=filters.unit_id)
     if filters.state:
         reports = reports.filter(state=filters.state)
-    reports = reports.order_by("-period__plan__year", "period__plan_id", "period__quarter", "unit__name", "pk")
-    page = reports[filters.offset:filters.offset + filters.limit]
+    reports = reports.order_by(
+        "-period__plan__year", "period__plan_id", "period__quarter", "unit__name", "pk"
+    )
+    page = reports[filters.offset : filters.offset + filters.limit]
     return {"count": reports.count(), "items": [_summary(r) for r in page]}
 
 
 def _readable(request, report_id: int) -> QuarterlyReport:
-    report = (QuarterlyReport.objects.select_related("unit", "period__plan__region").prefetch_related("versions")
-              .filter(pk=report_id).first())
+    report = (
+        QuarterlyReport.objects.select_related("unit", "period__plan__region")
+        .prefetch_related("versions")
+        .filter(pk=report_id)
+        .first()
+    )
     if report is None or not can_read_report(_person(request), report):
         raise Http404("找不到这份报表，或您无权查看。")
     return report
@@ -275,12 +363,19 @@ def _writable(request, report_id: int) -> QuarterlyReport:
 
 
 def _lines_out(content: dict) -> list[dict]:
-    return [{**line, "values": [{**v, "value": _decimal(v["value"])} for v in line["values"]]} for line in content["lines"]]
+    return [
+        {**line, "values": [{**v, "value": _decimal(v["value"])} for v in line["values"]]}
+        for line in content["lines"]
+    ]
 
 
 def _version_out(version) -> dict:
-    return {"number": version.number, "submitted_at": version.submitted_at, "outcome": version.outcome,
-            "stamped_pdf_sha256": version.stamped_pdf_sha256}
+    return {
+        "number": version.number,
+        "submitted_at": version.submitted_at,
+        "outcome": version.outcome,
+        "stamped_pdf_sha256": version.stamped_pdf_sha256,
+    }
 
 
 def _report_out(person: Person, report: QuarterlyReport) -> dict:
@@ -294,7 +389,8 @@ def _report_out(person: Person, report: QuarterlyReport) -> dict:
         "version": None if own else _version_out(seen.version),
         "revision": report.revision if own else None,
         "stamped_pdf": {"name": report.stamped_pdf_name, "sha256": report.stamped_pdf_sha256}
-        if own and report.stamped_pdf else None,
+        if own and report.stamped_pdf
+        else None,
         "return_reason": report.return_reason,
         "lines": _lines_out(seen.content),
     }
@@ -309,35 +405,59 @@ def get_report(request, report_id: s.Id):
 
 
 def _fresh(report: QuarterlyReport) -> QuarterlyReport:
-    return (QuarterlyReport.objects.select_related("unit", "period__plan__region").prefetch_related("versions")
-            .get(pk=report.pk))
+    return (
+        QuarterlyReport.objects.select_related("unit", "period__plan__region")
+        .prefetch_related("versions")
+        .get(pk=report.pk)
+    )
 
 
 def _conflict(person: Person, conflict: ReportConflict):
     report = conflict.report
-    return Status(409, {"detail": str(conflict), "revision": report.revision,
-                        "lines": _lines_out(content_of(report)) if can_write_report(person, report) else []})
+    return Status(
+        409,
+        {
+            "detail": str(conflict),
+            "revision": report.revision,
+            "lines": _lines_out(content_of(report)) if can_write_report(person, report) else [],
+        },
+    )
 
 
-@api.post("/periods/{period_id}/report", response={200: s.ReportOut} | WRITE_ERRORS,
-          summary="打开本单位这一季度的报表（没有则新建）", tags=["填报"])
+@api.post(
+    "/periods/{period_id}/report",
+    response={200: s.ReportOut} | WRITE_ERRORS,
+    summary="打开本单位这一季度的报表（没有则新建）",
+    tags=["填报"],
+)
 def open_report(request, period_id: s.Id):
     person = _person(request)
     if not is_unit_clerk(person):
         raise PermissionDenied("只有责任单位的填报员可以填报。")
-    period = (Period.objects.filter(pk=period_id, plan__projects__assignments__unit_id=person.unit_id)
-              .select_related("plan").distinct().first())
+    period = (
+        Period.objects.filter(pk=period_id, plan__projects__assignments__unit_id=person.unit_id)
+        .select_related("plan")
+        .distinct()
+        .first()
+    )
     if period is None:
         raise Http404("找不到这个季度，或本单位没有承担这份计划的实事。")
     return _report_out(person, _fresh(start_report(person.unit, period)))
 
 
-@api.put("/reports/{report_id}/draft", response={200: s.ReportOut} | WRITE_ERRORS,
-         summary="保存草稿（只改给出的内容）", tags=["填报"])
+@api.put(
+    "/reports/{report_id}/draft",
+    response={200: s.ReportOut} | WRITE_ERRORS,
+    summary="保存草稿（只改给出的内容）",
+    tags=["填报"],
+)
 def save_report_draft(request, report_id: s.Id, payload: s.DraftIn):
     person = _person(request)
     report = _writable(request, report_id)
-    lines = {line.project_id: line for line in report.lines.select_related("project").prefetch_related("values__target")}
+    lines = {
+        line.project_id: line
+        for line in report.lines.select_related("project").prefetch_related("values__target")
+    }
     # The web form's own rules (reporting/forms.py), holding only the fields the request gives.
     form = ReportForm(list(lines.values()), _form_data(lines, payload), partial=True)
     if not form.is_valid():
@@ -379,8 +499,12 @@ def _form_data(lines: dict, payload: s.DraftIn) -> dict:
     return data
 
 
-@api.post("/reports/{report_id}/stamped-pdf", response={200: s.ReportOut} | WRITE_ERRORS,
-          summary="上传盖章PDF（multipart，字段名 file）", tags=["填报"])
+@api.post(
+    "/reports/{report_id}/stamped-pdf",
+    response={200: s.ReportOut} | WRITE_ERRORS,
+    summary="上传盖章PDF（multipart，字段名 file）",
+    tags=["填报"],
+)
 def upload_stamped_pdf(request, report_id: s.Id, file: File[UploadedFile]):
     person = _person(request)
     report = _writable(request, report_id)
@@ -399,8 +523,12 @@ def _filename(name: str | None) -> str:
     return name or "stamped.pdf"
 
 
-@api.post("/reports/{report_id}/submit", response={200: s.VersionOut} | WRITE_ERRORS,
-          summary="报送（锁定报表，生成版本）", tags=["填报"])
+@api.post(
+    "/reports/{report_id}/submit",
+    response={200: s.VersionOut} | WRITE_ERRORS,
+    summary="报送（锁定报表，生成版本）",
+    tags=["填报"],
+)
 def submit(request, report_id: s.Id, payload: s.SubmitIn):
     person = _person(request)
     report = _writable(request, report_id)

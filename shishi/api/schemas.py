@@ -24,7 +24,9 @@ def _storable(text: str) -> str:
 
 
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
-Revision = Annotated[int, Field(ge=0, le=2**31 - 1, description="打开报表时的 revision；报表在此之后被修改则返回409")]
+Revision = Annotated[
+    int, Field(ge=0, le=2**31 - 1, description="打开报表时的 revision；报表在此之后被修改则返回409")
+]
 Assessment = Literal["", "on_schedule", "behind", "done"]
 
 
@@ -137,7 +139,9 @@ class ReportSummary(Schema):
 
 
 class ReportOut(ReportSummary):
-    source: Literal["draft", "version"] = Field(description="draft：本单位的当前草稿；version：最近报送的版本")
+    source: Literal["draft", "version"] = Field(
+        description="draft：本单位的当前草稿；version：最近报送的版本"
+    )
     version: VersionOut | None
     revision: int | None = Field(description="只对本单位：保存和报送时带上")
     stamped_pdf: StampedPdf | None = Field(description="只对本单位：当前草稿的盖章PDF")
@@ -153,14 +157,18 @@ class ReportList(Schema):
 class ValueIn(Schema):
     target_id: Id
     value: Annotated[Decimal, Field(ge=0, lt=Decimal("1e14"), allow_inf_nan=False)] | None = Field(
-        description="累计完成值，0或正数；null 表示尚未填写")
+        description="累计完成值，0或正数；null 表示尚未填写"
+    )
 
 
 class LineIn(Schema):
     project_id: Id
     measures: Annotated[str, Field(max_length=20000), AfterValidator(_storable)] | None = Field(
-        None, description="本季度具体措施及任务进度情况；不给则不改")
-    deadline: Annotated[str, Field(max_length=60), AfterValidator(_storable)] | None = Field(None, description="完成时限；不给则不改")
+        None, description="本季度具体措施及任务进度情况；不给则不改"
+    )
+    deadline: Annotated[str, Field(max_length=60), AfterValidator(_storable)] | None = Field(
+        None, description="完成时限；不给则不改"
+    )
     assessment: Assessment | None = Field(None, description="自评；不给则不改")
     values: list[ValueIn] = Field(default_factory=list, max_length=200, description="只给要改的指标")
 

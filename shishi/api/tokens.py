@@ -59,8 +59,11 @@ def authenticate(raw: str) -> ApiToken | None:
     """The live token for `raw`, or None: unknown, revoked, or its person can no longer sign in."""
     if not raw or not raw.startswith(PREFIX) or len(raw) > 200:
         return None
-    token = (ApiToken.objects.select_related("person").filter(token_sha256=digest(raw), revoked_at__isnull=True)
-             .first())
+    token = (
+        ApiToken.objects.select_related("person")
+        .filter(token_sha256=digest(raw), revoked_at__isnull=True)
+        .first()
+    )
     if token is None or not token.person.is_active:
         return None
     now = timezone.now()

@@ -15,8 +15,12 @@ def _json_405(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
-        if response.status_code == 405 and not response.get("Content-Type", "").startswith("application/json"):
-            refused = JsonResponse({"detail": MESSAGES[405]}, status=405, json_dumps_params={"ensure_ascii": False})
+        if response.status_code == 405 and not response.get("Content-Type", "").startswith(
+            "application/json"
+        ):
+            refused = JsonResponse(
+                {"detail": MESSAGES[405]}, status=405, json_dumps_params={"ensure_ascii": False}
+            )
             refused["Allow"] = response["Allow"]
             return refused
         return response

@@ -32,9 +32,16 @@ def tokens(request):
         except TokenError as exc:
             error = str(exc)
     # The new token is shown in this response only (never stored, never redirected with).
-    return render(request, "api/tokens.html", {
-        "tokens": request.user.api_tokens.all(), "new_token": new_token, "error": error,
-    }, status=400 if error else 200)
+    return render(
+        request,
+        "api/tokens.html",
+        {
+            "tokens": request.user.api_tokens.all(),
+            "new_token": new_token,
+            "error": error,
+        },
+        status=400 if error else 200,
+    )
 
 
 @login_required
@@ -52,8 +59,11 @@ def token_revoke(request, pk: int):
 
 NINJA_STATIC = Path(ninja.__file__).parent / "static" / "ninja"
 DOCS_ASSETS = {
-    "swagger-ui.css": "text/css", "swagger-ui-bundle.js": "text/javascript",
-    "swagger-ui-init.js": "text/javascript", "favicon.svg": "image/svg+xml", "favicon.png": "image/png",
+    "swagger-ui.css": "text/css",
+    "swagger-ui-bundle.js": "text/javascript",
+    "swagger-ui-init.js": "text/javascript",
+    "favicon.svg": "image/svg+xml",
+    "favicon.png": "image/png",
 }
 
 

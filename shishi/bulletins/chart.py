@@ -36,11 +36,15 @@ def progress_chart(projects: list[dict], expected: str) -> bytes:
         colours.append(COLOURS.get(project["light"]["colour"], COLOURS["grey"]))
     axes.bar(positions, heights, color=colours, width=0.6, zorder=2)
     for x, height, project in zip(positions, heights, projects):
-        label = "—" if project["progress"] is None else f"{Decimal(project['progress']).quantize(Decimal('1'))}%"
+        label = (
+            "—" if project["progress"] is None else f"{Decimal(project['progress']).quantize(Decimal('1'))}%"
+        )
         axes.text(x, height + 2, label, ha="center", va="bottom", fontsize=7, zorder=3)
     line = float(Decimal(expected))
     axes.axhline(line, color="#57606a", linestyle="--", linewidth=1, zorder=1)
-    axes.text(len(projects) + 0.55, line + 2, f"{expected}%", ha="right", va="bottom", fontsize=7, color="#57606a")
+    axes.text(
+        len(projects) + 0.55, line + 2, f"{expected}%", ha="right", va="bottom", fontsize=7, color="#57606a"
+    )
     top = max([100.0, line, *heights]) + 15
     axes.set_ylim(0, top)
     axes.set_xlim(0.4, len(projects) + 0.6)

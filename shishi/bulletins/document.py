@@ -86,15 +86,21 @@ def render(snapshot: dict) -> bytes:
     _centred(document, number, SUBHEADING_FONT, BODY_SIZE)
     _body(document, "")
     source = f"《{plan['title']}》" + (f"（{plan['doc_number']}）" if plan["doc_number"] else "")
-    _body(document, f"为推动{source}确定的各项实事落实落地，根据各责任单位报送的{period['name']}进展情况，"
-                    f"现将截至{_date(period['ends_on'])}的工作进展通报如下。")
+    _body(
+        document,
+        f"为推动{source}确定的各项实事落实落地，根据各责任单位报送的{period['name']}进展情况，"
+        f"现将截至{_date(period['ends_on'])}的工作进展通报如下。",
+    )
 
     _heading(document, "一、总体情况")
     _body(document, headline_text(snapshot))
     rules = snapshot["rules"]
-    _body(document, f"亮灯规则：指标完成值占目标值的比例与序时进度比较，落后不足{rules['yellow']}个百分点为绿灯，"
-                    f"{rules['yellow']}—{rules['red']}个百分点为黄灯，超过{rules['red']}个百分点或牵头单位报表逾期为红灯，"
-                    f"达到目标为已完成；没有数值的指标按牵头单位自评。")
+    _body(
+        document,
+        f"亮灯规则：指标完成值占目标值的比例与序时进度比较，落后不足{rules['yellow']}个百分点为绿灯，"
+        f"{rules['yellow']}—{rules['red']}个百分点为黄灯，超过{rules['red']}个百分点或牵头单位报表逾期为红灯，"
+        f"达到目标为已完成；没有数值的指标按牵头单位自评。",
+    )
     _chart(document, snapshot)
 
     _heading(document, "二、各项实事进展情况")
@@ -106,7 +112,10 @@ def render(snapshot: dict) -> bytes:
     _heading(document, "三、报送情况")
     _body(document, units_text(snapshot))
     late = snapshot["late_units"]
-    _body(document, f"逾期未报送的单位：{'、'.join(late)}。请上述单位尽快报送。" if late else "没有逾期未报送的单位。")
+    _body(
+        document,
+        f"逾期未报送的单位：{'、'.join(late)}。请上述单位尽快报送。" if late else "没有逾期未报送的单位。",
+    )
 
     attachment = f"{plan['year']}年为妇女儿童办实事{period['name']}进展情况汇总表"
     _body(document, "")
@@ -131,12 +140,15 @@ def render(snapshot: dict) -> bytes:
 
 # --- what the paragraphs say -------------------------------------------------------------------
 
+
 def headline_text(snapshot: dict) -> str:
     h, period = snapshot["headline"], snapshot["period"]
     behind = h["yellow"] + h["red"]
-    return (f"{snapshot['plan']['year']}年共实施为妇女儿童办实事{h['projects']}项。对照{period['name']}末"
-            f"{snapshot['expected']}%的序时进度，已完成{h['done']}项，按序时进度推进（绿灯）{h['green']}项，"
-            f"进度滞后{behind}项（其中黄灯{h['yellow']}项、红灯{h['red']}项），牵头单位尚未报送{h['grey']}项。")
+    return (
+        f"{snapshot['plan']['year']}年共实施为妇女儿童办实事{h['projects']}项。对照{period['name']}末"
+        f"{snapshot['expected']}%的序时进度，已完成{h['done']}项，按序时进度推进（绿灯）{h['green']}项，"
+        f"进度滞后{behind}项（其中黄灯{h['yellow']}项、红灯{h['red']}项），牵头单位尚未报送{h['grey']}项。"
+    )
 
 
 def project_text(project: dict) -> str:
@@ -164,9 +176,11 @@ def _target_text(target: dict) -> str:
 
 def units_text(snapshot: dict) -> str:
     u, period = snapshot["units"], snapshot["period"]
-    parts = [f"{period['name']}应报送单位{u['total']}个。截至{_date(snapshot['date'])}，"
-             f"已报送{u['submitted'] + u['accepted']}个（其中审核通过{u['accepted']}个、待审核{u['submitted']}个），"
-             f"退回修改{u['returned']}个"]
+    parts = [
+        f"{period['name']}应报送单位{u['total']}个。截至{_date(snapshot['date'])}，"
+        f"已报送{u['submitted'] + u['accepted']}个（其中审核通过{u['accepted']}个、待审核{u['submitted']}个），"
+        f"退回修改{u['returned']}个"
+    ]
     if u["draft"]:
         parts.append(f"正在填写{u['draft']}个")
     if u["not_started"]:
@@ -177,12 +191,15 @@ def units_text(snapshot: dict) -> str:
 
 def chart_caption(snapshot: dict) -> str:
     names = "；".join(f"{p['seq']}—{p['title']}" for p in snapshot["projects"])
-    return (f"图中横轴数字为实事序号，与第二部分各项实事依次对应：{names}。柱高为该项实事完成目标的比例"
-            f"（以完成比例最低的指标计，与亮灯一致），柱的颜色即亮灯颜色（{COLOUR_WORDS}）；"
-            f"标“—”的实事没有可比较的完成数；虚线为序时进度{snapshot['expected']}%。")
+    return (
+        f"图中横轴数字为实事序号，与第二部分各项实事依次对应：{names}。柱高为该项实事完成目标的比例"
+        f"（以完成比例最低的指标计，与亮灯一致），柱的颜色即亮灯颜色（{COLOUR_WORDS}）；"
+        f"标“—”的实事没有可比较的完成数；虚线为序时进度{snapshot['expected']}%。"
+    )
 
 
 # --- layout ------------------------------------------------------------------------------------------
+
 
 def _page_setup(document) -> None:
     section = document.sections[0]
@@ -210,7 +227,9 @@ def _styles(document) -> None:
     fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     fmt.widow_control = False
     normal.element.get_or_add_pPr().get_or_add_ind().set(qn("w:firstLineChars"), "200")
-    normal.element.rPr.insert_element_before(_element("w:spacing", {"w:val": str(CONDENSED)}), *_AFTER_SPACING)
+    normal.element.rPr.insert_element_before(
+        _element("w:spacing", {"w:val": str(CONDENSED)}), *_AFTER_SPACING
+    )
 
 
 def _footers(document) -> None:
@@ -324,10 +343,30 @@ def _indent_right(paragraph, characters: float) -> None:
 
 
 # rPr children that come after w:spacing in the schema's sequence (CT_RPr).
-_AFTER_SPACING = tuple(f"w:{name}" for name in (
-    "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign",
-    "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath",
-))
+_AFTER_SPACING = tuple(
+    f"w:{name}"
+    for name in (
+        "w",
+        "kern",
+        "position",
+        "sz",
+        "szCs",
+        "highlight",
+        "u",
+        "effect",
+        "bdr",
+        "shd",
+        "fitText",
+        "vertAlign",
+        "rtl",
+        "cs",
+        "em",
+        "lang",
+        "eastAsianLayout",
+        "specVanish",
+        "oMath",
+    )
+)
 
 
 def _element(tag: str, attributes: dict):

@@ -25,7 +25,9 @@ class Bulletin(models.Model):
     period = models.ForeignKey(Period, models.PROTECT, related_name="bulletins", verbose_name=_("季度"))
     number = models.PositiveSmallIntegerField(_("期数"))
     title = models.CharField(_("标题"), max_length=200)
-    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("印发人"))
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("印发人")
+    )
     issued_at = models.DateTimeField(_("印发时间"))
     snapshot = models.JSONField(_("数据快照"))
     file = models.FileField(_("通报文件"), upload_to="bulletins/%Y/")
@@ -36,7 +38,9 @@ class Bulletin(models.Model):
         verbose_name = _("调度通报")
         verbose_name_plural = _("调度通报")
         ordering = ["plan", "-number"]
-        constraints = [models.UniqueConstraint(fields=["plan", "number"], name="bulletin_number_unique_in_plan")]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="bulletin_number_unique_in_plan")
+        ]
 
     def __str__(self) -> str:
         return f"{self.label} {self.title}"

@@ -40,11 +40,16 @@ def preview_bulletin(plan: Plan, period: Period, today: datetime.date | None = N
     today = today or timezone.localdate()
     _check_period(period, today)
     snapshot = gather(plan, period, today, number=None)
-    return Draft(render(snapshot), f"{plan.region.name}{plan.year}年{snapshot['period']['name']}调度通报（预览稿）.docx", snapshot)
+    return Draft(
+        render(snapshot),
+        f"{plan.region.name}{plan.year}年{snapshot['period']['name']}调度通报（预览稿）.docx",
+        snapshot,
+    )
 
 
-def issue_bulletin(plan: Plan, period: Period, person: Person, title: str = "",
-                   today: datetime.date | None = None) -> Bulletin:
+def issue_bulletin(
+    plan: Plan, period: Period, person: Person, title: str = "", today: datetime.date | None = None
+) -> Bulletin:
     """Freeze the period's figures into the next numbered bulletin and keep its .docx as issued."""
     today = today or timezone.localdate()
     _check_period(period, today)
@@ -62,12 +67,20 @@ def issue_bulletin(plan: Plan, period: Period, person: Person, title: str = "",
             data = render(snapshot)
             stored = default_storage.save(f"bulletins/{plan.year}/{uuid.uuid4().hex}.docx", ContentFile(data))
             bulletin = Bulletin.objects.create(
-                plan=plan, period=period, number=number, title=snapshot["title"], issued_by=person,
-                issued_at=issued_at, snapshot=snapshot, file=stored,
+                plan=plan,
+                period=period,
+                number=number,
+                title=snapshot["title"],
+                issued_by=person,
+                issued_at=issued_at,
+                snapshot=snapshot,
+                file=stored,
                 filename=f"{plan.region.name}{plan.year}年调度通报第{number}期.docx",
                 sha256=hashlib.sha256(data).hexdigest(),
             )
-            record(plan.region, person, "issued", f"印发调度通报{bulletin.label}：{bulletin.title}", plan=plan)
+            record(
+                plan.region, person, "issued", f"印发调度通报{bulletin.label}：{bulletin.title}", plan=plan
+            )
     except IntegrityError:
         _forget(stored)
         raise BulletinError("刚才有人同时印发了一期通报，期号已被占用，请刷新后重试。") from None

@@ -33,17 +33,28 @@ def default_title(plan: Plan, period: Period) -> str:
     return f"关于{plan.year}年为妇女儿童办实事{quarter_name(period.quarter)}进展情况的通报"
 
 
-def gather(plan: Plan, period: Period, today: datetime.date, *, number: int | None, title: str = "",
-           issued_at: datetime.datetime | None = None) -> dict:
+def gather(
+    plan: Plan,
+    period: Period,
+    today: datetime.date,
+    *,
+    number: int | None,
+    title: str = "",
+    issued_at: datetime.datetime | None = None,
+) -> dict:
     """Everything the bulletin of `period` shows, as of `today`; `number` is None for a preview."""
     board = build_board(plan, period, today)
-    projects = [_project(board.rows[project.pk], project.lead_unit.name if project.lead_unit else "")
-                for project in board.projects]
+    projects = [
+        _project(board.rows[project.pk], project.lead_unit.name if project.lead_unit else "")
+        for project in board.projects
+    ]
     headline = {colour: 0 for colour in (DONE, GREEN, YELLOW, RED, GREY)}
     for project in projects:
         headline[project["light"]["colour"]] += 1
-    states = {state: board.count(state) for state in (NOT_STARTED, State.DRAFT, State.SUBMITTED, State.RETURNED,
-                                                      State.ACCEPTED, LATE)}
+    states = {
+        state: board.count(state)
+        for state in (NOT_STARTED, State.DRAFT, State.SUBMITTED, State.RETURNED, State.ACCEPTED, LATE)
+    }
     snapshot = {
         "format": FORMAT,
         "number": number,
@@ -51,11 +62,21 @@ def gather(plan: Plan, period: Period, today: datetime.date, *, number: int | No
         "date": today.isoformat(),
         "issued_at": issued_at.isoformat() if issued_at else None,
         "issuer": f"{plan.region.name}妇女儿童工作委员会办公室",
-        "plan": {"id": plan.pk, "year": plan.year, "title": plan.title, "region": plan.region.name,
-                 "doc_number": plan.doc_number},
-        "period": {"id": period.pk, "quarter": period.quarter, "name": quarter_name(period.quarter),
-                   "starts_on": period.starts_on.isoformat(), "ends_on": period.ends_on.isoformat(),
-                   "due_on": period.due_on.isoformat()},
+        "plan": {
+            "id": plan.pk,
+            "year": plan.year,
+            "title": plan.title,
+            "region": plan.region.name,
+            "doc_number": plan.doc_number,
+        },
+        "period": {
+            "id": period.pk,
+            "quarter": period.quarter,
+            "name": quarter_name(period.quarter),
+            "starts_on": period.starts_on.isoformat(),
+            "ends_on": period.ends_on.isoformat(),
+            "due_on": period.due_on.isoformat(),
+        },
         "expected": _text(expected_progress(period.quarter)),
         "rules": {"yellow": plan.yellow_points, "red": plan.red_points},
         "headline": {"projects": len(projects), **headline},
@@ -107,25 +128,44 @@ def merged_lines(plan: Plan, period: Period) -> list[list]:
     by project, units in the order the notice lists them. Only what was submitted counts: the
     latest submitted version of each report that is submitted or accepted, never a draft."""
     latest: dict[int, dict] = {}  # unit id → content of its latest version
-    versions = (ReportVersion.objects.filter(report__period=period, report__state__in=COUNTED)
-                .select_related("report").order_by("report_id", "number"))
+    versions = (
+        ReportVersion.objects.filter(report__period=period, report__state__in=COUNTED)
+        .select_related("report")
+        .order_by("report_id", "number")
+    )
     for version in versions:
         latest[version.report.unit_id] = version.content  # later numbers overwrite earlier ones
     rows = []
-    assignments = Assignment.objects.filter(project__plan=plan).select_related("project", "unit").order_by("project__seq", "order")
+    assignments = (
+        Assignment.objects.filter(project__plan=plan)
+        .select_related("project", "unit")
+        .order_by("project__seq", "order")
+    )
     for assignment in assignments:
         content = latest.get(assignment.unit_id)
         if content is None:
             continue
         line = next((l for l in content["lines"] if l["project_id"] == assignment.project_id), None)
         if line is not None:
-            rows.append([assignment.project.seq, assignment.project.title, assignment.unit.name,
-                         line["measures"], line["deadline"]])
+            rows.append(
+                [
+                    assignment.project.seq,
+                    assignment.project.title,
+                    assignment.unit.name,
+                    line["measures"],
+                    line["deadline"],
+                ]
+            )
     return rows
 
 
 def _light(light: Light) -> dict:
-    return {"colour": light.colour, "name": light.name, "reason": light.reason, "progress": _text(light.progress)}
+    return {
+        "colour": light.colour,
+        "name": light.name,
+        "reason": light.reason,
+        "progress": _text(light.progress),
+    }
 
 
 def _text(value) -> str | None:

@@ -17,8 +17,11 @@ class MergedLinesExporter(TableExporter):
     """序号 / 实事名称 / 责任单位 / 本季度具体措施及任务进度情况 / 完成时限, from a snapshot's `table`."""
 
     columns = (
-        Column("序号", 3.5), Column("实事名称", 14), Column("责任单位", 13),
-        Column("本季度具体措施及任务进度情况", 33), Column("完成时限", 18.5),
+        Column("序号", 3.5),
+        Column("实事名称", 14),
+        Column("责任单位", 13),
+        Column("本季度具体措施及任务进度情况", 33),
+        Column("完成时限", 18.5),
     )
     landscape = False
 
@@ -93,7 +96,23 @@ def _empty(cell) -> None:
 
 
 # pPr children that come after w:snapToGrid in the schema's sequence (CT_PPrBase).
-_AFTER_SNAP_TO_GRID = tuple(f"w:{name}" for name in (
-    "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
-    "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange",
-))
+_AFTER_SNAP_TO_GRID = tuple(
+    f"w:{name}"
+    for name in (
+        "spacing",
+        "ind",
+        "contextualSpacing",
+        "mirrorIndents",
+        "suppressOverlap",
+        "jc",
+        "textDirection",
+        "textAlignment",
+        "textboxTightWrap",
+        "outlineLvl",
+        "divId",
+        "cnfStyle",
+        "rPr",
+        "sectPr",
+        "pPrChange",
+    )
+)

@@ -44,9 +44,12 @@ def _docx(data: bytes, filename: str) -> HttpResponse:
 def index(request):
     plans = Plan.objects.none()
     if may_read_bulletins(request.user):
-        plans = (Plan.objects.visible_to(request.user).select_related("region")
-                 .annotate(bulletin_count=Count("bulletins"), last_issued=Max("bulletins__issued_at"))
-                 .order_by("-year", "region__path"))
+        plans = (
+            Plan.objects.visible_to(request.user)
+            .select_related("region")
+            .annotate(bulletin_count=Count("bulletins"), last_issued=Max("bulletins__issued_at"))
+            .order_by("-year", "region__path")
+        )
     return render(request, "bulletins/index.html", {"plans": plans})
 
 
@@ -55,18 +58,30 @@ def plan_bulletins(request, pk: int):
     plan = _plan(request, pk)
     today = timezone.localdate()
     can_manage = can_manage_plan(request.user, plan)
-    periods = [
-        {"period": period, "name": quarter_name(period.quarter), "title": default_title(plan, period),
-         "started": period.is_open(today)}
-        for period in plan.periods.all()
-    ] if can_manage else []
-    return render(request, "bulletins/plan.html", {
-        "plan": plan,
-        "bulletins": plan.bulletins.select_related("period", "issued_by"),
-        "periods": periods,
-        "can_manage": can_manage,
-        "next_number": (plan.bulletins.aggregate(last=Max("number"))["last"] or 0) + 1,
-    })
+    periods = (
+        [
+            {
+                "period": period,
+                "name": quarter_name(period.quarter),
+                "title": default_title(plan, period),
+                "started": period.is_open(today),
+            }
+            for period in plan.periods.all()
+        ]
+        if can_manage
+        else []
+    )
+    return render(
+        request,
+        "bulletins/plan.html",
+        {
+            "plan": plan,
+            "bulletins": plan.bulletins.select_related("period", "issued_by"),
+            "periods": periods,
+            "can_manage": can_manage,
+            "next_number": (plan.bulletins.aggregate(last=Max("number"))["last"] or 0) + 1,
+        },
+    )
 
 
 @login_required

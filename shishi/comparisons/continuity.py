@@ -29,11 +29,14 @@ from rapidfuzz import fuzz
 ANY_THEME_MIN = 75
 THEME_BONUS = 100
 
-_COMMON_WORDS = re.compile(r"""
+_COMMON_WORDS = re.compile(
+    r"""
     [“”"‘’「」《》()（）、，,\s]       # quotation marks and punctuation
     | 实施 | 行动 | 工程 | 项目 | 计划   # the frame every project title is written in
     | 开展 | 推进 | 提升 | 为 | 妇女 | 儿童 | 服务 | 和 | 的
-""", re.VERBOSE)
+""",
+    re.VERBOSE,
+)
 
 T = TypeVar("T")
 

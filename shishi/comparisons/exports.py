@@ -43,8 +43,14 @@ class ContinuityTable(TableExporter):
     def __init__(self, comparison: YearsComparison, title: str, filename: str):
         self.comparison, self.title, self.filename = comparison, title, filename
         self.columns = [
-            Column("年度", 14), Column("前一年实事", 30), Column("后一年实事", 30), Column("延续依据", 14),
-            Column("指标", 20), Column("前一年目标", 14), Column("后一年目标", 14), Column("变化", 16),
+            Column("年度", 14),
+            Column("前一年实事", 30),
+            Column("后一年实事", 30),
+            Column("延续依据", 14),
+            Column("指标", 20),
+            Column("前一年目标", 14),
+            Column("后一年目标", 14),
+            Column("变化", 16),
         ]
 
     def rows(self) -> Iterable[Sequence]:

@@ -97,13 +97,15 @@ def indicator_rows(plan_ids: list[int], targets: list) -> list[IndicatorRow]:
     # Shared indicators first, then in the order of the themes, so that a reader finds 教育 where
     # they expect it.
     order = {theme: i for i, theme in enumerate(THEMES)}
-    return sorted(rows.values(),
-                  key=lambda r: (-r.present, order.get(first_theme[r.key.key], 99), r.key.name))
+    return sorted(
+        rows.values(), key=lambda r: (-r.present, order.get(first_theme[r.key.key], 99), r.key.name)
+    )
 
 
 def key_of(target) -> IndicatorKey:
-    return indicator_key(target.project.theme, target.indicator, target.unit_of_measure, target.kind,
-                         target.text)
+    return indicator_key(
+        target.project.theme, target.indicator, target.unit_of_measure, target.kind, target.text
+    )
 
 
 def goal_changes(before: list, after: list) -> list[GoalChange]:

@@ -51,8 +51,9 @@ class Family:
 
 
 FAMILIES: tuple[Family, ...] = (
-    Family("cancer_screening_rate", "两癌筛查率", PERCENT, ("筛查率", "检查率"),
-           themes=("cancer_screening",)),
+    Family(
+        "cancer_screening_rate", "两癌筛查率", PERCENT, ("筛查率", "检查率"), themes=("cancer_screening",)
+    ),
     Family("cancer_screening_people", "两癌筛查人数", PEOPLE, ("筛查", "检查"), themes=("cancer_screening",)),
     Family("kindergartens_repaired", "维修改造幼儿园", PLACES, ("幼儿园",), also=("维修",)),
     Family("kindergartens_built", "新改扩建幼儿园", PLACES, ("幼儿园",)),
@@ -76,9 +77,12 @@ FAMILIES: tuple[Family, ...] = (
 )
 
 # Verbs that open an indicator without saying what is counted (rule 3).
-_LEADING_VERBS = re.compile(r"""
+_LEADING_VERBS = re.compile(
+    r"""
     ^(?:组织开展|探索推进|开展|举办|打造|建成|建设|新建|实现|完成|推报|选树|寻找|争取|力争|新增)+
-""", re.VERBOSE)
+""",
+    re.VERBOSE,
+)
 _QUOTES = re.compile(r"[“”\"‘’「」]")
 
 
@@ -114,8 +118,9 @@ def measure_of(unit_of_measure: str, kind: str) -> str:
 
 
 @functools.lru_cache(maxsize=8192)  # a comparison asks for the same few hundred indicators again and again
-def indicator_key(theme: str, indicator: str, unit_of_measure: str, kind: str,
-                  text: str = "") -> IndicatorKey:
+def indicator_key(
+    theme: str, indicator: str, unit_of_measure: str, kind: str, text: str = ""
+) -> IndicatorKey:
     """The key that lines this target up with the same indicator elsewhere.
 
     >>> indicator_key("cancer_screening", "免费筛查", "人", "count").name
@@ -134,8 +139,11 @@ def indicator_key(theme: str, indicator: str, unit_of_measure: str, kind: str,
     for family in FAMILIES:
         if family.measure != measure or (family.themes and theme not in family.themes):
             continue
-        if (any(word in haystack for word in family.words) and all(word in haystack for word in family.also)
-                and not any(word in haystack for word in family.without)):
+        if (
+            any(word in haystack for word in family.words)
+            and all(word in haystack for word in family.also)
+            and not any(word in haystack for word in family.without)
+        ):
             return IndicatorKey(family.key, family.name, measure)
     name = _LEADING_VERBS.sub("", _QUOTES.sub("", indicator)).strip() or indicator
     return IndicatorKey(f"{theme}:{measure}:{name}", name, measure)

@@ -53,8 +53,9 @@ class Goal:
     Op = Target.Op
     goal = Target.goal  # ≥3800个, 6所: written as the model writes it
 
-    def __init__(self, project: Listed, pk, project_id, seq, indicator, op, value, unit_of_measure, kind,
-                 text):
+    def __init__(
+        self, project: Listed, pk, project_id, seq, indicator, op, value, unit_of_measure, kind, text
+    ):
         self.project, self.pk, self.project_id, self.seq = project, pk, project_id, seq
         self.indicator, self.op, self.value = indicator, op, value
         self.unit_of_measure, self.kind, self.text = unit_of_measure, kind, text
@@ -62,8 +63,11 @@ class Goal:
 
 def plans_below(region: Region) -> QuerySet:
     """The plans of every year of the regions under `region`, by region and title."""
-    return (Plan.objects.filter(region__path__startswith=f"{region.path}/")
-            .order_by("region__path", "title").values_list(*PlanRow.FIELDS))
+    return (
+        Plan.objects.filter(region__path__startswith=f"{region.path}/")
+        .order_by("region__path", "title")
+        .values_list(*PlanRow.FIELDS)
+    )
 
 
 def plans_of(region: Region) -> QuerySet:
@@ -79,8 +83,11 @@ def read_projects(plan_ids: list[int], with_targets: bool) -> tuple[list[Listed]
     if not with_targets:
         rows = list(query.order_by("plan_id", "seq").values_list(*Listed.__slots__))
         return [Listed(*row) for row in rows], None, rows
-    rows = list(query.order_by("plan_id", "seq", "targets__seq").values_list(
-        *Listed.__slots__, *(f"targets__{name}" for name in Goal.FIELDS)))
+    rows = list(
+        query.order_by("plan_id", "seq", "targets__seq").values_list(
+            *Listed.__slots__, *(f"targets__{name}" for name in Goal.FIELDS)
+        )
+    )
     split = len(Listed.__slots__)
     projects: dict[int, Listed] = {}
     goals = []

@@ -22,8 +22,17 @@ from shishi.notice.themes import THEME_NAMES, THEMES
 
 from . import continuity
 from .goals import Cell, GoalChange, IndicatorRow, goal_changes, indicator_rows, number
-from .reading import (Goal, Listed, PlanRow, fingerprint, in_order, plans_below, plans_of, read_projects,
-                      read_targets)
+from .reading import (
+    Goal,
+    Listed,
+    PlanRow,
+    fingerprint,
+    in_order,
+    plans_below,
+    plans_of,
+    read_projects,
+    read_targets,
+)
 
 
 class ComparisonError(Exception):
@@ -103,21 +112,32 @@ class Comparison:
     def charts(self) -> list[Chart]:
         """A chart per shared indicator (chart-1, chart-2…), each with its table."""
         labels = [column.label for column in self.columns]
-        return [Chart(f"chart-{i}", row, self.indicator_chart(row), list(zip(labels, row.cells, row.shown())))
-                for i, row in enumerate(self.shared(), 1)]
+        return [
+            Chart(f"chart-{i}", row, self.indicator_chart(row), list(zip(labels, row.cells, row.shown())))
+            for i, row in enumerate(self.shared(), 1)
+        ]
 
     def theme_chart(self, title: str) -> dict:
         return {
-            "kind": "bar", "horizontal": True, "title": title, "unit": "项", "integer": True,
+            "kind": "bar",
+            "horizontal": True,
+            "title": title,
+            "unit": "项",
+            "integer": True,
             "categories": [row.name for row in self.themes],
-            "series": [{"name": column.label, "data": [row.counts[i] for row in self.themes]}
-                       for i, column in enumerate(self.columns)],
+            "series": [
+                {"name": column.label, "data": [row.counts[i] for row in self.themes]}
+                for i, column in enumerate(self.columns)
+            ],
         }
 
     def indicator_chart(self, row: IndicatorRow) -> dict:
         values = [v for v in row.values() if v is not None]
         return {
-            "kind": "bar", "horizontal": False, "title": row.key.name, "unit": row.unit,
+            "kind": "bar",
+            "horizontal": False,
+            "title": row.key.name,
+            "unit": row.unit,
             # No 0.2 of a kindergarten on the axis.
             "integer": all(v == v.to_integral_value() for v in values),
             "categories": [column.label for column in self.columns],
@@ -167,9 +187,17 @@ class YearsComparison(Comparison):
     @cached_property
     def steps(self) -> list[Step]:
         """From each year's plan to the next, with what continued: worked out when first asked for."""
-        return [_step(number, before, after, self.projects.get(before.plan.pk, []),
-                      self.projects.get(after.plan.pk, []), self.targets)
-                for number, (before, after) in enumerate(zip(self.columns, self.columns[1:]), 1)]
+        return [
+            _step(
+                number,
+                before,
+                after,
+                self.projects.get(before.plan.pk, []),
+                self.projects.get(after.plan.pk, []),
+                self.targets,
+            )
+            for number, (before, after) in enumerate(zip(self.columns, self.columns[1:]), 1)
+        ]
 
     @property
     def latest_step(self) -> Step | None:
@@ -183,6 +211,7 @@ class YearsComparison(Comparison):
 
 # -- building --------------------------------------------------------------------------------
 
+
 def counties(person: Person, region: Region, year: int, with_targets: bool = False) -> Comparison:
     """The plans of `year` of every region under `region`, side by side; their targets read with
     the projects when the page will show them. The plans of every year are read in the same
@@ -194,8 +223,10 @@ def counties(person: Person, region: Region, year: int, with_targets: bool = Fal
     if not plans:
         raise ComparisonError(f"{region}下各地没有{year}年的实事计划可以比较。")
     named = Counter(plan.region_id for plan in plans)
-    columns = [Column(plan, plan.region_name if named[plan.region_id] == 1
-                      else f"{plan.region_name}·{plan.title}") for plan in plans]
+    columns = [
+        Column(plan, plan.region_name if named[plan.region_id] == 1 else f"{plan.region_name}·{plan.title}")
+        for plan in plans
+    ]
     compared, read = compare(columns, with_targets=with_targets)
     compared.years = sorted({plan.year for plan in every}, reverse=True)
     compared.fingerprint = fingerprint(region.pk, str(region), year, rows, read)
@@ -210,8 +241,10 @@ def years(person: Person, region: Region) -> YearsComparison:
     if not plans:
         raise ComparisonError(f"{region}还没有实事计划。")
     per_year = Counter(plan.year for plan in plans)
-    columns = [Column(plan, f"{plan.year}年" if per_year[plan.year] == 1 else f"{plan.year}年·{plan.title}")
-               for plan in plans]
+    columns = [
+        Column(plan, f"{plan.year}年" if per_year[plan.year] == 1 else f"{plan.year}年·{plan.title}")
+        for plan in plans
+    ]
     compared, read = compare(columns, YearsComparison, with_targets=True)
     compared.region = region
     compared.fingerprint = fingerprint(region.pk, str(region), rows, read)
@@ -224,8 +257,9 @@ def _may_read(person: Person, region: Region) -> None:
         raise ComparisonError(f"无权比较{region}的实事计划。")
 
 
-def compare(columns: list[Column], kind: type[Comparison] = Comparison,
-            with_targets: bool = False) -> tuple[Comparison, list]:
+def compare(
+    columns: list[Column], kind: type[Comparison] = Comparison, with_targets: bool = False
+) -> tuple[Comparison, list]:
     """A column per plan: projects by theme (and goals by indicator when asked); one query for the
     projects, with their targets when `with_targets` (else the targets are read when first
     asked for), whatever the number of plans. With the rows read, for the fingerprint."""
@@ -236,19 +270,31 @@ def compare(columns: list[Column], kind: type[Comparison] = Comparison,
     for project in projects:
         by_theme.setdefault(project.theme, [[] for _ in columns])[index[project.plan_id]].append(project)
         by_plan[project.plan_id].append(project)
-    themes = [ThemeRow(theme, THEME_NAMES.get(theme, theme), cells) for theme, cells in by_theme.items()
-              if any(cells)]
+    themes = [
+        ThemeRow(theme, THEME_NAMES.get(theme, theme), cells)
+        for theme, cells in by_theme.items()
+        if any(cells)
+    ]
     return kind(columns=columns, themes=themes, projects=dict(by_plan), goals=goals), rows
 
 
-def _step(number: int, before: Column, after: Column, old: list[Listed], new: list[Listed],
-          targets: dict) -> Step:
-    pairs, added, dropped = continuity.match([continuity.Item(p, p.title, p.theme) for p in old],
-                                             [continuity.Item(p, p.title, p.theme) for p in new])
+def _step(
+    number: int, before: Column, after: Column, old: list[Listed], new: list[Listed], targets: dict
+) -> Step:
+    pairs, added, dropped = continuity.match(
+        [continuity.Item(p, p.title, p.theme) for p in old],
+        [continuity.Item(p, p.title, p.theme) for p in new],
+    )
     continued = [
-        Continued(pair.before.ref, pair.after.ref, pair.similarity, pair.before.theme == pair.after.theme,
-                  (targets.get(pair.before.ref.pk, []), targets.get(pair.after.ref.pk, [])))
+        Continued(
+            pair.before.ref,
+            pair.after.ref,
+            pair.similarity,
+            pair.before.theme == pair.after.theme,
+            (targets.get(pair.before.ref.pk, []), targets.get(pair.after.ref.pk, [])),
+        )
         for pair in pairs
     ]
-    return Step(before, after, continued, [item.ref for item in added], [item.ref for item in dropped],
-                number)
+    return Step(
+        before, after, continued, [item.ref for item in added], [item.ref for item in dropped], number
+    )

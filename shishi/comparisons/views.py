@@ -12,10 +12,15 @@ from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 
 from shishi.directory.access import (
-    can_compare_counties, can_compare_years, may_compare, may_compare_counties, region_for, regions_visible_to,
+    can_compare_counties,
+    can_compare_years,
+    may_compare,
+    may_compare_counties,
+    region_for,
+    regions_visible_to,
 )
-from shishi.plans.models import Plan
 from shishi.directory.models import Region
+from shishi.plans.models import Plan
 
 from .exports import ContinuityTable, IndicatorTable, ThemeTable
 from .reading import fingerprint
@@ -72,17 +77,27 @@ def _counties(request, pk: int, year: int, with_targets: bool = True):
 @login_required
 def themes(request, pk: int, year: int):
     region, comparison = _counties(request, pk, year, with_targets=False)
-    return render(request, "comparisons/themes.html", {
-        **_tabs("themes", region, year, comparison),
-        # Made only when the page's cached fragment is.
-        "chart": partial(comparison.theme_chart, f"{region}{year}年各地实事主题"),
-    })
+    return render(
+        request,
+        "comparisons/themes.html",
+        {
+            **_tabs("themes", region, year, comparison),
+            # Made only when the page's cached fragment is.
+            "chart": partial(comparison.theme_chart, f"{region}{year}年各地实事主题"),
+        },
+    )
 
 
 def _tabs(tab: str, region, year: int, comparison) -> dict:
     """What the two pages of a year's comparison share: the tab shown, and the years to link to."""
-    return {"region": region, "year": year, "comparison": comparison, "tab": tab,
-            "tab_url": f"comparisons:{tab}", "years": comparison.years}
+    return {
+        "region": region,
+        "year": year,
+        "comparison": comparison,
+        "tab": tab,
+        "tab_url": f"comparisons:{tab}",
+        "years": comparison.years,
+    }
 
 
 @login_required
@@ -118,10 +133,17 @@ def region_years(request, pk: int):
     """What a reader needs first: every step in figures, the latest one in full, the themes.
     The earlier steps and the indicators' charts are sections of their own, loaded when asked for."""
     region, comparison = _years(request, pk)
-    return render(request, "comparisons/years.html", {
-        "region": region, "comparison": comparison,
-        "theme_chart": partial(comparison.theme_chart, f"{region}历年实事主题"),  # when the fragment is made
-    })
+    return render(
+        request,
+        "comparisons/years.html",
+        {
+            "region": region,
+            "comparison": comparison,
+            "theme_chart": partial(
+                comparison.theme_chart, f"{region}历年实事主题"
+            ),  # when the fragment is made
+        },
+    )
 
 
 @login_required
@@ -140,8 +162,9 @@ def years_indicators(request, pk: int):
     """The indicators several years share, a chart and its table each."""
     region, comparison = _years(request, pk)
     context = {"region": region, "comparison": comparison}
-    return _section(request, "comparisons/_years_indicators.html", "comparisons/years_indicators.html",
-                    context)
+    return _section(
+        request, "comparisons/_years_indicators.html", "comparisons/years_indicators.html", context
+    )
 
 
 def _section(request, fragment: str, page: str, context: dict) -> HttpResponse:
@@ -156,8 +179,9 @@ def years_export(request, pk: int, table: str, fmt: str):
     if table == "continuity":
         exporter = ContinuityTable(comparison, f"{region}历年实事延续情况", f"compare-years-{region.code}")
     elif table == "indicators":
-        exporter = IndicatorTable(comparison, f"{region}历年指标比较",
-                                  f"compare-years-indicators-{region.code}")
+        exporter = IndicatorTable(
+            comparison, f"{region}历年指标比较", f"compare-years-indicators-{region.code}"
+        )
     else:
         raise Http404
     return _download(exporter, fmt)

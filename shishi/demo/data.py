@@ -25,7 +25,13 @@ from shishi.plans.services import confirm_plan, draft_unit_names, read_notice_up
 from shishi.public.services import approve_statement, publish_plan
 from shishi.reporting.models import QuarterlyReport
 from shishi.reporting.services import (
-    LineEntry, accept_report, attach_stamped_pdf, return_report, save_draft, start_report, submit_report,
+    LineEntry,
+    accept_report,
+    attach_stamped_pdf,
+    return_report,
+    save_draft,
+    start_report,
+    submit_report,
 )
 from shishi.supervision.services import answer, candidates, issue
 
@@ -54,12 +60,17 @@ def load_demo(today: datetime.date | None = None) -> list[tuple[str, str, str]]:
     """Create the demo and return the log-ins as (role, username, password)."""
     today = today or timezone.localdate()
     with transaction.atomic():
-        province, _ = Region.objects.get_or_create(code="37", defaults={"name": "山东省", "level": Region.Level.PROVINCE})
-        city, _ = Region.objects.get_or_create(code="3703", defaults={"name": "淄博市", "level": Region.Level.CITY, "parent": province})
+        province, _ = Region.objects.get_or_create(
+            code="37", defaults={"name": "山东省", "level": Region.Level.PROVINCE}
+        )
+        city, _ = Region.objects.get_or_create(
+            code="3703", defaults={"name": "淄博市", "level": Region.Level.CITY, "parent": province}
+        )
         regions = {"淄博市": city}
         for name, code, _samples in REGIONS:
             regions[name], _ = Region.objects.get_or_create(
-                code=code, defaults={"name": name, "level": Region.Level.COUNTY, "parent": city})
+                code=code, defaults={"name": name, "level": Region.Level.COUNTY, "parent": city}
+            )
         admin = _person("admin", Person.Role.ADMIN, "系统管理员", None, None)
         admin.is_staff = admin.is_superuser = True
         admin.save()
@@ -67,7 +78,12 @@ def load_demo(today: datetime.date | None = None) -> list[tuple[str, str, str]]:
             for sample in samples:
                 _import(regions[name], admin, (SAMPLES / sample).read_bytes(), sample)
         current = _import(
-            regions["桓台县"], admin, _this_year(today), f"huantai-{today.year}-demo.txt", title_suffix="（演示）")
+            regions["桓台县"],
+            admin,
+            _this_year(today),
+            f"huantai-{today.year}-demo.txt",
+            title_suffix="（演示）",
+        )
         for username, role, display, region, unit in PEOPLE[1:]:
             region_obj = regions.get(region) if region else None
             unit_obj = Unit.objects.get(region=region_obj, name=unit) if unit else None
@@ -81,8 +97,15 @@ def load_demo(today: datetime.date | None = None) -> list[tuple[str, str, str]]:
 
 def _person(username, role, display, region, unit) -> Person:
     person, created = Person.objects.get_or_create(
-        username=username, defaults={"role": role, "display_name": display, "region": region, "unit": unit,
-                                     "email": f"{username}@example.invalid"})
+        username=username,
+        defaults={
+            "role": role,
+            "display_name": display,
+            "region": region,
+            "unit": unit,
+            "email": f"{username}@example.invalid",
+        },
+    )
     if created:
         person.set_password(PASSWORD)
         person.save()
@@ -153,8 +176,15 @@ def _supervision(plan: Plan, today: datetime.date) -> None:
     if not periods:
         return
     for index, (project, unit, why) in enumerate(candidates(plan, periods[-1], today)[:2]):
-        notice = issue(project, unit, periods[-1], supervisor, f"{why}，请说明原因并提出整改措施。",
-                       today + datetime.timedelta(days=7), today=today)
+        notice = issue(
+            project,
+            unit,
+            periods[-1],
+            supervisor,
+            f"{why}，请说明原因并提出整改措施。",
+            today + datetime.timedelta(days=7),
+            today=today,
+        )
         if index == 0:
             answer(notice, unit.people.first() or supervisor, "已补报进展情况，下一季度按时报送。")
 
@@ -166,8 +196,12 @@ def _publish_and_report(plan: Plan, today: datetime.date) -> None:
     if not periods:
         return
     for project in plan.projects.all()[:5]:
-        approve_statement(project, periods[-1], coordinator,
-                          f"{periods[-1]}，“{project.title}”各项任务按计划推进，阶段目标基本完成。")
+        approve_statement(
+            project,
+            periods[-1],
+            coordinator,
+            f"{periods[-1]}，“{project.title}”各项任务按计划推进，阶段目标基本完成。",
+        )
     publish_plan(plan, coordinator)
     issue_bulletin(plan, periods[-1], coordinator, today=today)
 

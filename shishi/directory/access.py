@@ -16,7 +16,12 @@ from django.db.models import Q, QuerySet
 from shishi.directory.models import Person, Region
 
 Role = Person.Role
-REGION_READERS = (Role.CITY_COORDINATOR, Role.LEADER, Role.COORDINATOR, Role.SUPERVISOR)  # their region and below
+REGION_READERS = (
+    Role.CITY_COORDINATOR,
+    Role.LEADER,
+    Role.COORDINATOR,
+    Role.SUPERVISOR,
+)  # their region and below
 
 
 def regions_visible_to(person: Person) -> QuerySet[Region]:
@@ -61,7 +66,9 @@ def can_read_region_and_below(person: Person, region: Region) -> bool:
 def region_for(person: Person, pk: int) -> Region | None:
     """The region `pk` (None if there is none), with the person's own region read in the same query
     and kept as theirs: the access rules above compare the two."""
-    regions = {region.pk: region for region in Region.objects.filter(Q(pk=pk) | Q(pk=person.region_id)).order_by()}
+    regions = {
+        region.pk: region for region in Region.objects.filter(Q(pk=pk) | Q(pk=person.region_id)).order_by()
+    }
     if person.region_id in regions:
         person.region = regions[person.region_id]
     return regions.get(pk)
@@ -121,7 +128,9 @@ def can_view_plan(person: Person, plan) -> bool:
     if answer is not None:
         return answer
     if person.role == Role.REPORTER:
-        return person.unit_id is not None and plan.projects.filter(assignments__unit_id=person.unit_id).exists()
+        return (
+            person.unit_id is not None and plan.projects.filter(assignments__unit_id=person.unit_id).exists()
+        )
     return person.region_id is not None and can_read_region(person, plan.region)
 
 
@@ -250,4 +259,8 @@ def can_supervise(person: Person, plan) -> bool:
         return False
     if person.role == Role.ADMIN or person.is_superuser:
         return True
-    return person.role == Role.SUPERVISOR and person.region_id is not None and person.region.contains(plan.region)
+    return (
+        person.role == Role.SUPERVISOR
+        and person.region_id is not None
+        and person.region.contains(plan.region)
+    )

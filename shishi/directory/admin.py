@@ -29,5 +29,9 @@ class UnitAdmin(admin.ModelAdmin):
 class PersonAdmin(UserAdmin):
     list_display = ("username", "display_name", "role", "region", "unit", "is_active")
     list_filter = ("role", "region")
-    fieldsets = UserAdmin.fieldsets + ((_("角色与单位"), {"fields": ("display_name", "role", "region", "unit", "phone")}),)
-    add_fieldsets = UserAdmin.add_fieldsets + ((_("角色与单位"), {"fields": ("display_name", "role", "region", "unit")}),)
+    fieldsets = UserAdmin.fieldsets + (
+        (_("角色与单位"), {"fields": ("display_name", "role", "region", "unit", "phone")}),
+    )
+    add_fieldsets = UserAdmin.add_fieldsets + (
+        (_("角色与单位"), {"fields": ("display_name", "role", "region", "unit")}),
+    )

@@ -27,9 +27,13 @@ class Region(models.Model):
     name = models.CharField(_("名称"), max_length=60)
     code = models.CharField(_("行政区划代码"), max_length=12, unique=True)
     level = models.CharField(_("级别"), max_length=10, choices=Level.choices)
-    parent = models.ForeignKey("self", models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("上级"))
+    parent = models.ForeignKey(
+        "self", models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("上级")
+    )
     path = models.CharField(max_length=120, db_index=True, editable=False)
-    webhook_kind = models.CharField(_("群机器人类型"), max_length=10, choices=Webhook.choices, blank=True, default="")
+    webhook_kind = models.CharField(
+        _("群机器人类型"), max_length=10, choices=Webhook.choices, blank=True, default=""
+    )
     webhook_url = models.URLField(_("群机器人地址"), blank=True, default="")
 
     class Meta:
@@ -92,8 +96,12 @@ class Person(AbstractUser):
         REPORTER = "reporter", _("填报员（责任单位）")
 
     role = models.CharField(_("角色"), max_length=20, choices=Role.choices, default=Role.REPORTER)
-    region = models.ForeignKey(Region, models.PROTECT, null=True, blank=True, related_name="people", verbose_name=_("行政区"))
-    unit = models.ForeignKey(Unit, models.PROTECT, null=True, blank=True, related_name="people", verbose_name=_("单位"))
+    region = models.ForeignKey(
+        Region, models.PROTECT, null=True, blank=True, related_name="people", verbose_name=_("行政区")
+    )
+    unit = models.ForeignKey(
+        Unit, models.PROTECT, null=True, blank=True, related_name="people", verbose_name=_("单位")
+    )
     display_name = models.CharField(_("姓名"), max_length=40, blank=True, default="")
     phone = models.CharField(_("电话"), max_length=30, blank=True, default="")
 

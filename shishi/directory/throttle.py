@@ -67,8 +67,9 @@ class ThrottledLoginView(LoginView):
         if is_locked(username, address):
             form = self.get_form()
             form.errors.clear()
-            context = self.get_context_data(form=form, locked=True,
-                                            locked_message=_("登录失败次数过多，请15分钟后再试，或联系管理员。"))
+            context = self.get_context_data(
+                form=form, locked=True, locked_message=_("登录失败次数过多，请15分钟后再试，或联系管理员。")
+            )
             return self.render_to_response(context, status=429)
         response = super().post(request, *args, **kwargs)
         if request.user.is_authenticated:

@@ -50,9 +50,13 @@ class RowMatch:
 
 @dataclass
 class Matching:
-    matched: dict[int, RowMatch] = field(default_factory=dict)  # project id → its row, the unit's projects only
+    matched: dict[int, RowMatch] = field(
+        default_factory=dict
+    )  # project id → its row, the unit's projects only
     unmatched: list[RowMatch] = field(default_factory=list)  # rows with text that go nowhere
-    ignored: list[RowMatch] = field(default_factory=list)  # other units' projects, left empty (the blank whole-plan form)
+    ignored: list[RowMatch] = field(
+        default_factory=list
+    )  # other units' projects, left empty (the blank whole-plan form)
 
 
 def normalize_title(text: str) -> str:
@@ -94,7 +98,12 @@ def match_rows(rows: list[FormRow], candidates: list[Candidate]) -> Matching:
             result.matched[project_id] = match
         elif match.row.measures:
             project = others[project_id]
-            result.unmatched.append(RowMatch(match.row, note=f"本单位不是第{project.seq}项“{project.title}”的责任单位，这一行没有导入。"))
+            result.unmatched.append(
+                RowMatch(
+                    match.row,
+                    note=f"本单位不是第{project.seq}项“{project.title}”的责任单位，这一行没有导入。",
+                )
+            )
         else:
             result.ignored.append(match)
     result.unmatched.sort(key=lambda m: m.row.number)
@@ -112,27 +121,52 @@ def _match_one(row: FormRow, by_seq: dict, by_title: dict, scorer: _FuzzyTitles)
         best, ambiguous = scorer.best(row.title)
         if best is not None:
             if numbered is best:
-                return RowMatch(row, best.project_id, FUZZY, False, f"实事名称与通知略有不同，按序号和相近名称对应第{best.seq}项。")
+                return RowMatch(
+                    row,
+                    best.project_id,
+                    FUZZY,
+                    False,
+                    f"实事名称与通知略有不同，按序号和相近名称对应第{best.seq}项。",
+                )
             if row.seq is None:
-                return RowMatch(row, best.project_id, FUZZY, True, f"实事名称与通知不完全一致，按最相近的第{best.seq}项“{best.title}”对应。")
+                return RowMatch(
+                    row,
+                    best.project_id,
+                    FUZZY,
+                    True,
+                    f"实事名称与通知不完全一致，按最相近的第{best.seq}项“{best.title}”对应。",
+                )
             return RowMatch(row, best.project_id, FUZZY, True, _disagree(row, best))
         if numbered is not None and scorer.score(row.title, numbered) >= SEQ_SUPPORT_CUTOFF:
-            return RowMatch(row, numbered.project_id, FUZZY, True,
-                            f"实事名称与第{numbered.seq}项“{numbered.title}”不完全一致，已按序号对应。")
+            return RowMatch(
+                row,
+                numbered.project_id,
+                FUZZY,
+                True,
+                f"实事名称与第{numbered.seq}项“{numbered.title}”不完全一致，已按序号对应。",
+            )
         if ambiguous:
             names = "”“".join(c.title for c in ambiguous)
             return RowMatch(row, note=f"实事名称“{row.title}”与“{names}”都相近，无法确定是哪一项。")
         if numbered is not None:
-            return RowMatch(row, note=f"实事名称“{row.title}”与第{numbered.seq}项“{numbered.title}”对不上，也找不到相近的实事。")
+            return RowMatch(
+                row,
+                note=f"实事名称“{row.title}”与第{numbered.seq}项“{numbered.title}”对不上，也找不到相近的实事。",
+            )
         return RowMatch(row, note=f"找不到实事名称为“{row.title}”的实事。")
     if numbered is not None:
-        return RowMatch(row, numbered.project_id, BY_SEQ, True, f"没有写实事名称，按序号对应第{numbered.seq}项“{numbered.title}”。")
+        return RowMatch(
+            row,
+            numbered.project_id,
+            BY_SEQ,
+            True,
+            f"没有写实事名称，按序号对应第{numbered.seq}项“{numbered.title}”。",
+        )
     return RowMatch(row, note="这一行没有可识别的序号和实事名称。")
 
 
 def _disagree(row: FormRow, project: Candidate) -> str:
-    return (f"序号写的是“{row.seq_text}”，实事名称却是第{project.seq}项“{project.title}”："
-            f"已按实事名称对应。")
+    return f"序号写的是“{row.seq_text}”，实事名称却是第{project.seq}项“{project.title}”：已按实事名称对应。"
 
 
 def _better(new: RowMatch, old: RowMatch) -> bool:
@@ -156,7 +190,7 @@ class _FuzzyTitles:
 
     def _core(self, title: str) -> str:
         if self.prefix and title.startswith(self.prefix):
-            title = title[len(self.prefix):]
+            title = title[len(self.prefix) :]
         if self.suffix and title.endswith(self.suffix):
             title = title[: -len(self.suffix)]
         return title
@@ -166,8 +200,10 @@ class _FuzzyTitles:
         core = self._core(normalize_title(title))
         if not core:
             return None, []
-        scored = sorted(((self._score(core, other), c) for c, other in self.candidates if other),
-                        key=lambda pair: -pair[0])
+        scored = sorted(
+            ((self._score(core, other), c) for c, other in self.candidates if other),
+            key=lambda pair: -pair[0],
+        )
         close = [(score, c) for score, c in scored if score >= FUZZY_CUTOFF]
         if not close:
             return None, []

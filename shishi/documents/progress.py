@@ -38,8 +38,14 @@ class ProgressForm(TableExporter):
     repeat_header = True  # a unit on many projects fills several pages
     fit_row_heights = True
 
-    def __init__(self, title: str, lines: Sequence[FormLine], unit_name: str = "",
-                 filled_on: datetime.date | None = None, filename: str = ""):
+    def __init__(
+        self,
+        title: str,
+        lines: Sequence[FormLine],
+        unit_name: str = "",
+        filled_on: datetime.date | None = None,
+        filename: str = "",
+    ):
         self.title = title
         self.lines = list(lines)
         self.unit_name = unit_name
@@ -47,7 +53,11 @@ class ProgressForm(TableExporter):
         self.filename = filename or title
 
     def above_table(self) -> list[str]:
-        date = f"{self.filled_on.year}年{self.filled_on.month}月{self.filled_on.day}日" if self.filled_on else BLANK_DATE
+        date = (
+            f"{self.filled_on.year}年{self.filled_on.month}月{self.filled_on.day}日"
+            if self.filled_on
+            else BLANK_DATE
+        )
         return [f"单位（盖章）：{self.unit_name}", f"填报时间：{date}"]
 
     def rows(self) -> Iterable[Sequence]:
@@ -69,5 +79,7 @@ def form_title(year: int, region_name: str, attachment_title: str | None) -> str
     """
     if attachment_title and attachment_title.strip():
         return attachment_title.strip()
-    kind = next((f"全{suffix}" for suffix in ("县", "区", "市", "旗") if region_name.endswith(suffix)), "全县")
+    kind = next(
+        (f"全{suffix}" for suffix in ("县", "区", "市", "旗") if region_name.endswith(suffix)), "全县"
+    )
     return f"{year}年为{kind}妇女儿童办实事工作进展情况报表"

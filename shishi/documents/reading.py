@@ -51,7 +51,9 @@ HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("title", ("实事名称", "项目名称", "实事项目", "名称", "实事")),
 )
 
-OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .doc/.xls/.wps/.et, and password-protected Office files
+OLE2_MAGIC = (
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .doc/.xls/.wps/.et, and password-protected Office files
+)
 
 
 class FormError(Exception):
@@ -85,7 +87,9 @@ def read_form(data: bytes) -> list[FormRow]:
     if len(data) > MAX_BYTES:
         raise FormError(f"文件不能超过{MAX_BYTES // (1024 * 1024)}MB。")
     if data.startswith(OLE2_MAGIC):
-        raise FormError("这是旧版Word/Excel/WPS格式的文件（或设置了密码）：请在Word或WPS中“另存为”.docx或.xlsx格式（不设密码）后再上传。")
+        raise FormError(
+            "这是旧版Word/Excel/WPS格式的文件（或设置了密码）：请在Word或WPS中“另存为”.docx或.xlsx格式（不设密码）后再上传。"
+        )
     try:
         kind = _zip_kind(data)
         rows = _docx_rows(data) if kind == "docx" else _xlsx_rows(data)
@@ -113,6 +117,7 @@ def _zip_kind(data: bytes) -> str:
 
 
 # --- Word ---------------------------------------------------------------------------------------
+
 
 def _docx_rows(data: bytes) -> list[FormRow]:
     from docx.oxml import parse_xml
@@ -175,7 +180,13 @@ def _paragraph_text(p) -> str:
     cost 1.3 s on a table at the bounds."""
     parts = []
     for child in p:
-        runs = [child] if child.tag == _W + "r" else child.iterchildren(_W + "r") if child.tag == _W + "hyperlink" else ()
+        runs = (
+            [child]
+            if child.tag == _W + "r"
+            else child.iterchildren(_W + "r")
+            if child.tag == _W + "hyperlink"
+            else ()
+        )
         for run in runs:
             parts.extend(str(element) for element in run if element.tag in _RUN_TEXT)
     return "".join(parts)
@@ -199,8 +210,11 @@ def _xlsx_rows(data: bytes) -> list[FormRow]:
     from openpyxl import load_workbook
 
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        parts = {name: bounds.read_xml_member(archive, name, NOT_OUR_FORM)
-                 for name in archive.namelist() if name.lower().endswith((".xml", ".rels"))}
+        parts = {
+            name: bounds.read_xml_member(archive, name, NOT_OUR_FORM)
+            for name in archive.namelist()
+            if name.lower().endswith((".xml", ".rels"))
+        }
     try:
         # read_only streams each sheet and never builds a cell the file merely claims; it
         # knows no merged ranges, so _sheet_shape reads those from the sheet's XML.
@@ -228,8 +242,13 @@ def _sheet_shape(xml: bytes) -> _Shape:
     first bound passed, before openpyxl reads a value."""
     height = width = cells = row_number = 0
     merged: list[tuple[int, int, int, int]] = []
-    events = etree.iterparse(io.BytesIO(xml), events=("end",), tag=(SHEET + "row", SHEET + "mergeCell"),
-                             resolve_entities=False, no_network=True)
+    events = etree.iterparse(
+        io.BytesIO(xml),
+        events=("end",),
+        tag=(SHEET + "row", SHEET + "mergeCell"),
+        resolve_entities=False,
+        no_network=True,
+    )
     for _event, element in events:
         if element.tag == SHEET + "row":
             row_number = _number(element.get("r"), row_number + 1)
@@ -255,8 +274,14 @@ def _sheet_shape(xml: bytes) -> _Shape:
     height = max([height] + [bottom for _top, _left, bottom, _right in merged])
     width = min(MAX_COLUMNS, max([width] + [right for _top, _left, _bottom, right in merged]))
     # Spreading a merged value costs its area: overlapping ranges must not multiply it.
-    bounds.check_cells(sum((bottom - top + 1) * (min(right, width) - left + 1)
-                           for top, left, bottom, right in merged if left <= width), NOT_OUR_FORM)
+    bounds.check_cells(
+        sum(
+            (bottom - top + 1) * (min(right, width) - left + 1)
+            for top, left, bottom, right in merged
+            if left <= width
+        ),
+        NOT_OUR_FORM,
+    )
     return _Shape(height, width, merged)
 
 
@@ -326,6 +351,7 @@ def _cell_text(value) -> str:
 
 # --- the table, whatever the file --------------------------------------------------------------
 
+
 def _rows_from_grids(grids: Iterable[Sequence[Sequence[str]]]) -> list[FormRow]:
     rows: list[FormRow] = []
     found_header = False
@@ -334,7 +360,11 @@ def _rows_from_grids(grids: Iterable[Sequence[Sequence[str]]]) -> list[FormRow]:
         for position, cells in enumerate(grid):
             cells = [_clean(text) for text in cells]
             heading = _header_columns(cells) if position < HEADER_SEARCH_ROWS or columns else None
-            if heading and columns and parse_seq(cells[columns["seq"]] if "seq" in columns else "") is not None:
+            if (
+                heading
+                and columns
+                and parse_seq(cells[columns["seq"]] if "seq" in columns else "") is not None
+            ):
                 heading = None  # a numbered project row whose words merely look like headings
             if heading:  # the header, or the header repeated after a page break
                 columns, found_header = heading, True

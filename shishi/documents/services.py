@@ -36,6 +36,7 @@ class DocumentError(Exception):
 
 # --- out -----------------------------------------------------------------------------------------
 
+
 def title_of(plan: Plan) -> str:
     """The attachment's title as the notice wrote it (the parsed notice is never changed)."""
     parsed = plan.notice_file.parsed if plan.notice_file_id else None
@@ -67,21 +68,44 @@ def unit_form(period: Period, unit: Unit, source: str, today: datetime.date) -> 
     units = _units_by_project(plan)
     report = QuarterlyReport.objects.filter(unit=unit, period=period).first()
     if source == DRAFT and report is not None:
-        written = [(l.project.pk, l.project.seq, l.project.title, l.measures, l.deadline)
-                   for l in report.lines.select_related("project")]
+        written = [
+            (l.project.pk, l.project.seq, l.project.title, l.measures, l.deadline)
+            for l in report.lines.select_related("project")
+        ]
     elif source == DRAFT:  # not opened yet: the unit's projects, nothing written
-        written = [(a.project.pk, a.project.seq, a.project.title, "",
-                    a.project.deadline.isoformat() if a.project.deadline else "")
-                   for a in Assignment.objects.filter(unit=unit, project__plan=plan).select_related("project")]
-    elif source == SUBMITTED and report is not None and (version := report.versions.order_by("-number").first()):
-        written = [(l["project_id"], l["seq"], l["title"], l["measures"], l["deadline"]) for l in version.content["lines"]]
+        written = [
+            (
+                a.project.pk,
+                a.project.seq,
+                a.project.title,
+                "",
+                a.project.deadline.isoformat() if a.project.deadline else "",
+            )
+            for a in Assignment.objects.filter(unit=unit, project__plan=plan).select_related("project")
+        ]
+    elif (
+        source == SUBMITTED
+        and report is not None
+        and (version := report.versions.order_by("-number").first())
+    ):
+        written = [
+            (l["project_id"], l["seq"], l["title"], l["measures"], l["deadline"])
+            for l in version.content["lines"]
+        ]
     else:
         raise DocumentError("这份报表还没有报送过，没有可以下载的内容。")
-    lines = [FormLine(seq, title, units.get(pk, []), measures, deadline)
-             for pk, seq, title, measures, deadline in sorted(written, key=lambda w: w[1])]
+    lines = [
+        FormLine(seq, title, units.get(pk, []), measures, deadline)
+        for pk, seq, title, measures, deadline in sorted(written, key=lambda w: w[1])
+    ]
     title = title_of(plan)
-    return ProgressForm(title, lines, unit_name=unit.name, filled_on=today,
-                        filename=f"{title}（第{period.quarter}季度·{unit.name}）")
+    return ProgressForm(
+        title,
+        lines,
+        unit_name=unit.name,
+        filled_on=today,
+        filename=f"{title}（第{period.quarter}季度·{unit.name}）",
+    )
 
 
 @dataclass
@@ -95,12 +119,21 @@ class UnitForm:
 
 def unit_forms(person: Person, plan: Plan, period: Period, today: datetime.date) -> list[UnitForm]:
     """The units on the plan whose forms this person may look for: a clerk only their own."""
-    units = list({a.unit_id: a.unit for a in Assignment.objects.filter(project__plan=plan)
-                  .select_related("unit").order_by("project__seq", "order")}.values())
+    units = list(
+        {
+            a.unit_id: a.unit
+            for a in Assignment.objects.filter(project__plan=plan)
+            .select_related("unit")
+            .order_by("project__seq", "order")
+        }.values()
+    )
     own = restricted_to_unit(person)
     if own is not None:
         units = [u for u in units if u.pk == own]
-    reports = {r.unit_id: r for r in QuarterlyReport.objects.filter(period=period).select_related("period__plan__region")}
+    reports = {
+        r.unit_id: r
+        for r in QuarterlyReport.objects.filter(period=period).select_related("period__plan__region")
+    }
     forms = []
     for unit in units:
         report = reports.get(unit.pk)
@@ -111,6 +144,7 @@ def unit_forms(person: Person, plan: Plan, period: Period, today: datetime.date)
 
 
 # --- in ------------------------------------------------------------------------------------------
+
 
 def read_upload(period: Period, person: Person, data: bytes, filename: str) -> FormImport:
     """Read the clerk's filled form and keep its rows for the preview. Nothing in the report
@@ -130,8 +164,12 @@ def read_upload(period: Period, person: Person, data: bytes, filename: str) -> F
         # An earlier upload the clerk never confirmed is replaced by this one.
         FormImport.objects.filter(report=report, person=person, confirmed_at__isnull=True).delete()
         return FormImport.objects.create(
-            report=report, person=person, filename=filename[:255], sha256=hashlib.sha256(data).hexdigest(),
-            revision=report.revision, rows=[row.to_dict() for row in rows],
+            report=report,
+            person=person,
+            filename=filename[:255],
+            sha256=hashlib.sha256(data).hexdigest(),
+            revision=report.revision,
+            rows=[row.to_dict() for row in rows],
         )
 
 
@@ -144,7 +182,10 @@ class PreviewLine:
 
     @property
     def changed(self) -> bool:
-        return _same(self.measures) != _same(self.line.measures) or self.deadline.strip() != self.line.deadline.strip()
+        return (
+            _same(self.measures) != _same(self.line.measures)
+            or self.deadline.strip() != self.line.deadline.strip()
+        )
 
 
 @dataclass
@@ -165,7 +206,9 @@ def preview_import(form_import: FormImport) -> Preview:
     report = QuarterlyReport.objects.select_related("unit", "period__plan").get(pk=form_import.report_id)
     lines = list(report.lines.select_related("project").order_by("project__seq"))
     ours = {line.project_id for line in lines}
-    candidates = [Candidate(p.pk, p.seq, p.title, p.pk in ours) for p in report.period.plan.projects.order_by("seq")]
+    candidates = [
+        Candidate(p.pk, p.seq, p.title, p.pk in ours) for p in report.period.plan.projects.order_by("seq")
+    ]
     matching = match_rows([FormRow.from_dict(row) for row in form_import.rows], candidates)
     previewed = []
     for line in lines:
@@ -185,7 +228,9 @@ def preview_import(form_import: FormImport) -> Preview:
     return Preview(form_import, report, previewed, matching, problem)
 
 
-_STALE = "上传文件之后，报表草稿又被修改并保存过：为免覆盖那次修改，这份文件不能再导入。请重新上传，核对后再确认。"
+_STALE = (
+    "上传文件之后，报表草稿又被修改并保存过：为免覆盖那次修改，这份文件不能再导入。请重新上传，核对后再确认。"
+)
 
 
 def confirm_import(form_import: FormImport, person: Person) -> tuple[QuarterlyReport, int]:
@@ -198,21 +243,30 @@ def confirm_import(form_import: FormImport, person: Person) -> tuple[QuarterlyRe
     if preview.problem:
         raise DocumentError(preview.problem)
     entries = {
-        item.line.project_id: LineEntry(measures=item.measures, deadline=item.deadline,
-                                        assessment=item.line.assessment, values={})
-        for item in preview.lines if item.changed
+        item.line.project_id: LineEntry(
+            measures=item.measures, deadline=item.deadline, assessment=item.line.assessment, values={}
+        )
+        for item in preview.lines
+        if item.changed
     }
     report = preview.report
     try:
         with transaction.atomic():
-            claimed = FormImport.objects.filter(pk=form_import.pk, confirmed_at__isnull=True).update(confirmed_at=timezone.now())
+            claimed = FormImport.objects.filter(pk=form_import.pk, confirmed_at__isnull=True).update(
+                confirmed_at=timezone.now()
+            )
             if not claimed:
                 raise DocumentError("这份文件已经导入过了。")
             if entries:
                 report = save_draft(report, person, form_import.revision, entries)
-            record(report.period.plan.region, person, "edited",
-                   f"{report.unit}从文件“{form_import.filename}”导入{report.period}报表草稿（更新{len(entries)}项）",
-                   plan=report.period.plan, report=report)
+            record(
+                report.period.plan.region,
+                person,
+                "edited",
+                f"{report.unit}从文件“{form_import.filename}”导入{report.period}报表草稿（更新{len(entries)}项）",
+                plan=report.period.plan,
+                report=report,
+            )
     except ReportConflict:
         raise DocumentError(_STALE) from None
     except ReportError as exc:
@@ -222,4 +276,6 @@ def confirm_import(form_import: FormImport, person: Person) -> tuple[QuarterlyRe
 
 def _same(text: str) -> str:
     """Text as compared for a change: a browser's \\r\\n and trailing spaces are not a change."""
-    return "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")).strip()
+    return "\n".join(
+        line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    ).strip()

@@ -18,8 +18,8 @@ Numbers stay numbers.
 from __future__ import annotations
 
 import csv
-import io
 import datetime
+import io
 import math
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -43,8 +43,9 @@ BODY_FONT = "仿宋_GB2312"
 TITLE_FONT = "方正小标宋简体"
 FALLBACK_FONTS = ("仿宋", "FangSong", "SimSun")
 # Characters Excel refuses in a sheet's name, as their full-width twins (as a Chinese title writes them).
-_SHEET_NAME = str.maketrans({"/": "／", "\\": "＼", "?": "？", "*": "＊", "[": "［", "]": "］", ":": "：",
-                             "\n": None, "\t": None})
+_SHEET_NAME = str.maketrans(
+    {"/": "／", "\\": "＼", "?": "？", "*": "＊", "[": "［", "]": "］", ":": "：", "\n": None, "\t": None}
+)
 
 
 @dataclass(frozen=True)
@@ -117,8 +118,9 @@ class TableExporter:
             if self.fit_row_heights:
                 sheet.row_dimensions[header_row + offset].height = xlsx_row_height(row, self.columns, 11)
         if self.fit_row_heights:
-            sheet.row_dimensions[header_row].height = xlsx_row_height([cell_value(c.title) for c in self.columns],
-                                                                      self.columns, 12)
+            sheet.row_dimensions[header_row].height = xlsx_row_height(
+                [cell_value(c.title) for c in self.columns], self.columns, 12
+            )
         sheet.print_title_rows = f"{header_row}:{header_row}"
         sheet.page_setup.orientation = "landscape" if self.landscape else "portrait"
         sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
@@ -187,10 +189,15 @@ class TableExporter:
         return table
 
 
-DOCX_ALIGN = {"center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT, "left": WD_ALIGN_PARAGRAPH.LEFT}
+DOCX_ALIGN = {
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+}
 
 
 # --- one cell on its way out ---------------------------------------------------------------------
+
 
 def cell_value(value):
     """A cell as every format gets it: numbers, dates and None as they are, anything else as

@@ -15,14 +15,22 @@ from django.views.decorators.http import require_POST
 from shishi.directory.access import can_download_blank_form, can_import_form, form_source
 from shishi.directory.models import Unit
 from shishi.plans.models import Period, Plan
-from shishi.reporting.models import QuarterlyReport
 from shishi.plans.shortcuts import plan_or_403
+from shishi.reporting.models import QuarterlyReport
 
 from .forms import FilledFormUpload
 from .models import FormImport
 from .reading import MAX_BYTES
 from .services import (
-    FORMATS, DocumentError, blank_form, confirm_import, preview_import, read_upload, title_of, unit_form, unit_forms,
+    FORMATS,
+    DocumentError,
+    blank_form,
+    confirm_import,
+    preview_import,
+    read_upload,
+    title_of,
+    unit_form,
+    unit_forms,
 )
 
 
@@ -31,7 +39,9 @@ def _plan(request, pk: int) -> Plan:
 
 
 def _period(plan: Plan, quarter: int) -> Period:
-    return get_object_or_404(Period.objects.select_related("plan__region", "plan__notice_file"), plan=plan, quarter=quarter)
+    return get_object_or_404(
+        Period.objects.select_related("plan__region", "plan__notice_file"), plan=plan, quarter=quarter
+    )
 
 
 def _format(fmt: str) -> str:
@@ -62,11 +72,26 @@ def forms(request, pk: int, quarter: int):
     plan = _plan(request, pk)
     period = _period(plan, quarter)
     forms = unit_forms(request.user, plan, period, timezone.localdate())
-    own = next((f for f in forms if can_import_form(request.user, f.report or QuarterlyReport(unit=f.unit, period=period))), None)
-    return render(request, "documents/forms.html", {
-        "plan": plan, "period": period, "periods": plan.periods.all(), "title": title_of(plan),
-        "forms": forms, "own": own,
-    })
+    own = next(
+        (
+            f
+            for f in forms
+            if can_import_form(request.user, f.report or QuarterlyReport(unit=f.unit, period=period))
+        ),
+        None,
+    )
+    return render(
+        request,
+        "documents/forms.html",
+        {
+            "plan": plan,
+            "period": period,
+            "periods": plan.periods.all(),
+            "title": title_of(plan),
+            "forms": forms,
+            "own": own,
+        },
+    )
 
 
 @login_required
@@ -118,8 +143,9 @@ def upload(request, pk: int, quarter: int):
 
 def _own_import(request, pk: int) -> FormImport:
     """An upload only its clerk may see or confirm; another's id is as good as unknown."""
-    form_import = get_object_or_404(FormImport.objects.select_related("report__unit", "report__period__plan"), pk=pk,
-                                    person=request.user)
+    form_import = get_object_or_404(
+        FormImport.objects.select_related("report__unit", "report__period__plan"), pk=pk, person=request.user
+    )
     if not can_import_form(request.user, form_import.report):
         raise Http404
     return form_import

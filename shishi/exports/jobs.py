@@ -56,8 +56,9 @@ def start_export(person: Person, kind: str, fmt: str, plan: Plan | None = None) 
         raise ExportError("没有这种导出表格。")
     if fmt not in FORMATS:
         raise ExportError("只能导出CSV或XLSX格式。")
-    running = ExportJob.objects.filter(person=person, state__in=(State.QUEUED, State.RUNNING),
-                                       updated_at__gte=timezone.now() - STALE_AFTER)
+    running = ExportJob.objects.filter(
+        person=person, state__in=(State.QUEUED, State.RUNNING), updated_at__gte=timezone.now() - STALE_AFTER
+    )
     if running.count() >= 3:
         raise ExportError("您已有3个导出正在生成，请等它们完成后再开始新的导出。")
     prune(person)
@@ -91,7 +92,12 @@ def _run_in_thread(job_id: int) -> None:
 
 def next_queued() -> int | None:
     """The oldest job waiting for a worker."""
-    return ExportJob.objects.filter(state=State.QUEUED).order_by("created_at", "pk").values_list("pk", flat=True).first()
+    return (
+        ExportJob.objects.filter(state=State.QUEUED)
+        .order_by("created_at", "pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
 
 
 def run_job(job_id: int) -> ExportJob:
@@ -113,9 +119,17 @@ def run_job(job_id: int) -> ExportJob:
         ExportJob.objects.filter(pk=job.pk).update(total=job.total, updated_at=timezone.now())
         data = render(table, job.format)
         filename = f"{table.filename}.{job.format}"
-        stored = default_storage.save(f"exports/{timezone.now():%Y}/{uuid.uuid4().hex}.{job.format}", ContentFile(data))
-        ExportJob.objects.filter(pk=job.pk, state=State.RUNNING).update(state=State.DONE, file=stored, filename=filename[:200], done=job.total,
-                                                   finished_at=timezone.now(), updated_at=timezone.now())
+        stored = default_storage.save(
+            f"exports/{timezone.now():%Y}/{uuid.uuid4().hex}.{job.format}", ContentFile(data)
+        )
+        ExportJob.objects.filter(pk=job.pk, state=State.RUNNING).update(
+            state=State.DONE,
+            file=stored,
+            filename=filename[:200],
+            done=job.total,
+            finished_at=timezone.now(),
+            updated_at=timezone.now(),
+        )
     except ExportError as exc:
         _fail(job, str(exc))
     except Exception:
@@ -130,8 +144,9 @@ def save_progress(job: ExportJob, done: int) -> None:
 
 
 def _fail(job: ExportJob, message: str) -> None:
-    ExportJob.objects.filter(pk=job.pk).update(state=State.FAILED, error=message[:300], finished_at=timezone.now(),
-                                               updated_at=timezone.now())
+    ExportJob.objects.filter(pk=job.pk).update(
+        state=State.FAILED, error=message[:300], finished_at=timezone.now(), updated_at=timezone.now()
+    )
 
 
 def current(job: ExportJob) -> ExportJob:

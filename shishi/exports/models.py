@@ -17,7 +17,9 @@ class ExportJob(models.Model):
         FAILED = "failed", _("失败")
 
     person = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="export_jobs")
-    plan = models.ForeignKey("plans.Plan", models.CASCADE, null=True, blank=True, related_name="+")  # none: every visible plan
+    plan = models.ForeignKey(
+        "plans.Plan", models.CASCADE, null=True, blank=True, related_name="+"
+    )  # none: every visible plan
     kind = models.CharField(max_length=12)
     format = models.CharField(max_length=4)
     state = models.CharField(max_length=8, choices=State.choices, default=State.QUEUED)

@@ -19,7 +19,8 @@ from shishi.plans.shortcuts import plan_or_403
 from . import jobs
 from .forms import ExportForm
 from .models import ExportJob
-from .tables import FORMATS, TABLES, ExportError, render as render_table, table_for
+from .tables import FORMATS, TABLES, ExportError, table_for
+from .tables import render as render_table
 
 KINDS = [(kind, table.label) for kind, table in TABLES.items()]
 
@@ -32,12 +33,19 @@ def _download(data: bytes, filename: str, fmt: str) -> HttpResponse:
 
 @login_required
 def index(request):
-    plans = list(Plan.objects.visible_to(request.user).select_related("region").order_by("-year", "region__path", "pk"))
-    return render(request, "exports/index.html", {
-        "plans": [(plan, can_manage_plan(request.user, plan)) for plan in plans],
-        "kinds": KINDS, "formats": list(FORMATS),
-        "jobs": ExportJob.objects.filter(person=request.user)[:10],
-    })
+    plans = list(
+        Plan.objects.visible_to(request.user).select_related("region").order_by("-year", "region__path", "pk")
+    )
+    return render(
+        request,
+        "exports/index.html",
+        {
+            "plans": [(plan, can_manage_plan(request.user, plan)) for plan in plans],
+            "kinds": KINDS,
+            "formats": list(FORMATS),
+            "jobs": ExportJob.objects.filter(person=request.user)[:10],
+        },
+    )
 
 
 @login_required
@@ -94,5 +102,9 @@ def job_file(request, pk: int):
     job = _own_job(request, pk)
     if job.state != ExportJob.State.DONE or not job.file:
         raise Http404
-    return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename,
-                        content_type=FORMATS.get(job.format, "application/octet-stream"))
+    return FileResponse(
+        job.file.open("rb"),
+        as_attachment=True,
+        filename=job.filename,
+        content_type=FORMATS.get(job.format, "application/octet-stream"),
+    )

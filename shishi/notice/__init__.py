@@ -18,8 +18,16 @@ from .model import Attachment, AttachmentRow, Notice, NoticeWarning, Project, Re
 from .structure import parse_notice
 
 __all__ = [
-    "Attachment", "AttachmentRow", "Notice", "NoticeError", "NoticeWarning", "Project", "Reporting",
-    "Target", "load_notice", "parse_notice",
+    "Attachment",
+    "AttachmentRow",
+    "Notice",
+    "NoticeError",
+    "NoticeWarning",
+    "Project",
+    "Reporting",
+    "Target",
+    "load_notice",
+    "parse_notice",
 ]
 
 

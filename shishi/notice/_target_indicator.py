@@ -1,14 +1,31 @@
-"""Step 3 of `targets.py`: name what a commitment counts (its indicator).
-"""
+"""Step 3 of `targets.py`: name what a commitment counts (its indicator)."""
 
 from __future__ import annotations
 
 from . import _target_words as words
 from ._target_patterns import (
-    _AGE, _BASELINE_TAIL, _BENEFICIARY_STOP, _ENUMERATION, _FOR_WHOM_END, _Found, _LEADING_DATE,
-    _LEADING_FILLER, _LEADING_MARKER, _LEADING_REGION, _PERSON, _PER_MARKER_END, _PER_POPULATION_END,
-    _PREPOSITION, _TAIL_STOP, _TRAILING_FILLER, _TRAILING_SEPARATORS, _VERB, _clause_end, _clause_start,
-    _squash, verb_at_end,
+    _AGE,
+    _BASELINE_TAIL,
+    _BENEFICIARY_STOP,
+    _ENUMERATION,
+    _FOR_WHOM_END,
+    _LEADING_DATE,
+    _LEADING_FILLER,
+    _LEADING_MARKER,
+    _LEADING_REGION,
+    _PER_MARKER_END,
+    _PER_POPULATION_END,
+    _PERSON,
+    _PREPOSITION,
+    _TAIL_STOP,
+    _TRAILING_FILLER,
+    _TRAILING_SEPARATORS,
+    _VERB,
+    _clause_end,
+    _clause_start,
+    _Found,
+    _squash,
+    verb_at_end,
 )
 from ._target_reading import _op_word_at_end
 
@@ -181,7 +198,11 @@ def _verb_prefix(phrase: str) -> str:
     # _VERB tries the longest verb first, so its match at a position is the longest verb there.
     own = _VERB.match(phrase)
     best = own.group() if own else ""
-    if phrase.startswith("新") and (after_new := _VERB.match(phrase, 1)) and len(after_new.group()) + 1 > len(best):
+    if (
+        phrase.startswith("新")
+        and (after_new := _VERB.match(phrase, 1))
+        and len(after_new.group()) + 1 > len(best)
+    ):
         best = "新" + after_new.group()
     return best
 

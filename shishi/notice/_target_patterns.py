@@ -11,9 +11,6 @@ from dataclasses import dataclass
 from . import _target_words as words
 from .numerals import CHINESE_NUMERAL_CHARS
 
-
-from .numerals import CHINESE_NUMERAL_CHARS
-
 _CN = CHINESE_NUMERAL_CHARS
 # A place value alone before 余/多: `百余场`, `千余人`, `万余名`.
 _ROUND_NUMBERS = {"百": 100, "千": 1000, "万": 10000}
@@ -185,7 +182,6 @@ _PREPOSITION = re.compile(_alternation(words.BENEFICIARY_PREPOSITIONS + words.PR
 _SPACE = re.compile(r"\s+")
 
 
-
 @dataclass
 class _Found:
     """A target before its indicator is named, plus what the naming needs."""
@@ -198,7 +194,6 @@ class _Found:
     op: str
     verb: str = ""  # the verb the indicator starts with, carried into enumerations
     indicator: str = ""
-
 
 
 def _inside(spans: list[tuple[int, int]], position: int) -> bool:

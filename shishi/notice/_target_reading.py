@@ -8,9 +8,22 @@ import re
 
 from . import _target_words as words
 from ._target_patterns import (
-    _BASELINE_BEFORE, _CHANGE_AFTER, _CLAUSE_BREAKS, _Found, _LOOK_BACK, _PER_MARKER, _PER_MARKER_END,
-    _PER_POPULATION, _PER_POPULATION_END, _ROUND_NUMBERS, _SPACE, _STANDARD_WORDS, _TRAILING_OP,
-    _clause_start, _inside, verb_at_end,
+    _BASELINE_BEFORE,
+    _CHANGE_AFTER,
+    _CLAUSE_BREAKS,
+    _LOOK_BACK,
+    _PER_MARKER,
+    _PER_MARKER_END,
+    _PER_POPULATION,
+    _PER_POPULATION_END,
+    _ROUND_NUMBERS,
+    _SPACE,
+    _STANDARD_WORDS,
+    _TRAILING_OP,
+    _clause_start,
+    _Found,
+    _inside,
+    verb_at_end,
 )
 from .numerals import parse_number
 

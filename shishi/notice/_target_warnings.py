@@ -1,5 +1,4 @@
-"""Fragments that look like a commitment whose number cannot be read (`unreadable-target`).
-"""
+"""Fragments that look like a commitment whose number cannot be read (`unreadable-target`)."""
 
 from __future__ import annotations
 
@@ -9,8 +8,9 @@ from . import _target_words as words
 from ._target_patterns import _CLAUSE_BREAKS, _CN, _QUOTED, _alternation, _inside
 from .numerals import half_width, parse_number
 
-
-_UNIT_WORDS = _alternation(("人次", "场次", "个", "所", "名", "人", "场", "处", "家", "户", "间", "条", "期", "项", "元", "%"))
+_UNIT_WORDS = _alternation(
+    ("人次", "场次", "个", "所", "名", "人", "场", "处", "家", "户", "间", "条", "期", "项", "元", "%")
+)
 
 _UNREADABLE = re.compile(
     rf"""

@@ -19,11 +19,15 @@ _HEADER_WORDS = re.compile(
     r"进展情况|完成时限|完成|时限|备注|单位[:：]?[（(]?盖章[）)]?.*|填报时间.*|填报人.*|联系电话.*)$"
 )
 # The form ends at the distribution list, or at a news page's credits and buttons.
-_END = re.compile(r"^[（(【]?\s*(?:抄送|印发|主送|责任编辑|编辑|来源|审核|校对|分享到|上一篇|下一篇|打印|关闭)|印发$")
+_END = re.compile(
+    r"^[（(【]?\s*(?:抄送|印发|主送|责任编辑|编辑|来源|审核|校对|分享到|上一篇|下一篇|打印|关闭)|印发$"
+)
 _UNIT_SUFFIX = re.compile(
     r"(?:局|委|会|联|院|部|中心|办|办公室|室|街道|镇|乡|政府|公司|分局|分中心|基地|团|队|站|馆|厅|处|科|社|所|校|集团|医院)$"
 )
-_TITLE_ENDINGS = re.compile(r"(?:行动|工程|项目|计划|活动|建设|服务|水平|发展|检查|创新|提升|关爱|保障|救助|工作|行为)$")
+_TITLE_ENDINGS = re.compile(
+    r"(?:行动|工程|项目|计划|活动|建设|服务|水平|发展|检查|创新|提升|关爱|保障|救助|工作|行为)$"
+)
 
 
 def read_attachment(lines: list[str], titles: list[str], known_units: list[str]) -> Attachment | None:
@@ -111,9 +115,18 @@ def _split_row(cells: list[str], titles: list[str], known_units: set[str]) -> tu
     while cursor < len(cells):
         candidate = title + cells[cursor]
         continues_a_title = any(t.startswith(candidate) for t in titles)
-        if title and not continues_a_title and (title in titles or _looks_like_unit(cells[cursor], known_units)):
+        if (
+            title
+            and not continues_a_title
+            and (title in titles or _looks_like_unit(cells[cursor], known_units))
+        ):
             break
-        if title and not continues_a_title and _TITLE_ENDINGS.search(title) and not _TITLE_ENDINGS.search(candidate):
+        if (
+            title
+            and not continues_a_title
+            and _TITLE_ENDINGS.search(title)
+            and not _TITLE_ENDINGS.search(candidate)
+        ):
             break
         title = candidate
         cursor += 1
@@ -145,4 +158,8 @@ def _split_cell(cell: str) -> list[str]:
 
 
 def _looks_like_unit(token: str, known_units: set[str]) -> bool:
-    return token in known_units or token.startswith("各") or (len(token) <= 30 and bool(_UNIT_SUFFIX.search(token)))
+    return (
+        token in known_units
+        or token.startswith("各")
+        or (len(token) <= 30 and bool(_UNIT_SUFFIX.search(token)))
+    )

@@ -114,11 +114,15 @@ def check_zip(archive: zipfile.ZipFile, hint: str = CHECK_FILE) -> None:
     total = 0
     for member in members:
         if member.file_size > MAX_MEMBER_BYTES:
-            raise OverLimit(f"文件中的“{_short(member.filename)}”解压后超过{_mb(MAX_MEMBER_BYTES)}，内容过多，无法读取。"
-                            f"{hint}")
+            raise OverLimit(
+                f"文件中的“{_short(member.filename)}”解压后超过{_mb(MAX_MEMBER_BYTES)}，内容过多，无法读取。"
+                f"{hint}"
+            )
         total += member.file_size
     if total > MAX_UNPACKED_BYTES:
-        raise OverLimit(f"文件解压后超过{_mb(MAX_UNPACKED_BYTES)}，无法读取。请删除其中的图片等内容，另存后再上传。")
+        raise OverLimit(
+            f"文件解压后超过{_mb(MAX_UNPACKED_BYTES)}，无法读取。请删除其中的图片等内容，另存后再上传。"
+        )
 
 
 def read_xml_member(archive: zipfile.ZipFile, name: str, hint: str = CHECK_FILE) -> bytes:
@@ -175,7 +179,9 @@ def check_notice(notice):
     if notice.attachment:
         names.update(unit for row in notice.attachment.rows for unit in row.units)
     if len(names) > MAX_UNIT_NAMES:
-        raise OverLimit(f"文件中读出了{len(names)}个责任单位，超过{MAX_UNIT_NAMES}个，不像是一份通知。{CHECK_NOTICE}")
+        raise OverLimit(
+            f"文件中读出了{len(names)}个责任单位，超过{MAX_UNIT_NAMES}个，不像是一份通知。{CHECK_NOTICE}"
+        )
     return notice
 
 

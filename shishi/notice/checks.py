@@ -38,7 +38,11 @@ def check(notice: Notice, numbered: dict[int, bool]) -> None:
         if not project.units:
             notice.warn("no-units", f"第{project.seq}项“{project.title}”未写明责任单位。", project.seq)
         for fragment in unreadable_numbers(project.body):
-            notice.warn("unreadable-target", f"第{project.seq}项中“{fragment}”像是一项指标，但数字无法识别。", project.seq)
+            notice.warn(
+                "unreadable-target",
+                f"第{project.seq}项中“{fragment}”像是一项指标，但数字无法识别。",
+                project.seq,
+            )
     if notice.attachment and notice.attachment.rows:
         _attachment(notice)
     _unit_variants(notice)
@@ -59,7 +63,9 @@ def _attachment(notice: Notice) -> None:
     for project in notice.projects:
         row = rows.pop(project.seq, None)
         if row is None:
-            notice.warn("attachment-missing-row", f"附件报表中没有第{project.seq}项“{project.title}”。", project.seq)
+            notice.warn(
+                "attachment-missing-row", f"附件报表中没有第{project.seq}项“{project.title}”。", project.seq
+            )
             continue
         if _compact(row.title) != _compact(project.title):
             notice.warn(
@@ -69,7 +75,8 @@ def _attachment(notice: Notice) -> None:
             )
         missing = [u for u in project.units if u not in row.units and not _covered_by_group(u, row.units)]
         extra = [
-            u for u in row.units
+            u
+            for u in row.units
             if u not in project.units and not any(_covered_by_group(b, [u]) for b in project.units)
         ]
         if missing or extra:
@@ -79,9 +86,13 @@ def _attachment(notice: Notice) -> None:
                 project.seq,
             )
         if len(missing) == 1 and len(extra) == 1:
-            notice.warn("unit-variant", f"同一单位可能有两种写法：“{missing[0]}”和“{extra[0]}”。", project.seq)
+            notice.warn(
+                "unit-variant", f"同一单位可能有两种写法：“{missing[0]}”和“{extra[0]}”。", project.seq
+            )
     for row in rows.values():
-        notice.warn("attachment-extra-row", f"附件报表第{row.seq}行“{row.title}”在正文中没有对应实事。", row.seq)
+        notice.warn(
+            "attachment-extra-row", f"附件报表第{row.seq}行“{row.title}”在正文中没有对应实事。", row.seq
+        )
 
 
 def _covered_by_group(unit: str, row_units: list[str]) -> bool:

@@ -31,18 +31,37 @@ def find_doc_number(text: str) -> tuple[str, int] | None:
     match = DOC_NUMBER.search(text)
     if not match:
         return None
-    prefix = _BEFORE_PREFIX.sub("", match.group("prefix"))[-_LONGEST_PREFIX:] or match.group("prefix")[-_LONGEST_PREFIX:]
-    number = re.sub(r"\s+", "", match.group(0)[len(match.group("prefix")):])
+    prefix = (
+        _BEFORE_PREFIX.sub("", match.group("prefix"))[-_LONGEST_PREFIX:]
+        or match.group("prefix")[-_LONGEST_PREFIX:]
+    )
+    number = re.sub(r"\s+", "", match.group(0)[len(match.group("prefix")) :])
     return prefix + number, int(match.group("year"))
 
 
 _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
-_CN_DATE = re.compile(r"(?P<y>[〇零一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,3})月(?P<d>[一二三四五六七八九十]{1,3})日")
-ISSUER_ENDINGS = (
-    "人民政府办公室", "人民政府办公厅", "人民政府", "管理委员会办公室", "管委会办公室", "管理委员会",
-    "管委会", "妇女儿童工作委员会", "妇儿工委", "妇女儿童工作委员会办公室", "妇儿工委办公室", "办公室", "委员会", "妇联",
+_CN_DATE = re.compile(
+    r"(?P<y>[〇零一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,3})月(?P<d>[一二三四五六七八九十]{1,3})日"
 )
-_REGION = re.compile(r"(?P<name>.{1,20}?(?:自治州|自治县|自治旗|新区|开发区|示范区|高新区|矿区|林区|特区|省|市|县|区|旗|州|盟))")
+ISSUER_ENDINGS = (
+    "人民政府办公室",
+    "人民政府办公厅",
+    "人民政府",
+    "管理委员会办公室",
+    "管委会办公室",
+    "管理委员会",
+    "管委会",
+    "妇女儿童工作委员会",
+    "妇儿工委",
+    "妇女儿童工作委员会办公室",
+    "妇儿工委办公室",
+    "办公室",
+    "委员会",
+    "妇联",
+)
+_REGION = re.compile(
+    r"(?P<name>.{1,20}?(?:自治州|自治县|自治旗|新区|开发区|示范区|高新区|矿区|林区|特区|省|市|县|区|旗|州|盟))"
+)
 # Long official names and the short names people actually use.
 _GREEDY_REGION = re.compile(_REGION.pattern.replace(".{1,20}?", ".{1,20}"))
 _REGION_SHORT = (("高新技术产业开发区", "高新区"), ("经济技术开发区", "经开区"), ("经济开发区", "经济开发区"))

@@ -40,8 +40,12 @@ STYLES = (
     _style("circled", r"(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])", 2),
     # News graphics and 民生实事 lists: `1 医疗卫生` (the space is gone once spaces are
     # collapsed), but not a line that opens with a quantity (`5个示范点`, `10月起`).
-    _style("arabic_bare", r"(?P<n>\d{1,2})(?=[\u4e00-\u9fff“])(?![月日时年岁个名所家人万千百亿元场次处项件条户期号])", 2,
-           line_start_only=True),
+    _style(
+        "arabic_bare",
+        r"(?P<n>\d{1,2})(?=[\u4e00-\u9fff“])(?![月日时年岁个名所家人万千百亿元场次处项件条户期号])",
+        2,
+        line_start_only=True,
+    ),
     _style("shi", rf"(?P<n>[{_CN}]{{1,3}})是(?![非否])", 3),
 )
 # Where an inline marker may stand: after a colon, semicolon, full stop, comma or a closing
@@ -76,7 +80,9 @@ def _candidates(text: str, style: MarkerStyle, inline: bool) -> list[Marker]:
         if inline:
             if style.line_start_only:
                 continue
-            if not at_line_start and not _INLINE_BEFORE.search(text[max(0, match.start() - 3) : match.start()]):
+            if not at_line_start and not _INLINE_BEFORE.search(
+                text[max(0, match.start() - 3) : match.start()]
+            ):
                 continue
         elif not at_line_start:
             continue
@@ -174,7 +180,9 @@ def find_items(text: str) -> list[Marker]:
     scan = _Scan(text)
     for inline in (False, True):
         runs = [_best_run(scan.candidates(style, inline), text, scan) for style in STYLES]
-        runs = [(score, run) for score, run in runs if len(run) >= 3 or (run and not inline and score > len(run))]
+        runs = [
+            (score, run) for score, run in runs if len(run) >= 3 or (run and not inline and score > len(run))
+        ]
         sectioned = _sectioned_run(scan) if not inline else (0.0, [])
         if sectioned[1] and (not runs or sectioned[0] > max(score for score, _ in runs)):
             return sectioned[1]
@@ -212,7 +220,9 @@ def _with_categories(run: list[Marker], scan: _Scan) -> list[Marker]:
         return run
     text = scan.text
     headings = [(m, words) for m, words in _headings(scan, run[0].style.rank) if m.start < run[-1].start]
-    first = [h for h in headings if h[0].start < run[0].start and not text[h[0].end : run[0].start].count("\n") > 1]
+    first = [
+        h for h in headings if h[0].start < run[0].start and not text[h[0].end : run[0].start].count("\n") > 1
+    ]
     if not first:
         return run
     headings = [h for h in headings if h[0].start >= first[-1][0].start]
@@ -271,12 +281,22 @@ def _sectioned_run(scan: _Scan) -> tuple[float, list[Marker]]:
                 end = run[index + 1].start if index + 1 < len(run) else len(text)
                 section = text[heading.end : end]
                 section_score, section_run = _best_run(
-                    [m for m in _candidates(section, item_style, False) if m.number >= 1], section, scan, heading.end
+                    [m for m in _candidates(section, item_style, False) if m.number >= 1],
+                    section,
+                    scan,
+                    heading.end,
                 )
                 empty += not section_run
                 for marker in section_run:
-                    items.append(Marker(marker.style, marker.number, marker.start + heading.end,
-                                        marker.end + heading.end, words[heading.start]))
+                    items.append(
+                        Marker(
+                            marker.style,
+                            marker.number,
+                            marker.start + heading.end,
+                            marker.end + heading.end,
+                            words[heading.start],
+                        )
+                    )
                 score += section_score
             restarts = sum(1 for a, b in zip(items, items[1:]) if b.number <= a.number)
             if len(items) >= 3 and restarts and empty * 2 < len(run) and score > best[0]:
@@ -358,7 +378,9 @@ def split_units_paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 # A paragraph that ends an unnumbered list in a news story.
-_AFTER_LIST = re.compile(r"^(?:据|记者|此外|另外|同时|下一步|目前|今年以来|（记者|\(记者|责任编辑|编辑|来源|分享)")
+_AFTER_LIST = re.compile(
+    r"^(?:据|记者|此外|另外|同时|下一步|目前|今年以来|（记者|\(记者|责任编辑|编辑|来源|分享)"
+)
 
 
 def split_paragraph_list(text: str) -> list[tuple[int, int]]:
@@ -397,7 +419,7 @@ def split_enumeration(text: str) -> list[tuple[int, int]]:
     """Spans of projects named in one sentence: `主要包括开展…、开展…、开展…。` (three or more)."""
     best: list[tuple[int, int]] = []
     for start in _ENUMERATION_START.finditer(text):
-        end = re.search(r"[。；\n]", text[start.end():])
+        end = re.search(r"[。；\n]", text[start.end() :])
         stop = start.end() + (end.start() if end else len(text) - start.end())
         spans, cursor, depth = [], start.end(), 0
         for index in range(start.end(), stop):

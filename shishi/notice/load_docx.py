@@ -32,20 +32,24 @@ REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 
 CORRUPT = (
-    "Word 文件已损坏，无法读取（{detail}）。"
-    "请用 Word 或 WPS 打开后重新“另存为” .docx，或改为上传 PDF 文件。"
+    "Word 文件已损坏，无法读取（{detail}）。请用 Word 或 WPS 打开后重新“另存为” .docx，或改为上传 PDF 文件。"
 )
 
 # Elements that only wrap other content; we read straight through them.
 _BLOCK_WRAPPERS = {W + "customXml", W + "ins", W + "moveTo", W + "sdtContent"}
 _INLINE_WRAPPERS = {
-    W + "hyperlink", W + "ins", W + "moveTo", W + "smartTag", W + "customXml",
-    W + "fldSimple", W + "dir", W + "bdo", W + "sdtContent",
+    W + "hyperlink",
+    W + "ins",
+    W + "moveTo",
+    W + "smartTag",
+    W + "customXml",
+    W + "fldSimple",
+    W + "dir",
+    W + "bdo",
+    W + "sdtContent",
 }
 
-_XML_PARSER = etree.XMLParser(
-    resolve_entities=False, no_network=True, remove_comments=True, remove_pis=True
-)
+_XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True, remove_pis=True)
 
 
 def docx_text(data: bytes) -> str:
@@ -82,7 +86,9 @@ def _main_part(archive: zipfile.ZipFile) -> str | None:
     # but some generators call it word/document2.xml.
     if "_rels/.rels" in names:
         try:
-            rels = etree.fromstring(bounds.read_xml_member(archive, "_rels/.rels", bounds.CHECK_NOTICE), _XML_PARSER)
+            rels = etree.fromstring(
+                bounds.read_xml_member(archive, "_rels/.rels", bounds.CHECK_NOTICE), _XML_PARSER
+            )
             for rel in rels.iter(REL + "Relationship"):
                 if rel.get("Type") == OFFICE_DOCUMENT:
                     target = rel.get("Target", "").lstrip("/")
@@ -101,7 +107,9 @@ def _parse(archive: zipfile.ZipFile, name: str, required: bool = False):
             raise NoticeError(CORRUPT.format(detail="缺少正文部分")) from None
         return None
     try:
-        return etree.fromstring(bounds.read_xml_member(archive, info.filename, bounds.CHECK_NOTICE), _XML_PARSER)
+        return etree.fromstring(
+            bounds.read_xml_member(archive, info.filename, bounds.CHECK_NOTICE), _XML_PARSER
+        )
     except bounds.OverLimit:
         raise
     except Exception as e:  # zlib, CRC, XML syntax: all mean a damaged file

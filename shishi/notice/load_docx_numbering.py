@@ -18,8 +18,19 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"
 _ZODIAC = "子丑寅卯辰巳午未申酉戌亥"
 _ROMAN = (
-    (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-    (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
 )
 
 
@@ -35,8 +46,13 @@ def format_number(n: int, fmt: str) -> str:
         return ""
     if n <= 0 or n > 9999:
         return str(n)
-    if fmt in ("chineseCounting", "chineseCountingThousand", "taiwaneseCounting",
-               "taiwaneseCountingThousand", "ideographDigital"):
+    if fmt in (
+        "chineseCounting",
+        "chineseCountingThousand",
+        "taiwaneseCounting",
+        "taiwaneseCountingThousand",
+        "ideographDigital",
+    ):
         return cn2an.an2cn(n)
     if fmt in ("chineseLegalSimplified", "ideographLegalTraditional"):
         return cn2an.an2cn(n, "up")
@@ -87,9 +103,7 @@ class Numbering:
         """Build from the parsed numbering.xml and styles.xml roots (either may be None)."""
         self = cls()
         if numbering is not None:
-            abstract = {
-                a.get(W + "abstractNumId"): _levels(a) for a in numbering.iter(W + "abstractNum")
-            }
+            abstract = {a.get(W + "abstractNumId"): _levels(a) for a in numbering.iter(W + "abstractNum")}
             for num in numbering.iter(W + "num"):
                 ref = num.find(W + "abstractNumId")
                 levels = dict(abstract.get(ref.get(W + "val") if ref is not None else None, {}))
@@ -101,8 +115,9 @@ class Numbering:
                     start = override.find(W + "startOverride")
                     if start is not None and ilvl in levels:
                         base = levels[ilvl]
-                        levels[ilvl] = _Level(base.fmt, base.text, _int(start.get(W + "val"), 1),
-                                              base.space_after)
+                        levels[ilvl] = _Level(
+                            base.fmt, base.text, _int(start.get(W + "val"), 1), base.space_after
+                        )
                 self.levels[num.get(W + "numId")] = levels
         if styles is not None:
             self.style_num = _style_numbering(styles)

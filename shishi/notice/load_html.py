@@ -53,9 +53,27 @@ _CONTAINERS = (
 
 # Never part of an article.
 _JUNK_TAGS = (
-    "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed",
-    "svg", "canvas", "select", "button", "input", "textarea", "link", "meta", "map", "audio",
-    "video", "head",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "svg",
+    "canvas",
+    "select",
+    "button",
+    "input",
+    "textarea",
+    "link",
+    "meta",
+    "map",
+    "audio",
+    "video",
+    "head",
 )
 
 # Page furniture, recognised by a word in its class or id.
@@ -78,14 +96,30 @@ _FURNITURE = re.compile(
 _TITLE_WORDS = re.compile(r"通知|通报|决定|意见|方案|办法|公告|批复|实事|妇女儿童")
 
 # Elements that may hold a whole article; below them are paragraphs.
-_CONTAINER_TAGS = {"body", "div", "section", "article", "main", "table", "tbody", "tr", "td", "th",
-                   "center", "form", "font", "span"}
+_CONTAINER_TAGS = {
+    "body",
+    "div",
+    "section",
+    "article",
+    "main",
+    "table",
+    "tbody",
+    "tr",
+    "td",
+    "th",
+    "center",
+    "form",
+    "font",
+    "span",
+}
 
 
 def html_text(data: bytes, declared: str | None = None) -> str:
     """The article of a page; `declared` is a charset known from outside the page (MIME headers)."""
     bounds.check_text_bytes(data)
-    bounds.check_markup(data, bounds.CHECK_NOTICE, bounds.MAX_HTML_NODES)  # each costs a few Python steps below
+    bounds.check_markup(
+        data, bounds.CHECK_NOTICE, bounds.MAX_HTML_NODES
+    )  # each costs a few Python steps below
     root = _parse(decode_html(data, declared))
     if root is None:
         return ""

@@ -25,10 +25,50 @@ _TOOL_LINE = re.compile(
 )
 
 _BLOCK_TAGS = {
-    "html", "body", "div", "p", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5",
-    "h6", "section", "article", "main", "header", "footer", "aside", "nav", "blockquote", "center",
-    "form", "fieldset", "address", "figure", "figcaption", "hr", "caption", "details", "summary",
-    "table", "tbody", "thead", "tfoot", "tr", "td", "th", "pre", "title", "legend",
+    "html",
+    "body",
+    "div",
+    "p",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "aside",
+    "nav",
+    "blockquote",
+    "center",
+    "form",
+    "fieldset",
+    "address",
+    "figure",
+    "figcaption",
+    "hr",
+    "caption",
+    "details",
+    "summary",
+    "table",
+    "tbody",
+    "thead",
+    "tfoot",
+    "tr",
+    "td",
+    "th",
+    "pre",
+    "title",
+    "legend",
 }
 
 SPACES = re.compile(r"[ \t\n\u00a0\u3000\u2002-\u200a\u202f\u205f]+")
@@ -123,7 +163,10 @@ def _is_form(table) -> bool:
         return False
     for row in rows:
         for cell in row:
-            if cell.find(".//table") is not None or len(_CJK.findall(cell.text_content())) > _LAYOUT_CELL_CHARS:
+            if (
+                cell.find(".//table") is not None
+                or len(_CJK.findall(cell.text_content())) > _LAYOUT_CELL_CHARS
+            ):
                 return False
     return True
 

@@ -32,9 +32,13 @@ def legacy_word_text(data: bytes, extension: str) -> str:
     if kind == "encrypted":
         raise NoticeError("这个 Word 文件设置了打开密码，无法读取。请取消密码、另存为 .docx 后再上传。")
     if kind == "excel":
-        raise NoticeError("这个文件是 Excel 表格，不是通知。请上传通知本身：Word 文档（.docx）、PDF 或 TXT 文件。")
+        raise NoticeError(
+            "这个文件是 Excel 表格，不是通知。请上传通知本身：Word 文档（.docx）、PDF 或 TXT 文件。"
+        )
     if kind == "powerpoint":
-        raise NoticeError("这个文件是 PowerPoint 演示文稿，不是通知。请上传通知本身：Word 文档（.docx）、PDF 或 TXT 文件。")
+        raise NoticeError(
+            "这个文件是 PowerPoint 演示文稿，不是通知。请上传通知本身：Word 文档（.docx）、PDF 或 TXT 文件。"
+        )
     label = extension if extension in LEGACY_EXTENSIONS else ".doc"
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
@@ -70,15 +74,25 @@ def _convert_to_docx(soffice: str, data: bytes, extension: str) -> bytes:
         # (another upload, a clerk's desktop session) would wait or fail.
         profile = Path(folder, "profile").as_uri()
         command = [
-            soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-            "--convert-to", "docx", "--outdir", folder, str(source),
+            soffice,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "docx",
+            "--outdir",
+            folder,
+            str(source),
         ]
         try:
             # Its own session, so that a timeout kills soffice.bin too, not only the
             # wrapper script that started it.
             process = subprocess.Popen(
-                command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL, env={**os.environ, "HOME": folder},
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                env={**os.environ, "HOME": folder},
                 start_new_session=True,
             )
         except OSError as e:

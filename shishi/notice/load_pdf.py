@@ -81,8 +81,10 @@ def _check_work(data: bytes, max_pages: int) -> None:
 
 
 def _too_many_pages(count: int, max_pages: int) -> str:
-    return (f"这个 PDF 有 {count} 页，超过了 {max_pages} 页的上限，不像是一份通知。"
-            "请只上传通知本身（正文和附件）。")
+    return (
+        f"这个 PDF 有 {count} 页，超过了 {max_pages} 页的上限，不像是一份通知。"
+        "请只上传通知本身（正文和附件）。"
+    )
 
 
 def _extract(data: bytes, max_pages: int) -> list[list[Line]]:
@@ -103,7 +105,9 @@ def _extract(data: bytes, max_pages: int) -> list[list[Line]]:
         pages, characters = [], 0
         for i in range(count):
             # A table that runs on without repeating its header: look for rules on the next page too.
-            pages.append(_page_lines(pdf, i, expect_table=bool(pages) and any(line.cell for line in pages[-1])))
+            pages.append(
+                _page_lines(pdf, i, expect_table=bool(pages) and any(line.cell for line in pages[-1]))
+            )
             characters += sum(len(line.text) for line in pages[-1])
             bounds.check_characters(characters)
         return pages
@@ -132,14 +136,14 @@ def _with_table(page, textpage, lines: list[Line], expect_table: bool = False) -
     grid = find_grid(page)
     if grid is None:
         return lines
-    inside = {i for i, line in enumerate(lines) if line.y is not None and grid.bottom - 1 <= line.y <= grid.top + 1}
+    inside = {
+        i for i, line in enumerate(lines) if line.y is not None and grid.bottom - 1 <= line.y <= grid.top + 1
+    }
     if not inside:
         return lines
     cells = [Line(text, None, cell=True) for text in table_lines(grid, textpage)]
     at = min(inside)  # the table goes where its first line was
-    return lines[:at] + cells + [
-        line for i, line in enumerate(lines[at:], at) if i not in inside
-    ]
+    return lines[:at] + cells + [line for i, line in enumerate(lines[at:], at) if i not in inside]
 
 
 def _lines(textpage) -> list[Line]:

@@ -21,7 +21,9 @@ from dataclasses import dataclass
 import pypdfium2.raw as pdfium_raw
 
 # Words of a header row; a page without two of them holds no list of projects worth the work.
-_HEADER_WORDS = re.compile(r"序\s*号|名\s*称|责\s*任\s*单\s*位|牵\s*头|内\s*容|完\s*成\s*时\s*限|投\s*资|任\s*务")
+_HEADER_WORDS = re.compile(
+    r"序\s*号|名\s*称|责\s*任\s*单\s*位|牵\s*头|内\s*容|完\s*成\s*时\s*限|投\s*资|任\s*务"
+)
 # Rules thinner than this are lines; a cell is at least this long.
 _THIN = 3.0
 _SHORTEST_RULE = 8.0

@@ -26,8 +26,21 @@ _BOMS = (
 # guess of, say, cp1252 or koi8-r for a file that is neither UTF-8 nor GB18030
 # means the bytes are not text, and showing mojibake would only mislead.
 _PLAUSIBLE = {
-    "utf_8", "utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be",
-    "gb18030", "gbk", "gb2312", "hz", "big5", "big5hkscs", "cp950", "ascii",
+    "utf_8",
+    "utf_16",
+    "utf_16_le",
+    "utf_16_be",
+    "utf_32",
+    "utf_32_le",
+    "utf_32_be",
+    "gb18030",
+    "gbk",
+    "gb2312",
+    "hz",
+    "big5",
+    "big5hkscs",
+    "cp950",
+    "ascii",
 }
 
 # At most this share of the visible characters may be control, unassigned,

@@ -17,7 +17,9 @@ from .text import clean_text
 _WIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)}  # ０-９
 _WIDTH.update({code: code - 0xFEE0 for code in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
 _WIDTH.update({code: code - 0xFEE0 for code in range(0xFF41, 0xFF5B)})  # ａ-ｚ
-_WIDTH.update({ord("％"): "%", ord("．"): ".", ord("＋"): "+", ord("－"): "-", ord("／"): "/", ord("＠"): "@"})
+_WIDTH.update(
+    {ord("％"): "%", ord("．"): ".", ord("＋"): "+", ord("－"): "-", ord("／"): "/", ord("＠"): "@"}
+)
 _WIDTH.update({ord(c): " " for c in "\u3000\xa0\u2002\u2003\u2009\u202f"})
 _WIDTH.update({ord(c): None for c in "\ufeff\u200b\u200c\u200d\u2060\xad"})
 _WIDTH.update({ord("\r"): None, ord("\f"): "\n", ord("\v"): "\n"})

@@ -78,8 +78,16 @@ def open_pdf(data: bytes) -> PdfReader:
         if reader.is_encrypted and not reader.decrypt(""):
             raise Unreadable("encrypted")
         return reader
-    except (PyPdfError, PdfReadError, ValueError, KeyError, TypeError, AttributeError, RecursionError,
-            NotImplementedError) as e:
+    except (
+        PyPdfError,
+        PdfReadError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        RecursionError,
+        NotImplementedError,
+    ) as e:
         raise Unreadable(str(e)) from e
 
 
@@ -96,7 +104,11 @@ def check_content(reader: PdfReader, hint: str = bounds.CHECK_FILE) -> None:
             size = _drawn(page, sizes, set(), MAX_PAGE_CONTENT_BYTES)
             total += size
             if size > MAX_PAGE_CONTENT_BYTES or total > MAX_CONTENT_BYTES:
-                where, limit = ("一页", MAX_PAGE_CONTENT_BYTES) if size > MAX_PAGE_CONTENT_BYTES else ("全部页面", MAX_CONTENT_BYTES)
+                where, limit = (
+                    ("一页", MAX_PAGE_CONTENT_BYTES)
+                    if size > MAX_PAGE_CONTENT_BYTES
+                    else ("全部页面", MAX_CONTENT_BYTES)
+                )
                 raise OverLimit(f"PDF中{where}的内容解压后超过{limit // MiB}MB，内容过多，无法读取。{hint}")
     except OverLimit:
         raise
@@ -139,9 +151,16 @@ def _inflated(stream: StreamObject, sizes: dict, budget: int) -> int:
     if key in sizes:
         return sizes[key]
     limit = max(budget, 0) + 1
-    limits = {name: limit for name in (
-        "zlib_maximum_output_length", "lzw_maximum_output_length", "run_length_maximum_output_length",
-        "brotli_maximum_output_length", "array_based_stream_maximum_output_length")}
+    limits = {
+        name: limit
+        for name in (
+            "zlib_maximum_output_length",
+            "lzw_maximum_output_length",
+            "run_length_maximum_output_length",
+            "brotli_maximum_output_length",
+            "array_based_stream_maximum_output_length",
+        )
+    }
     try:
         with apply_configuration(**limits):
             size = len(stream.get_data())

@@ -10,8 +10,14 @@ from .attachment import read_attachment
 from .checks import check
 from .header import find_issue_date, publication_year, read_header
 from .items import (
-    SECTION_HEADINGS, empty_categories, find_items, is_higher_heading, split_enumeration,
-    split_paragraph_list, split_semicolon_list, split_units_paragraphs,
+    SECTION_HEADINGS,
+    empty_categories,
+    find_items,
+    is_higher_heading,
+    split_enumeration,
+    split_paragraph_list,
+    split_semicolon_list,
+    split_units_paragraphs,
 )
 from .model import Notice, Project
 from .normalize import collapse_spaces, lines_of
@@ -49,7 +55,8 @@ def parse_notice(text: str) -> Notice:
     tables = [table for table in find_tables(raw_lines) if table.lists_projects]
     in_tables = {index for table in tables for index in range(table.start, table.end)}
     main_lines = [
-        line for index, raw in enumerate(raw_lines[:main_end])
+        line
+        for index, raw in enumerate(raw_lines[:main_end])
         if index not in in_tables and (line := collapse_spaces(raw))
     ]
     main = "\n".join(main_lines)
@@ -68,7 +75,9 @@ def parse_notice(text: str) -> Notice:
     for item in items:
         notice.projects.append(_project(item, wrapped))
         numbered[item.seq] = item.numbered
-    notice.list_source = ("numbered" if any(item.marked for item in items) else "unnumbered") if items else None
+    notice.list_source = (
+        ("numbered" if any(item.marked for item in items) else "unnumbered") if items else None
+    )
     table, listed, unread, empty_in_table = _table_list(tables, notice.projects)
     if table is not None:
         notice.projects, notice.list_source, empty = listed, "table", empty_in_table
@@ -114,6 +123,7 @@ def _table_list(
     a 人大 announcement's questions loses to the table of projects in its attachment, while an
     official notice whose numbered projects carry their units keeps them over a short table.
     """
+
     def weight(projects: list[Project]) -> int:
         return sum(bool(p.units) + bool(p.targets) for p in projects)
 
@@ -165,8 +175,12 @@ def _items(main: str, wrapped: bool) -> tuple[list[_Item], int, int, list[str]]:
         spans = [(offset + a, offset + b) for a, b in split_enumeration(section)]
         return _spanned(main, spans)
     if not markers:
-        spans = (split_units_paragraphs(main) or split_semicolon_list(main) or split_paragraph_list(main)
-                 or split_enumeration(main))
+        spans = (
+            split_units_paragraphs(main)
+            or split_semicolon_list(main)
+            or split_paragraph_list(main)
+            or split_enumeration(main)
+        )
         return _spanned(main, spans)
 
     chunks = [
@@ -202,7 +216,7 @@ def _spanned(main: str, spans: list[tuple[int, int]]) -> tuple[list[_Item], int,
 
 def _section_headings(main: str, markers) -> bool:
     """Whether most numbered items are an interpretation page's section headings."""
-    titles = [main[m.end: m.end + 12].strip() for m in markers]
+    titles = [main[m.end : m.end + 12].strip() for m in markers]
     return sum(bool(SECTION_HEADINGS.match(t)) for t in titles) * 2 > len(titles)
 
 
@@ -210,8 +224,8 @@ def _content_section(main: str, markers) -> str:
     """The text of the section that presents the content (主要内容, 内容简介…)."""
     for index, marker in enumerate(markers):
         end = markers[index + 1].start if index + 1 < len(markers) else len(main)
-        if "内容" in main[marker.end: marker.end + 12]:
-            return main[marker.end:end]
+        if "内容" in main[marker.end : marker.end + 12]:
+            return main[marker.end : end]
     return main
 
 
@@ -243,7 +257,7 @@ def _split_chunk(
         else:
             previous_end = max(c.end for c in clauses if c.start < clause.start)
             paragraph = chunk.find("\n", previous_end)
-            if 0 <= paragraph < clause.start and chunk[paragraph:clause.start].strip(" \n。；"):
+            if 0 <= paragraph < clause.start and chunk[paragraph : clause.start].strip(" \n。；"):
                 starts.append(paragraph + 1)
     end = _next_heading(chunk, rank)
     if last:
@@ -277,7 +291,11 @@ def _closing_offset(chunk: str, clauses: list, leading: bool, wrapped: bool, ran
     if not wrapped and not clauses:
         # One paragraph per item; a short heading line (`5 就业创业`) takes the paragraph under it.
         lines = chunk.split("\n")
-        take = 2 if len(lines) > 1 and len(lines[0]) <= 15 and not re.search(f"[{_SENTENCE_END}，,]", lines[0]) else 1
+        take = (
+            2
+            if len(lines) > 1 and len(lines[0]) <= 15 and not re.search(f"[{_SENTENCE_END}，,]", lines[0])
+            else 1
+        )
         return min(len(chunk), sum(len(line) + 1 for line in lines[:take]))
     return len(chunk)
 
@@ -295,7 +313,12 @@ def _orphan_first_item(before: str) -> str | None:
 def _project(item: _Item, wrapped: bool) -> Project:
     text = item.text.strip(" \n；;")
     heading, _, rest = text.partition("\n")
-    if rest.strip() and not wrapped and len(heading) <= 15 and not re.search(f"[{_SENTENCE_END}，,（(]", heading):
+    if (
+        rest.strip()
+        and not wrapped
+        and len(heading) <= 15
+        and not re.search(f"[{_SENTENCE_END}，,（(]", heading)
+    ):
         text = f"{heading}。{rest}"  # a heading over its paragraph (`5 就业创业`): keep them apart
     clauses = find_units_clauses(text)
     units: list[str] = []
@@ -311,10 +334,18 @@ def _project(item: _Item, wrapped: bool) -> Project:
     head = text[: clauses[0].start] if clauses else text
     # An item that is one sentence up to its units (`一是新建城南幼儿园，新增学位270个（…）`) is
     # named by its first clause, as a news list without units is.
-    one_sentence = bool(clauses) and _first_sentence(head, _SENTENCE_END).strip(" \n") == head.strip(" \n。；;")
+    one_sentence = bool(clauses) and _first_sentence(head, _SENTENCE_END).strip(" \n") == head.strip(
+        " \n。；;"
+    )
     title = _title(head, wrapped, stops="" if clauses and not one_sentence else "，,")
-    project = Project(seq=item.seq, title=title, body=body, units=units, lead_units=leads[:] if units else [],
-                      category=item.category)
+    project = Project(
+        seq=item.seq,
+        title=title,
+        body=body,
+        units=units,
+        lead_units=leads[:] if units else [],
+        category=item.category,
+    )
     project.theme = classify(title, body)
     if project.theme == "other" and item.category:
         project.theme = classify(item.category, "")

@@ -66,14 +66,20 @@ def table_projects(table: Table) -> tuple[list[Project], list[str], list[str]]:
             previous = rows[-1][0]
             rows[-1] = ([f"{a}\n{b}".strip("\n") for a, b in zip(previous, cells)], rows[-1][1])
             continue
-        if not numbered and not _column(cells, roles, "title", "") and not _column(cells, roles, "content", ""):
+        if (
+            not numbered
+            and not _column(cells, roles, "title", "")
+            and not _column(cells, roles, "content", "")
+        ):
             unread.append(" ".join(filled)[:40])
             continue
         rows.append((cells, category))
         waiting = None
     if waiting is not None and CATEGORY_MARK.match(waiting):
         empty.append(_category_name(waiting))
-    projects = [_project(cells, roles, table.header, index, group) for index, (cells, group) in enumerate(rows, 1)]
+    projects = [
+        _project(cells, roles, table.header, index, group) for index, (cells, group) in enumerate(rows, 1)
+    ]
     return projects, unread, empty
 
 
@@ -213,7 +219,9 @@ def _unit_lines(cell: str) -> str:
         line = re.sub(r"\s+", "", line)
         if not line:
             continue
-        cut = bool(names) and (not looks_like_unit_list(names[-1]) or (len(line) <= 3 and not line.startswith("各")))
+        cut = bool(names) and (
+            not looks_like_unit_list(names[-1]) or (len(line) <= 3 and not line.startswith("各"))
+        )
         if cut and not names[-1].endswith(("、", "，", "；", ",", ";", "：", ":")):
             names[-1] += line
         else:

@@ -297,8 +297,12 @@ def _cells_until(lines: list[str], index: int, next_seq: int) -> tuple[list[str]
         match = _SEQ.match(line)
         if match and int(match.group(1)) == next_seq:
             break
-        if _is_category_line(line) and (after := _past_categories(lines, index)) < len(lines) \
-                and (m := _SEQ.match(collapse_spaces(lines[after]))) and int(m.group(1)) == next_seq:
+        if (
+            _is_category_line(line)
+            and (after := _past_categories(lines, index)) < len(lines)
+            and (m := _SEQ.match(collapse_spaces(lines[after])))
+            and int(m.group(1)) == next_seq
+        ):
             break
         if not line and (index + 1 >= len(lines) or not lines[index + 1].strip()):
             break  # two empty lines end the table
@@ -315,7 +319,9 @@ def _fit(cells: list[str], roles: list[str | None]) -> list[str]:
     if len(cells) <= len(roles):
         return cells + [""] * (len(roles) - len(cells))
     fitted = [""] * len(roles)
-    tail_roles = [i for i, role in enumerate(roles) if role in ("lead", "partner", "units", "deadline", "money")]
+    tail_roles = [
+        i for i, role in enumerate(roles) if role in ("lead", "partner", "units", "deadline", "money")
+    ]
     rest = list(cells)
     for column in reversed(tail_roles):
         if rest and (roles[column] not in ("lead", "partner", "units") or looks_like_unit_list(rest[-1])):
@@ -335,7 +341,11 @@ def _read_header(table: Table) -> None:
         roles = [column_role(cell) for cell in row]
         named = [role for role in roles if role is not None]
         if len(named) >= 2 and len(named) * 2 >= len([c for c in row if c]):
-            table.header_at, table.header, table.roles = index, [re.sub(r"\s+", "", cell) for cell in row], roles
+            table.header_at, table.header, table.roles = (
+                index,
+                [re.sub(r"\s+", "", cell) for cell in row],
+                roles,
+            )
             return
 
 

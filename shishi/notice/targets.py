@@ -74,8 +74,11 @@ def _phrase_start(text: str, number_start: int, previous_end: int) -> int:
     """Where the commitment is written from: its clause, or the last enumeration item
     (`新改扩建幼儿园6所、｜中小学4所`), so that `text` reads as the commitment itself."""
     start = max(_clause_start(text, number_start), previous_end)
-    while start < number_start and (text[start] in "、，,；;。：:" or text[start].isspace()
-                                    or (text[start] in "和及" and text[start + 1 : start + 2].isdigit())):
+    while start < number_start and (
+        text[start] in "、，,；;。：:"
+        or text[start].isspace()
+        or (text[start] in "和及" and text[start + 1 : start + 2].isdigit())
+    ):
         start += 1
     return start
 

@@ -48,4 +48,6 @@ def clean_text(text: str) -> str:
     ''
     """
     text = text.replace("\r\n", "\n")
-    return _CHANGED.sub(lambda match: match.group().translate(_TABLE), text) if _CHANGED.search(text) else text
+    return (
+        _CHANGED.sub(lambda match: match.group().translate(_TABLE), text) if _CHANGED.search(text) else text
+    )

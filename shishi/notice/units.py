@@ -21,13 +21,28 @@ from dataclasses import dataclass
 # Labels that introduce units; the first group are leads.
 LEAD_LABELS = ("牵头单位", "牵头部门", "主责单位", "主责部门", "牵头")
 OTHER_LABELS = (
-    "共同责任单位", "主要责任单位", "具体责任单位", "责任单位", "责任部门", "配合单位", "配合部门",
-    "协办单位", "协同单位", "协助单位", "参与单位", "主办单位", "承办单位", "实施单位", "实施主体",
+    "共同责任单位",
+    "主要责任单位",
+    "具体责任单位",
+    "责任单位",
+    "责任部门",
+    "配合单位",
+    "配合部门",
+    "协办单位",
+    "协同单位",
+    "协助单位",
+    "参与单位",
+    "主办单位",
+    "承办单位",
+    "实施单位",
+    "实施主体",
     "责任主体",
 )
 _LABEL_WORDS = "|".join(sorted(LEAD_LABELS + OTHER_LABELS, key=len, reverse=True))
 # A label with whitespace allowed between its characters (PDF and cell wraps split words).
-_SPACED_LABEL = "|".join(r"\s*".join(label) for label in sorted(LEAD_LABELS[:-1] + OTHER_LABELS, key=len, reverse=True))
+_SPACED_LABEL = "|".join(
+    r"\s*".join(label) for label in sorted(LEAD_LABELS[:-1] + OTHER_LABELS, key=len, reverse=True)
+)
 
 _OPEN = "（("
 # Thirty units with long names still fit; anything longer is an unclosed bracket.
@@ -180,6 +195,7 @@ def looks_like_unit_list(text: str) -> bool:
     """
     names = split_unit_list(re.sub(r"\s+", "", text))
     return bool(names) and all(
-        name.startswith("各") or (len(name) <= 30 and _UNIT_END.search(re.sub(r"[（(][^）)]*[）)]$", "", name)))
+        name.startswith("各")
+        or (len(name) <= 30 and _UNIT_END.search(re.sub(r"[（(][^）)]*[）)]$", "", name)))
         for name in names
     )

@@ -55,10 +55,12 @@ def plan_projects(plan_id: int, project_id: int | None = None) -> list[Project]:
     projects = Project.objects.filter(plan_id=plan_id)
     if project_id is not None:
         projects = projects.filter(pk=project_id)
-    return list(projects.order_by("seq").prefetch_related(
-        Prefetch("targets", Target.objects.order_by("seq")),
-        Prefetch("assignments", Assignment.objects.select_related("unit").order_by("order")),
-    ))
+    return list(
+        projects.order_by("seq").prefetch_related(
+            Prefetch("targets", Target.objects.order_by("seq")),
+            Prefetch("assignments", Assignment.objects.select_related("unit").order_by("order")),
+        )
+    )
 
 
 class ReportRow:
@@ -68,15 +70,32 @@ class ReportRow:
     __slots__ = ("pk", "unit_id", "state", "submitted_at", "unit")
 
     def __init__(self, pk, unit_id, state, submitted_at):
-        self.pk, self.unit_id, self.state, self.submitted_at, self.unit = pk, unit_id, state, submitted_at, None
+        self.pk, self.unit_id, self.state, self.submitted_at, self.unit = (
+            pk,
+            unit_id,
+            state,
+            submitted_at,
+            None,
+        )
 
 
 def reports_with_figures(period: Period) -> tuple[dict[int, ReportRow], list[tuple]]:
     """The period's reports by unit and their figures as `project_rows` reads them, in one query of
     plain rows: one per figure (or per line without any, or per report without lines)."""
-    rows = (QuarterlyReport.objects.filter(period_id=period.pk).order_by()
-            .values_list("pk", "unit_id", "state", "submitted_at", "lines__project_id", "lines__assessment",
-                         "lines__values__target_id", "lines__values__value"))
+    rows = (
+        QuarterlyReport.objects.filter(period_id=period.pk)
+        .order_by()
+        .values_list(
+            "pk",
+            "unit_id",
+            "state",
+            "submitted_at",
+            "lines__project_id",
+            "lines__assessment",
+            "lines__values__target_id",
+            "lines__values__value",
+        )
+    )
     reports: dict[int, ReportRow] = {}
     figures = []
     for pk, unit_id, state, submitted_at, project_id, assessment, target_id, value in rows:
@@ -95,11 +114,20 @@ def build_board(plan: Plan, period: Period, today: datetime.date) -> Board:
         if unit.pk in reports:
             reports[unit.pk].unit = unit
     states = {unit.pk: report_state(reports.get(unit.pk), period, today) for unit in units}
-    cells = {(a.project_id, a.unit_id): states[a.unit_id]
-             for project in projects for a in project.assignments.all()}
+    cells = {
+        (a.project_id, a.unit_id): states[a.unit_id]
+        for project in projects
+        for a in project.assignments.all()
+    }
     rows = project_rows(plan, period, projects, reports, states, figures)
     return Board(
-        plan=plan, period=period, projects=projects, units=units, cells=cells, states=states, reports=reports,
+        plan=plan,
+        period=period,
+        projects=projects,
+        units=units,
+        cells=cells,
+        states=states,
+        reports=reports,
         rows=rows,
         late_units=[u for u in units if states[u.pk] == LATE],
         review_queue=[reports[u.pk] for u in units if states[u.pk] == QuarterlyReport.State.SUBMITTED],
@@ -117,8 +145,11 @@ def project_rows(plan, period, projects, reports, states, figures=None) -> dict[
     if figures is None:
         # One query of plain tuples, a row per figure (or per line without any), no ordering: a board
         # reads a few hundred figures, and a model instance for each cost more than the rest of the page.
-        figures = (ReportLine.objects.filter(report_id__in=list(unit_of)).order_by()
-                   .values_list("project_id", "report_id", "assessment", "values__target_id", "values__value"))
+        figures = (
+            ReportLine.objects.filter(report_id__in=list(unit_of))
+            .order_by()
+            .values_list("project_id", "report_id", "assessment", "values__target_id", "values__value")
+        )
     for project_id, report_id, assessment, target_id, value in figures:
         unit_id = unit_of.get(report_id)
         if unit_id is None:
@@ -136,13 +167,29 @@ def project_rows(plan, period, projects, reports, states, figures=None) -> dict[
         target_rows = []
         for target in project.targets.all():
             figure = values[project.pk].get((lead_id, target.pk))
-            light = target_light(target.op, target.value, figure, period.quarter, yellow=plan.yellow_points,
-                                 red=plan.red_points, late=late, assessment=assessment)
-            partners = [(a.unit.name, values[project.pk].get((a.unit_id, target.pk))) for a in team if a.unit_id != lead_id]
+            light = target_light(
+                target.op,
+                target.value,
+                figure,
+                period.quarter,
+                yellow=plan.yellow_points,
+                red=plan.red_points,
+                late=late,
+                assessment=assessment,
+            )
+            partners = [
+                (a.unit.name, values[project.pk].get((a.unit_id, target.pk)))
+                for a in team
+                if a.unit_id != lead_id
+            ]
             target_rows.append(TargetRow(target, figure, light, partners))
         if not target_rows:
-            lights = [target_light("=", 0, None, period.quarter, late=late, assessment=assessment, numeric=False)]
+            lights = [
+                target_light("=", 0, None, period.quarter, late=late, assessment=assessment, numeric=False)
+            ]
         else:
             lights = [row.light for row in target_rows]
-        rows[project.pk] = ProjectRow(project, project_light(lights, expected_progress(period.quarter)), target_rows, assessment)
+        rows[project.pk] = ProjectRow(
+            project, project_light(lights, expected_progress(period.quarter)), target_rows, assessment
+        )
     return rows

@@ -30,8 +30,9 @@ class ProjectLedger:
     entries: list[dict]  # every unit's submitted lines
 
 
-def project_ledger(plan: Plan, project_pk: int, period: Period, periods: list[Period],
-                   today: datetime.date) -> ProjectLedger | None:
+def project_ledger(
+    plan: Plan, project_pk: int, period: Period, periods: list[Period], today: datetime.date
+) -> ProjectLedger | None:
     """The ledger of the plan's project `project_pk` in `period` (None if the plan has no such project)."""
     project = next(iter(plan_projects(plan.pk, project_pk)), None)
     if project is None:
@@ -55,19 +56,34 @@ def submitted_lines(plan, project, units: dict[int, str], periods: list[Period])
     period_of = {period.pk: period for period in periods}
     entries = []
     # Each report's latest version, of the units on the project: only those versions' contents are read.
-    latest = ReportVersion.objects.filter(
-        report__period__plan_id=plan.pk,
-        report__unit_id__in=Assignment.objects.filter(project_id=project.pk).values("unit_id"),
-        number=Subquery(ReportVersion.objects.filter(report_id=OuterRef("report_id")).order_by("-number")
-                        .values("number")[:1]),
-    ).order_by().values_list("number", "outcome", "content", "report__period_id", "report__unit_id")
+    latest = (
+        ReportVersion.objects.filter(
+            report__period__plan_id=plan.pk,
+            report__unit_id__in=Assignment.objects.filter(project_id=project.pk).values("unit_id"),
+            number=Subquery(
+                ReportVersion.objects.filter(report_id=OuterRef("report_id"))
+                .order_by("-number")
+                .values("number")[:1]
+            ),
+        )
+        .order_by()
+        .values_list("number", "outcome", "content", "report__period_id", "report__unit_id")
+    )
     for number, outcome, content, period_id, unit_id in latest:
         line = next((l for l in content["lines"] if l["project_id"] == project.pk), None)
         if line and unit_id in units:
             unit_name = units[unit_id]
             figures = "；".join(f"{v['indicator']}：{v['value'] or '—'}{v['unit']}" for v in line["values"])
-            entries.append({"period": period_of[period_id], "unit": unit_name, "unit_id": unit_id,
-                            "version": _("第%(n)s版") % {"n": number},
-                            "outcome": outcome, "outcome_name": ReportVersion.Outcome(outcome).label,
-                            "measures": line["measures"], "figures": figures})
+            entries.append(
+                {
+                    "period": period_of[period_id],
+                    "unit": unit_name,
+                    "unit_id": unit_id,
+                    "version": _("第%(n)s版") % {"n": number},
+                    "outcome": outcome,
+                    "outcome_name": ReportVersion.Outcome(outcome).label,
+                    "measures": line["measures"],
+                    "figures": figures,
+                }
+            )
     return sorted(entries, key=lambda e: (e["period"].quarter, e["unit"]))

@@ -41,8 +41,16 @@ def expected_progress(quarter: int) -> Decimal:
 
 
 def target_light(
-    op: str, goal: Decimal, figure: Decimal | None, quarter: int, *,
-    yellow: int = 10, red: int = 30, late: bool = False, assessment: str = "", numeric: bool = True,
+    op: str,
+    goal: Decimal,
+    figure: Decimal | None,
+    quarter: int,
+    *,
+    yellow: int = 10,
+    red: int = 30,
+    late: bool = False,
+    assessment: str = "",
+    numeric: bool = True,
 ) -> Light:
     """`numeric=False` for a project with no figure to reach at all (only the unit's word counts)."""
     expected = expected_progress(quarter)
@@ -65,7 +73,14 @@ def target_light(
     elif behind >= yellow:
         colour, words = YELLOW, f"落后序时进度{_pts(behind)}个百分点（{yellow}–{red}个百分点为黄灯）"
     else:
-        colour, words = GREEN, ("达到或超过序时进度" if behind <= 0 else f"落后序时进度{_pts(behind)}个百分点，不足{yellow}个百分点")
+        colour, words = (
+            GREEN,
+            (
+                "达到或超过序时进度"
+                if behind <= 0
+                else f"落后序时进度{_pts(behind)}个百分点，不足{yellow}个百分点"
+            ),
+        )
     return Light(colour, progress, expected, f"完成{_pct(progress)}，序时进度{_pct(expected)}：{words}")
 
 
@@ -88,7 +103,9 @@ def project_light(lights: list[Light], expected: Decimal) -> Light:
     if all(light.colour == DONE for light in lights):
         return Light(DONE, None, expected, "全部指标已完成")
     worst = max(lights, key=lambda light: SEVERITY[light.colour])
-    if len(lights) == 1 or all(light.colour == worst.colour and light.reason == worst.reason for light in lights):
+    if len(lights) == 1 or all(
+        light.colour == worst.colour and light.reason == worst.reason for light in lights
+    ):
         return Light(worst.colour, worst.progress, expected, worst.reason)
     return Light(worst.colour, worst.progress, expected, f"最差的指标：{worst.reason}")
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -23,8 +23,8 @@ from shishi.reporting.reminders import ReminderRefused, remind
 from shishi.reporting.states import STATE_NAMES
 
 from .board import build_board
-from .sections import board_sections
 from .ledger import project_ledger
+from .sections import board_sections
 
 
 def _plan(request, pk: int) -> Plan:
@@ -52,30 +52,38 @@ def board(request, pk: int, quarter: int):
     data = _cached(plan, f"board:{period.pk}:{today}", lambda: build_board(plan, period, today))
     latest = {}  # late unit id → its newest reminder for this period (later rows overwrite earlier)
     late = [unit.pk for unit in data.late_units]  # the only ones the page shows reminders for
-    for reminder in Reminder.objects.filter(period=period, unit_id__in=late).select_related("sent_by").order_by("sent_at"):
+    for reminder in (
+        Reminder.objects.filter(period=period, unit_id__in=late).select_related("sent_by").order_by("sent_at")
+    ):
         latest[reminder.unit_id] = reminder
     matrix = [
         {
             "project": project,
             "row": data.rows[project.pk],
             # A cell per unit: its report's state and the state's name where the unit is on the project.
-            "cells": [(state, STATE_NAMES[state]) if (state := data.cells.get((project.pk, unit.pk)))
-                      else None for unit in data.units],
+            "cells": [
+                (state, STATE_NAMES[state]) if (state := data.cells.get((project.pk, unit.pk))) else None
+                for unit in data.units
+            ],
         }
         for project in data.projects
     ]
-    return render(request, "oversight/board.html", {
-        "plan": plan,
-        "period": period,
-        "periods": periods,
-        "board": data,
-        "matrix": matrix,
-        "latest_reminders": latest,
-        "can_manage": can_manage_plan(request.user, plan),
-        "can_supervise": can_supervise(request.user, plan),
-        "counts": {name: data.count(state) for state, name in STATE_NAMES.items()},
-        "sections": board_sections(plan, period),
-    })
+    return render(
+        request,
+        "oversight/board.html",
+        {
+            "plan": plan,
+            "period": period,
+            "periods": periods,
+            "board": data,
+            "matrix": matrix,
+            "latest_reminders": latest,
+            "can_manage": can_manage_plan(request.user, plan),
+            "can_supervise": can_supervise(request.user, plan),
+            "counts": {name: data.count(state) for state, name in STATE_NAMES.items()},
+            "sections": board_sections(plan, period),
+        },
+    )
 
 
 @login_required
@@ -108,19 +116,38 @@ def project_page(request, pk: int, project_pk: int):
     period = plan.period(as_quarter(request.GET.get("q"))) or plan.current_period(today)
     if period is None:
         raise Http404
-    ledger = _cached(plan, f"project:{project_pk}:{period.pk}:{today}",
-                     lambda: project_ledger(plan, project_pk, period, periods, today))
+    ledger = _cached(
+        plan,
+        f"project:{project_pk}:{period.pk}:{today}",
+        lambda: project_ledger(plan, project_pk, period, periods, today),
+    )
     if ledger is None:
         raise Http404
     own_unit = restricted_to_unit(request.user)
     visible = {a.unit_id for a in ledger.team if own_unit is None or a.unit_id == own_unit}
     states = ledger.states
-    return render(request, "oversight/project.html", {
-        "plan": plan, "project": ledger.project, "period": period, "periods": periods, "row": ledger.row,
-        "team": [(a, ledger.ledgers.get(a.pk), STATE_NAMES[states[a.unit_id]], states[a.unit_id],
-                  a.unit_id in visible) for a in ledger.team],
-        "entries": [entry for entry in ledger.entries if entry["unit_id"] in visible],
-    })
+    return render(
+        request,
+        "oversight/project.html",
+        {
+            "plan": plan,
+            "project": ledger.project,
+            "period": period,
+            "periods": periods,
+            "row": ledger.row,
+            "team": [
+                (
+                    a,
+                    ledger.ledgers.get(a.pk),
+                    STATE_NAMES[states[a.unit_id]],
+                    states[a.unit_id],
+                    a.unit_id in visible,
+                )
+                for a in ledger.team
+            ],
+            "entries": [entry for entry in ledger.entries if entry["unit_id"] in visible],
+        },
+    )
 
 
 def _cached(plan: Plan, what: str, make):

@@ -24,11 +24,14 @@ LARGEST_TEXT = f"{LARGEST:,f}"
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．－＋", "0123456789.-+")
 # What people put around a figure without meaning anything by it: thousands separators, spaces.
 _NOISE = re.compile(r"[,，、\s\u3000_']")
-_FIGURE = re.compile(r"""
+_FIGURE = re.compile(
+    r"""
     [+-]?                       # a sign; a minus is refused below with its own message
     (?: \d+ (?: \.\d* )? | \.\d+ )
     (?: [eE] [+-]? \d{1,3} )?   # 1.2E+3, as spreadsheets write large figures
-    """, re.VERBOSE | re.ASCII)
+    """,
+    re.VERBOSE | re.ASCII,
+)
 
 
 class FigureError(ValueError):
@@ -79,7 +82,12 @@ def storable(value: Decimal | int | None) -> bool:
     if value is None:
         return True
     value = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
-    return value.is_finite() and 0 <= value < LIMIT and value.adjusted() < MAX_DIGITS and value == value.quantize(STEP)
+    return (
+        value.is_finite()
+        and 0 <= value < LIMIT
+        and value.adjusted() < MAX_DIGITS
+        and value == value.quantize(STEP)
+    )
 
 
 def _short(text: str) -> str:

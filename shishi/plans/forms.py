@@ -105,12 +105,16 @@ class WholeNumberField(forms.Field):
         negative = raw.startswith("-")
         magnitude = number(raw[1:] if raw[:1] in "+-" else raw, 0, MAX_ID)
         if magnitude is None:
-            raise ValidationError(self.error_messages["invalid"], code="invalid",
-                                  params={"label": self.label, "raw": raw[:30]})
+            raise ValidationError(
+                self.error_messages["invalid"], code="invalid", params={"label": self.label, "raw": raw[:30]}
+            )
         whole = -magnitude if negative else magnitude
         if not self.low <= whole <= self.high:
-            raise ValidationError(self.error_messages["range"], code="range",
-                                  params={"label": self.label, "low": self.low, "high": self.high})
+            raise ValidationError(
+                self.error_messages["range"],
+                code="range",
+                params={"label": self.label, "low": self.low, "high": self.high},
+            )
         return whole
 
 
@@ -126,8 +130,9 @@ class DraftDateField(forms.Field):
         try:
             return datetime.date.fromisoformat(raw).isoformat()
         except ValueError:
-            raise ValidationError(self.error_messages["invalid"], code="invalid",
-                                  params={"label": self.label, "raw": raw[:30]}) from None
+            raise ValidationError(
+                self.error_messages["invalid"], code="invalid", params={"label": self.label, "raw": raw[:30]}
+            ) from None
 
 
 class ChoiceOrDefaultField(forms.ChoiceField):
@@ -288,15 +293,30 @@ class ProjectCorrections:
     def __init__(self, index: int, project: dict, data: dict | None):
         key, seq = f"p-{index}", project["seq"]
         self.key, self.project = key, project
-        self.form = ProjectForm(data, prefix=key, seq=seq, initial={
-            "title": project["title"], "units": "、".join(project["units"]),
-            "leads": "、".join(project["lead_units"]), "deadline": project["deadline"],
-            # Drafts kept before categories and investment were read have neither.
-            "category": project.get("category", ""), "investment": project.get("investment")})
+        self.form = ProjectForm(
+            data,
+            prefix=key,
+            seq=seq,
+            initial={
+                "title": project["title"],
+                "units": "、".join(project["units"]),
+                "leads": "、".join(project["lead_units"]),
+                "deadline": project["deadline"],
+                # Drafts kept before categories and investment were read have neither.
+                "category": project.get("category", ""),
+                "investment": project.get("investment"),
+            },
+        )
         self.rows = [
-            (TargetForm(data, prefix=f"{key}-t-{j}", seq=seq,
-                        initial={name: target[name] for name in ("indicator", "op", "value", "unit")}),
-             target)
+            (
+                TargetForm(
+                    data,
+                    prefix=f"{key}-t-{j}",
+                    seq=seq,
+                    initial={name: target[name] for name in ("indicator", "op", "value", "unit")},
+                ),
+                target,
+            )
             for j, target in enumerate(project["targets"])
         ]
         self.new_target = TargetForm(data, prefix=f"{key}-t-new", seq=seq, new=True, initial={"op": "="})
@@ -323,11 +343,16 @@ class ProjectCorrections:
         for form, target in [*self.rows, (self.new_target, None)]:
             if form.cleaned_data["delete"] or form.left_empty:
                 continue
-            project["targets"].append({
-                "indicator": form.cleaned_data["indicator"], "op": form.cleaned_data["op"],
-                "value": json_figure(form.cleaned_data["figure"]), "unit": form.cleaned_data["unit"],
-                "kind": target["kind"] if target else "count", "text": target["text"] if target else "",
-            })
+            project["targets"].append(
+                {
+                    "indicator": form.cleaned_data["indicator"],
+                    "op": form.cleaned_data["op"],
+                    "value": json_figure(form.cleaned_data["figure"]),
+                    "unit": form.cleaned_data["unit"],
+                    "kind": target["kind"] if target else "count",
+                    "text": target["text"] if target else "",
+                }
+            )
         return project
 
 
@@ -346,11 +371,15 @@ class NoticeCorrections:
     def __init__(self, draft: dict, data=None, unit_choices: dict[str, str] | None = None):
         self.draft = draft
         self.header = PlanHeaderForm(initial={name: draft[name] for name in PlanHeaderForm.base_fields})
-        self.projects = [ProjectCorrections(index, project, None) for index, project in enumerate(draft["projects"])]
+        self.projects = [
+            ProjectCorrections(index, project, None) for index, project in enumerate(draft["projects"])
+        ]
         if data is not None:
             data = self._completed(data)
             self.header = PlanHeaderForm(data, initial=self.header.initial)
-            self.projects = [ProjectCorrections(i, project, data) for i, project in enumerate(draft["projects"])]
+            self.projects = [
+                ProjectCorrections(i, project, data) for i, project in enumerate(draft["projects"])
+            ]
         self.unit_names = list(dict.fromkeys(unit for project in self.projects for unit in project.units()))
         if data is None and unit_choices:
             data = {f"unit-{index}": unit_choices.get(name, "") for index, name in enumerate(self.unit_names)}

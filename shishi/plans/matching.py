@@ -26,7 +26,10 @@ class UnitMatch:
 def match_units(region: Region, names: list[str]) -> list[UnitMatch]:
     units = list(Unit.objects.filter(region=region))
     by_name = {unit.name: unit for unit in units}
-    by_alias = {alias.name: alias.unit for alias in UnitAlias.objects.filter(unit__region=region).select_related("unit")}
+    by_alias = {
+        alias.name: alias.unit
+        for alias in UnitAlias.objects.filter(unit__region=region).select_related("unit")
+    }
     choices = {unit.pk: unit.name for unit in units}
     matches = []
     for name in names:
@@ -35,7 +38,9 @@ def match_units(region: Region, names: list[str]) -> list[UnitMatch]:
         elif name in by_alias:
             matches.append(UnitMatch(name, by_alias[name], "alias"))
         else:
-            found = process.extract(name, choices, scorer=fuzz.WRatio, limit=3, score_cutoff=SUGGESTION_CUTOFF)
+            found = process.extract(
+                name, choices, scorer=fuzz.WRatio, limit=3, score_cutoff=SUGGESTION_CUTOFF
+            )
             suggestions = [(next(u for u in units if u.pk == key), int(score)) for _, score, key in found]
             matches.append(UnitMatch(name, None, "", suggestions))
     return matches

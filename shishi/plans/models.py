@@ -30,7 +30,9 @@ class NoticeFile(models.Model):
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["region", "sha256"], name="notice_file_once_per_region")]
+        constraints = [
+            models.UniqueConstraint(fields=["region", "sha256"], name="notice_file_once_per_region")
+        ]
 
 
 class PlanQuerySet(models.QuerySet):
@@ -72,7 +74,9 @@ class Plan(models.Model):
         verbose_name = _("实事计划")
         verbose_name_plural = _("实事计划")
         ordering = ["-year", "region__path"]
-        constraints = [models.UniqueConstraint(fields=["region", "year", "title"], name="plan_unique_title_per_year")]
+        constraints = [
+            models.UniqueConstraint(fields=["region", "year", "title"], name="plan_unique_title_per_year")
+        ]
 
     def __str__(self) -> str:
         return f"{self.region} {self.year}"
@@ -137,17 +141,25 @@ class Project(models.Model):
     # What a 民生实事 notice gives per project when it has them: the heading or 类别 column the
     # project stands under, and its 年度投资 in 万元 (a figure as `figures` holds one).
     category = models.CharField(_("类别"), max_length=60, blank=True, default="")
-    investment = models.DecimalField(_("年度投资（万元）"), max_digits=figures.MAX_DIGITS,
-                                     decimal_places=figures.DECIMAL_PLACES, null=True, blank=True)
+    investment = models.DecimalField(
+        _("年度投资（万元）"),
+        max_digits=figures.MAX_DIGITS,
+        decimal_places=figures.DECIMAL_PLACES,
+        null=True,
+        blank=True,
+    )
     history = HistoricalRecords()
 
     class Meta:
         # Local columns only: ordering by "plan" would order by the plan's own ordering, a join
         # through the plan to its region on every read of projects.
         ordering = ["plan_id", "seq"]
-        constraints = [models.UniqueConstraint(fields=["plan", "seq"], name="project_seq_unique_in_plan"),
-                       models.CheckConstraint(condition=figure_fits("investment", null=True),
-                                              name="project_investment_fits")]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "seq"], name="project_seq_unique_in_plan"),
+            models.CheckConstraint(
+                condition=figure_fits("investment", null=True), name="project_investment_fits"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.seq}. {self.title}"
@@ -203,7 +215,9 @@ class Target(models.Model):
         return self.op == self.Op.AT_MOST
 
 
-_SIGNS = dict(Target.Op.choices)  # get_op_display() rebuilds this on every call; a comparison asks thousands of times
+_SIGNS = dict(
+    Target.Op.choices
+)  # get_op_display() rebuilds this on every call; a comparison asks thousands of times
 
 
 class Assignment(models.Model):
@@ -254,7 +268,9 @@ class Period(models.Model):
     @staticmethod
     def bounds(year: int, quarter: int, due_days: int) -> tuple[datetime.date, datetime.date, datetime.date]:
         start = datetime.date(year, 3 * quarter - 2, 1)
-        end = (datetime.date(year + 1, 1, 1) if quarter == 4 else datetime.date(year, 3 * quarter + 1, 1)) - datetime.timedelta(days=1)
+        end = (
+            datetime.date(year + 1, 1, 1) if quarter == 4 else datetime.date(year, 3 * quarter + 1, 1)
+        ) - datetime.timedelta(days=1)
         return start, end, end + datetime.timedelta(days=due_days)
 
 

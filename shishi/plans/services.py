@@ -36,7 +36,9 @@ def read_notice_upload(region: Region, person: Person, data: bytes, filename: st
     if not data:
         raise PlanError("文件是空的，请重新选择通知文件。")
     if len(data) > settings.SHISHI_MAX_NOTICE_BYTES:
-        raise PlanError(f"文件超过{settings.SHISHI_MAX_NOTICE_BYTES // (1024 * 1024)}MB，请确认是否为通知原文。")
+        raise PlanError(
+            f"文件超过{settings.SHISHI_MAX_NOTICE_BYTES // (1024 * 1024)}MB，请确认是否为通知原文。"
+        )
     sha256 = hashlib.sha256(data).hexdigest()
     existing = NoticeFile.objects.filter(region=region, sha256=sha256).first()
     if existing:
@@ -46,11 +48,15 @@ def read_notice_upload(region: Region, person: Person, data: bytes, filename: st
     except NoticeError as error:
         raise PlanError(str(error)) from None
     if not notice.projects:
-        raise PlanError("没有从文件中读出实事项目（例如“一、……（责任单位：……）”）。请确认上传的是实事通知原文。")
+        raise PlanError(
+            "没有从文件中读出实事项目（例如“一、……（责任单位：……）”）。请确认上传的是实事通知原文。"
+        )
     targets = sum(len(project.targets) for project in notice.projects)
     if len(notice.projects) > MAX_PROJECTS or targets > MAX_TARGETS:
-        raise PlanError(f"从文件中读出{len(notice.projects)}项实事、{targets}个指标，一份通知最多{MAX_PROJECTS}项实事、"
-                        f"{MAX_TARGETS}个指标。请确认上传的是一份实事通知，或分成几份导入。")
+        raise PlanError(
+            f"从文件中读出{len(notice.projects)}项实事、{targets}个指标，一份通知最多{MAX_PROJECTS}项实事、"
+            f"{MAX_TARGETS}个指标。请确认上传的是一份实事通知，或分成几份导入。"
+        )
     parsed = notice.to_dict()
     try:
         with transaction.atomic():
@@ -119,7 +125,7 @@ def investment_label(seq: int) -> str:
 
 def _fit(text: str, model, field: str) -> str:
     limit = _limit(model, field)
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def draft_unit_names(draft: dict) -> list[str]:
@@ -155,8 +161,14 @@ def draft_problems(draft: dict) -> list[str]:
         for name in project["units"]:
             check(name, _limit(Unit, "name"), f"{where}责任单位“{name[:20]}…”")
         for target in project["targets"]:
-            check(target["indicator"], _limit(Target, "indicator"), f"{where}指标“{target['indicator'][:20]}…”")
-            check(target["unit"], _limit(Target, "unit_of_measure"), f"{where}指标“{target['indicator'][:20]}”的单位")
+            check(
+                target["indicator"], _limit(Target, "indicator"), f"{where}指标“{target['indicator'][:20]}…”"
+            )
+            check(
+                target["unit"],
+                _limit(Target, "unit_of_measure"),
+                f"{where}指标“{target['indicator'][:20]}”的单位",
+            )
     return problems
 
 
@@ -202,18 +214,35 @@ def confirm_plan(notice_file: NoticeFile, person: Person, choices: dict[str, str
         Period.objects.create(plan=plan, quarter=quarter, starts_on=starts, ends_on=ends, due_on=due)
     for item in draft["projects"]:
         project = Project.objects.create(
-            plan=plan, seq=item["seq"], title=item["title"], body=item["body"], theme=item["theme"],
-            deadline=item["deadline"] or None, category=item.get("category", ""),
+            plan=plan,
+            seq=item["seq"],
+            title=item["title"],
+            body=item["body"],
+            theme=item["theme"],
+            deadline=item["deadline"] or None,
+            category=item.get("category", ""),
             investment=parse_figure(item.get("investment")),
         )
         Target.objects.bulk_create(
-            Target(project=project, seq=n, indicator=t["indicator"], op=t["op"], value=parse_figure(t["value"]),
-                   unit_of_measure=t["unit"], kind=t["kind"], text=_fit(t["text"], Target, "text"))
+            Target(
+                project=project,
+                seq=n,
+                indicator=t["indicator"],
+                op=t["op"],
+                value=parse_figure(t["value"]),
+                unit_of_measure=t["unit"],
+                kind=t["kind"],
+                text=_fit(t["text"], Target, "text"),
+            )
             for n, t in enumerate(item["targets"], 1)
         )
         Assignment.objects.bulk_create(
-            Assignment(project=project, unit=units[name], order=n,
-                       role=Assignment.Role.LEAD if name in item["lead_units"] else Assignment.Role.PARTNER)
+            Assignment(
+                project=project,
+                unit=units[name],
+                order=n,
+                role=Assignment.Role.LEAD if name in item["lead_units"] else Assignment.Role.PARTNER,
+            )
             for n, name in enumerate(dict.fromkeys(item["units"]))
         )
     record(region, person, "imported", f"导入《{plan.title}》，共{len(draft['projects'])}项实事", plan=plan)

@@ -13,7 +13,9 @@ from shishi.directory.access import can_view_plan
 from .models import Plan
 
 
-def plan_or_403(request, pk: int, allowed: Callable = can_view_plan, related: tuple[str, ...] = ("region",)) -> Plan:
+def plan_or_403(
+    request, pk: int, allowed: Callable = can_view_plan, related: tuple[str, ...] = ("region",)
+) -> Plan:
     plan = get_object_or_404(Plan.objects.select_related(*related), pk=pk)
     if not allowed(request.user, plan):
         raise PermissionDenied

@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from shishi.directory.access import can_manage_plan, can_manage_region, regions_visible_to
 from shishi.directory.models import Unit
 
+from .forms import OP_CHOICES, ImportForm, NoticeCorrections, messages_of
 from .matching import match_units
 from .models import NoticeFile, Plan
-from .forms import OP_CHOICES, ImportForm, NoticeCorrections, messages_of
 from .services import PlanError, confirm_plan, read_notice_upload, save_corrections
 
 
@@ -58,8 +58,12 @@ def import_notice(request):
                 messages.info(request, _("这份通知已经导入过，已为您打开对应的实事计划。"))
                 return redirect("plans:detail", notice_file.plan.pk)
             return redirect("plans:preview", notice_file.pk)
-    return render(request, "plans/import.html", {"regions": regions, "form": form, "error": error},
-                  status=400 if error else 200)
+    return render(
+        request,
+        "plans/import.html",
+        {"regions": regions, "form": form, "error": error},
+        status=400 if error else 200,
+    )
 
 
 @login_required
@@ -108,7 +112,10 @@ def _unit_matches(region, corrections: NoticeCorrections) -> list:
     for index, match in enumerate(matches):
         match.field = f"unit-{index}"
         chosen = choices.get(match.name) or (f"unit:{match.unit.pk}" if match.unit else "")
-        match.suggested = [(f"unit:{u.pk}", f"{u.name}（相似度{score}）", chosen == f"unit:{u.pk}") for u, score in match.suggestions]
+        match.suggested = [
+            (f"unit:{u.pk}", f"{u.name}（相似度{score}）", chosen == f"unit:{u.pk}")
+            for u, score in match.suggestions
+        ]
         suggested = {value for value, _, _ in match.suggested}
         match.options = [
             (value, u.name, chosen == value and value not in suggested)
@@ -125,10 +132,13 @@ def detail(request, pk: int):
     if not Plan.objects.visible_to(request.user).filter(pk=plan.pk).exists():
         raise PermissionDenied
     projects = plan.projects.prefetch_related("targets", "assignments__unit").order_by("seq")
-    return render(request, "plans/detail.html", {
-        "plan": plan,
-        "projects": projects,
-        "periods": plan.periods.all(),
-        "can_manage": can_manage_plan(request.user, plan),
-    })
-
+    return render(
+        request,
+        "plans/detail.html",
+        {
+            "plan": plan,
+            "projects": projects,
+            "periods": plan.periods.all(),
+            "can_manage": can_manage_plan(request.user, plan),
+        },
+    )

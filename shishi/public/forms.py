@@ -21,8 +21,9 @@ class StatementForm(forms.Form):
     found needs `confirm` ticked, and confirms only the findings shown (`confirmed`), so that
     anything new found later is refused again (services.approve_statement)."""
 
-    action = ChoiceOrDefaultField(choices=[("save", "保存"), ("approve", "审核并公开"), ("withdraw", "撤回公开")],
-                                  default="save")
+    action = ChoiceOrDefaultField(
+        choices=[("save", "保存"), ("approve", "审核并公开"), ("withdraw", "撤回公开")], default="save"
+    )
     text = CleanTextField(strip=False)  # services.py strips it and bounds its length
     confirm = forms.BooleanField(required=False)
     confirmed = TextListField(required=False)
@@ -32,4 +33,6 @@ class StatementForm(forms.Form):
 
 
 class PublishForm(forms.Form):
-    action = ChoiceOrDefaultField(choices=[("publish", "向社会公开"), ("unpublish", "停止公开")], default="publish")
+    action = ChoiceOrDefaultField(
+        choices=[("publish", "向社会公开"), ("unpublish", "停止公开")], default="publish"
+    )

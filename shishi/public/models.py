@@ -21,7 +21,9 @@ class PublicStatement(models.Model):
     period = models.ForeignKey(Period, models.CASCADE, related_name="public_statements")
     text = models.TextField(_("公开说明"), blank=True, default="")
     approved_text = models.TextField(_("已公开的说明"), blank=True, default="")
-    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+")
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
+    )
     approved_at = models.DateTimeField(null=True, blank=True)
     # Personal data found in the approved text that the coordinator confirmed publishing anyway.
     confirmed_findings = models.JSONField(default=list, blank=True)
@@ -32,7 +34,11 @@ class PublicStatement(models.Model):
         verbose_name = _("公开说明")
         verbose_name_plural = _("公开说明")
         ordering = ["project__seq"]
-        constraints = [models.UniqueConstraint(fields=["project", "period"], name="statement_once_per_project_and_period")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "period"], name="statement_once_per_project_and_period"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.project} {self.period}"

@@ -62,17 +62,23 @@ def build_page(plan: Plan, quarter: int | None, today: datetime.date) -> PublicP
     states = {unit_id: report_state(reports.get(unit_id), period, today) for unit_id in units}
     accepted = {unit_id: r for unit_id, r in reports.items() if r.state == QuarterlyReport.State.ACCEPTED}
     rows = project_rows(plan, period, projects, accepted, states, figures)
-    statements = dict(PublicStatement.objects.filter(period_id=period.pk, project__plan_id=plan.pk)
-                      .exclude(approved_text="").order_by().values_list("project_id", "approved_text"))
+    statements = dict(
+        PublicStatement.objects.filter(period_id=period.pk, project__plan_id=plan.pk)
+        .exclude(approved_text="")
+        .order_by()
+        .values_list("project_id", "approved_text")
+    )
     items = []
     for project in projects:
         team = project.assignments.all()
-        items.append(PublicProject(
-            row=rows[project.pk],
-            lead_units=[a.unit.name for a in team if a.role == Assignment.Role.LEAD],
-            partner_units=[a.unit.name for a in team if a.role != Assignment.Role.LEAD],
-            statement=statements.get(project.pk, ""),
-        ))
+        items.append(
+            PublicProject(
+                row=rows[project.pk],
+                lead_units=[a.unit.name for a in team if a.role == Assignment.Role.LEAD],
+                partner_units=[a.unit.name for a in team if a.role != Assignment.Role.LEAD],
+                statement=statements.get(project.pk, ""),
+            )
+        )
     return PublicPage(plan=plan, period=period, periods=periods, projects=items)
 
 

@@ -31,7 +31,8 @@ _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)  # 2**(17-i) mo
 _CHECK = "10X98765432"  # the check character for each remainder of the weighted sum mod 11
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}  # ！..～ → !..~, one for one
 
-_ID_CARD = re.compile(r"""
+_ID_CARD = re.compile(
+    r"""
     (?<![0-9A-Za-z])
     (?:
         [1-9]\d{5}                   # region code
@@ -43,23 +44,31 @@ _ID_CARD = re.compile(r"""
         [1-9]\d{5} \d{6} \d{3}       # the old 15-digit form: region code, YYMMDD, sequence
     )
     (?![0-9A-Za-z])
-""", re.VERBOSE)
+""",
+    re.VERBOSE,
+)
 
-_MOBILE = re.compile(r"""
+_MOBILE = re.compile(
+    r"""
     (?<![0-9+])
     (?:(?:\+|00)?86[\s-]?)?          # country code, with or without + or 00
     1[3-9]\d                         # network prefix
     [\s-]?\d{4}                      # then two groups of four, often spaced or dashed
     [\s-]?\d{4}
     (?!\d)
-""", re.VERBOSE)
+""",
+    re.VERBOSE,
+)
 
-_EMAIL = re.compile(r"""
+_EMAIL = re.compile(
+    r"""
     (?<![A-Za-z0-9._%+-])             # not in the middle of a longer address (a Chinese character may precede)
     [A-Za-z0-9._%+-]+                # local part
     @
     [A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}   # domain with a top-level name
-""", re.VERBOSE)
+""",
+    re.VERBOSE,
+)
 
 
 @dataclass(frozen=True)
@@ -119,11 +128,11 @@ def find_personal_data(text: str) -> list[Finding]:
     taken: list[range] = []
     for match in _ID_CARD.finditer(readable):
         if is_id_card_number(match.group()):
-            findings.append(Finding(ID_CARD, text[match.start():match.end()], match.start()))
+            findings.append(Finding(ID_CARD, text[match.start() : match.end()], match.start()))
             taken.append(range(match.start(), match.end()))
     for kind, pattern in ((MOBILE, _MOBILE), (EMAIL, _EMAIL)):
         for match in pattern.finditer(readable):
             if any(match.start() in span for span in taken):
                 continue  # the digits of an ID number already reported
-            findings.append(Finding(kind, text[match.start():match.end()], match.start()))
+            findings.append(Finding(kind, text[match.start() : match.end()], match.start()))
     return sorted(findings, key=lambda finding: finding.start)

@@ -58,7 +58,11 @@ def save_statement(project: Project, period: Period, person: Person, text: str) 
 
 
 def approve_statement(
-    project: Project, period: Period, person: Person, text: str, confirmed: Iterable[str] = (),
+    project: Project,
+    period: Period,
+    person: Person,
+    text: str,
+    confirmed: Iterable[str] = (),
 ) -> PublicStatement:
     """Put the text on the public page. Personal data in it refuses the approval (the text is
     kept as a draft), unless every finding is among those the coordinator `confirmed`."""
@@ -69,15 +73,25 @@ def approve_statement(
     findings = find_personal_data(text)
     confirmed = set(confirmed)
     if any(finding.text not in confirmed for finding in findings):
-        raise PublicError("说明中可能含有个人信息，尚未公开。请删除后再审核，或核实确可公开后勾选确认。", findings)
+        raise PublicError(
+            "说明中可能含有个人信息，尚未公开。请删除后再审核，或核实确可公开后勾选确认。", findings
+        )
     with transaction.atomic():
         statement.approved_text = text
         statement.approved_by = person
         statement.approved_at = timezone.now()
         statement.confirmed_findings = [{"kind": f.kind, "text": f.text} for f in findings]
-        statement.save(update_fields=["approved_text", "approved_by", "approved_at", "confirmed_findings", "updated_at"])
+        statement.save(
+            update_fields=["approved_text", "approved_by", "approved_at", "confirmed_findings", "updated_at"]
+        )
         note = f"（已确认含{len(findings)}处疑似个人信息）" if findings else ""
-        record(project.plan.region, person, "approved", f"审核公开第{project.seq}项{period}的说明{note}", plan=project.plan)
+        record(
+            project.plan.region,
+            person,
+            "approved",
+            f"审核公开第{project.seq}项{period}的说明{note}",
+            plan=project.plan,
+        )
     return statement
 
 
@@ -89,8 +103,23 @@ def withdraw_statement(project: Project, period: Period, person: Person) -> Publ
     statement.approved_text = ""
     statement.approved_by, statement.approved_at, statement.confirmed_findings = None, None, []
     statement.updated_by = person
-    statement.save(update_fields=["approved_text", "approved_by", "approved_at", "confirmed_findings", "updated_by", "updated_at"])
-    record(project.plan.region, person, "withdrawn", f"撤回第{project.seq}项{period}的公开说明", plan=project.plan)
+    statement.save(
+        update_fields=[
+            "approved_text",
+            "approved_by",
+            "approved_at",
+            "confirmed_findings",
+            "updated_by",
+            "updated_at",
+        ]
+    )
+    record(
+        project.plan.region,
+        person,
+        "withdrawn",
+        f"撤回第{project.seq}项{period}的公开说明",
+        plan=project.plan,
+    )
     return statement
 
 

@@ -29,19 +29,27 @@ from django.views.decorators.http import require_POST, require_safe
 from shishi.bounds import as_quarter, as_year
 from shishi.directory.access import can_manage_plan
 from shishi.plans.models import Period, Plan, Project
-from shishi.reporting.models import QuarterlyReport, ReportLine
 from shishi.plans.shortcuts import plan_or_403
+from shishi.reporting.models import QuarterlyReport, ReportLine
 
 from .forms import PublishForm, StatementForm
 from .models import PublicStatement
 from .page import build_page, last_change
-from .services import PublicError, approve_statement, publish_plan, save_statement, unpublish_plan, withdraw_statement
+from .services import (
+    PublicError,
+    approve_statement,
+    publish_plan,
+    save_statement,
+    unpublish_plan,
+    withdraw_statement,
+)
 
 MAX_AGE = 300  # seconds a browser or a proxy may reuse a public page without asking
 SERVER_CACHE_SECONDS = 24 * 3600  # keyed by the last change, so never stale; this only bounds memory
 
 
 # -- public ----------------------------------------------------------------------------------
+
 
 @require_safe
 def index(request, elder: bool = False):
@@ -51,15 +59,20 @@ def index(request, elder: bool = False):
     years = list(published.order_by("-year").values_list("year", flat=True).distinct())
     asked = as_year(request.GET.get("year"))
     year = asked if asked in years else (years[0] if years else None)
-    plans = list(published.filter(year=year).order_by("region__path", "title")
-                 .values_list("pk", "region__name", "title"))
+    plans = list(
+        published.filter(year=year)
+        .order_by("region__path", "title")
+        .values_list("pk", "region__name", "title")
+    )
     # The rendered page is kept under a digest of what it lists: a province's 150-odd plans take a
     # link each to render, and the list changes only when a plan is published, withdrawn or renamed.
     listed = hashlib.sha256(repr((plans, year, years)).encode()).hexdigest()
     key = f"public:index:{int(elder)}:{get_language()}:{listed}"
     html = cache.get(key)
     if html is None:
-        html = render_to_string("public/index.html", {"plans": plans, "year": year, "years": years, "elder": elder})
+        html = render_to_string(
+            "public/index.html", {"plans": plans, "year": year, "years": years, "elder": elder}
+        )
         cache.set(key, html, SERVER_CACHE_SECONDS)
     return _cacheable(request, html, None)
 
@@ -76,7 +89,9 @@ def plan_page(request, pk: int, elder: bool = False):
     key = f"public:plan:{pk}:{quarter}:{int(elder)}:{get_language()}:{changed.isoformat()}"
     html = cache.get(key)
     if html is None:
-        plan = get_object_or_404(Plan.objects.select_related("region").prefetch_related("periods"), pk=pk, published=True)
+        plan = get_object_or_404(
+            Plan.objects.select_related("region").prefetch_related("periods"), pk=pk, published=True
+        )
         page = build_page(plan, quarter, timezone.localdate(now))
         html = render_to_string("public/plan.html", {"plan": plan, "page": page, "elder": elder})
         cache.set(key, html, SERVER_CACHE_SECONDS)
@@ -98,6 +113,7 @@ def _cacheable(request, html: str, changed) -> HttpResponse:
 
 # -- the coordinator's page ------------------------------------------------------------------
 
+
 def _managed(request, pk: int) -> Plan:
     return plan_or_403(request, pk, can_manage_plan)
 
@@ -118,16 +134,26 @@ def manage(request, pk: int, quarter: int | None = None, *, posted: dict | None 
     for project in projects:
         statement = statements.get(project.pk)
         mine = posted.get(project.pk, {})
-        items.append({
-            "project": project,
-            "statement": statement,
-            "text": mine.get("text", statement.text if statement else ""),
-            "findings": mine.get("findings", []),
-            "reference": references.get(project.pk, ""),
-        })
-    return render(request, "public/manage.html", {
-        "plan": plan, "period": period, "periods": periods, "items": items,
-    }, status=status)
+        items.append(
+            {
+                "project": project,
+                "statement": statement,
+                "text": mine.get("text", statement.text if statement else ""),
+                "findings": mine.get("findings", []),
+                "reference": references.get(project.pk, ""),
+            }
+        )
+    return render(
+        request,
+        "public/manage.html",
+        {
+            "plan": plan,
+            "period": period,
+            "periods": periods,
+            "items": items,
+        },
+        status=status,
+    )
 
 
 def _accepted_lead_measures(projects: list[Project], period: Period) -> dict[int, str]:
@@ -135,9 +161,15 @@ def _accepted_lead_measures(projects: list[Project], period: Period) -> dict[int
     shown only to the coordinator."""
     lead_of = {project.pk: lead.unit_id for project in projects if (lead := project.lead_assignment)}
     lines = ReportLine.objects.filter(
-        project__in=list(lead_of), report__period=period, report__state=QuarterlyReport.State.ACCEPTED,
+        project__in=list(lead_of),
+        report__period=period,
+        report__state=QuarterlyReport.State.ACCEPTED,
     ).values_list("project_id", "report__unit_id", "measures")
-    return {project_id: measures for project_id, unit_id, measures in lines if measures and lead_of[project_id] == unit_id}
+    return {
+        project_id: measures
+        for project_id, unit_id, measures in lines
+        if measures and lead_of[project_id] == unit_id
+    }
 
 
 @login_required
@@ -161,7 +193,13 @@ def statement(request, pk: int, quarter: int, project_pk: int):
             messages.success(request, _("第%(seq)s项的说明已保存（尚未公开）。") % {"seq": project.seq})
     except PublicError as exc:
         messages.error(request, str(exc))
-        return manage(request, plan.pk, quarter, posted={project.pk: {"text": text, "findings": exc.findings}}, status=400)
+        return manage(
+            request,
+            plan.pk,
+            quarter,
+            posted={project.pk: {"text": text, "findings": exc.findings}},
+            status=400,
+        )
     return redirect(reverse("public:manage_quarter", args=[plan.pk, quarter]) + f"#project-{project.pk}")
 
 

@@ -131,7 +131,9 @@ class _Directory:
         self.by_name = defaultdict(list)
         for target in targets:
             self.by_name[(target.project.seq, target.indicator)].append(target)
-        self.reports = {(r.unit_id, r.period_id): r for r in QuarterlyReport.objects.filter(period__plan=plan)}
+        self.reports = {
+            (r.unit_id, r.period_id): r for r in QuarterlyReport.objects.filter(period__plan=plan)
+        }
 
 
 def read_rows(plan: Plan, text: str) -> list[Row]:
@@ -146,7 +148,11 @@ def read_rows(plan: Plan, text: str) -> list[Row]:
     if "指标编号" not in header and not ("实事序号" in header and "指标" in header):
         missing.append("指标编号（或“实事序号”和“指标”）")
     if missing:
-        raise BulkUpdateError([f"行{top + 1}：表头缺少{'、'.join(f'“{m}”' for m in missing)}列。请使用导出的“累计完成值”表作为模板。"])
+        raise BulkUpdateError(
+            [
+                f"行{top + 1}：表头缺少{'、'.join(f'“{m}”' for m in missing)}列。请使用导出的“累计完成值”表作为模板。"
+            ]
+        )
     if len(table) - top - 1 > MAX_ROWS:
         raise BulkUpdateError([f"一次最多更新{MAX_ROWS}行，请分批上传。"])
 
@@ -160,7 +166,7 @@ def read_rows(plan: Plan, text: str) -> list[Row]:
         # Our export puts an apostrophe before text a spreadsheet would run ('=…); Excel keeps it.
         return csv_unguarded(values[index].strip()) if index is not None and index < len(values) else ""
 
-    for number, values in enumerate(table[top + 1:], start=top + 2):
+    for number, values in enumerate(table[top + 1 :], start=top + 2):
         if not any(v.strip() for v in values):
             continue
         raw_value = cell(values, "累计完成值").replace(",", "").replace("，", "")
@@ -179,8 +185,10 @@ def read_rows(plan: Plan, text: str) -> list[Row]:
         if unit and period and not problems:
             report = known.reports.get((unit.pk, period.pk))
             if report and not report.editable:
-                problems.append(f"{unit.name}{period}报表{report.get_state_display()}，已锁定，不能修改；"
-                                "如需更正，请先退回该报表")
+                problems.append(
+                    f"{unit.name}{period}报表{report.get_state_display()}，已锁定，不能修改；"
+                    "如需更正，请先退回该报表"
+                )
         if not problems:
             key = (unit.pk, period.pk, target.pk)
             if key in first_seen:
@@ -211,7 +219,9 @@ def _table(text: str) -> list[list[str]]:
             if len(table) > MAX_ROWS + 100:
                 raise BulkUpdateError([f"一次最多更新{MAX_ROWS}行，请分批上传。"])
             if cells > MAX_CELLS:
-                raise BulkUpdateError([f"表格超过{MAX_CELLS // 10_000}万个单元格，请只保留模板中的列，或分批上传。"])
+                raise BulkUpdateError(
+                    [f"表格超过{MAX_CELLS // 10_000}万个单元格，请只保留模板中的列，或分批上传。"]
+                )
     except csv.Error:  # e.g. a cell larger than the csv module allows (128 KB)
         raise BulkUpdateError(["文件不是有效的CSV表格，请在Excel中另存为CSV后再上传。"]) from None
     return table
@@ -279,21 +289,39 @@ def apply_rows(plan: Plan, person: Person, rows: list[Row]) -> BulkResult:
             # Locked for the rest of the transaction: a clerk's submit waits for us, then sees our revision.
             report = QuarterlyReport.objects.select_for_update().get(pk=report.pk)
             if not report.editable:  # submitted since the rows were checked
-                raise BulkUpdateError([f"行{group[0].number}：{unit.name}{period}报表刚刚{report.get_state_display()}，"
-                                       "已锁定，没有写入任何数据。"])
+                raise BulkUpdateError(
+                    [
+                        f"行{group[0].number}：{unit.name}{period}报表刚刚{report.get_state_display()}，"
+                        "已锁定，没有写入任何数据。"
+                    ]
+                )
             lines = {line.project_id: line for line in report.lines.prefetch_related("values")}
             entries: dict[int, LineEntry] = {}
             for row in group:
                 line = lines.get(row.target.project_id)
                 if line is None or row.target.pk not in {v.target_id for v in line.values.all()}:
-                    raise BulkUpdateError([f"行{row.number}：{unit.name}{period}报表中没有这个指标（报表建立后才新增的实事或指标），"
-                                           "没有写入任何数据。"])
-                entry = entries.setdefault(line.project_id, LineEntry(line.measures, line.deadline, line.assessment, {}))
+                    raise BulkUpdateError(
+                        [
+                            f"行{row.number}：{unit.name}{period}报表中没有这个指标（报表建立后才新增的实事或指标），"
+                            "没有写入任何数据。"
+                        ]
+                    )
+                entry = entries.setdefault(
+                    line.project_id, LineEntry(line.measures, line.deadline, line.assessment, {})
+                )
                 entry.values[row.target.pk] = row.value
             try:
                 save_draft(report, person, report.revision, entries)
             except ReportError as exc:
-                raise BulkUpdateError([f"行{group[0].number}：{unit.name}{period}报表：{exc}没有写入任何数据。"]) from exc
-            record(plan.region, person, "bulk_updated",
-                   f"批量更新{unit.name}{period}报表的累计完成值（{len(group)}项）", plan=plan, report=report)
+                raise BulkUpdateError(
+                    [f"行{group[0].number}：{unit.name}{period}报表：{exc}没有写入任何数据。"]
+                ) from exc
+            record(
+                plan.region,
+                person,
+                "bulk_updated",
+                f"批量更新{unit.name}{period}报表的累计完成值（{len(group)}项）",
+                plan=plan,
+                report=report,
+            )
     return BulkResult(figures=len(rows), reports=len(groups), created=created)

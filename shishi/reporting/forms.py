@@ -41,8 +41,9 @@ class ReportForm(forms.Form):
     # The stamped PDF comes with the form, so that what was typed is saved with it; `then` is the
     # button pressed: save, upload (the PDF; saving too) or submit.
     stamped_pdf = forms.FileField(required=False, allow_empty_file=True)
-    then = ChoiceOrDefaultField(choices=[("save", "保存草稿"), ("upload", "上传"), ("submit", "报送")],
-                                default="save")
+    then = ChoiceOrDefaultField(
+        choices=[("save", "保存草稿"), ("upload", "上传"), ("submit", "报送")], default="save"
+    )
 
     def __init__(self, lines: list[ReportLine], data=None, files=None, *, partial: bool = False, **kwargs):
         super().__init__(data, files, **kwargs)
@@ -51,16 +52,24 @@ class ReportForm(forms.Form):
             title = line.project.title
             for value in line.values.all():
                 self.fields[f"value-{value.target_id}"] = FigureField(
-                    what=f"“{title}”的“{value.target.indicator}”", initial=value.value)
+                    what=f"“{title}”的“{value.target.indicator}”", initial=value.value
+                )
             key = f"line-{line.project_id}"
             self.fields[f"{key}-measures"] = CleanTextField(
-                strip=False, max_chars=MAX_MEASURES, initial=line.measures, widget=forms.Textarea,
-                error_messages={"max_chars": f"“{title}”的进展情况超过{MAX_MEASURES}字，请精简。"})
+                strip=False,
+                max_chars=MAX_MEASURES,
+                initial=line.measures,
+                widget=forms.Textarea,
+                error_messages={"max_chars": f"“{title}”的进展情况超过{MAX_MEASURES}字，请精简。"},
+            )
             self.fields[f"{key}-deadline"] = CleanTextField(
-                max_chars=MAX_DEADLINE, initial=line.deadline,
-                error_messages={"max_chars": f"“{title}”的完成时限超过{MAX_DEADLINE}字，请精简。"})
+                max_chars=MAX_DEADLINE,
+                initial=line.deadline,
+                error_messages={"max_chars": f"“{title}”的完成时限超过{MAX_DEADLINE}字，请精简。"},
+            )
             self.fields[f"{key}-assessment"] = ChoiceOrDefaultField(
-                choices=ReportLine.Assessment.choices, default="", initial=line.assessment)
+                choices=ReportLine.Assessment.choices, default="", initial=line.assessment
+            )
         if partial:
             given = set(data or ()) | set(files or ())
             for name in [name for name in self.fields if name not in given]:
@@ -91,7 +100,9 @@ class ReportForm(forms.Form):
 class StampedPdfForm(forms.Form):
     """The stamped PDF alone; services.check_pdf reads what it holds."""
 
-    stamped_pdf = forms.FileField(allow_empty_file=True, error_messages={"required": "请选择盖章后的PDF文件。"})
+    stamped_pdf = forms.FileField(
+        allow_empty_file=True, error_messages={"required": "请选择盖章后的PDF文件。"}
+    )
 
 
 class ReviewForm(forms.Form):
@@ -109,7 +120,9 @@ class ImplementationPlanForm(forms.ModelForm):
     revision = RevisionField(required=False)
     file = forms.FileField(required=False, allow_empty_file=True)
     text = CleanTextField(strip=False, max_chars=MAX_MEASURES, label="实施方案", widget=forms.Textarea)
-    sub_goals = CleanTextField(strip=False, max_chars=MAX_MEASURES, label="本单位分解目标", widget=forms.Textarea)
+    sub_goals = CleanTextField(
+        strip=False, max_chars=MAX_MEASURES, label="本单位分解目标", widget=forms.Textarea
+    )
 
     class Meta:
         model = ImplementationPlan
@@ -117,7 +130,12 @@ class ImplementationPlanForm(forms.ModelForm):
         field_classes = {name: CleanTextField for name in ("office", "person_name", "post", "phone")}
         error_messages = {
             name: {"max_length": f"{label}最多%(limit_value)d个字（现有%(show_value)d个字），请精简。"}
-            for name, label in (("office", "责任科室"), ("person_name", "责任人"), ("post", "职务"), ("phone", "电话"))
+            for name, label in (
+                ("office", "责任科室"),
+                ("person_name", "责任人"),
+                ("post", "职务"),
+                ("phone", "电话"),
+            )
         }
 
     def values(self) -> dict[str, str]:
@@ -129,8 +147,9 @@ class ImplementationPlanForm(forms.ModelForm):
 
     def as_typed(self, item: ImplementationPlan) -> ImplementationPlan:
         """A copy of `item` (the saved plan) holding what was typed, to show the form again."""
-        typed = ImplementationPlan(pk=item.pk, assignment_id=item.assignment_id, file=item.file,
-                                   revision=item.revision)
+        typed = ImplementationPlan(
+            pk=item.pk, assignment_id=item.assignment_id, file=item.file, revision=item.revision
+        )
         for name in self.Meta.fields:
             setattr(typed, name, self[name].value() or "")
         return typed

@@ -71,8 +71,13 @@ class LedgerConflict(LedgerError):
         self.saved = saved
 
 
-def save_implementation_plan(item: ImplementationPlan, person: Person, revision: int, values: dict,
-                             upload: tuple[bytes, str] | None = None) -> ImplementationPlan:
+def save_implementation_plan(
+    item: ImplementationPlan,
+    person: Person,
+    revision: int,
+    values: dict,
+    upload: tuple[bytes, str] | None = None,
+) -> ImplementationPlan:
     """Save the fields and the file together; a refused file changes nothing. `revision` is the
     one the form was opened at: if the plan moved on since, nothing is written and LedgerConflict
     carries the saved version."""
@@ -86,7 +91,9 @@ def save_implementation_plan(item: ImplementationPlan, person: Person, revision:
     try:
         with transaction.atomic():
             # Claimed in one UPDATE … WHERE revision = the form's: of two saves from one revision, one wins.
-            claimed = ImplementationPlan.objects.filter(pk=item.pk, revision=revision).update(revision=F("revision") + 1)
+            claimed = ImplementationPlan.objects.filter(pk=item.pk, revision=revision).update(
+                revision=F("revision") + 1
+            )
             if not claimed:
                 raise LedgerConflict(ImplementationPlan.objects.get(pk=item.pk))
             item.refresh_from_db()  # the row as claimed: its file is the one this save replaces

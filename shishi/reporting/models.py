@@ -62,7 +62,9 @@ class QuarterlyReport(models.Model):
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+")
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["unit", "period"], name="report_once_per_unit_and_period")]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "period"], name="report_once_per_unit_and_period")
+        ]
         indexes = [models.Index(fields=["period", "state"])]
 
     def __str__(self) -> str:
@@ -85,7 +87,9 @@ class ReportLine(models.Model):
     project = models.ForeignKey(Project, models.CASCADE, related_name="report_lines")
     measures = models.TextField(_("本季度具体措施及任务进度情况"), blank=True, default="")
     deadline = models.CharField(_("完成时限"), max_length=60, blank=True, default="")
-    assessment = models.CharField(_("自评"), max_length=12, choices=Assessment.choices, blank=True, default="")
+    assessment = models.CharField(
+        _("自评"), max_length=12, choices=Assessment.choices, blank=True, default=""
+    )
 
     class Meta:
         ordering = ["project__seq"]
@@ -144,7 +148,9 @@ class Reminder(models.Model):
     period = models.ForeignKey(Period, models.CASCADE, related_name="reminders")
     channel = models.CharField(max_length=10, choices=Channel.choices)
     sent_at = models.DateTimeField(auto_now_add=True)
-    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+")
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
+    )
     delivered = models.BooleanField(default=True)
     detail = models.CharField(max_length=300, blank=True, default="")
 

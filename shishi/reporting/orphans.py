@@ -31,8 +31,11 @@ def referenced_names() -> set[str]:
     for model in apps.get_models():
         for field in model._meta.get_fields():
             if isinstance(field, models.FileField) and not field.many_to_many and field.concrete:
-                names.update(model._default_manager.exclude(**{field.attname: ""})
-                             .values_list(field.attname, flat=True).distinct())
+                names.update(
+                    model._default_manager.exclude(**{field.attname: ""})
+                    .values_list(field.attname, flat=True)
+                    .distinct()
+                )
     names.discard(None)
     return names
 

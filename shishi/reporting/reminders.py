@@ -42,7 +42,9 @@ def remind(unit: Unit, period: Period, sender: Person | None = None) -> list[Rem
         last = last_reminded(unit, period)
         if last and timezone.now() - last.sent_at < interval:
             when = timezone.localtime(last.sent_at).strftime("%m月%d日 %H:%M")
-            raise ReminderRefused(f"{unit}已于{when}提醒过，{settings.SHISHI_REMINDER_INTERVAL_HOURS}小时内不重复提醒。")
+            raise ReminderRefused(
+                f"{unit}已于{when}提醒过，{settings.SHISHI_REMINDER_INTERVAL_HOURS}小时内不重复提醒。"
+            )
         text = _message(unit, period)
         sent = [_in_app(unit, period, sender, text), _email(unit, period, sender, text)]
         webhook = _webhook(unit.region, unit, period, sender, text)
@@ -60,13 +62,16 @@ def _message(unit: Unit, period: Period) -> str:
 
 def _in_app(unit, period, sender, text) -> Reminder:
     InAppNotice.objects.bulk_create(
-        InAppNotice(person=person, text=text, url="/quarter/") for person in unit.people.filter(is_active=True)
+        InAppNotice(person=person, text=text, url="/quarter/")
+        for person in unit.people.filter(is_active=True)
     )
     return Reminder.objects.create(unit=unit, period=period, channel=Reminder.Channel.IN_APP, sent_by=sender)
 
 
 def _email(unit, period, sender, text) -> Reminder | None:
-    addresses = sorted({a for a in [unit.email, *unit.people.filter(is_active=True).values_list("email", flat=True)] if a})
+    addresses = sorted(
+        {a for a in [unit.email, *unit.people.filter(is_active=True).values_list("email", flat=True)] if a}
+    )
     if not addresses:
         return None
     try:
@@ -74,40 +79,59 @@ def _email(unit, period, sender, text) -> Reminder | None:
         delivered, detail = True, "、".join(addresses)
     except Exception as error:  # a mail server problem must not stop the other channels
         delivered, detail = False, f"邮件发送失败：{error}"[:300]
-    return Reminder.objects.create(unit=unit, period=period, channel=Reminder.Channel.EMAIL, sent_by=sender,
-                                   delivered=delivered, detail=detail[:300])
+    return Reminder.objects.create(
+        unit=unit,
+        period=period,
+        channel=Reminder.Channel.EMAIL,
+        sent_by=sender,
+        delivered=delivered,
+        detail=detail[:300],
+    )
 
 
 def _webhook(region: Region, unit, period, sender, text) -> Reminder | None:
     if not region.webhook_url or not region.webhook_kind:
         return None
     payload = json.dumps({"msgtype": "text", "text": {"content": text}}, ensure_ascii=False).encode("utf-8")
-    request = urllib.request.Request(region.webhook_url, data=payload, headers={"Content-Type": "application/json"})
+    request = urllib.request.Request(
+        region.webhook_url, data=payload, headers={"Content-Type": "application/json"}
+    )
     try:
         with urllib.request.urlopen(request, timeout=WEBHOOK_TIMEOUT_SECONDS) as response:
             delivered, detail = 200 <= response.status < 300, f"HTTP {response.status}"
     except (urllib.error.URLError, OSError, ValueError) as error:
         delivered, detail = False, f"群机器人发送失败：{error}"
-    return Reminder.objects.create(unit=unit, period=period, channel=Reminder.Channel.WEBHOOK, sent_by=sender,
-                                   delivered=delivered, detail=detail[:300])
+    return Reminder.objects.create(
+        unit=unit,
+        period=period,
+        channel=Reminder.Channel.WEBHOOK,
+        sent_by=sender,
+        delivered=delivered,
+        detail=detail[:300],
+    )
 
 
-def remind_due_units(today: datetime.date, before_days: int = 3, after_days: int = 3) -> list[tuple[Unit, Period]]:
+def remind_due_units(
+    today: datetime.date, before_days: int = 3, after_days: int = 3
+) -> list[tuple[Unit, Period]]:
     """The scheduled reminder: a few days before and after each due date, every unit whose
     report for that period is not yet in. Run daily by cron (`manage.py send_reminders`)."""
     sent = []
     window = Period.objects.filter(
-        due_on__gte=today - datetime.timedelta(days=after_days), due_on__lte=today + datetime.timedelta(days=before_days)
+        due_on__gte=today - datetime.timedelta(days=after_days),
+        due_on__lte=today + datetime.timedelta(days=before_days),
     ).select_related("plan")
     for period in window:
         done = set(
-            QuarterlyReport.objects.filter(period=period, state__in=(QuarterlyReport.State.SUBMITTED,
-                                                                     QuarterlyReport.State.ACCEPTED))
-            .values_list("unit_id", flat=True)
+            QuarterlyReport.objects.filter(
+                period=period, state__in=(QuarterlyReport.State.SUBMITTED, QuarterlyReport.State.ACCEPTED)
+            ).values_list("unit_id", flat=True)
         )
-        units = Unit.objects.filter(
-            pk__in=Assignment.objects.filter(project__plan=period.plan).values("unit_id")
-        ).exclude(pk__in=done).select_related("region")
+        units = (
+            Unit.objects.filter(pk__in=Assignment.objects.filter(project__plan=period.plan).values("unit_id"))
+            .exclude(pk__in=done)
+            .select_related("region")
+        )
         for unit in units:
             try:
                 remind(unit, period, None)

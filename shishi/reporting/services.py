@@ -62,21 +62,32 @@ def start_report(unit: Unit, period: Period) -> QuarterlyReport:
             previous = {
                 line.project_id: line
                 for line in ReportLine.objects.filter(
-                    report__unit=unit, report__period__plan=period.plan, report__period__quarter=period.quarter - 1
+                    report__unit=unit,
+                    report__period__plan=period.plan,
+                    report__period__quarter=period.quarter - 1,
                 ).prefetch_related("values")
             }
-            projects = [a.project for a in Assignment.objects.filter(unit=unit, project__plan=period.plan).select_related("project")]
+            projects = [
+                a.project
+                for a in Assignment.objects.filter(unit=unit, project__plan=period.plan).select_related(
+                    "project"
+                )
+            ]
             for project in sorted(projects, key=lambda p: p.seq):
                 before = previous.get(project.pk)
                 line = ReportLine.objects.create(
-                    report=report, project=project,
+                    report=report,
+                    project=project,
                     measures=before.measures if before else "",
-                    deadline=before.deadline if before else (project.deadline.isoformat() if project.deadline else ""),
+                    deadline=before.deadline
+                    if before
+                    else (project.deadline.isoformat() if project.deadline else ""),
                     assessment=before.assessment if before else "",
                 )
                 earlier = {v.target_id: v.value for v in before.values.all()} if before else {}
                 TargetValue.objects.bulk_create(
-                    TargetValue(line=line, target=target, value=earlier.get(target.pk)) for target in project.targets.all()
+                    TargetValue(line=line, target=target, value=earlier.get(target.pk))
+                    for target in project.targets.all()
                 )
     except IntegrityError:  # two tabs opened the report at the same moment
         report = QuarterlyReport.objects.get(unit=unit, period=period)
@@ -96,8 +107,12 @@ def content_of(report: QuarterlyReport) -> dict:
                 "deadline": line.deadline,
                 "assessment": line.assessment,
                 "values": [
-                    {"target_id": v.target_id, "indicator": v.target.indicator, "unit": v.target.unit_of_measure,
-                     "value": None if v.value is None else format(v.value.normalize(), "f")}
+                    {
+                        "target_id": v.target_id,
+                        "indicator": v.target.indicator,
+                        "unit": v.target.unit_of_measure,
+                        "value": None if v.value is None else format(v.value.normalize(), "f"),
+                    }
                     for v in sorted(line.values.all(), key=lambda v: v.target.seq)
                 ],
             }
@@ -106,7 +121,9 @@ def content_of(report: QuarterlyReport) -> dict:
     }
 
 
-def save_draft(report: QuarterlyReport, person: Person, revision: int, entries: dict[int, LineEntry]) -> QuarterlyReport:
+def save_draft(
+    report: QuarterlyReport, person: Person, revision: int, entries: dict[int, LineEntry]
+) -> QuarterlyReport:
     """Save the form. `revision` is the one the form was opened at: if the report moved on
     since, nothing is written and ReportConflict carries both versions."""
     with transaction.atomic():
@@ -124,11 +141,19 @@ def save_draft(report: QuarterlyReport, person: Person, revision: int, entries: 
             line = lines.get(project_id)
             if line is None:
                 continue
-            line.measures, line.deadline, line.assessment = entry.measures, entry.deadline[:60], entry.assessment
+            line.measures, line.deadline, line.assessment = (
+                entry.measures,
+                entry.deadline[:60],
+                entry.assessment,
+            )
             line.save(update_fields=["measures", "deadline", "assessment"])
             for value in line.values.all():
-                if not storable(entry.values.get(value.target_id)):  # every door parses figures; this is the last check
-                    raise ReportError(f"累计完成值无法保存：应为0到{figures.LARGEST_TEXT}之间、最多两位小数的数。")
+                if not storable(
+                    entry.values.get(value.target_id)
+                ):  # every door parses figures; this is the last check
+                    raise ReportError(
+                        f"累计完成值无法保存：应为0到{figures.LARGEST_TEXT}之间、最多两位小数的数。"
+                    )
                 if value.target_id in entry.values and value.value != entry.values[value.target_id]:
                     value.value = entry.values[value.target_id]
                     value.save(update_fields=["value"])
@@ -170,21 +195,29 @@ def check_pdf(data: bytes) -> None:
     try:
         found = pdf_objects.active_content(pdf_objects.open_pdf(data))
     except pdf_objects.Unreadable:
-        raise ReportError("无法检查这个PDF的内容（文件有损坏，或设置了密码）：请取消密码，重新扫描或导出为PDF后上传。") from None
+        raise ReportError(
+            "无法检查这个PDF的内容（文件有损坏，或设置了密码）：请取消密码，重新扫描或导出为PDF后上传。"
+        ) from None
     except bounds.OverLimit as exc:
         raise ReportError(str(exc)) from None
     if found:
-        raise ReportError(f"盖章PDF中含有{'、'.join(found)}，为安全起见不能上传。"
-                          "请用扫描仪扫描盖章后的报表，或由Word/WPS重新“导出为PDF”后上传。")
+        raise ReportError(
+            f"盖章PDF中含有{'、'.join(found)}，为安全起见不能上传。"
+            "请用扫描仪扫描盖章后的报表，或由Word/WPS重新“导出为PDF”后上传。"
+        )
 
 
-def attach_stamped_pdf(report: QuarterlyReport, person: Person, data: bytes, filename: str) -> QuarterlyReport:
+def attach_stamped_pdf(
+    report: QuarterlyReport, person: Person, data: bytes, filename: str
+) -> QuarterlyReport:
     """Keep the stamped PDF as uploaded. A failed upload leaves the draft as it was."""
     if not report.editable:
         raise ReportError("报表已报送，不能再更换盖章PDF。")
     check_pdf(data)
     sha256 = hashlib.sha256(data).hexdigest()
-    stored = default_storage.save(f"stamped/{report.period.plan.year}/{uuid.uuid4().hex}.pdf", ContentFile(data))
+    stored = default_storage.save(
+        f"stamped/{report.period.plan.year}/{uuid.uuid4().hex}.pdf", ContentFile(data)
+    )
     try:
         with transaction.atomic():
             Plan.lock(periods__reports=report.pk)
@@ -196,7 +229,15 @@ def attach_stamped_pdf(report: QuarterlyReport, person: Person, data: bytes, fil
             locked.stamped_pdf_name = filename[:255]
             locked.stamped_pdf_sha256 = sha256
             locked.updated_by = person
-            locked.save(update_fields=["stamped_pdf", "stamped_pdf_name", "stamped_pdf_sha256", "updated_by", "updated_at"])
+            locked.save(
+                update_fields=[
+                    "stamped_pdf",
+                    "stamped_pdf_name",
+                    "stamped_pdf_sha256",
+                    "updated_by",
+                    "updated_at",
+                ]
+            )
     except BaseException:
         default_storage.delete(stored)  # no orphan file when the database refused
         raise
@@ -235,8 +276,14 @@ def submit_report(report: QuarterlyReport, person: Person, revision: int) -> Rep
         locked.revision += 1
         locked.return_reason = ""
         locked.save()
-        record(locked.period.plan.region, person, "submitted",
-               f"{locked.unit}报送{locked.period}报表（第{version.number}版）", plan=locked.period.plan, report=locked)
+        record(
+            locked.period.plan.region,
+            person,
+            "submitted",
+            f"{locked.unit}报送{locked.period}报表（第{version.number}版）",
+            plan=locked.period.plan,
+            report=locked,
+        )
     return version
 
 
@@ -258,7 +305,9 @@ def _review(report: QuarterlyReport, person: Person, state: str, reason: str) ->
         if locked.state != State.SUBMITTED:
             raise ReportError("只有已报送、待审核的报表可以审核。")
         version = locked.versions.order_by("-number").first()
-        version.outcome = ReportVersion.Outcome.ACCEPTED if state == State.ACCEPTED else ReportVersion.Outcome.RETURNED
+        version.outcome = (
+            ReportVersion.Outcome.ACCEPTED if state == State.ACCEPTED else ReportVersion.Outcome.RETURNED
+        )
         version.reviewed_at, version.reviewed_by, version.review_note = timezone.now(), person, reason
         version.save()
         locked.state, locked.return_reason = state, reason
@@ -278,12 +327,29 @@ def version_changes(before: dict | None, after: dict) -> list[dict]:
     changes = []
     for line in after["lines"]:
         previous = old.get(line["project_id"], {})
-        for field, label in (("measures", "具体措施及进度"), ("deadline", "完成时限"), ("assessment", "自评")):
+        for field, label in (
+            ("measures", "具体措施及进度"),
+            ("deadline", "完成时限"),
+            ("assessment", "自评"),
+        ):
             if previous.get(field, "") != line[field]:
-                changes.append({"title": line["title"], "field": label, "before": previous.get(field, ""), "after": line[field]})
+                changes.append(
+                    {
+                        "title": line["title"],
+                        "field": label,
+                        "before": previous.get(field, ""),
+                        "after": line[field],
+                    }
+                )
         earlier = {v["target_id"]: v["value"] for v in previous.get("values", [])}
         for value in line["values"]:
             if earlier.get(value["target_id"]) != value["value"]:
-                changes.append({"title": line["title"], "field": value["indicator"],
-                                "before": earlier.get(value["target_id"]) or "", "after": value["value"] or ""})
+                changes.append(
+                    {
+                        "title": line["title"],
+                        "field": value["indicator"],
+                        "before": earlier.get(value["target_id"]) or "",
+                        "after": value["value"] or "",
+                    }
+                )
     return changes

@@ -15,7 +15,12 @@ from .models import QuarterlyReport
 
 NOT_STARTED, LATE = "not_started", "late"
 STATE_NAMES = {
-    NOT_STARTED: "未开始", "draft": "草稿", "submitted": "已报送", "returned": "已退回", "accepted": "已通过", LATE: "逾期",
+    NOT_STARTED: "未开始",
+    "draft": "草稿",
+    "submitted": "已报送",
+    "returned": "已退回",
+    "accepted": "已通过",
+    LATE: "逾期",
 }
 # The reports whose figures count: sent, and not sent back.
 COUNTED = (QuarterlyReport.State.SUBMITTED, QuarterlyReport.State.ACCEPTED)

@@ -13,7 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from shishi.directory.access import (
-    can_manage_plan, can_read_report, can_read_unit_ledger, can_write_ledger, can_write_report, is_unit_clerk,
+    can_manage_plan,
+    can_read_report,
+    can_read_unit_ledger,
+    can_write_ledger,
+    can_write_report,
+    is_unit_clerk,
 )
 from shishi.directory.models import Person
 from shishi.plans.forms import messages_of
@@ -25,8 +30,16 @@ from .forms import BulkUploadForm, ImplementationPlanForm, ReportForm, ReviewFor
 from .ledger import LedgerConflict, LedgerError, save_implementation_plan
 from .models import ImplementationPlan, QuarterlyReport, ReportLine, ReportVersion
 from .services import (
-    ReportConflict, ReportError, accept_report, attach_stamped_pdf, content_of, return_report, save_draft,
-    start_report, submit_report, version_changes,
+    ReportConflict,
+    ReportError,
+    accept_report,
+    attach_stamped_pdf,
+    content_of,
+    return_report,
+    save_draft,
+    start_report,
+    submit_report,
+    version_changes,
 )
 from .states import STATE_NAMES, report_state
 
@@ -59,27 +72,41 @@ def quarter(request):
     today = timezone.localdate()
     periods = (
         Period.objects.filter(plan__projects__assignments__unit=person.unit, plan__year__gte=today.year - 1)
-        .select_related("plan__region").distinct().order_by("-plan__year", "quarter")
+        .select_related("plan__region")
+        .distinct()
+        .order_by("-plan__year", "quarter")
     )
     reports = {r.period_id: r for r in QuarterlyReport.objects.filter(unit=person.unit)}
     rows = []
     for period in periods:
         report = reports.get(period.pk)
         state = report_state(report, period, today)
-        rows.append({"period": period, "report": report, "state": state, "state_name": STATE_NAMES[state],
-                     "current": period.is_open(today) and not period.is_overdue(today)})
+        rows.append(
+            {
+                "period": period,
+                "report": report,
+                "state": state,
+                "state_name": STATE_NAMES[state],
+                "current": period.is_open(today) and not period.is_overdue(today),
+            }
+        )
     assignments = (
         Assignment.objects.filter(unit=person.unit, project__plan__year__gte=today.year - 1)
-        .select_related("project__plan").order_by("-project__plan__year", "project__seq")
+        .select_related("project__plan")
+        .order_by("-project__plan__year", "project__seq")
     )
-    return render(request, "reporting/quarter.html", {"rows": rows, "assignments": assignments, "today": today})
+    return render(
+        request, "reporting/quarter.html", {"rows": rows, "assignments": assignments, "today": today}
+    )
 
 
 @login_required
 @require_POST
 def open_report(request, period_pk: int):
     person = _reporter(request)
-    period = get_object_or_404(Period.objects.filter(plan__projects__assignments__unit=person.unit).distinct(), pk=period_pk)
+    period = get_object_or_404(
+        Period.objects.filter(plan__projects__assignments__unit=person.unit).distinct(), pk=period_pk
+    )
     return redirect("reporting:report", start_report(person.unit, period).pk)
 
 
@@ -99,9 +126,12 @@ def _form_context(report, person, data=None, **extra):
             value.field = form[f"value-{value.target_id}"]
     versions = list(report.versions.select_related("submitted_by"))
     return {
-        "report": report, "lines": lines, "versions": versions,
+        "report": report,
+        "lines": lines,
+        "versions": versions,
         "writable": can_write_report(person, report) and report.editable,
-        "can_review": can_manage_plan(person, report.period.plan) and report.state == QuarterlyReport.State.SUBMITTED,
+        "can_review": can_manage_plan(person, report.period.plan)
+        and report.state == QuarterlyReport.State.SUBMITTED,
         "assessments": ReportLine.Assessment.choices,
         **extra,
     }
@@ -140,8 +170,9 @@ def save(request, pk: int):
                 if form.cleaned_data["then"] == "submit":
                     return _submit(request, report)
         except ReportConflict as conflict:
-            context = _form_context(conflict.report, request.user, request.POST, conflict=True,
-                                    theirs=content_of(conflict.report))
+            context = _form_context(
+                conflict.report, request.user, request.POST, conflict=True, theirs=content_of(conflict.report)
+            )
             return render(request, "reporting/report.html", context, status=409)
         except ReportError as exc:
             errors = [str(exc)]
@@ -229,13 +260,22 @@ def version(request, pk: int, number: int):
     if current is None:
         raise Http404
     previous = next((v for v in versions if v.number == number - 1), None)
-    return render(request, "reporting/version.html", {
-        "report": report, "version": current, "versions": versions,
-        "changes": version_changes(previous.content if previous else None, current.content) if previous else [],
-        "can_review": can_manage_plan(request.user, report.period.plan) and report.state == QuarterlyReport.State.SUBMITTED
-                      and current.number == versions[-1].number,
-        "can_write": can_write_report(request.user, report),
-    })
+    return render(
+        request,
+        "reporting/version.html",
+        {
+            "report": report,
+            "version": current,
+            "versions": versions,
+            "changes": version_changes(previous.content if previous else None, current.content)
+            if previous
+            else [],
+            "can_review": can_manage_plan(request.user, report.period.plan)
+            and report.state == QuarterlyReport.State.SUBMITTED
+            and current.number == versions[-1].number,
+            "can_write": can_write_report(request.user, report),
+        },
+    )
 
 
 @login_required
@@ -248,7 +288,9 @@ def version_pdf(request, pk: int, number: int):
 @login_required
 def ledger(request, assignment_pk: int):
     """The unit's implementation plan for one project (制定实施方案，明确责任科室、责任人)."""
-    assignment = get_object_or_404(Assignment.objects.select_related("unit", "project__plan"), pk=assignment_pk)
+    assignment = get_object_or_404(
+        Assignment.objects.select_related("unit", "project__plan"), pk=assignment_pk
+    )
     if not can_read_unit_ledger(request.user, assignment):
         raise PermissionDenied
     writable = can_write_ledger(request.user, assignment)
@@ -256,7 +298,12 @@ def ledger(request, assignment_pk: int):
         item, _created = ImplementationPlan.objects.get_or_create(assignment=assignment)
     else:
         item = ImplementationPlan.objects.filter(assignment=assignment).first()
-    context = {"assignment": assignment, "item": item, "writable": writable, "revision": item.revision if item else 0}
+    context = {
+        "assignment": assignment,
+        "item": item,
+        "writable": writable,
+        "revision": item.revision if item else 0,
+    }
     if request.method == "POST":
         if not writable:
             raise PermissionDenied
@@ -270,9 +317,13 @@ def ledger(request, assignment_pk: int):
         except LedgerConflict as conflict:
             # Their version beside the form, which holds what this clerk typed, to merge and save
             # against the revision now saved.
-            context |= {"item": form.as_typed(conflict.saved), "theirs": conflict.saved,
-                        "revision": conflict.saved.revision, "conflict": True,
-                        "file_dropped": bool(form.cleaned_data.get("file"))}
+            context |= {
+                "item": form.as_typed(conflict.saved),
+                "theirs": conflict.saved,
+                "revision": conflict.saved.revision,
+                "conflict": True,
+                "file_dropped": bool(form.cleaned_data.get("file")),
+            }
             return render(request, "reporting/ledger.html", context, status=409)
         except LedgerError as exc:
             messages.error(request, str(exc))
@@ -310,8 +361,15 @@ def bulk(request, pk: int):
         except BulkUpdateError as exc:
             errors = exc.errors
         else:
-            messages.success(request, _("已更新%(figures)s个累计完成值，涉及%(reports)s份报表（其中新建%(created)s份）。") % {
-                "figures": result.figures, "reports": result.reports, "created": result.created})
+            messages.success(
+                request,
+                _("已更新%(figures)s个累计完成值，涉及%(reports)s份报表（其中新建%(created)s份）。")
+                % {"figures": result.figures, "reports": result.reports, "created": result.created},
+            )
             return redirect("reporting:bulk", plan.pk)
-    return render(request, "reporting/bulk.html", {"plan": plan, "periods": plan.periods.all(), "errors": errors},
-                  status=400 if errors else 200)
+    return render(
+        request,
+        "reporting/bulk.html",
+        {"plan": plan, "periods": plan.periods.all(), "errors": errors},
+        status=400 if errors else 200,
+    )

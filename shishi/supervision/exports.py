@@ -5,8 +5,13 @@ from shishi.oversight.lights import NAMES
 
 
 class YearEndProjects(TableExporter):
-    columns = (Column("序号", 6), Column("实事名称", 30), Column("是否完成", 10), Column("亮灯", 10),
-               Column("指标完成情况（目标 / 完成值 / 比例）", 60))
+    columns = (
+        Column("序号", 6),
+        Column("实事名称", 30),
+        Column("是否完成", 10),
+        Column("亮灯", 10),
+        Column("指标完成情况（目标 / 完成值 / 比例）", 60),
+    )
 
     def __init__(self, plan, projects):
         self.title = f"{plan.year}年{plan.region}为妇女儿童办实事年终完成情况（实事）"
@@ -19,12 +24,25 @@ class YearEndProjects(TableExporter):
                 f"{row.target.indicator}：{row.target.goal} / "
                 f"{'—' if row.figure is None else f'{row.figure.normalize():f}'} / "
                 f"{'—' if row.light.progress is None else f'{row.light.progress.normalize():f}%'}"
-                for row in item.targets)
-            yield (item.project.seq, item.project.title, "是" if item.done else "否", NAMES[item.light.colour], figures)
+                for row in item.targets
+            )
+            yield (
+                item.project.seq,
+                item.project.title,
+                "是" if item.done else "否",
+                NAMES[item.light.colour],
+                figures,
+            )
 
 
 class YearEndUnits(TableExporter):
-    columns = (Column("责任单位", 30), Column("按时报送", 10), Column("逾期", 10), Column("被退回", 10), Column("收到督办", 10))
+    columns = (
+        Column("责任单位", 30),
+        Column("按时报送", 10),
+        Column("逾期", 10),
+        Column("被退回", 10),
+        Column("收到督办", 10),
+    )
 
     def __init__(self, plan, units):
         self.title = f"{plan.year}年{plan.region}为妇女儿童办实事年终完成情况（责任单位）"

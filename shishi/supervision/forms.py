@@ -16,8 +16,13 @@ class IssueForm(forms.Form):
     project = IdField(error_messages={"required": CHOOSE, "invalid": CHOOSE})
     unit = IdField(error_messages={"required": CHOOSE, "invalid": CHOOSE})
     reason = CleanTextField()
-    reply_by = forms.DateField(input_formats=["%Y-%m-%d"], error_messages={
-        "required": "请填写有效的答复期限（格式：2024-12-31）。", "invalid": "请填写有效的答复期限（格式：2024-12-31）。"})
+    reply_by = forms.DateField(
+        input_formats=["%Y-%m-%d"],
+        error_messages={
+            "required": "请填写有效的答复期限（格式：2024-12-31）。",
+            "invalid": "请填写有效的答复期限（格式：2024-12-31）。",
+        },
+    )
 
 
 class AnswerForm(forms.Form):

@@ -44,8 +44,12 @@ class OpenNotice:
 
 def open_notices(plan_id: int) -> list[OpenNotice]:
     """The plan's notices not yet closed, newest first: the board lists them on every visit."""
-    rows = (SupervisionNotice.objects.filter(project__plan_id=plan_id).exclude(state=State.CLOSED)
-            .order_by("-issued_at").values_list("project__seq", "project__title", "unit__name", "state", "reply_by"))
+    rows = (
+        SupervisionNotice.objects.filter(project__plan_id=plan_id)
+        .exclude(state=State.CLOSED)
+        .order_by("-issued_at")
+        .values_list("project__seq", "project__title", "unit__name", "state", "reply_by")
+    )
     return [OpenNotice(*row) for row in rows]
 
 
@@ -70,8 +74,15 @@ def candidates(plan: Plan, period: Period, today: datetime.date) -> list[tuple[P
     return found
 
 
-def issue(project: Project, unit: Unit, period: Period, person: Person, reason: str, reply_by: datetime.date,
-          today: datetime.date | None = None) -> SupervisionNotice:
+def issue(
+    project: Project,
+    unit: Unit,
+    period: Period,
+    person: Person,
+    reason: str,
+    reply_by: datetime.date,
+    today: datetime.date | None = None,
+) -> SupervisionNotice:
     """A 督办 notice to a unit of the project; `today` (the local date unless given) bounds the reply date."""
     reason = clean_text(reason).strip()
     if not reason:
@@ -80,15 +91,24 @@ def issue(project: Project, unit: Unit, period: Period, person: Person, reason: 
         raise SupervisionError("答复期限不能早于今天。")
     if not Assignment.objects.filter(project=project, unit=unit).exists():
         raise SupervisionError("该单位不是这项实事的责任单位。")
-    if SupervisionNotice.objects.filter(project=project, unit=unit, period=period).exclude(state=State.CLOSED).exists():
+    if (
+        SupervisionNotice.objects.filter(project=project, unit=unit, period=period)
+        .exclude(state=State.CLOSED)
+        .exists()
+    ):
         raise SupervisionError("这项实事已向该单位发出督办，尚未办结。")
     with transaction.atomic():
         notice = SupervisionNotice.objects.create(
-            project=project, unit=unit, period=period, reason=reason, reply_by=reply_by, issued_by=person)
+            project=project, unit=unit, period=period, reason=reason, reply_by=reply_by, issued_by=person
+        )
         text = f"【督办】{project.title}：{reason}（请于{reply_by:%Y年%m月%d日}前答复）"
         InAppNotice.objects.bulk_create(
-            InAppNotice(person=clerk, text=text[:300], url="/supervision/mine/") for clerk in unit.people.filter(is_active=True))
-        record(project.plan.region, person, "supervised", f"向{unit}发出督办：{project.title}", plan=project.plan)
+            InAppNotice(person=clerk, text=text[:300], url="/supervision/mine/")
+            for clerk in unit.people.filter(is_active=True)
+        )
+        record(
+            project.plan.region, person, "supervised", f"向{unit}发出督办：{project.title}", plan=project.plan
+        )
     return notice
 
 
@@ -100,10 +120,20 @@ def answer(notice: SupervisionNotice, person: Person, text: str) -> SupervisionN
         notice = SupervisionNotice.objects.select_for_update().get(pk=notice.pk)
         if notice.state == State.CLOSED:
             raise SupervisionError("督办已办结，不能再答复。")
-        notice.reply, notice.replied_by, notice.replied_at, notice.state = text, person, timezone.now(), State.ANSWERED
+        notice.reply, notice.replied_by, notice.replied_at, notice.state = (
+            text,
+            person,
+            timezone.now(),
+            State.ANSWERED,
+        )
         notice.save()
-        record(notice.project.plan.region, person, "answered", f"{notice.unit}答复督办：{notice.project.title}",
-               plan=notice.project.plan)
+        record(
+            notice.project.plan.region,
+            person,
+            "answered",
+            f"{notice.unit}答复督办：{notice.project.title}",
+            plan=notice.project.plan,
+        )
     return notice
 
 
@@ -114,8 +144,13 @@ def close(notice: SupervisionNotice, person: Person) -> SupervisionNotice:
             raise SupervisionError("单位答复后才能办结。")
         notice.state, notice.closed_by, notice.closed_at = State.CLOSED, person, timezone.now()
         notice.save()
-        record(notice.project.plan.region, person, "closed", f"办结督办：{notice.unit} · {notice.project.title}",
-               plan=notice.project.plan)
+        record(
+            notice.project.plan.region,
+            person,
+            "closed",
+            f"办结督办：{notice.unit} · {notice.project.title}",
+            plan=notice.project.plan,
+        )
     return notice
 
 
@@ -150,14 +185,20 @@ def year_end(plan: Plan, today: datetime.date) -> tuple[list[ProjectYear], list[
     board = boards[0]
     projects = []
     for project in board.projects:
-        row = next((b.rows[project.pk] for b in boards if _reported(b.rows[project.pk])), board.rows[project.pk])
+        row = next(
+            (b.rows[project.pk] for b in boards if _reported(b.rows[project.pk])), board.rows[project.pk]
+        )
         projects.append(ProjectYear(project, row.light.colour == DONE, row.light, row.targets))
     reports = QuarterlyReport.objects.filter(period__plan=plan).select_related("period")
     first_in = {(r.unit_id, r.period_id): r.first_submitted_at for r in reports}
     returned = Counter(
-        ReportVersion.objects.filter(report__period__plan=plan, outcome=ReportVersion.Outcome.RETURNED)
-        .values_list("report__unit_id", flat=True))
-    supervised = Counter(SupervisionNotice.objects.filter(project__plan=plan).values_list("unit_id", flat=True))
+        ReportVersion.objects.filter(
+            report__period__plan=plan, outcome=ReportVersion.Outcome.RETURNED
+        ).values_list("report__unit_id", flat=True)
+    )
+    supervised = Counter(
+        SupervisionNotice.objects.filter(project__plan=plan).values_list("unit_id", flat=True)
+    )
     units = []
     for unit in board.units:
         on_time = late = 0

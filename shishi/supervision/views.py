@@ -14,7 +14,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from shishi.directory.access import (
-    can_answer_supervision, can_manage_plan, can_read_year_end, can_supervise, is_unit_clerk,
+    can_answer_supervision,
+    can_manage_plan,
+    can_read_year_end,
+    can_supervise,
+    is_unit_clerk,
 )
 from shishi.directory.models import Unit
 from shishi.plans.models import Period, Plan
@@ -51,19 +55,35 @@ def plan_notices(request, pk: int, quarter: int):
             try:
                 if form.has_error("reply_by"):
                     raise SupervisionError(form.errors["reply_by"][0])
-                issue(project, unit, period, request.user, form.cleaned_data["reason"], form.cleaned_data["reply_by"])
+                issue(
+                    project,
+                    unit,
+                    period,
+                    request.user,
+                    form.cleaned_data["reason"],
+                    form.cleaned_data["reply_by"],
+                )
             except SupervisionError as exc:
                 error = str(exc)
             else:
                 messages.success(request, _("已向%(unit)s发出督办。") % {"unit": unit})
                 return redirect("supervision:plan", plan.pk, quarter)
     notices = SupervisionNotice.objects.filter(project__plan=plan).select_related("project", "unit", "period")
-    return render(request, "supervision/plan.html", {
-        "plan": plan, "period": period, "periods": plan.periods.all(), "error": error,
-        "candidates": candidates(plan, period, today) if can_supervise(request.user, plan) else [],
-        "notices": notices, "can_supervise": can_supervise(request.user, plan),
-        "default_reply_by": today + datetime.timedelta(days=7),
-    }, status=400 if error else 200)
+    return render(
+        request,
+        "supervision/plan.html",
+        {
+            "plan": plan,
+            "period": period,
+            "periods": plan.periods.all(),
+            "error": error,
+            "candidates": candidates(plan, period, today) if can_supervise(request.user, plan) else [],
+            "notices": notices,
+            "can_supervise": can_supervise(request.user, plan),
+            "default_reply_by": today + datetime.timedelta(days=7),
+        },
+        status=400 if error else 200,
+    )
 
 
 @login_required
@@ -71,7 +91,9 @@ def mine(request):
     """The clerk's 督办 notices, to answer."""
     if not is_unit_clerk(request.user):
         raise PermissionDenied
-    notices = SupervisionNotice.objects.filter(unit_id=request.user.unit_id).select_related("project__plan", "period")
+    notices = SupervisionNotice.objects.filter(unit_id=request.user.unit_id).select_related(
+        "project__plan", "period"
+    )
     return render(request, "supervision/mine.html", {"notices": notices})
 
 
@@ -116,8 +138,10 @@ def year_end_page(request, pk: int):
     table = request.GET.get("xlsx")
     if table in ("projects", "units"):
         exporter = YearEndProjects(plan, projects) if table == "projects" else YearEndUnits(plan, units)
-        response = HttpResponse(exporter.to_xlsx(),
-                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        response = HttpResponse(
+            exporter.to_xlsx(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
         response["Content-Disposition"] = f'attachment; filename="{exporter.filename}.xlsx"'
         return response
     return render(request, "supervision/year_end.html", {"plan": plan, "projects": projects, "units": units})

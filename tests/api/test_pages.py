@@ -42,16 +42,24 @@ def test_it_gives_each_role_exactly_its_pages(client, cast, scene, name, args, a
     assert answers == {role: 200 if role in allowed else refused for role in ROLES}
 
 
-@pytest.mark.parametrize("name, args", [
-    ("exports:index", lambda s: []), ("api:tokens", lambda s: []), ("reporting:bulk", lambda s: [s["plan"].pk]),
-    ("exports:job", lambda s: [s["job"].pk]), ("exports:plan", lambda s: [s["plan"].pk, "plans", "csv"]),
-])
+@pytest.mark.parametrize(
+    "name, args",
+    [
+        ("exports:index", lambda s: []),
+        ("api:tokens", lambda s: []),
+        ("reporting:bulk", lambda s: [s["plan"].pk]),
+        ("exports:job", lambda s: [s["job"].pk]),
+        ("exports:plan", lambda s: [s["plan"].pk, "plans", "csv"]),
+    ],
+)
 def test_it_sends_anonymous_visitors_to_the_login_page(client, scene, name, args):
     response = client.get(reverse(name, args=args(scene)))
     assert response.status_code == 302 and response.url.startswith(reverse("login"))
 
 
-def test_the_exports_page_lists_only_visible_plans_and_offers_bulk_updates_to_the_coordinator(client, cast, plan):
+def test_the_exports_page_lists_only_visible_plans_and_offers_bulk_updates_to_the_coordinator(
+    client, cast, plan
+):
     client.force_login(cast["cora"])
     page = client.get(reverse("exports:index")).content.decode()
     assert reverse("exports:plan", args=[plan.pk, "reports", "xlsx"]) in page
@@ -61,7 +69,10 @@ def test_the_exports_page_lists_only_visible_plans_and_offers_bulk_updates_to_th
     assert reverse("exports:plan", args=[plan.pk, "reports", "xlsx"]) in page
     assert reverse("reporting:bulk", args=[plan.pk]) not in page
     client.force_login(cast["otto"])
-    assert reverse("exports:plan", args=[plan.pk, "reports", "xlsx"]) not in client.get(reverse("exports:index")).content.decode()
+    assert (
+        reverse("exports:plan", args=[plan.pk, "reports", "xlsx"])
+        not in client.get(reverse("exports:index")).content.decode()
+    )
 
 
 def test_a_new_token_is_shown_once_and_works(client, cast, plan):
@@ -77,9 +88,15 @@ def test_a_new_token_is_shown_once_and_works(client, cast, plan):
     assert ApiClient(raw).get("/api/me").json()["unit"] == "县教育体育局"
 
 
-@pytest.mark.parametrize("name, message", [
-    ("  ", "请写明令牌的用途"), ("长" * 61, "不能超过60个字"), ("含\x00字符", "不能有控制字符"),
-], ids=["blank", "too long", "a NUL"])
+@pytest.mark.parametrize(
+    "name, message",
+    [
+        ("  ", "请写明令牌的用途"),
+        ("长" * 61, "不能超过60个字"),
+        ("含\x00字符", "不能有控制字符"),
+    ],
+    ids=["blank", "too long", "a NUL"],
+)
 def test_a_token_needs_a_purpose_a_person_can_read(client, cast, name, message):
     client.force_login(cast["lena"])
     response = client.post(reverse("api:tokens"), {"name": name})
@@ -102,6 +119,11 @@ def test_a_revoked_token_stops_working_and_nobody_else_can_revoke_it(client, cas
 
 def test_no_page_has_an_inline_script(client, cast, scene):
     client.force_login(cast["cora"])
-    for name, args in [("exports:index", []), ("api:tokens", []), ("reporting:bulk", [scene["plan"].pk]), ("exports:job", [scene["job"].pk])]:
+    for name, args in [
+        ("exports:index", []),
+        ("api:tokens", []),
+        ("reporting:bulk", [scene["plan"].pk]),
+        ("exports:job", [scene["job"].pk]),
+    ]:
         page = client.get(reverse(name, args=args)).content.decode()
         assert "<script>" not in page and " on" + "click=" not in page, name

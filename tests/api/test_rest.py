@@ -15,7 +15,6 @@ from shishi.reporting.services import LineEntry, attach_stamped_pdf, save_draft,
 from tests.api.conftest import ApiClient
 from tests.conftest import pdf_bytes
 
-
 ROLES = ["lena", "pavel", "cora", "otto", "leah", "cici", "olga", "admin"]
 PLAN_READERS = {"lena", "pavel", "cora", "leah", "cici", "admin"}
 
@@ -25,6 +24,7 @@ def _chinese(text: str) -> bool:
 
 
 # -- who is asking --------------------------------------------------------------------------------
+
 
 def _revoked(cast):
     token, raw = create_token(cast["lena"], "已停用")
@@ -39,13 +39,16 @@ def _inactive(cast):
     return raw
 
 
-@pytest.mark.parametrize("raw", [
-    pytest.param(lambda cast: None, id="no token"),
-    pytest.param(lambda cast: "shishi_not-a-real-token", id="unknown token"),
-    pytest.param(lambda cast: "garbage", id="not even the shape of a token"),
-    pytest.param(_revoked, id="revoked token"),
-    pytest.param(_inactive, id="token of a person who can no longer sign in"),
-])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        pytest.param(lambda cast: None, id="no token"),
+        pytest.param(lambda cast: "shishi_not-a-real-token", id="unknown token"),
+        pytest.param(lambda cast: "garbage", id="not even the shape of a token"),
+        pytest.param(_revoked, id="revoked token"),
+        pytest.param(_inactive, id="token of a person who can no longer sign in"),
+    ],
+)
 def test_it_refuses_a_request_without_a_live_token(cast, raw):
     response = ApiClient(raw(cast)).get("/api/plans")
     assert response.status_code == 401
@@ -71,12 +74,15 @@ def test_it_stores_only_a_digest_and_records_when_a_token_was_used(cast, api_as)
 
 # -- what each token may read ----------------------------------------------------------------------
 
+
 def test_it_lists_the_plans_the_person_may_see(cast, plan, api_as):
     answers = {}
     for role in ROLES:
         client = api_as(role)
-        answers[role] = (plan.pk in [p["id"] for p in client.get("/api/plans").json()],
-                         client.get(f"/api/plans/{plan.pk}/projects").status_code)
+        answers[role] = (
+            plan.pk in [p["id"] for p in client.get("/api/plans").json()],
+            client.get(f"/api/plans/{plan.pk}/projects").status_code,
+        )
     assert answers == {role: (True, 200) if role in PLAN_READERS else (False, 404) for role in ROLES}
 
 
@@ -84,7 +90,12 @@ def test_it_gives_projects_with_their_units_and_targets(cast, plan, api_as):
     projects = api_as("leah").get(f"/api/plans/{plan.pk}/projects").json()
     first = projects[0]
     assert (first["seq"], first["units"][0]["unit"], first["units"][0]["role"]) == (1, "县教育体育局", "lead")
-    assert [t["indicator"] for t in first["targets"]] == ["新改扩建幼儿园", "新改扩建中小学", "新改扩建中职学校", "拓展学位"]
+    assert [t["indicator"] for t in first["targets"]] == [
+        "新改扩建幼儿园",
+        "新改扩建中小学",
+        "新改扩建中职学校",
+        "拓展学位",
+    ]
     targets = api_as("leah").get(f"/api/plans/{plan.pk}/targets").json()
     assert len(targets) == sum(len(p["targets"]) for p in projects)
     periods = api_as("leah").get(f"/api/plans/{plan.pk}/periods").json()
@@ -96,8 +107,16 @@ def pavels_draft(cast, q1):
     pavel = cast["pavel"]
     report = start_report(pavel.unit, q1)
     line = report.lines.first()
-    return save_draft(report, pavel, report.revision, {line.project_id: LineEntry(
-        measures="财政局尚未报送的草稿", deadline="", assessment="on_schedule", values={})})
+    return save_draft(
+        report,
+        pavel,
+        report.revision,
+        {
+            line.project_id: LineEntry(
+                measures="财政局尚未报送的草稿", deadline="", assessment="on_schedule", values={}
+            )
+        },
+    )
 
 
 def test_nobody_but_the_unit_reads_a_draft_by_guessing_its_id(cast, pavels_draft, api_as):
@@ -107,9 +126,17 @@ def test_nobody_but_the_unit_reads_a_draft_by_guessing_its_id(cast, pavels_draft
         guessed, missing = client.get(f"/api/reports/{pavels_draft.pk}"), client.get("/api/reports/999999")
         listed = pavels_draft.pk in [r["id"] for r in client.get("/api/reports").json()["items"]]
         # Refused exactly like a report that does not exist: nothing tells a draft from nothing.
-        answers[role] = "reads" if guessed.status_code == 200 and listed else (
-            "refused" if (guessed.status_code, guessed.json()) == (404, missing.json()) and not listed
-            and "财政局尚未报送的草稿" not in guessed.content.decode() else f"{guessed.status_code}, listed={listed}")
+        answers[role] = (
+            "reads"
+            if guessed.status_code == 200 and listed
+            else (
+                "refused"
+                if (guessed.status_code, guessed.json()) == (404, missing.json())
+                and not listed
+                and "财政局尚未报送的草稿" not in guessed.content.decode()
+                else f"{guessed.status_code}, listed={listed}"
+            )
+        )
     assert answers == {role: "reads" if role == "pavel" else "refused" for role in ROLES}
 
 
@@ -117,9 +144,14 @@ def test_nobody_but_the_unit_reads_a_draft_by_guessing_its_id(cast, pavels_draft
 def test_nobody_but_the_unit_writes_its_draft(cast, pavels_draft, api_as, role):
     client = api_as(role)
     before = list(TargetValue.objects.values_list("pk", "value")), pavels_draft.revision
-    response = client.put(f"/api/reports/{pavels_draft.pk}/draft", {"revision": pavels_draft.revision, "lines": []})
+    response = client.put(
+        f"/api/reports/{pavels_draft.pk}/draft", {"revision": pavels_draft.revision, "lines": []}
+    )
     assert response.status_code == 404
-    assert client.post(f"/api/reports/{pavels_draft.pk}/submit", {"revision": pavels_draft.revision}).status_code == 404
+    assert (
+        client.post(f"/api/reports/{pavels_draft.pk}/submit", {"revision": pavels_draft.revision}).status_code
+        == 404
+    )
     pavels_draft.refresh_from_db()
     assert (list(TargetValue.objects.values_list("pk", "value")), pavels_draft.revision) == before
 
@@ -136,9 +168,18 @@ def test_others_read_the_submitted_version_and_never_the_new_draft(cast, pavels_
     submit_report(pavels_draft, pavel, pavels_draft.revision)
     report = QuarterlyReport.objects.get(pk=pavels_draft.pk)
     from shishi.reporting.services import return_report
+
     report = return_report(report, cast["cora"], "请补充资金拨付进度")
-    save_draft(report, pavel, report.revision, {report.lines.first().project_id: LineEntry(
-        measures="退回后改写、尚未重新报送", deadline="", assessment="", values={})})
+    save_draft(
+        report,
+        pavel,
+        report.revision,
+        {
+            report.lines.first().project_id: LineEntry(
+                measures="退回后改写、尚未重新报送", deadline="", assessment="", values={}
+            )
+        },
+    )
 
     seen = api_as("cora").get(f"/api/reports/{report.pk}").json()
     assert seen["source"] == "version" and seen["version"]["number"] == 1
@@ -148,16 +189,28 @@ def test_others_read_the_submitted_version_and_never_the_new_draft(cast, pavels_
     own = api_as("pavel").get(f"/api/reports/{report.pk}").json()
     assert own["lines"][0]["measures"] == "退回后改写、尚未重新报送"
     # A coordinator reads it but cannot write it.
-    assert api_as("cora").put(f"/api/reports/{report.pk}/draft", {"revision": 0, "lines": []}).status_code == 403
+    assert (
+        api_as("cora").put(f"/api/reports/{report.pk}/draft", {"revision": 0, "lines": []}).status_code == 403
+    )
 
 
 # -- filing a report -------------------------------------------------------------------------------
 
+
 def _draft_body(report: dict, measures="本季度完成3所幼儿园主体工程。", value="3"):
-    return {"revision": report["revision"], "lines": [
-        {"project_id": line["project_id"], "measures": measures, "deadline": "2023年12月31日", "assessment": "on_schedule",
-         "values": [{"target_id": v["target_id"], "value": value} for v in line["values"]]}
-        for line in report["lines"]]}
+    return {
+        "revision": report["revision"],
+        "lines": [
+            {
+                "project_id": line["project_id"],
+                "measures": measures,
+                "deadline": "2023年12月31日",
+                "assessment": "on_schedule",
+                "values": [{"target_id": v["target_id"], "value": value} for v in line["values"]],
+            }
+            for line in report["lines"]
+        ],
+    }
 
 
 def test_a_clerk_files_the_quarter_through_the_api(cast, q1, api_as):
@@ -178,8 +231,10 @@ def test_a_clerk_files_the_quarter_through_the_api(cast, q1, api_as):
     early = lena.post(f"/api/reports/{report['id']}/submit", {"revision": report["revision"]})
     assert early.status_code == 400 and "盖章PDF" in early.json()["detail"]
 
-    uploaded = lena.upload(f"/api/reports/{report['id']}/stamped-pdf",
-                           {"file": SimpleUploadedFile("一季度盖章.pdf", pdf_bytes(2), "application/pdf")})
+    uploaded = lena.upload(
+        f"/api/reports/{report['id']}/stamped-pdf",
+        {"file": SimpleUploadedFile("一季度盖章.pdf", pdf_bytes(2), "application/pdf")},
+    )
     assert uploaded.status_code == 200, uploaded.content
     assert uploaded.json()["stamped_pdf"]["name"] == "一季度盖章.pdf"
 
@@ -194,9 +249,15 @@ def test_a_clerk_files_the_quarter_through_the_api(cast, q1, api_as):
     assert Event.objects.filter(verb="submitted", report_id=stored.pk).exists()
 
     # Submitting locks it, through the API as on the web.
-    locked = lena.put(f"/api/reports/{report['id']}/draft", _draft_body(lena.get(f"/api/reports/{report['id']}").json(), "偷偷改"))
+    locked = lena.put(
+        f"/api/reports/{report['id']}/draft",
+        _draft_body(lena.get(f"/api/reports/{report['id']}").json(), "偷偷改"),
+    )
     assert locked.status_code == 400 and "已报送" in locked.json()["detail"]
-    assert api_as("cora").get(f"/api/reports/{report['id']}").json()["lines"][0]["measures"] == "本季度完成3所幼儿园主体工程。"
+    assert (
+        api_as("cora").get(f"/api/reports/{report['id']}").json()["lines"][0]["measures"]
+        == "本季度完成3所幼儿园主体工程。"
+    )
 
 
 def test_it_changes_only_what_the_request_gives(cast, q1, api_as):
@@ -205,8 +266,10 @@ def test_it_changes_only_what_the_request_gives(cast, q1, api_as):
     report = lena.put(f"/api/reports/{report['id']}/draft", _draft_body(report, "原有的文字", "2")).json()
     first = report["lines"][0]
     target = first["values"][0]["target_id"]
-    body = {"revision": report["revision"],
-            "lines": [{"project_id": first["project_id"], "values": [{"target_id": target, "value": 5}]}]}
+    body = {
+        "revision": report["revision"],
+        "lines": [{"project_id": first["project_id"], "values": [{"target_id": target, "value": 5}]}],
+    }
     after = lena.put(f"/api/reports/{report['id']}/draft", body).json()
     line = after["lines"][0]
     assert line["measures"] == "原有的文字" and line["assessment"] == "on_schedule"
@@ -219,7 +282,9 @@ def test_a_stale_revision_gets_409_and_writes_nothing(cast, q1, api_as):
     report = lena.post(f"/api/periods/{q1.pk}/report").json()
     first = lena.put(f"/api/reports/{report['id']}/draft", _draft_body(report, "先保存的内容"))
     assert first.status_code == 200
-    stale = lena.put(f"/api/reports/{report['id']}/draft", _draft_body(report, "后保存的旧版本"))  # still revision 0
+    stale = lena.put(
+        f"/api/reports/{report['id']}/draft", _draft_body(report, "后保存的旧版本")
+    )  # still revision 0
     assert stale.status_code == 409
     body = stale.json()
     assert _chinese(body["detail"]) and body["revision"] == 1
@@ -228,18 +293,31 @@ def test_a_stale_revision_gets_409_and_writes_nothing(cast, q1, api_as):
     assert lena.post(f"/api/reports/{report['id']}/submit", {"revision": 0}).status_code == 409
 
 
-@pytest.mark.parametrize("change, words", [
-    (lambda body: body["lines"][0]["values"][0].update(value="六所"), "请求内容不符合接口说明"),
-    (lambda body: body["lines"][0]["values"][0].update(value=-1), "请求内容不符合接口说明"),
-    (lambda body: body["lines"][0]["values"][0].update(value="NaN"), "请求内容不符合接口说明"),
-    (lambda body: body["lines"][0]["values"][0].update(target_id=999999), "没有编号为999999的指标"),
-    (lambda body: body["lines"][0].update(project_id=999999), "报表中没有编号为999999的实事"),
-    (lambda body: body["lines"].append(dict(body["lines"][0])), "出现了两次"),
-    (lambda body: body["lines"][0].update(assessment="很好"), "请求内容不符合接口说明"),
-    (lambda body: body["lines"][0].update(measures="含\x00字符"), "请求内容不符合接口说明"),
-    (lambda body: body.pop("revision"), "revision：缺少此项"),
-], ids=["words for a figure", "negative", "NaN", "unknown target", "unknown project", "a line twice",
-        "unknown assessment", "NUL in text", "no revision"])
+@pytest.mark.parametrize(
+    "change, words",
+    [
+        (lambda body: body["lines"][0]["values"][0].update(value="六所"), "请求内容不符合接口说明"),
+        (lambda body: body["lines"][0]["values"][0].update(value=-1), "请求内容不符合接口说明"),
+        (lambda body: body["lines"][0]["values"][0].update(value="NaN"), "请求内容不符合接口说明"),
+        (lambda body: body["lines"][0]["values"][0].update(target_id=999999), "没有编号为999999的指标"),
+        (lambda body: body["lines"][0].update(project_id=999999), "报表中没有编号为999999的实事"),
+        (lambda body: body["lines"].append(dict(body["lines"][0])), "出现了两次"),
+        (lambda body: body["lines"][0].update(assessment="很好"), "请求内容不符合接口说明"),
+        (lambda body: body["lines"][0].update(measures="含\x00字符"), "请求内容不符合接口说明"),
+        (lambda body: body.pop("revision"), "revision：缺少此项"),
+    ],
+    ids=[
+        "words for a figure",
+        "negative",
+        "NaN",
+        "unknown target",
+        "unknown project",
+        "a line twice",
+        "unknown assessment",
+        "NUL in text",
+        "no revision",
+    ],
+)
 def test_it_refuses_bad_input_in_chinese_and_writes_nothing(cast, q1, api_as, change, words):
     lena = api_as("lena")
     report = lena.post(f"/api/periods/{q1.pk}/report").json()
@@ -254,8 +332,12 @@ def test_it_refuses_bad_input_in_chinese_and_writes_nothing(cast, q1, api_as, ch
 def test_it_answers_a_body_that_is_not_json_in_chinese(cast, q1, api_as):
     lena = api_as("lena")
     report = lena.post(f"/api/periods/{q1.pk}/report").json()
-    response = lena.client.put(f"/api/reports/{report['id']}/draft", "{not json", content_type="application/json",
-                               headers=lena.headers)
+    response = lena.client.put(
+        f"/api/reports/{report['id']}/draft",
+        "{not json",
+        content_type="application/json",
+        headers=lena.headers,
+    )
     assert response.status_code == 400
     assert _chinese(response.json()["detail"])
 
@@ -263,8 +345,10 @@ def test_it_answers_a_body_that_is_not_json_in_chinese(cast, q1, api_as):
 def test_it_refuses_a_file_that_is_not_a_pdf(cast, q1, api_as):
     lena = api_as("lena")
     report = lena.post(f"/api/periods/{q1.pk}/report").json()
-    response = lena.upload(f"/api/reports/{report['id']}/stamped-pdf",
-                           {"file": SimpleUploadedFile("盖章.pdf", b"just text", "application/pdf")})
+    response = lena.upload(
+        f"/api/reports/{report['id']}/stamped-pdf",
+        {"file": SimpleUploadedFile("盖章.pdf", b"just text", "application/pdf")},
+    )
     assert response.status_code == 400 and "不是PDF" in response.json()["detail"]
     assert not QuarterlyReport.objects.get(pk=report["id"]).stamped_pdf
 
@@ -286,6 +370,7 @@ def test_it_keeps_the_old_timestamp_when_a_token_is_revoked_twice(cast):
 def test_a_client_without_a_csrf_cookie_can_write(cast, q1):
     """Other systems have no browser session: a bearer token is the whole authentication."""
     from django.test import Client
+
     _, raw = create_token(cast["lena"], "OA")
     client = Client(enforce_csrf_checks=True)
     response = client.post(f"/api/periods/{q1.pk}/report", headers={"Authorization": f"Bearer {raw}"})
@@ -308,8 +393,10 @@ def test_it_refuses_a_pdf_over_the_limit_without_reading_all_of_it(cast, q1, api
     settings.SHISHI_MAX_PDF_BYTES = 1000
     lena = api_as("lena")
     report = lena.post(f"/api/periods/{q1.pk}/report").json()
-    response = lena.upload(f"/api/reports/{report['id']}/stamped-pdf",
-                           {"file": SimpleUploadedFile("大.pdf", pdf_bytes() + b"%" * 5000, "application/pdf")})
+    response = lena.upload(
+        f"/api/reports/{report['id']}/stamped-pdf",
+        {"file": SimpleUploadedFile("大.pdf", pdf_bytes() + b"%" * 5000, "application/pdf")},
+    )
     assert response.status_code == 400 and "不能超过" in response.json()["detail"]
 
 

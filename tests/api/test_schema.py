@@ -16,10 +16,11 @@ from hypothesis import HealthCheck, Phase, given, settings
 from shishi.api.tokens import create_token
 from shishi.reporting.services import start_report
 
-schemathesis = pytest.importorskip("schemathesis", reason="schemathesis is a test dependency (see pyproject.toml)")
+schemathesis = pytest.importorskip(
+    "schemathesis", reason="schemathesis is a test dependency (see pyproject.toml)"
+)
 from schemathesis import GenerationMode  # noqa: E402
 from schemathesis.specs.openapi.checks import positive_data_acceptance  # noqa: E402
-
 
 EXAMPLES = 8  # per operation and mode: about 15 seconds in all
 
@@ -32,8 +33,13 @@ def test_the_openapi_schema_is_valid(client, db):
     schema.validate()  # against the OpenAPI meta-schema
     assert document["components"]["securitySchemes"]["BearerToken"] == {"type": "http", "scheme": "bearer"}
     paths = set(document["paths"])
-    assert {"/api/plans", "/api/reports/{report_id}", "/api/reports/{report_id}/draft",
-            "/api/reports/{report_id}/stamped-pdf", "/api/reports/{report_id}/submit"} <= paths
+    assert {
+        "/api/plans",
+        "/api/reports/{report_id}",
+        "/api/reports/{report_id}/draft",
+        "/api/reports/{report_id}/stamped-pdf",
+        "/api/reports/{report_id}/submit",
+    } <= paths
 
 
 def test_the_documentation_page_needs_no_cdn_and_no_inline_script(client, db):
@@ -76,13 +82,21 @@ def test_generated_requests_never_make_a_server_error(cast, q1, mode, keep_the_t
     for operation in operations:
 
         @given(case=operation.as_strategy(generation_mode=GenerationMode(mode)))
-        @settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=True,
-                  phases=[Phase.explicit, Phase.generate], suppress_health_check=list(HealthCheck))
+        @settings(
+            max_examples=EXAMPLES,
+            deadline=None,
+            database=None,
+            derandomize=True,
+            phases=[Phase.explicit, Phase.generate],
+            suppress_health_check=list(HealthCheck),
+        )
         def run(case):
             # Every built-in check (no server error, status codes, content types and bodies as documented,
             # invalid data refused, authentication not ignored…) but one: data valid by the schema may
             # still name a project or target that is not in the report, which is rightly refused (422).
-            case.call_and_validate(headers={"Authorization": f"Bearer {token}"}, excluded_checks=[positive_data_acceptance])
+            case.call_and_validate(
+                headers={"Authorization": f"Bearer {token}"}, excluded_checks=[positive_data_acceptance]
+            )
 
         try:
             run()

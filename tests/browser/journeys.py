@@ -43,6 +43,8 @@ def chromium():
             os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
         else:
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = before
+
+
 ARTEFACTS = Path(__file__).parents[2] / "var" / "test-artefacts" / "journeys"
 DESK = {"viewport": {"width": 1280, "height": 900}}
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
@@ -60,8 +62,13 @@ class Journey:
 
     def open(self, device: dict) -> Page:
         """A fresh browser for someone (no cookies), on `device`."""
-        context = self.browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai", accept_downloads=True,
-                                           base_url=self.base_url, **device)
+        context = self.browser.new_context(
+            locale="zh-CN",
+            timezone_id="Asia/Shanghai",
+            accept_downloads=True,
+            base_url=self.base_url,
+            **device,
+        )
         page = context.new_page()
         self.pages.append(page)
         return page
@@ -96,7 +103,8 @@ def fits_sideways(page: Page) -> bool:
 
 def lines_taken(page: Page, selector: str) -> dict[str, int]:
     """On how many lines the words of the elements matching `selector` are set: the most, by text."""
-    return page.evaluate("""selector => {
+    return page.evaluate(
+        """selector => {
         const most = {};
         for (const element of document.querySelectorAll(selector)) {
             const range = document.createRange();
@@ -106,4 +114,6 @@ def lines_taken(page: Page, selector: str) -> dict[str, int]:
             most[text] = Math.max(most[text] || 0, tops.size);
         }
         return most;
-    }""", selector)
+    }""",
+        selector,
+    )

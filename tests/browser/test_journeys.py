@@ -26,7 +26,12 @@ from shishi.plans.models import Plan
 from shishi.public.services import approve_statement, publish_plan
 from shishi.reporting.models import QuarterlyReport
 from shishi.reporting.services import (
-    LineEntry, accept_report, attach_stamped_pdf, save_draft, start_report, submit_report,
+    LineEntry,
+    accept_report,
+    attach_stamped_pdf,
+    save_draft,
+    start_report,
+    submit_report,
 )
 from tests.conftest import SAMPLES, pdf_bytes, person
 
@@ -46,15 +51,24 @@ def the_label(indicator: str) -> re.Pattern:
     return re.compile("^" + re.escape(indicator) + "（目标")
 
 
-def arrange_submitted_report(clerk: Person, period, measures: str, figures: dict[str, str]) -> QuarterlyReport:
+def arrange_submitted_report(
+    clerk: Person, period, measures: str, figures: dict[str, str]
+) -> QuarterlyReport:
     """A report the clerk filled and submitted before the journey starts (figures by indicator)."""
     report = start_report(clerk.unit, period)
     entries = {}
     for line in report.lines.prefetch_related("values__target"):
-        values = {v.target_id: Decimal(figures[v.target.indicator]) for v in line.values.all()
-                  if v.target.indicator in figures}
-        entries[line.project_id] = LineEntry(measures=measures, deadline=f"{period.plan.year}年12月31日",
-                                             assessment="on_schedule", values=values)
+        values = {
+            v.target_id: Decimal(figures[v.target.indicator])
+            for v in line.values.all()
+            if v.target.indicator in figures
+        }
+        entries[line.project_id] = LineEntry(
+            measures=measures,
+            deadline=f"{period.plan.year}年12月31日",
+            assessment="on_schedule",
+            values=values,
+        )
     report = save_draft(report, clerk, report.revision, entries)
     attach_stamped_pdf(report, clerk, pdf_bytes(), "教体局盖章.pdf")
     report.refresh_from_db()
@@ -64,7 +78,9 @@ def arrange_submitted_report(clerk: Person, period, measures: str, figures: dict
 
 
 def test_a_coordinator_imports_a_notice_and_puts_its_units_right(journey, world):
-    zichuan = Region.objects.create(name="淄川区", code="370302", level=Region.Level.COUNTY, parent=world["city"])
+    zichuan = Region.objects.create(
+        name="淄川区", code="370302", level=Region.Level.COUNTY, parent=world["city"]
+    )
     person("zoe", Person.Role.COORDINATOR, zichuan, display_name="张晓燕")
     for name in ("区妇联", "区民政局", "区财政局", "区卫健局", "区科协"):
         Unit.objects.create(region=zichuan, name=name)
@@ -98,7 +114,9 @@ def test_a_coordinator_imports_a_notice_and_puts_its_units_right(journey, world)
     journey.shot(page, "matches-the-units")
     page.get_by_role("button", name="确认并创建实事计划").click()
 
-    expect(page.get_by_role("status")).to_contain_text("已创建实事计划：关于2024年为全区妇女儿童办好十件实事的通知")
+    expect(page.get_by_role("status")).to_contain_text(
+        "已创建实事计划：关于2024年为全区妇女儿童办好十件实事的通知"
+    )
     expect(page.get_by_role("heading", name="10. 实施优质教育资源扩增赋能行动")).to_be_visible()
     journey.shot(page, "sees-the-plan")
 
@@ -113,9 +131,22 @@ def test_a_coordinator_imports_a_notice_and_puts_its_units_right(journey, world)
     assert team(3) == [("区妇联", "lead"), ("区教育和体育局", "partner")]
     assert team(9) == team(10) == [("区教育和体育局", "lead")]
     assert team(8) == [("区文旅局", "lead"), ("区科协", "partner")]
-    assert sorted(Unit.objects.filter(region=zichuan).values_list("name", flat=True)) == sorted([
-        "区妇联", "区民政局", "区财政局", "区卫健局", "区科协", "区教育和体育局", "区人力资源和社会保障局", "区文旅局"])
-    assert sorted(UnitAlias.objects.filter(unit=education).values_list("name", flat=True)) == ["区教体局", "区教育局"]
+    assert sorted(Unit.objects.filter(region=zichuan).values_list("name", flat=True)) == sorted(
+        [
+            "区妇联",
+            "区民政局",
+            "区财政局",
+            "区卫健局",
+            "区科协",
+            "区教育和体育局",
+            "区人力资源和社会保障局",
+            "区文旅局",
+        ]
+    )
+    assert sorted(UnitAlias.objects.filter(unit=education).values_list("name", flat=True)) == [
+        "区教体局",
+        "区教育局",
+    ]
 
 
 def test_a_lead_unit_clerk_reports_the_quarter_on_a_phone(journey, cast, plan, this_quarter, tmp_path):
@@ -129,7 +160,11 @@ def test_a_lead_unit_clerk_reports_the_quarter_on_a_phone(journey, cast, plan, t
     expect(current).to_contain_text(f"{this_quarter}（当前）")
     assert fits_sideways(page), "the quarter page scrolls sideways on a phone"
     # Buttons in the table and the header's links keep their words whole, not a letter a line.
-    assert lines_taken(page, "tr button, header .who a, header .who button") == {"开始填写": 1, "接口令牌": 1, "退出": 1}
+    assert lines_taken(page, "tr button, header .who a, header .who button") == {
+        "开始填写": 1,
+        "接口令牌": 1,
+        "退出": 1,
+    }
     journey.shot(page, "sees-this-quarter")
     current.get_by_role("button", name="开始填写").tap()
 
@@ -140,10 +175,13 @@ def test_a_lead_unit_clerk_reports_the_quarter_on_a_phone(journey, cast, plan, t
     assert [line.project.seq for line in lines] == [1, 3, 4, 7, 9, 10]
     typed = {}  # target id → the figure typed
     for line in lines:
-        section = page.locator("section.line", has=page.get_by_role(
-            "heading", name=f"{line.project.seq}. {line.project.title}", exact=True))
+        section = page.locator(
+            "section.line",
+            has=page.get_by_role("heading", name=f"{line.project.seq}. {line.project.title}", exact=True),
+        )
         section.get_by_label("本季度具体措施及任务进度情况").fill(
-            f"{this_quarter}，围绕“{line.project.title}”召开专题推进会，细化任务清单，按月调度。")
+            f"{this_quarter}，围绕“{line.project.title}”召开专题推进会，细化任务清单，按月调度。"
+        )
         section.get_by_label("完成时限").fill(f"{plan.year}年12月31日")
         section.get_by_label("自评").select_option(label="按计划推进")
         for number, value in enumerate(line.values.all(), start=1):
@@ -162,7 +200,8 @@ def test_a_lead_unit_clerk_reports_the_quarter_on_a_phone(journey, cast, plan, t
     expect(page.get_by_role("status")).to_contain_text("草稿已保存。")
     expect(page.get_by_role("link", name="教体局盖章报表.pdf")).to_be_visible()
     expect(page.get_by_label("本季度具体措施及任务进度情况").first).to_have_value(
-        f"{this_quarter}，围绕“{lines[0].project.title}”召开专题推进会，细化任务清单，按月调度。")
+        f"{this_quarter}，围绕“{lines[0].project.title}”召开专题推进会，细化任务清单，按月调度。"
+    )
     expect(page.get_by_label(the_label("拓展学位"))).to_have_value("14")
     assert fits_sideways(page), "the report form scrolls sideways on a phone"
     journey.shot(page, "has-uploaded-the-pdf")
@@ -180,7 +219,9 @@ def test_a_lead_unit_clerk_reports_the_quarter_on_a_phone(journey, cast, plan, t
         assert kept.read() == stamped.read_bytes()
     version = report.versions.get()
     assert version.stamped_pdf.name == report.stamped_pdf.name
-    saved = {v.target_id: v.value for line in report.lines.prefetch_related("values") for v in line.values.all()}
+    saved = {
+        v.target_id: v.value for line in report.lines.prefetch_related("values") for v in line.values.all()
+    }
     assert saved == typed
     assert {line["deadline"] for line in version.content["lines"]} == {f"{plan.year}年12月31日"}
     assert {line["assessment"] for line in version.content["lines"]} == {"on_schedule"}
@@ -188,8 +229,9 @@ def test_a_lead_unit_clerk_reports_the_quarter_on_a_phone(journey, cast, plan, t
 
 def test_a_report_is_returned_corrected_accepted_and_bulletined(journey, cast, plan, this_quarter):
     lena = cast["lena"]
-    report = arrange_submitted_report(lena, this_quarter, "本季度新开工幼儿园3所。",
-                                      {"新改扩建幼儿园": "3", "拓展学位": "900"})
+    report = arrange_submitted_report(
+        lena, this_quarter, "本季度新开工幼儿园3所。", {"新改扩建幼儿园": "3", "拓展学位": "900"}
+    )
 
     # Cora finds the report waiting on the board and returns it.
     desk = journey.log_in("cora", DESK)
@@ -254,7 +296,9 @@ def test_a_report_is_returned_corrected_accepted_and_bulletined(journey, cast, p
     # The quarter's bulletin: issued, then downloaded.
     desk.get_by_role("navigation", name="主导航").get_by_role("link", name="调度通报").click()
     desk.get_by_role("link", name=plan.title).click()
-    quarter_row = desk.locator("tr", has=desk.get_by_role("rowheader", name=quarter_name(this_quarter.quarter)))
+    quarter_row = desk.locator(
+        "tr", has=desk.get_by_role("rowheader", name=quarter_name(this_quarter.quarter))
+    )
     journey.shot(desk, "coordinator-opens-the-bulletins")
     quarter_row.get_by_role("button", name="印发为第1期").click()
     expect(desk.get_by_role("status")).to_contain_text("已印发调度通报")
@@ -267,7 +311,9 @@ def test_a_report_is_returned_corrected_accepted_and_bulletined(journey, cast, p
     report.refresh_from_db()
     assert report.state == QuarterlyReport.State.ACCEPTED
     assert [(v.number, v.outcome, v.review_note) for v in report.versions.order_by("number")] == [
-        (1, "returned", RETURN_REASON), (2, "accepted", "")]
+        (1, "returned", RETURN_REASON),
+        (2, "accepted", ""),
+    ]
     bulletin = Bulletin.objects.get(plan=plan)
     assert download.value.suggested_filename == bulletin.filename
     document = docx.Document(str(saved))
@@ -277,7 +323,9 @@ def test_a_report_is_returned_corrected_accepted_and_bulletined(journey, cast, p
 
 
 def test_a_citizen_reads_the_approved_progress(journey, cast, plan, this_quarter):
-    report = arrange_submitted_report(cast["lena"], this_quarter, "新开工幼儿园3所。", {"新改扩建幼儿园": "3"})
+    report = arrange_submitted_report(
+        cast["lena"], this_quarter, "新开工幼儿园3所。", {"新改扩建幼儿园": "3"}
+    )
     accept_report(report, cast["cora"])
     publish_plan(plan, cast["cora"])
     kindergartens = plan.projects.get(seq=1)
@@ -289,9 +337,13 @@ def test_a_citizen_reads_the_approved_progress(journey, cast, plan, this_quarter
     journey.shot(page, "opens-the-public-pages")
     page.get_by_role("link", name=plan.title).tap()
     expect(page.get_by_role("heading", name=plan.title, level=1)).to_be_visible()
-    page.get_by_role("navigation", name="季度").get_by_role("link", name=f"第{this_quarter.quarter}季度").tap()
+    page.get_by_role("navigation", name="季度").get_by_role(
+        "link", name=f"第{this_quarter.quarter}季度"
+    ).tap()
     expect(page.get_by_role("heading", name=f"{this_quarter}进展概况")).to_be_visible()
-    project = page.locator("section.project", has=page.get_by_role("heading", name=f"1. {kindergartens.title}"))
+    project = page.locator(
+        "section.project", has=page.get_by_role("heading", name=f"1. {kindergartens.title}")
+    )
     expect(project.locator(".statement")).to_have_text(approved)
     expect(project.locator(".targets li").first).to_contain_text("完成 3所")
     assert fits_sideways(page), "the public page scrolls sideways on a phone"

@@ -30,12 +30,22 @@ def quarter(cast, plan, q1):
     region = plan.region
     hana = person("hana", Person.Role.REPORTER, region, Unit.objects.get(region=region, name="县卫生健康局"))
     fay = person("fay", Person.Role.REPORTER, region, Unit.objects.get(region=region, name="县妇联"))
-    lena = file(start_report(cast["lena"].unit, q1), cast["lena"], "教体局一季度完成3所幼儿园主体工程。", LENA_FIGURES)
+    lena = file(
+        start_report(cast["lena"].unit, q1), cast["lena"], "教体局一季度完成3所幼儿园主体工程。", LENA_FIGURES
+    )
     lena = accept_report(lena, cast["cora"])
     pavel = file(start_report(cast["pavel"].unit, q1), cast["pavel"], "财政局一季度已拨付筛查资金。")
     hana_report = file(start_report(hana.unit, q1), hana, "卫健局被退回的第一稿。", {"免费筛查": "4000"})
     hana_report = return_report(hana_report, cast["cora"], "请补充筛查人数")
     fill(hana_report, hana, "卫健局退回后正在改写的草稿。", {"免费筛查": "4500"})
     fill(start_report(fay.unit, q1), fay, "妇联尚未报送的草稿。")
-    return {"plan": plan, "period": q1, "today": TODAY, "lena": lena, "pavel": pavel, "hana": hana_report,
-            "hana_person": hana, "fay": fay}
+    return {
+        "plan": plan,
+        "period": q1,
+        "today": TODAY,
+        "lena": lena,
+        "pavel": pavel,
+        "hana": hana_report,
+        "hana_person": hana,
+        "fay": fay,
+    }

@@ -40,12 +40,28 @@ def ascii_font(run) -> str:
 
 # -- page --------------------------------------------------------------------------------------
 
+
 def test_it_lays_out_an_a4_portrait_page_with_the_standard_margins(document):
     section = document.sections[0]
-    sizes = {name: round(getattr(section, name).mm, 1) for name in (  # Word keeps twips: 0.02 mm steps
-        "page_width", "page_height", "top_margin", "bottom_margin", "left_margin", "right_margin")}
-    assert sizes == {"page_width": 210, "page_height": 297,
-                     "top_margin": 37, "bottom_margin": 35, "left_margin": 28, "right_margin": 26}
+    sizes = {
+        name: round(getattr(section, name).mm, 1)
+        for name in (  # Word keeps twips: 0.02 mm steps
+            "page_width",
+            "page_height",
+            "top_margin",
+            "bottom_margin",
+            "left_margin",
+            "right_margin",
+        )
+    }
+    assert sizes == {
+        "page_width": 210,
+        "page_height": 297,
+        "top_margin": 37,
+        "bottom_margin": 35,
+        "left_margin": 28,
+        "right_margin": 26,
+    }
 
 
 def test_it_fits_22_lines_of_28_characters_of_sanhao_on_the_page(document):
@@ -72,18 +88,23 @@ def test_body_paragraphs_start_two_characters_in(document):
 
 # -- type --------------------------------------------------------------------------------------------
 
+
 def test_the_normal_style_names_fangsong_in_the_east_asian_slot(document):
     fonts = document.styles["Normal"].element.rPr.find(qn("w:rFonts"))
     assert fonts.get(qn("w:eastAsia")) == "仿宋_GB2312"
     assert fonts.get(qn("w:ascii")) == "SimSun"
 
 
-@pytest.mark.parametrize("starts, east, latin, size", [
-    ("关于2023年为妇女儿童办实事第一季度进展情况的通报", "方正小标宋简体", "SimSun", 22),
-    ("一、总体情况", "黑体", "SimHei", 16),
-    ("（一）实施优质教育资源扩容提质行动", "楷体_GB2312", "KaiTi", 16),
-    ("为推动《", "仿宋_GB2312", "SimSun", 16),
-], ids=["title", "heading", "subheading", "body"])
+@pytest.mark.parametrize(
+    "starts, east, latin, size",
+    [
+        ("关于2023年为妇女儿童办实事第一季度进展情况的通报", "方正小标宋简体", "SimSun", 22),
+        ("一、总体情况", "黑体", "SimHei", 16),
+        ("（一）实施优质教育资源扩容提质行动", "楷体_GB2312", "KaiTi", 16),
+        ("为推动《", "仿宋_GB2312", "SimSun", 16),
+    ],
+    ids=["title", "heading", "subheading", "body"],
+)
 def test_each_kind_of_text_has_its_chinese_font_in_the_east_asian_slot(document, starts, east, latin, size):
     run = paragraph_starting(document, starts).runs[0]
     assert (east_asian(run), ascii_font(run), run.font.size.pt) == (east, latin, size)
@@ -109,6 +130,7 @@ def test_pages_are_numbered_by_a_page_field_between_dashes_on_both_sides_of_the_
 
 # -- content -----------------------------------------------------------------------------------------
 
+
 def test_the_headline_figures_are_the_boards(quarter, draft, document):
     board = build_board(quarter["plan"], quarter["period"], TODAY)
     colours = [row.light.colour for row in board.rows.values()]
@@ -117,9 +139,11 @@ def test_the_headline_figures_are_the_boards(quarter, draft, document):
     assert {colour: headline[colour] for colour in expected} == expected
     assert expected["green"] >= 1 and expected["red"] >= 1 and expected["grey"] >= 1  # the scene has each
     text = paragraph_starting(document, "2023年共实施").text
-    assert (f"已完成{expected['done']}项，按序时进度推进（绿灯）{expected['green']}项，"
-            f"进度滞后{expected['yellow'] + expected['red']}项（其中黄灯{expected['yellow']}项、红灯{expected['red']}项），"
-            f"牵头单位尚未报送{expected['grey']}项") in text
+    assert (
+        f"已完成{expected['done']}项，按序时进度推进（绿灯）{expected['green']}项，"
+        f"进度滞后{expected['yellow'] + expected['red']}项（其中黄灯{expected['yellow']}项、红灯{expected['red']}项），"
+        f"牵头单位尚未报送{expected['grey']}项"
+    ) in text
 
 
 def test_each_project_says_its_figures_against_its_goals_and_its_light(document):
@@ -152,11 +176,22 @@ def test_the_chart_is_a_png_in_the_document_with_its_numbering_explained(documen
 
 def test_the_merged_table_has_every_submitted_line_by_project_and_units_in_order(document):
     table = document.tables[0]
-    assert [c.text for c in table.rows[0].cells] == ["序号", "实事名称", "责任单位", "本季度具体措施及任务进度情况", "完成时限"]
+    assert [c.text for c in table.rows[0].cells] == [
+        "序号",
+        "实事名称",
+        "责任单位",
+        "本季度具体措施及任务进度情况",
+        "完成时限",
+    ]
     rows = [[cell.text for cell in row.cells] for row in table.rows[1:]]
     assert [(row[0], row[2]) for row in rows] == [
-        ("1", "县教育体育局"), ("3", "县教育体育局"), ("4", "县教育体育局"), ("5", "县财政局"),
-        ("7", "县教育体育局"), ("9", "县教育体育局"), ("10", "县教育体育局"),
+        ("1", "县教育体育局"),
+        ("3", "县教育体育局"),
+        ("4", "县教育体育局"),
+        ("5", "县财政局"),
+        ("7", "县教育体育局"),
+        ("9", "县教育体育局"),
+        ("10", "县教育体育局"),
     ]
     assert rows[0][3] == "教体局一季度完成3所幼儿园主体工程。" and rows[0][4] == "2023年12月31日"
     everything = "".join("".join(row) for row in rows)
@@ -168,9 +203,11 @@ def test_a_projects_units_share_one_merged_number_and_title_cell(quarter):
     """Project 5: the lead's and a partner's lines under one 序号 and 实事名称."""
     from shishi.bulletins.tables import MergedLinesExporter
 
-    rows = [[5, "实施适龄妇女“两癌”免费筛查和救助行动", "县卫生健康局", "甲", ""],
-            [5, "实施适龄妇女“两癌”免费筛查和救助行动", "县财政局", "乙", ""],
-            [6, "实施巾帼创业就业强基赋能行动", "县人力资源社会保障局", "丙", ""]]
+    rows = [
+        [5, "实施适龄妇女“两癌”免费筛查和救助行动", "县卫生健康局", "甲", ""],
+        [5, "实施适龄妇女“两癌”免费筛查和救助行动", "县财政局", "乙", ""],
+        [6, "实施巾帼创业就业强基赋能行动", "县人力资源社会保障局", "丙", ""],
+    ]
     document = Document()
     table = MergedLinesExporter(rows).docx_table(document)
     assert table.cell(1, 1)._tc is table.cell(2, 1)._tc  # one cell spans both rows

@@ -6,11 +6,17 @@ import datetime
 import io
 
 import pytest
-from docx import Document
 from django.urls import reverse
+from docx import Document
 
 from shishi.bulletins.models import Bulletin, BulletinFrozen
-from shishi.bulletins.services import BulletinError, issue_bulletin, open_bulletin, preview_bulletin, regenerate
+from shishi.bulletins.services import (
+    BulletinError,
+    issue_bulletin,
+    open_bulletin,
+    preview_bulletin,
+    regenerate,
+)
 from shishi.history.models import Event
 from shishi.reporting.services import accept_report, attach_stamped_pdf, submit_report
 from tests.bulletins.conftest import TODAY
@@ -67,7 +73,9 @@ def test_the_stored_file_is_the_rendered_snapshot_with_its_sha256(quarter, cast)
 
 def test_it_numbers_the_bulletins_of_a_plan_in_order(quarter, cast):
     first = issue_bulletin(quarter["plan"], quarter["period"], cast["cora"], today=TODAY)
-    second = issue_bulletin(quarter["plan"], quarter["period"], cast["cora"], "关于一季度 进展的 通报", today=TODAY)
+    second = issue_bulletin(
+        quarter["plan"], quarter["period"], cast["cora"], "关于一季度 进展的 通报", today=TODAY
+    )
     assert (first.label, second.label) == ("第1期", "第2期")
     assert second.title == "关于一季度 进展的 通报"
     paragraphs = [p.text for p in Document(io.BytesIO(open_bulletin(second))).paragraphs]
@@ -77,7 +85,11 @@ def test_it_numbers_the_bulletins_of_a_plan_in_order(quarter, cast):
 def test_issuing_is_recorded_in_the_plans_history(quarter, cast):
     bulletin = issue_bulletin(quarter["plan"], quarter["period"], cast["cora"], today=TODAY)
     event = Event.objects.get(verb="issued")
-    assert (event.plan_id, event.actor, event.region) == (quarter["plan"].pk, cast["cora"], quarter["plan"].region)
+    assert (event.plan_id, event.actor, event.region) == (
+        quarter["plan"].pk,
+        cast["cora"],
+        quarter["plan"].region,
+    )
     assert "第1期" in event.summary and bulletin.title in event.summary
 
 
@@ -112,7 +124,9 @@ def test_it_refuses_a_title_longer_than_the_field(plan, q1, cast):
     assert not Bulletin.objects.exists()
 
 
-def test_a_number_taken_at_the_same_moment_is_refused_and_leaves_no_file(plan, q1, cast, monkeypatch, settings):
+def test_a_number_taken_at_the_same_moment_is_refused_and_leaves_no_file(
+    plan, q1, cast, monkeypatch, settings
+):
     """The unique (plan, number) constraint is the last guard when two coordinators issue at once."""
     from django.db import IntegrityError
 

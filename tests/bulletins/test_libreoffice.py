@@ -23,9 +23,21 @@ def test_libreoffice_prints_it_on_numbered_a4_pages_of_28_characters_a_line(quar
     bulletin = issue_bulletin(quarter["plan"], quarter["period"], cast["cora"], today=TODAY)
     source = tmp_path / "bulletin.docx"
     source.write_bytes(open_bulletin(bulletin))
-    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
-                   check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     pdf = pdfium.PdfDocument(str(tmp_path / "bulletin.pdf"))
     width, height = pdf[0].get_size()
     assert (round(width), round(height)) == (595, 842)  # A4 portrait, in points
@@ -38,6 +50,20 @@ def test_libreoffice_prints_it_on_numbered_a4_pages_of_28_characters_a_line(quar
     lines = [line for page in pages for line in page.split("\r\n") if CJK_LINE.match(line)]
     assert max(len(line) for line in lines) == 28  # full body lines hold 28 characters, never more
     if shutil.which("pdftoppm"):
-        subprocess.run(["pdftoppm", "-r", "50", "-png", "-f", "1", "-l", "2", str(tmp_path / "bulletin.pdf"),
-                        str(tmp_path / "page")], check=True, timeout=60)
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-r",
+                "50",
+                "-png",
+                "-f",
+                "1",
+                "-l",
+                "2",
+                str(tmp_path / "bulletin.pdf"),
+                str(tmp_path / "page"),
+            ],
+            check=True,
+            timeout=60,
+        )
         assert sorted(p.name for p in tmp_path.glob("page-*.png")) == ["page-1.png", "page-2.png"]

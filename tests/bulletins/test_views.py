@@ -45,8 +45,12 @@ def test_it_gives_each_role_exactly_its_bulletin_actions(client, cast, issued, r
         count = Bulletin.objects.count()
         response = client.post(url, {"title": ""}) if method == "POST" else client.get(url)
         if response.status_code in (403, 404):
-            got[name] = "refused" if Bulletin.objects.count() == count else "refused, yet a bulletin was issued"
-        elif response.status_code == 200 or (response.status_code == 302 and client.get(response.url).status_code == 200):
+            got[name] = (
+                "refused" if Bulletin.objects.count() == count else "refused, yet a bulletin was issued"
+            )
+        elif response.status_code == 200 or (
+            response.status_code == 302 and client.get(response.url).status_code == 200
+        ):
             got[name] = "allowed"
         else:
             got[name] = f"answered {response.status_code}"
@@ -86,7 +90,9 @@ def test_cora_issues_from_the_page_with_her_title(client, cast, plan, q1):
     client.force_login(cast["cora"])
     page = client.get(reverse("bulletins:plan", args=[plan.pk])).content.decode()
     assert "关于2023年为妇女儿童办实事第一季度进展情况的通报" in page  # the default title, to edit
-    response = client.post(reverse("bulletins:issue", args=[plan.pk, 1]), {"title": "一季度调度通报"}, follow=True)
+    response = client.post(
+        reverse("bulletins:issue", args=[plan.pk, 1]), {"title": "一季度调度通报"}, follow=True
+    )
     assert "已印发调度通报第1期" in response.content.decode()
     bulletin = Bulletin.objects.get()
     assert (bulletin.title, bulletin.issued_by, bulletin.period) == ("一季度调度通报", cast["cora"], q1)

@@ -20,7 +20,9 @@ def import_sample(region, person, sample: str, replace: dict[str, str] | None = 
 
 @pytest.fixture
 def gaoxinqu(world):
-    return Region.objects.create(name="淄博高新区", code="370390", level=Region.Level.COUNTY, parent=world["city"])
+    return Region.objects.create(
+        name="淄博高新区", code="370390", level=Region.Level.COUNTY, parent=world["city"]
+    )
 
 
 @pytest.fixture

@@ -21,9 +21,11 @@ def _page(client, url: str) -> str:
 
 def test_a_changed_title_shows_at_once_on_every_page(client, cast, plan, gaoxinqu_plan, world):
     client.force_login(cast["cici"])
-    urls = [reverse("comparisons:themes", args=[world["city"].pk, 2023]),
-            reverse("comparisons:indicators", args=[world["city"].pk, 2023]),
-            reverse("comparisons:years", args=[world["huantai"].pk])]
+    urls = [
+        reverse("comparisons:themes", args=[world["city"].pk, 2023]),
+        reverse("comparisons:indicators", args=[world["city"].pk, 2023]),
+        reverse("comparisons:years", args=[world["huantai"].pk]),
+    ]
     before = [_page(client, url) for url in urls]
     title = plan.projects.get(seq=5).title
     assert all(title in page for page in before[::2])  # the theme tables list it
@@ -47,17 +49,29 @@ def test_a_county_with_a_new_plan_shows_at_once(client, cast, plan, gaoxinqu_pla
     client.force_login(cast["cici"])
     url = reverse("comparisons:themes", args=[world["city"].pk, 2023])
     assert "淄川区" not in _page(client, url)
-    zichuan = Region.objects.create(name="淄川区", code="370302", level=Region.Level.COUNTY, parent=world["city"])
+    zichuan = Region.objects.create(
+        name="淄川区", code="370302", level=Region.Level.COUNTY, parent=world["city"]
+    )
     import_sample(zichuan, cast["admin"], "zichuan-2024.txt", {"2024": "2023"})
     assert '<th scope="col">淄川区</th>' in _page(client, url)
 
 
-@pytest.mark.parametrize("view, made_by", [
-    ("comparisons:indicators", "shishi.comparisons.services.indicator_rows"),  # goals lined up by indicator
-    ("comparisons:years", "shishi.comparisons.continuity.match"),  # projects paired with their continuation
-])
-def test_a_second_visit_makes_nothing_anew(client, cast, world, gaoxinqu_plan, gaoqing_years, monkeypatch, view,
-                                           made_by):
+@pytest.mark.parametrize(
+    "view, made_by",
+    [
+        (
+            "comparisons:indicators",
+            "shishi.comparisons.services.indicator_rows",
+        ),  # goals lined up by indicator
+        (
+            "comparisons:years",
+            "shishi.comparisons.continuity.match",
+        ),  # projects paired with their continuation
+    ],
+)
+def test_a_second_visit_makes_nothing_anew(
+    client, cast, world, gaoxinqu_plan, gaoqing_years, monkeypatch, view, made_by
+):
     """The first visitor's page is made; the next, another person who may compare, gets the same
     page without its being made again."""
     module, name = made_by.rsplit(".", 1)
@@ -70,7 +84,9 @@ def test_a_second_visit_makes_nothing_anew(client, cast, world, gaoxinqu_plan, g
 
     monkeypatch.setattr(made_by, counted)
     cache.clear()  # another test may have made the same page from the same rows
-    url = reverse(view, args=[world["city"].pk, 2023] if view == "comparisons:indicators" else [world["gaoqing"].pk])
+    url = reverse(
+        view, args=[world["city"].pk, 2023] if view == "comparisons:indicators" else [world["gaoqing"].pk]
+    )
     pages = []
     for who in ("cici", "admin"):
         client.force_login(cast[who])
@@ -80,7 +96,9 @@ def test_a_second_visit_makes_nothing_anew(client, cast, world, gaoxinqu_plan, g
     assert len(calls) == 1
 
 
-def test_who_may_not_compare_is_refused_even_when_the_page_is_cached(client, cast, plan, gaoxinqu_plan, world):
+def test_who_may_not_compare_is_refused_even_when_the_page_is_cached(
+    client, cast, plan, gaoxinqu_plan, world
+):
     url = reverse("comparisons:themes", args=[world["city"].pk, 2023])
     client.force_login(cast["cici"])
     assert client.get(url).status_code == 200

@@ -45,8 +45,12 @@ def test_it_counts_new_kindergartens_per_county(cast, plan, gaoxinqu_plan, world
 
 def test_it_adds_up_goals_a_plan_splits_over_targets_of_one_indicator(cast, world, plan):
     """新建幼儿园2所 in one target and 改扩建幼儿园3所 in another make 5 kindergartens."""
-    other = import_sample(world["gaoqing"], cast["admin"], "gaoxinqu-2023.txt",
-                          {"实现新建幼儿园2所": "实现新建幼儿园2所、改扩建幼儿园3所"})
+    other = import_sample(
+        world["gaoqing"],
+        cast["admin"],
+        "gaoxinqu-2023.txt",
+        {"实现新建幼儿园2所": "实现新建幼儿园2所、改扩建幼儿园3所"},
+    )
     comparison = counties(cast["admin"], world["city"], 2023)
     assert [c.plan.pk for c in comparison.columns] == [plan.pk, other.pk]
     row = _row(comparison, "kindergartens_built")
@@ -54,7 +58,9 @@ def test_it_adds_up_goals_a_plan_splits_over_targets_of_one_indicator(cast, worl
     assert row.values()[1] == 5 and row.shown()[1] == "5所（2所 + 3所）"
 
 
-def test_the_indicator_page_draws_each_shared_indicator_with_its_numbers_beneath(client, cast, plan, gaoxinqu_plan, world):
+def test_the_indicator_page_draws_each_shared_indicator_with_its_numbers_beneath(
+    client, cast, plan, gaoxinqu_plan, world
+):
     client.force_login(cast["cici"])
     page = client.get(reverse("comparisons:indicators", args=[world["city"].pk, 2023])).content.decode()
     charts, ids = {}, {}
@@ -103,16 +109,27 @@ def test_it_hands_out_the_tables(client, cast, plan, gaoxinqu_plan, world, table
 
 # -- who may compare ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("role, status", [
-    ("cici", 200), ("admin", 200),
-    ("cora", 403),  # a county's coordinator cannot look at the other counties
-    ("otto", 403), ("leah", 403), ("lena", 403), ("olga", 403),
-])
+
+@pytest.mark.parametrize(
+    "role, status",
+    [
+        ("cici", 200),
+        ("admin", 200),
+        ("cora", 403),  # a county's coordinator cannot look at the other counties
+        ("otto", 403),
+        ("leah", 403),
+        ("lena", 403),
+        ("olga", 403),
+    ],
+)
 def test_only_the_city_compares_its_counties(client, cast, plan, gaoxinqu_plan, world, role, status):
     client.force_login(cast[role])
     city = world["city"].pk
-    urls = [reverse("comparisons:themes", args=[city, 2023]), reverse("comparisons:indicators", args=[city, 2023]),
-            reverse("comparisons:counties_export", args=[city, 2023, "indicators", "csv"])]
+    urls = [
+        reverse("comparisons:themes", args=[city, 2023]),
+        reverse("comparisons:indicators", args=[city, 2023]),
+        reverse("comparisons:counties_export", args=[city, 2023, "indicators", "csv"]),
+    ]
     assert [client.get(url).status_code for url in urls] == [status] * 3
 
 
@@ -123,7 +140,9 @@ def test_a_city_leader_compares_the_counties_too(client, cast, plan, gaoxinqu_pl
 
 
 def test_another_citys_coordinator_is_refused(client, cast, plan, world):
-    jinan = Region.objects.create(name="济南市", code="3701", level=Region.Level.CITY, parent=world["province"])
+    jinan = Region.objects.create(
+        name="济南市", code="3701", level=Region.Level.CITY, parent=world["province"]
+    )
     client.force_login(person("jay", "city_coordinator", jinan))
     assert client.get(reverse("comparisons:themes", args=[world["city"].pk, 2023])).status_code == 403
 
@@ -153,6 +172,7 @@ def test_the_index_offers_each_person_what_they_may_compare(client, cast, plan, 
 
 # -- the number of queries -------------------------------------------------------------------------
 
+
 def _queries(client, url):
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
@@ -164,7 +184,10 @@ def test_the_number_of_queries_does_not_grow_with_the_plans(client, cast, plan, 
     client.force_login(cast["cici"])
     url = reverse(view, args=[] if view == "comparisons:index" else [world["city"].pk, 2023])
     before = _queries(client, url)
-    for code, name, sample in [("370302", "淄川区", "zichuan-2024.txt"), ("370303", "张店区", "gaoqing-2021.txt")]:
+    for code, name, sample in [
+        ("370302", "淄川区", "zichuan-2024.txt"),
+        ("370303", "张店区", "gaoqing-2021.txt"),
+    ]:
         region = Region.objects.create(name=name, code=code, level=Region.Level.COUNTY, parent=world["city"])
         import_sample(region, cast["admin"], sample, {"2024": "2023", "2021": "2023"})
     assert len(counties(cast["cici"], world["city"], 2023).columns) == 4
@@ -172,8 +195,9 @@ def test_the_number_of_queries_does_not_grow_with_the_plans(client, cast, plan, 
 
 
 @pytest.mark.parametrize("view", ["comparisons:themes", "comparisons:indicators"])
-def test_a_city_coordinator_reads_the_citys_comparison_in_six_queries(client, cast, plan, gaoxinqu_plan, world, view,
-                                                                      django_assert_max_num_queries):
+def test_a_city_coordinator_reads_the_citys_comparison_in_six_queries(
+    client, cast, plan, gaoxinqu_plan, world, view, django_assert_max_num_queries
+):
     """The session and the person; the region (their own: the access rule needs nothing more); the
     plans of every year (the page links to the other years); the projects, with their targets on
     the indicator page; the top bar's unread count. At most: what matters is that it is a few."""
@@ -188,21 +212,32 @@ def test_the_theme_page_reads_no_targets(client, cast, plan, gaoxinqu_plan, worl
     with CaptureQueriesContext(connection) as queries:
         assert client.get(reverse("comparisons:themes", args=[world["city"].pk, 2023])).status_code == 200
     assert not [query for query in queries.captured_queries if "plans_target" in query["sql"]]
-    assert _row(counties(cast["cici"], world["city"], 2023), "kindergartens_built").present == 2  # read when asked for
+    assert (
+        _row(counties(cast["cici"], world["city"], 2023), "kindergartens_built").present == 2
+    )  # read when asked for
 
 
-def test_a_county_that_does_not_list_a_shared_indicator_says_so_beneath_its_chart(client, cast, plan, gaoxinqu_plan, world):
-    region = Region.objects.create(name="淄川区", code="370302", level=Region.Level.COUNTY, parent=world["city"])
+def test_a_county_that_does_not_list_a_shared_indicator_says_so_beneath_its_chart(
+    client, cast, plan, gaoxinqu_plan, world
+):
+    region = Region.objects.create(
+        name="淄川区", code="370302", level=Region.Level.COUNTY, parent=world["city"]
+    )
     import_sample(region, cast["admin"], "zichuan-2024.txt", {"2024": "2023"})
     client.force_login(cast["cici"])
     page = client.get(reverse("comparisons:indicators", args=[world["city"].pk, 2023])).content.decode()
     shared = [row for row in counties(cast["cici"], world["city"], 2023).shared() if row.present == 2]
     assert shared, "an indicator two of the three counties list"
-    section = page.split(f"<h3 id=\"chart-{_index_of(page, shared[0].key.name)}-title\">")[1].split("</section>")[0]
+    section = page.split(f'<h3 id="chart-{_index_of(page, shared[0].key.name)}-title">')[1].split(
+        "</section>"
+    )[0]
     assert section.count('<td><span class="muted">未列此指标</span></td>') == 1
     assert section.count('<tr><th scope="row">') == 3  # a row per county, the absent one too
 
 
 def _index_of(page: str, name: str) -> str:
-    return next(chart_id for chart_id in re.findall(r'data-chart="chart-(\d+)"', page)
-                if _chart(page, f"chart-{chart_id}")["title"] == name)
+    return next(
+        chart_id
+        for chart_id in re.findall(r'data-chart="chart-(\d+)"', page)
+        if _chart(page, f"chart-{chart_id}")["title"] == name
+    )

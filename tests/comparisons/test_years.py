@@ -35,8 +35,12 @@ def test_it_shows_how_the_goals_of_a_continued_project_changed(cast, world, gaoq
 
 def test_it_measures_the_change_when_the_same_indicator_comes_back(cast, world, plan):
     """桓台县 a year on: the same notice with more kindergartens and more women screened."""
-    import_sample(world["huantai"], cast["cora"], "huantai-2023.txt",
-                  {"2023": "2024", "幼儿园6所": "幼儿园8所", "1.8万人": "2万人"})
+    import_sample(
+        world["huantai"],
+        cast["cora"],
+        "huantai-2023.txt",
+        {"2023": "2024", "幼儿园6所": "幼儿园8所", "1.8万人": "2万人"},
+    )
     (step,) = years(cast["cora"], world["huantai"]).steps
     assert len(step.continued) == 10 and not step.new and not step.dropped
     by_seq = {c.before.seq: {g.name: g for g in c.changes} for c in step.continued}
@@ -46,7 +50,9 @@ def test_it_measures_the_change_when_the_same_indicator_comes_back(cast, world, 
     assert by_seq[5]["两癌筛查率"].change == "持平"
 
 
-def test_the_page_shows_continuity_and_the_themes_and_loads_the_indicators_when_reached(client, cast, world, gaoqing_years):
+def test_the_page_shows_continuity_and_the_themes_and_loads_the_indicators_when_reached(
+    client, cast, world, gaoqing_years
+):
     client.force_login(cast["otto"])
     gaoqing = world["gaoqing"].pk
     page = client.get(reverse("comparisons:years", args=[gaoqing])).content.decode()
@@ -69,10 +75,14 @@ def test_the_page_shows_continuity_and_the_themes_and_loads_the_indicators_when_
 @pytest.fixture
 def gaoqing_three_years(world, cast, gaoqing_years):
     """高青县 a year after 2024: the 2024 notice again, for 2025."""
-    return gaoqing_years + [import_sample(world["gaoqing"], cast["otto"], "gaoqing-2024.txt", {"2024": "2025"})]
+    return gaoqing_years + [
+        import_sample(world["gaoqing"], cast["otto"], "gaoqing-2024.txt", {"2024": "2025"})
+    ]
 
 
-def test_the_page_shows_the_latest_step_in_full_and_an_earlier_one_when_opened(client, cast, world, gaoqing_three_years):
+def test_the_page_shows_the_latest_step_in_full_and_an_earlier_one_when_opened(
+    client, cast, world, gaoqing_three_years
+):
     client.force_login(cast["otto"])
     gaoqing = world["gaoqing"].pk
     page = client.get(reverse("comparisons:years", args=[gaoqing])).content.decode()
@@ -91,31 +101,49 @@ def test_the_page_shows_the_latest_step_in_full_and_an_earlier_one_when_opened(c
 @pytest.mark.parametrize("number", [0, 2])
 def test_a_step_that_does_not_exist_is_not_found(client, cast, world, gaoqing_years, number):
     client.force_login(cast["otto"])
-    assert client.get(reverse("comparisons:years_step", args=[world["gaoqing"].pk, number])).status_code == 404
+    assert (
+        client.get(reverse("comparisons:years_step", args=[world["gaoqing"].pk, number])).status_code == 404
+    )
 
 
-@pytest.mark.parametrize("role, huantai, gaoqing", [
-    ("otto", 403, 200),  # a county's coordinator compares their own county across years, not another
-    ("cora", 200, 403),
-    ("leah", 200, 403),  # so does a county's leader
-    ("cici", 200, 200), ("admin", 200, 200),  # the city reads every county
-    ("lena", 403, 403), ("olga", 403, 403),  # unit clerks compare nothing
-])
+@pytest.mark.parametrize(
+    "role, huantai, gaoqing",
+    [
+        ("otto", 403, 200),  # a county's coordinator compares their own county across years, not another
+        ("cora", 200, 403),
+        ("leah", 200, 403),  # so does a county's leader
+        ("cici", 200, 200),
+        ("admin", 200, 200),  # the city reads every county
+        ("lena", 403, 403),
+        ("olga", 403, 403),  # unit clerks compare nothing
+    ],
+)
 def test_who_may_compare_a_region_across_years(client, cast, world, gaoqing_years, role, huantai, gaoqing):
     client.force_login(cast[role])
     for region, status in (("huantai", huantai), ("gaoqing", gaoqing)):
         assert client.get(reverse("comparisons:years", args=[world[region].pk])).status_code == status, region
 
 
-@pytest.mark.parametrize("role, allowed", [
-    ("otto", True), ("cici", True), ("admin", True),
-    ("cora", False), ("leah", False), ("lena", False), ("olga", False),
-])
+@pytest.mark.parametrize(
+    "role, allowed",
+    [
+        ("otto", True),
+        ("cici", True),
+        ("admin", True),
+        ("cora", False),
+        ("leah", False),
+        ("lena", False),
+        ("olga", False),
+    ],
+)
 def test_the_pages_sections_follow_the_pages_rule(client, cast, world, gaoqing_years, role, allowed):
     """高青县's step and indicators, asked for directly or by htmx: for whoever may open the page."""
     client.force_login(cast[role])
     gaoqing = world["gaoqing"].pk
-    for url in (reverse("comparisons:years_step", args=[gaoqing, 1]), reverse("comparisons:years_indicators", args=[gaoqing])):
+    for url in (
+        reverse("comparisons:years_step", args=[gaoqing, 1]),
+        reverse("comparisons:years_indicators", args=[gaoqing]),
+    ):
         for headers in ({}, {"HX-Request": "true"}):
             assert client.get(url, headers=headers).status_code == (200 if allowed else 403), (url, headers)
 
@@ -145,15 +173,21 @@ def test_a_region_with_one_plan_has_no_shared_indicators_to_draw(client, cast, w
 def test_the_overview_links_each_years_plan_and_counts_each_step(client, cast, world, gaoqing_three_years):
     client.force_login(cast["otto"])
     page = client.get(reverse("comparisons:years", args=[world["gaoqing"].pk])).content.decode()
-    links = " · ".join(f'<a href="{reverse("plans:detail", args=[plan.pk])}">{plan.year}年</a>' for plan in gaoqing_three_years)
+    links = " · ".join(
+        f'<a href="{reverse("plans:detail", args=[plan.pk])}">{plan.year}年</a>'
+        for plan in gaoqing_three_years
+    )
     assert f'<p class="muted">{links}</p>' in page
     (step,) = [s for s in years(cast["otto"], world["gaoqing"]).steps if s.number == 2]
-    assert (f'<tr><th scope="row"><a href="#step-2">2024年→2025年</a></th><td>{len(step.continued)}</td>'
-            f"<td>{len(step.new)}</td><td>{len(step.dropped)}</td></tr>") in page
+    assert (
+        f'<tr><th scope="row"><a href="#step-2">2024年→2025年</a></th><td>{len(step.continued)}</td>'
+        f"<td>{len(step.new)}</td><td>{len(step.dropped)}</td></tr>"
+    ) in page
 
 
-def test_a_city_coordinator_reads_a_countys_years_in_six_queries(client, cast, world, gaoqing_three_years,
-                                                                 django_assert_max_num_queries):
+def test_a_city_coordinator_reads_a_countys_years_in_six_queries(
+    client, cast, world, gaoqing_three_years, django_assert_max_num_queries
+):
     """The session and the person; the county with the person's own region (the county lies under
     it); the county's plans; their projects with their targets; the top bar's unread count."""
     client.force_login(cast["cici"])

@@ -4,15 +4,14 @@ only of someone who reads every plan there."""
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Q
 from django.db import connection
+from django.db.models import Q
 from django.test.utils import CaptureQueriesContext
 
 from shishi.directory.access import can_read_region, can_read_region_and_below, region_for, regions_visible_to
 from shishi.directory.models import Person
 from shishi.plans.models import Plan
 from tests.comparisons.conftest import import_sample
-
 from tests.conftest import person
 
 PEOPLE = ["lena", "pavel", "cora", "otto", "leah", "cici", "olga", "sam", "admin"]
@@ -38,7 +37,9 @@ def test_the_persons_own_region_costs_no_query_and_is_kept_for_the_next_rule(cas
     with CaptureQueriesContext(connection) as queries:
         assert can_read_region(cici, world["city"])
         assert cici.region.path == world["city"].path
-        assert list(regions_visible_to(cici).values_list("name", flat=True))  # the subquery needs no read first
+        assert list(
+            regions_visible_to(cici).values_list("name", flat=True)
+        )  # the subquery needs no read first
     assert len(queries) == 1
 
 
@@ -57,7 +58,9 @@ def test_who_reads_a_region_and_below_reads_every_plan_there(cast, world, who, w
 
 
 def test_a_clerk_never_reads_a_region_as_a_whole_even_as_superuser(cast, world):
-    clerk = person("super-clerk", Person.Role.REPORTER, world["huantai"], cast["lena"].unit, is_superuser=True)
+    clerk = person(
+        "super-clerk", Person.Role.REPORTER, world["huantai"], cast["lena"].unit, is_superuser=True
+    )
     assert can_read_region(clerk, world["huantai"]) and not can_read_region_and_below(clerk, world["huantai"])
 
 

@@ -54,12 +54,15 @@ def test_a_success_clears_the_count(client, cast):
 
 
 @pytest.mark.parametrize("behind_proxy, locked_out_from_another_address", [(True, False), (False, True)])
-def test_behind_nginx_the_address_is_the_real_ip_header_and_only_then(client, cast, settings, behind_proxy,
-                                                                     locked_out_from_another_address):
+def test_behind_nginx_the_address_is_the_real_ip_header_and_only_then(
+    client, cast, settings, behind_proxy, locked_out_from_another_address
+):
     settings.SHISHI_BEHIND_PROXY = behind_proxy
     for _ in range(MAX_FAILURES):
         client.post(reverse("login"), {"username": "lena", "password": "nope"}, HTTP_X_REAL_IP="203.0.113.7")
-    elsewhere = client.post(reverse("login"), {"username": "lena", "password": "pw"}, HTTP_X_REAL_IP="198.51.100.2")
+    elsewhere = client.post(
+        reverse("login"), {"username": "lena", "password": "pw"}, HTTP_X_REAL_IP="198.51.100.2"
+    )
     # Without a proxy in front, the header is the client's own word: it must not buy a fresh count.
     assert (elsewhere.status_code == 429) is locked_out_from_another_address
 
@@ -86,7 +89,9 @@ def test_the_admin_sites_log_in_is_the_throttled_one(client, cast):
     """Django's admin has a log-in page of its own, which knew nothing of the lock."""
     for _ in range(MAX_FAILURES):
         client.post(reverse("login"), {"username": "root", "password": "nope"})
-    response = client.post("/admin/login/?next=/admin/", {"username": "root", "password": "pw", "next": "/admin/"})
+    response = client.post(
+        "/admin/login/?next=/admin/", {"username": "root", "password": "pw", "next": "/admin/"}
+    )
     assert "_auth_user_id" not in client.session
     assert response.status_code == 302 and response.url == reverse("login") + "?next=/admin/"
     assert client.post(response.url, {"username": "root", "password": "pw"}).status_code == 429
@@ -96,5 +101,7 @@ def test_the_admin_signs_in_through_the_log_in_page_and_lands_in_the_admin_site(
     response = client.get("/admin/", follow=True)
     landing = urlsplit(response.redirect_chain[-1][0])
     assert landing.path == reverse("login") and parse_qs(landing.query) == {"next": ["/admin/"]}
-    response = client.post(reverse("login") + "?next=/admin/", {"username": "root", "password": "pw", "next": "/admin/"})
+    response = client.post(
+        reverse("login") + "?next=/admin/", {"username": "root", "password": "pw", "next": "/admin/"}
+    )
     assert response.url == "/admin/" and client.get("/admin/").status_code == 200

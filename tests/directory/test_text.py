@@ -29,7 +29,9 @@ def test_the_report_form_stores_pasted_text_as_lines(client, cast, q1):
         data[f"line-{line.project_id}-measures"] = PASTED
         data[f"line-{line.project_id}-deadline"] = "年底\x0b前"
     assert client.post(reverse("reporting:save", args=[report.pk]), data).status_code == 302
-    assert set(ReportLine.objects.filter(report=report).values_list("measures", "deadline")) == {(CLEANED, "年底\n前")}
+    assert set(ReportLine.objects.filter(report=report).values_list("measures", "deadline")) == {
+        (CLEANED, "年底\n前")
+    }
 
 
 def test_the_return_reason_and_the_supervision_texts_are_cleaned(cast, q1):
@@ -42,9 +44,14 @@ def test_the_return_reason_and_the_supervision_texts_are_cleaned(cast, q1):
     assert ReportVersion.objects.get(report=report).review_note == CLEANED
 
     project = q1.plan.projects.get(seq=1)
-    notice = issue(project, lena.unit, q1, sam, PASTED, datetime.date(2023, 5, 1), today=datetime.date(2023, 4, 20))
+    notice = issue(
+        project, lena.unit, q1, sam, PASTED, datetime.date(2023, 5, 1), today=datetime.date(2023, 4, 20)
+    )
     assert notice.reason == CLEANED
-    assert all("\x0b" not in text and "\x01" not in text for text in InAppNotice.objects.values_list("text", flat=True))
+    assert all(
+        "\x0b" not in text and "\x01" not in text
+        for text in InAppNotice.objects.values_list("text", flat=True)
+    )
     answer(notice, lena, PASTED)
     assert SupervisionNotice.objects.get(pk=notice.pk).reply == CLEANED
 

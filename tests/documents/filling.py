@@ -66,7 +66,9 @@ class ExcelForm:
         self.header = next(r for r in range(1, 10) if self.sheet.cell(r, 1).value == "序号")
 
     def row_of(self, seq: int) -> int:
-        return next(r for r in range(self.header + 1, self.sheet.max_row + 1) if self.sheet.cell(r, 1).value == seq)
+        return next(
+            r for r in range(self.header + 1, self.sheet.max_row + 1) if self.sheet.cell(r, 1).value == seq
+        )
 
     def type_into(self, seq: int, column: int, text: str) -> None:
         self.sheet.cell(self.row_of(seq), column + 1).value = text  # Alt+Enter makes the \n

@@ -29,47 +29,103 @@ SUBMISSION_READERS = {"pavel", "cora", "leah", "cici", "admin"}
 def scene(cast, plan, q1):
     lena, pavel = cast["lena"], cast["pavel"]
     draft = start_report(lena.unit, q1)
-    draft = save_draft(draft, lena, draft.revision, {
-        line.project_id: LineEntry("教育局尚未报送的草稿", "", "", {}) for line in draft.lines.all()})
+    draft = save_draft(
+        draft,
+        lena,
+        draft.revision,
+        {line.project_id: LineEntry("教育局尚未报送的草稿", "", "", {}) for line in draft.lines.all()},
+    )
     pending = read_upload(q1, lena, unit_form(q1, lena.unit, "draft", q1.starts_on).to_docx(), "报表.docx")
     submitted = start_report(pavel.unit, q1)
-    submitted = save_draft(submitted, pavel, submitted.revision, {
-        line.project_id: LineEntry("财政局已报送的内容", "", "", {}) for line in submitted.lines.all()})
+    submitted = save_draft(
+        submitted,
+        pavel,
+        submitted.revision,
+        {line.project_id: LineEntry("财政局已报送的内容", "", "", {}) for line in submitted.lines.all()},
+    )
     attach_stamped_pdf(submitted, pavel, pdf_bytes(), "盖章.pdf")
     submit_report(submitted, pavel, submitted.revision)
-    return {"plan": plan, "q1": q1, "lenas_unit": lena.unit, "pavels_unit": pavel.unit, "pending": pending,
-            "elsewhere": cast["olga"].unit}
+    return {
+        "plan": plan,
+        "q1": q1,
+        "lenas_unit": lena.unit,
+        "pavels_unit": pavel.unit,
+        "pending": pending,
+        "elsewhere": cast["olga"].unit,
+    }
 
 
 def database():
-    return (list(QuarterlyReport.objects.order_by("pk").values_list("pk", "state", "revision")),
-            list(ReportLine.objects.order_by("pk").values_list("measures", "deadline")),
-            list(FormImport.objects.order_by("pk").values_list("pk", "confirmed_at")))
+    return (
+        list(QuarterlyReport.objects.order_by("pk").values_list("pk", "state", "revision")),
+        list(ReportLine.objects.order_by("pk").values_list("measures", "deadline")),
+        list(FormImport.objects.order_by("pk").values_list("pk", "confirmed_at")),
+    )
 
 
 def lenas_form(s) -> dict:
-    return {"form": SimpleUploadedFile("报表.docx", unit_form(s["q1"], s["lenas_unit"], "draft", s["q1"].starts_on).to_docx())}
+    return {
+        "form": SimpleUploadedFile(
+            "报表.docx", unit_form(s["q1"], s["lenas_unit"], "draft", s["q1"].starts_on).to_docx()
+        )
+    }
 
 
 LOCKED = "locked"  # answered, but the unit's report is submitted: nothing read, nothing changed
+
+
 def unit_file(quarter: int, unit: str, fmt: str):
     return lambda s: reverse("documents:unit_file", args=[s["plan"].pk, quarter, s[unit].pk, fmt])
 
 
 CASES = {  # name: (method, url, data, who is allowed, who is answered that the report is locked)
-    "forms page": ("GET", lambda s: reverse("documents:forms", args=[s["plan"].pk, 1]), None, PLAN_READERS, set()),
-    "blank docx": ("GET", lambda s: reverse("documents:blank", args=[s["plan"].pk, "docx"]), None, PLAN_READERS, set()),
-    "blank xlsx": ("GET", lambda s: reverse("documents:blank", args=[s["plan"].pk, "xlsx"]), None, PLAN_READERS, set()),
+    "forms page": (
+        "GET",
+        lambda s: reverse("documents:forms", args=[s["plan"].pk, 1]),
+        None,
+        PLAN_READERS,
+        set(),
+    ),
+    "blank docx": (
+        "GET",
+        lambda s: reverse("documents:blank", args=[s["plan"].pk, "docx"]),
+        None,
+        PLAN_READERS,
+        set(),
+    ),
+    "blank xlsx": (
+        "GET",
+        lambda s: reverse("documents:blank", args=[s["plan"].pk, "xlsx"]),
+        None,
+        PLAN_READERS,
+        set(),
+    ),
     "lenas draft form": ("GET", unit_file(1, "lenas_unit", "docx"), None, {"lena"}, set()),
     "lenas q2 form, not opened": ("GET", unit_file(2, "lenas_unit", "xlsx"), None, {"lena"}, set()),
     "pavels submitted form": ("GET", unit_file(1, "pavels_unit", "xlsx"), None, SUBMISSION_READERS, set()),
     "a unit not on the plan": ("GET", unit_file(1, "elsewhere", "docx"), None, set(), set()),
     # The upload goes into the clerk's own unit's report: Lena's draft, Pavel's submitted report.
-    "upload a filled form for q1": ("POST", lambda s: reverse("documents:upload", args=[s["plan"].pk, 1]), lenas_form,
-                                    {"lena"}, {"pavel"}),
-    "preview lenas upload": ("GET", lambda s: reverse("documents:preview", args=[s["pending"].pk]), None, {"lena"}, set()),
-    "confirm lenas upload": ("POST", lambda s: reverse("documents:confirm", args=[s["pending"].pk]), lambda s: {}, {"lena"},
-                             set()),
+    "upload a filled form for q1": (
+        "POST",
+        lambda s: reverse("documents:upload", args=[s["plan"].pk, 1]),
+        lenas_form,
+        {"lena"},
+        {"pavel"},
+    ),
+    "preview lenas upload": (
+        "GET",
+        lambda s: reverse("documents:preview", args=[s["pending"].pk]),
+        None,
+        {"lena"},
+        set(),
+    ),
+    "confirm lenas upload": (
+        "POST",
+        lambda s: reverse("documents:confirm", args=[s["pending"].pk]),
+        lambda s: {},
+        {"lena"},
+        set(),
+    ),
 }
 
 
@@ -88,7 +144,9 @@ def answer(client, role: str, case: str, s) -> str:
     if role in locked:
         landing = client.get(response.url) if response.status_code == 302 else None
         if landing is None or "报表已报送" not in landing.content.decode() or database() != before:
-            return f"{case}: expected a locked report to be refused with a message, got {response.status_code}"
+            return (
+                f"{case}: expected a locked report to be refused with a message, got {response.status_code}"
+            )
     elif role in allowed:
         if response.status_code == 302:
             response = client.get(response.url)
@@ -133,7 +191,10 @@ def test_the_clerk_page_shows_only_the_clerks_own_unit(client, cast, scene):
     client.force_login(cast["lena"])
     page = client.get(reverse("documents:forms", args=[scene["plan"].pk, 1])).content.decode()
     assert reverse("documents:unit_file", args=[scene["plan"].pk, 1, scene["lenas_unit"].pk, "docx"]) in page
-    assert reverse("documents:unit_file", args=[scene["plan"].pk, 1, scene["pavels_unit"].pk, "docx"]) not in page
+    assert (
+        reverse("documents:unit_file", args=[scene["plan"].pk, 1, scene["pavels_unit"].pk, "docx"])
+        not in page
+    )
     assert reverse("documents:upload", args=[scene["plan"].pk, 1]) in page
 
 
@@ -141,7 +202,9 @@ def test_the_coordinator_page_offers_submitted_forms_only_and_the_blank_form(cli
     client.force_login(cast["cora"])
     page = client.get(reverse("documents:forms", args=[scene["plan"].pk, 1])).content.decode()
     assert reverse("documents:unit_file", args=[scene["plan"].pk, 1, scene["pavels_unit"].pk, "docx"]) in page
-    assert reverse("documents:unit_file", args=[scene["plan"].pk, 1, scene["lenas_unit"].pk, "docx"]) not in page
+    assert (
+        reverse("documents:unit_file", args=[scene["plan"].pk, 1, scene["lenas_unit"].pk, "docx"]) not in page
+    )
     assert reverse("documents:blank", args=[scene["plan"].pk, "docx"]) in page
     assert reverse("documents:upload", args=[scene["plan"].pk, 1]) not in page
     assert "县教育体育局" in page and "县总工会" in page  # every unit of the plan is listed

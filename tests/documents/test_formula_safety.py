@@ -47,7 +47,11 @@ def exporter_classes() -> list[type[TableExporter]]:
     """Every TableExporter subclass defined in shishi/, whichever module it lives in."""
     for module in pkgutil.walk_packages(shishi.__path__, "shishi."):
         # Routes hold no exporter, and an app's urls may need the root urls' converters first.
-        if ".migrations" in module.name or module.name.endswith(".urls") or module.name in ("shishi.settings", "shishi.wsgi"):
+        if (
+            ".migrations" in module.name
+            or module.name.endswith(".urls")
+            or module.name in ("shishi.settings", "shishi.wsgi")
+        ):
             continue
         importlib.import_module(module.name)
     found, todo = [], [TableExporter]
@@ -71,7 +75,7 @@ def hostile(cls: type[TableExporter]) -> TableExporter:
     texts = HOSTILE + NUMBERS
     # A 序号 first, a new one each row (MergedLinesExporter merges rows of the same 序号, keeping
     # the first's title); then every text, padded to the width.
-    chunks = [texts[start:start + width - 1] for start in range(0, len(texts), width - 1)]
+    chunks = [texts[start : start + width - 1] for start in range(0, len(texts), width - 1)]
     rows = [[seq, *chunk] + [""] * (width - 1 - len(chunk)) for seq, chunk in enumerate(chunks, 1)]
 
     class Hostile(cls):
@@ -94,8 +98,20 @@ def hostile(cls: type[TableExporter]) -> TableExporter:
 
 def test_every_exporter_is_found():
     names = {cls.__name__ for cls in EXPORTERS}
-    assert {"PlanTable", "ProjectTable", "TargetTable", "ReportTable", "FigureTable", "ThemeTable", "IndicatorTable",
-            "ContinuityTable", "YearEndProjects", "YearEndUnits", "ProgressForm", "MergedLinesExporter"} <= names
+    assert {
+        "PlanTable",
+        "ProjectTable",
+        "TargetTable",
+        "ReportTable",
+        "FigureTable",
+        "ThemeTable",
+        "IndicatorTable",
+        "ContinuityTable",
+        "YearEndProjects",
+        "YearEndUnits",
+        "ProgressForm",
+        "MergedLinesExporter",
+    } <= names
 
 
 @pytest.mark.parametrize("cls", EXPORTERS, ids=lambda cls: cls.__name__)
@@ -116,10 +132,20 @@ def test_no_xlsx_cell_is_a_formula_and_each_shows_its_text(cls):
     assert [cell.coordinate for cell in cells if cell.data_type == "f"] == []
     texts = [cell for cell in cells if isinstance(cell.value, str)]
     # Excel's own mark for text typed with a leading apostrophe: shown as typed, kept as text when edited.
-    unmarked = [cell.coordinate for cell in texts if cell.value.startswith(FORMULA_SIGNS) and not cell.quotePrefix]
+    unmarked = [
+        cell.coordinate for cell in texts if cell.value.startswith(FORMULA_SIGNS) and not cell.quotePrefix
+    ]
     assert unmarked == []
     values = {cell.value for cell in texts}
-    assert {EVIL_LINK, HOSTILE_TITLE, HOSTILE_LINE, "=SUM(A1:A9)", "=1+1", "\n-完成3所", "完成\n=1+1"} <= values
+    assert {
+        EVIL_LINK,
+        HOSTILE_TITLE,
+        HOSTILE_LINE,
+        "=SUM(A1:A9)",
+        "=1+1",
+        "\n-完成3所",
+        "完成\n=1+1",
+    } <= values
     numbers = [cell.value for cell in cells if cell.data_type == "n"]
     assert -5 in numbers and -3.5 in numbers and -0.25 in numbers
 
@@ -132,21 +158,24 @@ def test_the_word_table_holds_the_text_as_written(cls):
     assert not any(ch in text for ch in "\x01\x0b\r")
 
 
-@pytest.mark.parametrize(("value", "written"), [
-    (EVIL_LINK, "'" + EVIL_LINK),
-    ("-5", "-5"),  # a number written as text is still only a number
-    ("+3.5", "+3.5"),
-    ("-5+1", "'-5+1"),
-    ("=", "="),  # a sign alone runs nothing: a target's relation is written so
-    ("=1", "'=1"),
-    ("－1", "'－1"),
-    ("\t1", "'\t1"),
-    ("完成3所", "完成3所"),
-    ("", ""),
-    (None, ""),
-    (-5, -5),
-    (Decimal("-1.5"), Decimal("-1.5")),
-])
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        (EVIL_LINK, "'" + EVIL_LINK),
+        ("-5", "-5"),  # a number written as text is still only a number
+        ("+3.5", "+3.5"),
+        ("-5+1", "'-5+1"),
+        ("=", "="),  # a sign alone runs nothing: a target's relation is written so
+        ("=1", "'=1"),
+        ("－1", "'－1"),
+        ("\t1", "'\t1"),
+        ("完成3所", "完成3所"),
+        ("", ""),
+        (None, ""),
+        (-5, -5),
+        (Decimal("-1.5"), Decimal("-1.5")),
+    ],
+)
 def test_a_csv_cell(value, written):
     assert csv_cell(value) == written
 

@@ -11,9 +11,15 @@ from shishi.documents.matching import BY_SEQ, BY_TITLE, EXACT, FUZZY, Candidate,
 from shishi.documents.reading import FormRow
 
 TITLES = {
-    1: "实施优质教育资源扩容提质行动", 2: "实施普惠托育服务多元供给行动", 3: "实施儿童友好城市建设行动",
-    4: "实施“心希望”健康服务行动", 5: "实施适龄妇女“两癌”免费筛查和救助行动", 6: "实施巾帼创业就业强基赋能行动",
-    7: "实施家家幸福安康文明创建行动", 8: "实施“文润童心”文化素养提升行动", 9: "实施妇女儿童关爱品质提升行动",
+    1: "实施优质教育资源扩容提质行动",
+    2: "实施普惠托育服务多元供给行动",
+    3: "实施儿童友好城市建设行动",
+    4: "实施“心希望”健康服务行动",
+    5: "实施适龄妇女“两癌”免费筛查和救助行动",
+    6: "实施巾帼创业就业强基赋能行动",
+    7: "实施家家幸福安康文明创建行动",
+    8: "实施“文润童心”文化素养提升行动",
+    9: "实施妇女儿童关爱品质提升行动",
     10: "实施妇幼健康全生命周期管理行动",
 }
 OURS = {1, 3, 4, 7, 9, 10}
@@ -29,7 +35,7 @@ def row(seq_text: str, title: str, measures: str = "有内容", number: int = 1)
 # (序号, 实事名称) → (matched project's 序号 or None, how, flagged)
 EXAMPLES = [
     pytest.param("1", "实施优质教育资源扩容提质行动", 1, EXACT, False, id="exact"),
-    pytest.param("4", "实施\"心希望\"健康服务行动", 4, EXACT, False, id="straight-quotes-for-curly"),
+    pytest.param("4", '实施"心希望"健康服务行动', 4, EXACT, False, id="straight-quotes-for-curly"),
     pytest.param("４", "实施＂心希望＂ 健康服务行动", 4, EXACT, False, id="full-width-and-a-space"),
     pytest.param("", "实施儿童友好城市建设行动", 3, BY_TITLE, False, id="no-number"),
     pytest.param("8", "实施儿童友好城市建设行动", 3, BY_TITLE, True, id="number-disagrees-name-decides"),
@@ -53,7 +59,7 @@ def test_it_matches_a_row(seq_text, title, expected_seq, how, flagged):
         assert not result.matched and len(result.unmatched) == 1
         assert result.unmatched[0].note
         return
-    (project_id, match), = result.matched.items()
+    ((project_id, match),) = result.matched.items()
     assert (project_id - 100, match.how, match.flagged) == (expected_seq, how, flagged)
     assert not flagged or match.note
 
@@ -82,13 +88,16 @@ def test_a_weak_name_is_taken_for_the_numbered_project_and_flagged():
     """两癌筛查 is too far from 适龄妇女“两癌”免费筛查和救助 to be found by name alone; the
     number says which project, the clerk is asked to check."""
     candidates = [Candidate(c.project_id, c.seq, c.title, True) for c in CANDIDATES]
-    (project_id, match), = match_rows([row("5", "两癌筛查")], candidates).matched.items()
+    ((project_id, match),) = match_rows([row("5", "两癌筛查")], candidates).matched.items()
     assert (project_id, match.how, match.flagged) == (105, FUZZY, True)
 
 
 def test_a_name_close_to_two_projects_is_not_guessed():
-    candidates = [Candidate(1, 1, "实施儿童健康服务行动", True), Candidate(2, 2, "实施妇女健康服务行动", True),
-                  Candidate(3, 3, "实施家庭文明创建行动", True)]
+    candidates = [
+        Candidate(1, 1, "实施儿童健康服务行动", True),
+        Candidate(2, 2, "实施妇女健康服务行动", True),
+        Candidate(3, 3, "实施家庭文明创建行动", True),
+    ]
     result = match_rows([row("", "健康服务")], candidates)
     assert not result.matched and "无法确定" in result.unmatched[0].note
 

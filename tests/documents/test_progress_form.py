@@ -13,7 +13,14 @@ from openpyxl import load_workbook
 
 from shishi.documents.services import blank_form, title_of
 from shishi.plans.models import Assignment
-from shishi.reporting.services import LineEntry, attach_stamped_pdf, return_report, save_draft, start_report, submit_report
+from shishi.reporting.services import (
+    LineEntry,
+    attach_stamped_pdf,
+    return_report,
+    save_draft,
+    start_report,
+    submit_report,
+)
 from tests.conftest import pdf_bytes
 
 HEADINGS = ["序号", "实事名称", "责任单位", "本季度具体措施及任务进度情况", "完成时限"]
@@ -43,7 +50,9 @@ def word_table(data: bytes) -> tuple[list[str], list[list[str]]]:
 
 def excel_table(data: bytes) -> tuple[list[str], list[list[str]]]:
     sheet = load_workbook(io.BytesIO(data)).active
-    assert sheet.page_setup.orientation == "landscape" and int(sheet.page_setup.paperSize) == int(sheet.PAPERSIZE_A4)
+    assert sheet.page_setup.orientation == "landscape" and int(sheet.page_setup.paperSize) == int(
+        sheet.PAPERSIZE_A4
+    )
     rows = [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
     header = next(i for i, row in enumerate(rows) if row[0] == "序号")
     return [row[0] for row in rows[:header]], rows[header:]
@@ -53,7 +62,9 @@ READERS = {"docx": word_table, "xlsx": excel_table}
 
 
 @pytest.mark.parametrize("fmt", ["docx", "xlsx"])
-def test_the_blank_form_is_the_notices_attachment_with_all_ten_projects_and_their_units(client, cast, plan, fmt):
+def test_the_blank_form_is_the_notices_attachment_with_all_ten_projects_and_their_units(
+    client, cast, plan, fmt
+):
     client.force_login(cast["cora"])
     response = client.get(reverse("documents:blank", args=[plan.pk, fmt]))
     assert response.status_code == 200
@@ -81,7 +92,12 @@ def test_the_unit_form_is_prefilled_with_what_the_unit_wrote_for_the_period(clie
     lena = cast["lena"]
     report = start_report(lena.unit, q1)
     project_3 = report.lines.get(project__seq=3).project_id
-    save_draft(report, lena, report.revision, {project_3: LineEntry("开展儿童友好宣传。\r\n完成试点申报。", "2023年9月", "", {})})
+    save_draft(
+        report,
+        lena,
+        report.revision,
+        {project_3: LineEntry("开展儿童友好宣传。\r\n完成试点申报。", "2023年9月", "", {})},
+    )
     client.force_login(lena)
     with time_machine.travel("2023-04-06 10:00 +0800"):
         response = client.get(reverse("documents:unit_file", args=[plan.pk, 1, lena.unit.pk, fmt]))
@@ -90,12 +106,19 @@ def test_the_unit_form_is_prefilled_with_what_the_unit_wrote_for_the_period(clie
     assert table[0] == HEADINGS
     assert [int(row[0]) for row in table[1:]] == [1, 3, 4, 7, 9, 10]
     row_3 = table[2]
-    assert row_3[1:] == ["实施儿童友好城市建设行动", "\n".join(UNITS_IN_THE_NOTICE[3]), "开展儿童友好宣传。\n完成试点申报。", "2023年9月"]
+    assert row_3[1:] == [
+        "实施儿童友好城市建设行动",
+        "\n".join(UNITS_IN_THE_NOTICE[3]),
+        "开展儿童友好宣传。\n完成试点申报。",
+        "2023年9月",
+    ]
 
 
 def test_a_unit_that_has_not_opened_its_report_gets_its_projects_empty(client, cast, plan, q1):
     client.force_login(cast["pavel"])
-    _, table = word_table(client.get(reverse("documents:unit_file", args=[plan.pk, 1, cast["pavel"].unit.pk, "docx"])).content)
+    _, table = word_table(
+        client.get(reverse("documents:unit_file", args=[plan.pk, 1, cast["pavel"].unit.pk, "docx"])).content
+    )
     assert [row[:2] for row in table[1:]] == [["5", "实施适龄妇女“两癌”免费筛查和救助行动"]]
     assert table[1][3] == ""
 
@@ -104,24 +127,38 @@ def test_others_get_the_submitted_version_never_the_draft_being_reworked(client,
     pavel = cast["pavel"]
     report = start_report(pavel.unit, q1)
     line = report.lines.get()
-    report = save_draft(report, pavel, report.revision, {line.project_id: LineEntry("已拨付筛查资金50万元。", "", "", {})})
+    report = save_draft(
+        report, pavel, report.revision, {line.project_id: LineEntry("已拨付筛查资金50万元。", "", "", {})}
+    )
     attach_stamped_pdf(report, pavel, pdf_bytes(), "盖章.pdf")
     submit_report(report, pavel, report.revision)
     report = return_report(report, cast["cora"], "请写明拨付时间")
     save_draft(report, pavel, report.revision, {line.project_id: LineEntry("尚未报送的新草稿。", "", "", {})})
-    for who, expected in (("cora", "已拨付筛查资金50万元。"), ("leah", "已拨付筛查资金50万元。"),
-                          ("cici", "已拨付筛查资金50万元。"), ("pavel", "尚未报送的新草稿。")):
+    for who, expected in (
+        ("cora", "已拨付筛查资金50万元。"),
+        ("leah", "已拨付筛查资金50万元。"),
+        ("cici", "已拨付筛查资金50万元。"),
+        ("pavel", "尚未报送的新草稿。"),
+    ):
         client.force_login(cast[who])
-        _, table = word_table(client.get(reverse("documents:unit_file", args=[plan.pk, 1, pavel.unit.pk, "docx"])).content)
+        _, table = word_table(
+            client.get(reverse("documents:unit_file", args=[plan.pk, 1, pavel.unit.pk, "docx"])).content
+        )
         assert table[1][3] == expected, who
 
 
-@pytest.mark.parametrize("attachment, expected", [
-    pytest.param({"title": "2023年为全县妇女儿童办实事工作进展情况报表（样表）", "rows": []},
-                 "2023年为全县妇女儿童办实事工作进展情况报表（样表）", id="the-notices-own-words"),
-    pytest.param(None, TITLE, id="no-attachment-built-from-year-and-county"),
-    pytest.param({"title": "", "rows": []}, TITLE, id="attachment-without-a-title"),
-])
+@pytest.mark.parametrize(
+    "attachment, expected",
+    [
+        pytest.param(
+            {"title": "2023年为全县妇女儿童办实事工作进展情况报表（样表）", "rows": []},
+            "2023年为全县妇女儿童办实事工作进展情况报表（样表）",
+            id="the-notices-own-words",
+        ),
+        pytest.param(None, TITLE, id="no-attachment-built-from-year-and-county"),
+        pytest.param({"title": "", "rows": []}, TITLE, id="attachment-without-a-title"),
+    ],
+)
 def test_the_title_is_the_notices_own_or_built_from_year_and_region(plan, attachment, expected):
     plan.notice_file.parsed = {**plan.notice_file.parsed, "attachment": attachment}  # in memory only
     assert title_of(plan) == expected

@@ -42,32 +42,64 @@ def xlsx_of(*rows, merge=()) -> bytes:
     return buffer.getvalue()
 
 
-@pytest.mark.parametrize("text, number", [
-    ("1", 1), ("１", 1), ("12", 12), ("3.", 3), ("2、", 2), ("（一）", 1), ("(4)", 4), ("十", 10), ("十二", 12),
-    ("", None), ("合计", None), ("1-2", None),
-], ids=lambda v: repr(v))
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("1", 1),
+        ("１", 1),
+        ("12", 12),
+        ("3.", 3),
+        ("2、", 2),
+        ("（一）", 1),
+        ("(4)", 4),
+        ("十", 10),
+        ("十二", 12),
+        ("", None),
+        ("合计", None),
+        ("1-2", None),
+    ],
+    ids=lambda v: repr(v),
+)
 def test_it_reads_a_project_number_as_people_write_it(text, number):
     assert parse_seq(text) == number
 
 
 def test_it_finds_the_table_under_a_title_typed_into_a_merged_first_row():
     title = "2023年为全县妇女儿童办实事工作进展情况报表"
-    data = xlsx_of([title, None, None, None, None], ["单位（盖章）：县妇联"], HEADER,
-                   [1, "实施优质教育资源扩容提质行动", "县教育体育局", "开工3所", "年底"], merge=["A1:E1"])
+    data = xlsx_of(
+        [title, None, None, None, None],
+        ["单位（盖章）：县妇联"],
+        HEADER,
+        [1, "实施优质教育资源扩容提质行动", "县教育体育局", "开工3所", "年底"],
+        merge=["A1:E1"],
+    )
     rows = read_form(data)
-    assert [(r.seq, r.title, r.measures, r.deadline) for r in rows] == [(1, "实施优质教育资源扩容提质行动", "开工3所", "年底")]
+    assert [(r.seq, r.title, r.measures, r.deadline) for r in rows] == [
+        (1, "实施优质教育资源扩容提质行动", "开工3所", "年底")
+    ]
 
 
 def test_it_reads_headings_wrapped_onto_two_lines_and_names_wrapped_in_their_cells():
-    data = docx_of(["序  号", "实事名称", "责任单位", "本季度具体措施\n及任务进度情况", "完成\n时限"],
-                   ["1", "实施优质教育资源扩容\n提质行动", "县教育体育局", "第一段\n第二段", "2023年底"])
+    data = docx_of(
+        ["序  号", "实事名称", "责任单位", "本季度具体措施\n及任务进度情况", "完成\n时限"],
+        ["1", "实施优质教育资源扩容\n提质行动", "县教育体育局", "第一段\n第二段", "2023年底"],
+    )
     (row,) = read_form(data)
-    assert (row.title, row.measures, row.deadline) == ("实施优质教育资源扩容提质行动", "第一段\n第二段", "2023年底")
+    assert (row.title, row.measures, row.deadline) == (
+        "实施优质教育资源扩容提质行动",
+        "第一段\n第二段",
+        "2023年底",
+    )
 
 
 def test_it_skips_a_heading_row_repeated_after_a_page_break_and_a_note_across_the_table():
-    data = docx_of(HEADER, ["1", "甲", "", "做了甲", ""], HEADER, ["2", "乙", "", "做了乙", ""],
-                   ["填表说明：请于季度末后10日内报送"] * 5)
+    data = docx_of(
+        HEADER,
+        ["1", "甲", "", "做了甲", ""],
+        HEADER,
+        ["2", "乙", "", "做了乙", ""],
+        ["填表说明：请于季度末后10日内报送"] * 5,
+    )
     assert [(r.seq, r.measures) for r in read_form(data)] == [(1, "做了甲"), (2, "做了乙")]
 
 
@@ -78,7 +110,9 @@ def test_it_reads_excel_numbers_and_dates_as_people_typed_them():
 
 
 def test_it_spreads_a_merged_excel_cell_over_every_row_it_covers():
-    data = xlsx_of(HEADER, [1, "甲", "县妇联\n县民政局", "做了甲", ""], [2, "乙", None, "做了乙", ""], merge=["C2:C3"])
+    data = xlsx_of(
+        HEADER, [1, "甲", "县妇联\n县民政局", "做了甲", ""], [2, "乙", None, "做了乙", ""], merge=["C2:C3"]
+    )
     assert [r.units for r in read_form(data)] == ["县妇联\n县民政局", "县妇联\n县民政局"]
 
 
@@ -93,18 +127,23 @@ def test_it_numbers_rows_as_they_stand_in_the_file():
     assert [(r.number, r.seq) for r in read_form(data)] == [(1, 3), (2, 1)]
 
 
-@pytest.mark.parametrize("data, words", [
-    pytest.param(b"", "空的", id="empty"),
-    pytest.param(b"PK" + b"\0" * (10 * 1024 * 1024), "不能超过10MB", id="too-large"),
-    pytest.param("一季度报表".encode(), "请上传Word（.docx）或Excel（.xlsx）", id="plain-text"),
-    pytest.param(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "另存为", id="old-binary-office"),
-    pytest.param(b"PK\x03\x04 not really a zip", "已损坏", id="broken-zip"),
-    pytest.param(xlsx_of(["a"])[:200], "已损坏", id="truncated-xlsx"),
-    pytest.param(docx_without_table(), "没有找到进展情况报表的表格", id="docx-without-a-table"),
-    pytest.param(docx_of(["甲", "乙"], ["1", "2"]), "没有找到进展情况报表的表格", id="docx-with-another-table"),
-    pytest.param(xlsx_without_header(), "没有找到进展情况报表的表格", id="xlsx-without-a-header-row"),
-    pytest.param(docx_of(HEADER), "没有任何实事行", id="header-but-no-rows"),
-])
+@pytest.mark.parametrize(
+    "data, words",
+    [
+        pytest.param(b"", "空的", id="empty"),
+        pytest.param(b"PK" + b"\0" * (10 * 1024 * 1024), "不能超过10MB", id="too-large"),
+        pytest.param("一季度报表".encode(), "请上传Word（.docx）或Excel（.xlsx）", id="plain-text"),
+        pytest.param(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "另存为", id="old-binary-office"),
+        pytest.param(b"PK\x03\x04 not really a zip", "已损坏", id="broken-zip"),
+        pytest.param(xlsx_of(["a"])[:200], "已损坏", id="truncated-xlsx"),
+        pytest.param(docx_without_table(), "没有找到进展情况报表的表格", id="docx-without-a-table"),
+        pytest.param(
+            docx_of(["甲", "乙"], ["1", "2"]), "没有找到进展情况报表的表格", id="docx-with-another-table"
+        ),
+        pytest.param(xlsx_without_header(), "没有找到进展情况报表的表格", id="xlsx-without-a-header-row"),
+        pytest.param(docx_of(HEADER), "没有任何实事行", id="header-but-no-rows"),
+    ],
+)
 def test_a_file_it_cannot_read_gets_one_message(data, words):
     with pytest.raises(FormError) as refused:
         read_form(data)

@@ -25,28 +25,53 @@ SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 CALC = bool(SOFFICE) and (Path(os.path.realpath(SOFFICE)).parent / "libsclo.so").exists()
 HEADINGS = ["序号", "实事名称", "责任单位", "本季度具体措施及任务进度情况", "完成时限"]
 
-pytestmark = pytest.mark.skipif(not (SOFFICE and shutil.which("pdftoppm")), reason="LibreOffice or pdftoppm is not installed")
+pytestmark = pytest.mark.skipif(
+    not (SOFFICE and shutil.which("pdftoppm")), reason="LibreOffice or pdftoppm is not installed"
+)
 
 
 def to_pdf(files: list[Path], folder: Path) -> None:
     """One LibreOffice run for all files, on a private profile (a desktop session may hold the user's)."""
     profile = (folder / "profile").as_uri()
-    subprocess.run([SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--convert-to", "pdf",
-                    "--outdir", str(folder), *map(str, files)],
-                   check=True, timeout=180, stdin=subprocess.DEVNULL, capture_output=True,
-                   env={**os.environ, "HOME": str(folder)})
+    subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            *map(str, files),
+        ],
+        check=True,
+        timeout=180,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        env={**os.environ, "HOME": str(folder)},
+    )
 
 
 @pytest.fixture
 def forms(cast, plan, q1, tmp_path):
     lena = cast["lena"]
     report = start_report(lena.unit, q1)
-    save_draft(report, lena, report.revision, {
-        line.project_id: LineEntry(
-            f"一、召开{line.project.title[2:8]}专题推进会，制定实施方案，明确责任科室和责任人。\n"
-            "二、截至3月底，已完成年度任务的25%，各项工作按计划推进。", "2023年12月31日", "", {})
-        for line in report.lines.select_related("project")
-    })
+    save_draft(
+        report,
+        lena,
+        report.revision,
+        {
+            line.project_id: LineEntry(
+                f"一、召开{line.project.title[2:8]}专题推进会，制定实施方案，明确责任科室和责任人。\n"
+                "二、截至3月底，已完成年度任务的25%，各项工作按计划推进。",
+                "2023年12月31日",
+                "",
+                {},
+            )
+            for line in report.lines.select_related("project")
+        },
+    )
     files = {
         "filled.docx": unit_form(q1, lena.unit, "draft", q1.due_on).to_docx(),
         "filled.xlsx": unit_form(q1, lena.unit, "draft", q1.due_on).to_xlsx(),
@@ -76,7 +101,9 @@ def test_it_prints_as_the_notices_attachment_on_a4_landscape(forms, name):
     assert "单位（盖章）" in text and "填报时间" in text
     expected = "县住房城乡建设局" if name.startswith("blank") else "已完成年度任务的25%"
     assert expected in text
-    subprocess.run(["pdftoppm", "-r", "70", "-png", str(pdf), str(pdf.with_suffix(""))], check=True, timeout=60)
+    subprocess.run(
+        ["pdftoppm", "-r", "70", "-png", str(pdf), str(pdf.with_suffix(""))], check=True, timeout=60
+    )
     pictures = sorted(forms.glob(f"{pdf.stem}*.png"))
     assert pictures
     if os.environ.get("SHISHI_FORM_PNG_DIR"):

@@ -53,6 +53,7 @@ def test_docx_is_landscape_with_chinese_fonts_named_for_word_and_wps():
 
 # --- opt-in refinements: off by default, so that every existing table renders as before ----------
 
+
 class Wrapped(People):
     columns = (Column("序号", 6, align="center"), Column("实事名称", 24), Column("责任单位", 16))
     repeat_header = True
@@ -71,7 +72,10 @@ def test_word_grid_follows_the_column_widths_for_libreoffice_and_wps():
 
 def test_by_default_no_repeated_header_no_row_heights_and_no_alignment():
     document = Document(io.BytesIO(People().to_docx()))
-    assert document.tables[0].rows[0]._tr.trPr is None or document.tables[0].rows[0]._tr.trPr.find(qn("w:tblHeader")) is None
+    assert (
+        document.tables[0].rows[0]._tr.trPr is None
+        or document.tables[0].rows[0]._tr.trPr.find(qn("w:tblHeader")) is None
+    )
     assert document.tables[0].rows[1].cells[0].paragraphs[0].alignment is None
     sheet = load_workbook(io.BytesIO(People().to_xlsx())).active
     assert sheet.row_dimensions[5].height is None and sheet["A4"].alignment.horizontal is None
@@ -92,4 +96,6 @@ def test_a_long_line_wraps_within_its_column_when_fitting_row_heights():
 
     columns = (Column("实事名称", 11),)
     assert display_width("实施优质教育资源扩容提质行动") == 28
-    assert xlsx_row_height(["实施优质教育资源扩容提质行动"], columns, 10) == xlsx_row_height(["甲\n乙\n丙"], columns, 10)
+    assert xlsx_row_height(["实施优质教育资源扩容提质行动"], columns, 10) == xlsx_row_height(
+        ["甲\n乙\n丙"], columns, 10
+    )

@@ -16,7 +16,12 @@ from openpyxl import load_workbook
 from shishi.exports.tables import TABLES, plain, table_for
 from shishi.plans.models import Target
 from shishi.reporting.services import (
-    LineEntry, attach_stamped_pdf, return_report, save_draft, start_report, submit_report,
+    LineEntry,
+    attach_stamped_pdf,
+    return_report,
+    save_draft,
+    start_report,
+    submit_report,
 )
 from tests.conftest import pdf_bytes
 
@@ -26,9 +31,12 @@ PAVELS_REWRITE = "财政局退回后改写、尚未重新报送"
 
 
 def _fill(report, person, measures, figure):
-    entries = {line.project_id: LineEntry(measures, "2023年12月31日", "on_schedule",
-                                          {v.target_id: figure for v in line.values.all()})
-               for line in report.lines.prefetch_related("values")}
+    entries = {
+        line.project_id: LineEntry(
+            measures, "2023年12月31日", "on_schedule", {v.target_id: figure for v in line.values.all()}
+        )
+        for line in report.lines.prefetch_related("values")
+    }
     return save_draft(report, person, report.revision, entries)
 
 
@@ -63,11 +71,14 @@ def download(client, plan, kind, fmt, **params):
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
-@pytest.mark.parametrize("kind, count", [
-    ("plans", lambda plan: 1),
-    ("projects", lambda plan: plan.projects.count()),
-    ("targets", lambda plan: Target.objects.filter(project__plan=plan).count()),
-])
+@pytest.mark.parametrize(
+    "kind, count",
+    [
+        ("plans", lambda plan: 1),
+        ("projects", lambda plan: plan.projects.count()),
+        ("targets", lambda plan: Target.objects.filter(project__plan=plan).count()),
+    ],
+)
 def test_it_exports_the_plan_itself(client, cast, plan, kind, count, fmt):
     client.force_login(cast["leah"])
     table = download(client, plan, kind, fmt)
@@ -121,7 +132,9 @@ def test_others_get_the_submitted_version_never_a_draft(client, cast, scene, rol
     assert PAVELS_REWRITE not in str(rows) and LENAS_DRAFT not in str(rows)
 
 
-@pytest.mark.parametrize("role, own, other", [("lena", LENAS_DRAFT, PAVELS_SUBMITTED), ("pavel", PAVELS_REWRITE, LENAS_DRAFT)])
+@pytest.mark.parametrize(
+    "role, own, other", [("lena", LENAS_DRAFT, PAVELS_SUBMITTED), ("pavel", PAVELS_REWRITE, LENAS_DRAFT)]
+)
 def test_a_clerk_gets_the_own_units_draft_and_nothing_of_other_units(client, cast, scene, role, own, other):
     client.force_login(cast[role])
     rows = _report_rows(client, scene["plan"])
@@ -162,8 +175,11 @@ def test_it_answers_404_for_an_unknown_table_or_format(client, cast, plan):
 def test_a_city_coordinator_exports_every_county_she_sees(cast, plan, world):
     from shishi.plans.services import confirm_plan, draft_unit_names, read_notice_upload
     from tests.conftest import SAMPLES
+
     otto = cast["otto"]
-    notice = read_notice_upload(world["gaoqing"], otto, (SAMPLES / "gaoqing-2024.txt").read_bytes(), "gaoqing-2024.txt")
+    notice = read_notice_upload(
+        world["gaoqing"], otto, (SAMPLES / "gaoqing-2024.txt").read_bytes(), "gaoqing-2024.txt"
+    )
     gaoqing = confirm_plan(notice, otto, {name: "new" for name in draft_unit_names(notice.draft)})
     city = rows_of(table_for(cast["cici"], "plans").to_csv(), "csv")
     assert sorted(r[1] for r in city[1:]) == ["桓台县", "高青县"]
@@ -172,7 +188,9 @@ def test_a_city_coordinator_exports_every_county_she_sees(cast, plan, world):
     assert gaoqing.title not in str(county)
 
 
-@pytest.mark.parametrize("value, expected", [("1E+2", 100), ("85.50", "85.5"), ("0.00", 0), (None, None), ("", None)])
+@pytest.mark.parametrize(
+    "value, expected", [("1E+2", 100), ("85.50", "85.5"), ("0.00", 0), (None, None), ("", None)]
+)
 def test_figures_read_as_people_write_them(value, expected):
     result = plain(value)
     assert (str(result) if isinstance(expected, str) else result) == expected

@@ -23,8 +23,13 @@ from tests.conftest import SAMPLES
 @pytest.fixture
 def city(cast, plan, world):
     """A second county's plan, so that Cici's city has two."""
-    notice = read_notice_upload(world["gaoqing"], cast["otto"], (SAMPLES / "gaoqing-2024.txt").read_bytes(), "gaoqing-2024.txt")
-    return [plan, confirm_plan(notice, cast["otto"], {name: "new" for name in draft_unit_names(notice.draft)})]
+    notice = read_notice_upload(
+        world["gaoqing"], cast["otto"], (SAMPLES / "gaoqing-2024.txt").read_bytes(), "gaoqing-2024.txt"
+    )
+    return [
+        plan,
+        confirm_plan(notice, cast["otto"], {name: "new" for name in draft_unit_names(notice.draft)}),
+    ]
 
 
 def _start(client, django_capture_on_commit_callbacks, kind="plans", fmt="csv") -> ExportJob:
@@ -37,7 +42,9 @@ def _start(client, django_capture_on_commit_callbacks, kind="plans", fmt="csv") 
     return job
 
 
-def test_it_runs_the_export_and_reports_progress_step_by_step(client, cast, city, monkeypatch, django_capture_on_commit_callbacks):
+def test_it_runs_the_export_and_reports_progress_step_by_step(
+    client, cast, city, monkeypatch, django_capture_on_commit_callbacks
+):
     client.force_login(cast["cici"])
     job = _start(client, django_capture_on_commit_callbacks, kind="reports")
     assert job.state == "queued"
@@ -66,7 +73,9 @@ def test_it_runs_the_export_and_reports_progress_step_by_step(client, cast, city
     assert reverse("exports:job_file", args=[job.pk]) in fragment
 
 
-def test_the_result_file_is_the_whole_city_and_only_for_the_person_who_asked(client, cast, city, django_capture_on_commit_callbacks):
+def test_the_result_file_is_the_whole_city_and_only_for_the_person_who_asked(
+    client, cast, city, django_capture_on_commit_callbacks
+):
     client.force_login(cast["cici"])
     job = _start(client, django_capture_on_commit_callbacks)
     jobs.run_job(job.pk)
@@ -90,7 +99,9 @@ def test_a_coordinator_gets_only_her_county(client, cast, city, django_capture_o
     assert job.total == 1 and job.file.read()[:2] == b"PK"
 
 
-def test_a_failure_ends_the_job_with_a_message(client, cast, city, monkeypatch, django_capture_on_commit_callbacks):
+def test_a_failure_ends_the_job_with_a_message(
+    client, cast, city, monkeypatch, django_capture_on_commit_callbacks
+):
     def broken(self, plan):
         raise RuntimeError("disk full")
 
@@ -105,8 +116,12 @@ def test_a_failure_ends_the_job_with_a_message(client, cast, city, monkeypatch, 
 
 
 def test_a_job_whose_thread_died_is_shown_as_interrupted(client, cast, plan):
-    job = ExportJob.objects.create(person=cast["cora"], kind="plans", format="csv", state="running", done=1, total=4)
-    ExportJob.objects.filter(pk=job.pk).update(updated_at=timezone.now() - jobs.STALE_AFTER - timedelta(seconds=1))
+    job = ExportJob.objects.create(
+        person=cast["cora"], kind="plans", format="csv", state="running", done=1, total=4
+    )
+    ExportJob.objects.filter(pk=job.pk).update(
+        updated_at=timezone.now() - jobs.STALE_AFTER - timedelta(seconds=1)
+    )
     client.force_login(cast["cora"])
     fragment = client.get(reverse("exports:job_status", args=[job.pk])).content.decode()
     assert jobs.INTERRUPTED in fragment
@@ -167,7 +182,11 @@ def test_with_a_separate_worker_the_web_process_only_queues_and_run_jobs_does_th
     assert {j.state for j in ExportJob.objects.all()} == {"queued"}
     out = io.StringIO()
     call_command("run_jobs", "--once", stdout=out)
-    assert out.getvalue().splitlines() == [f"export {first.pk}: done", f"export {second.pk}: done", "ran 2 job(s)"]
+    assert out.getvalue().splitlines() == [
+        f"export {first.pk}: done",
+        f"export {second.pk}: done",
+        "ran 2 job(s)",
+    ]
     assert all(jobs.default_storage.exists(j.file.name) for j in ExportJob.objects.all())
 
 

@@ -101,7 +101,7 @@ def headline(text: str) -> str:
     """The notice's title line: 关于……的通知, joined when it wraps before 通知."""
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     for i, line in enumerate(lines):
-        if line.startswith("关于") and "通知" in "".join(lines[i:i + 2]):
+        if line.startswith("关于") and "通知" in "".join(lines[i : i + 2]):
             if not line.endswith("通知") and i + 1 < len(lines) and len(lines[i + 1]) <= 4:
                 return line + lines[i + 1]
             return line
@@ -146,7 +146,7 @@ def _docx_paragraph(container, line: str):
     paragraph = container.add_paragraph()
     if match:
         _add_bookmark(paragraph, match.group(1))
-        line = line[match.end():]
+        line = line[match.end() :]
     if line:
         paragraph.add_run(line)
     return paragraph
@@ -216,9 +216,7 @@ def docx_with_body_xml(body_xml: str, numbering_xml: str = "") -> bytes:
     document = docx.Document()
     if numbering_xml:
         numbering = document.part.numbering_part.element
-        for element in etree.fromstring(
-            f'<w:numbering xmlns:w="{_W_NS}">{numbering_xml}</w:numbering>'
-        ):
+        for element in etree.fromstring(f'<w:numbering xmlns:w="{_W_NS}">{numbering_xml}</w:numbering>'):
             numbering.append(element)
     body = document.element.body
     wrapper = etree.fromstring(
@@ -277,12 +275,18 @@ def make_pdf(text: str, header: str = PDF_HEADER, per_line: int = CHARS_PER_LINE
         columns = max(len(row) for row in layout.rows)
         widths = [40, 150, 140, 90, 64][:columns] + [64] * (columns - 5)
         data = [
-            [Paragraph(_cell_markup(cell, max(2, (widths[c] - 12) // 12 - 2)), small) for c, cell in enumerate(row)]
+            [
+                Paragraph(_cell_markup(cell, max(2, (widths[c] - 12) // 12 - 2)), small)
+                for c, cell in enumerate(row)
+            ]
             for row in layout.rows
         ]
         table = Table(data, colWidths=widths, repeatRows=1)
-        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                                   ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+        table.setStyle(
+            TableStyle(
+                [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+            )
+        )
         story.append(table)
     story.extend(lines(layout.after))
 
@@ -301,7 +305,12 @@ def make_pdf(text: str, header: str = PDF_HEADER, per_line: int = CHARS_PER_LINE
     # so that reportlab never wraps a line a second time.
     margin = (width - per_line * 16 - 40) / 2
     SimpleDocTemplate(
-        buffer, pagesize=A4, leftMargin=margin, rightMargin=margin, topMargin=100, bottomMargin=95,
+        buffer,
+        pagesize=A4,
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=100,
+        bottomMargin=95,
     ).build(story, onFirstPage=furniture, onLaterPages=furniture)
     return buffer.getvalue()
 
@@ -314,7 +323,7 @@ def wrap(line: str, per_line: int = CHARS_PER_LINE) -> list[str]:
     before it as typesetting does (a line never starts with "，" or "）")."""
     chunks: list[str] = []
     for start in range(0, len(line), per_line):
-        chunk = line[start:start + per_line]
+        chunk = line[start : start + per_line]
         while chunks and chunk and chunk[0] in _NO_LINE_START:
             chunks[-1] += chunk[0]
             chunk = chunk[1:]
@@ -456,8 +465,10 @@ def _html_lines(lines: list[str], indent: str) -> str:
         elif re.match(r"^[一二三四五六七八九十]+、", line):
             # Project headings are often bold with the rest of the paragraph plain.
             head, _, rest = line.partition("。")
-            out.append(f'<p style="text-indent:2em">{indent}<strong>{html.escape(head)}。</strong>'
-                       f'<span style="font-family:仿宋">{html.escape(rest)}</span></p>')
+            out.append(
+                f'<p style="text-indent:2em">{indent}<strong>{html.escape(head)}。</strong>'
+                f'<span style="font-family:仿宋">{html.escape(rest)}</span></p>'
+            )
         else:
             out.append(f'<p style="text-indent:2em;line-height:2">{indent}{html.escape(line)}</p>')
     return "\n".join(out)

@@ -119,8 +119,9 @@ def _html(layout: Shape) -> bytes:
     parts.append("</tbody></table>")
     parts += [f"<p>{html.escape(line)}</p>" for line in layout.after if line.strip()]
     title = documents.headline("\n".join(layout.before))
-    page = documents._GOV_PAGE.format(charset="utf-8", title=html.escape(title), site="临川市人民政府",
-                                      body="\n".join(parts))
+    page = documents._GOV_PAGE.format(
+        charset="utf-8", title=html.escape(title), site="临川市人民政府", body="\n".join(parts)
+    )
     return page.encode("utf-8")
 
 
@@ -145,8 +146,11 @@ def _pdf(layout: Shape) -> bytes:
         else:
             data.append([Paragraph(html.escape(cell), small) for cell in row])
     table = Table(data, colWidths=widths, repeatRows=1)
-    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                               ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), *spans]))
+    table.setStyle(
+        TableStyle(
+            [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), *spans]
+        )
+    )
     story.append(table)
     story += [Paragraph(html.escape(line), body) for line in layout.after if line.strip()]
 
@@ -157,8 +161,9 @@ def _pdf(layout: Shape) -> bytes:
         canvas.restoreState()
 
     buffer = io.BytesIO()
-    SimpleDocTemplate(buffer, pagesize=(width, height), leftMargin=40, rightMargin=40, topMargin=50,
-                      bottomMargin=50).build(story, onFirstPage=furniture, onLaterPages=furniture)
+    SimpleDocTemplate(
+        buffer, pagesize=(width, height), leftMargin=40, rightMargin=40, topMargin=50, bottomMargin=50
+    ).build(story, onFirstPage=furniture, onLaterPages=furniture)
     return buffer.getvalue()
 
 
@@ -177,12 +182,20 @@ def long_table_notice(count: int) -> str:
         ("建设农村供水工程", "新建改造供水管网{n}公里，惠及群众1.2万人。", "县水务局"),
         ("开展“两癌”免费筛查", "为{n}00名适龄妇女免费开展“两癌”筛查。", "县卫生健康局"),
     ]
-    lines = ["青山县人民政府办公室", "关于下达2024年镇村民生实事项目计划的通知", "青政办发〔2024〕12号",
-             "各镇人民政府、街道办事处，县政府有关部门：", "现将2024年镇村民生实事项目计划下达给你们，请认真组织实施。",
-             "附件", "序号|项目名称|主要内容|年度投资（万元）|牵头单位|配合单位|完成时限"]
+    lines = [
+        "青山县人民政府办公室",
+        "关于下达2024年镇村民生实事项目计划的通知",
+        "青政办发〔2024〕12号",
+        "各镇人民政府、街道办事处，县政府有关部门：",
+        "现将2024年镇村民生实事项目计划下达给你们，请认真组织实施。",
+        "附件",
+        "序号|项目名称|主要内容|年度投资（万元）|牵头单位|配合单位|完成时限",
+    ]
     for n in range(1, count + 1):
         title, content, lead = kinds[n % len(kinds)]
-        lines.append(f"{n}|{title}（第{n}批）|{content.format(n=n % 9 + 1)}|{n * 10}|{lead}|县财政局、各镇（街道）|2024年12月底")
+        lines.append(
+            f"{n}|{title}（第{n}批）|{content.format(n=n % 9 + 1)}|{n * 10}|{lead}|县财政局、各镇（街道）|2024年12月底"
+        )
     return "\n".join(lines)
 
 

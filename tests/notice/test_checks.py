@@ -13,8 +13,10 @@ def _codes(body):
 
 
 def test_a_project_without_its_numeral_is_kept_and_warned_about():
-    body = ("一、甲行动。内容。（责任单位：县教育局）\n乙行动。内容。（责任单位：县民政局）\n三、丙行动。内容。（责任单位：县妇联）\n"
-            "四、丁行动。内容。（责任单位：县妇联）\n")
+    body = (
+        "一、甲行动。内容。（责任单位：县教育局）\n乙行动。内容。（责任单位：县民政局）\n三、丙行动。内容。（责任单位：县妇联）\n"
+        "四、丁行动。内容。（责任单位：县妇联）\n"
+    )
     notice = parse_notice(HEAD + body)
     assert [p.title for p in notice.projects] == ["甲行动", "乙行动", "丙行动", "丁行动"]
     assert ("missing-numeral", 2) in _codes(body)
@@ -35,8 +37,10 @@ def test_a_text_without_a_list_says_so():
 
 
 def test_an_attachment_that_disagrees_with_the_body_is_warned_about():
-    body = ("一、甲行动。（责任单位：区教育局）\n二、乙行动。（责任单位：区妇联）\n三、丙行动。（责任单位：区妇联）\n"
-            "附件\n进展情况报表\n序号\t实事名称\t责任单位\n1\t甲行动\t区教体局\n2\t乙活动\t区妇联\n4\t丁行动\t区妇联\n")
+    body = (
+        "一、甲行动。（责任单位：区教育局）\n二、乙行动。（责任单位：区妇联）\n三、丙行动。（责任单位：区妇联）\n"
+        "附件\n进展情况报表\n序号\t实事名称\t责任单位\n1\t甲行动\t区教体局\n2\t乙活动\t区妇联\n4\t丁行动\t区妇联\n"
+    )
     codes = _codes(body)
     assert ("attachment-units-mismatch", 1) in codes
     assert ("unit-variant", 1) in codes

@@ -18,7 +18,9 @@ from hypothesis import strategies as st
 from shishi.notice import Notice, NoticeError, load_notice
 from tests.notice.documents import make_docx, make_html, make_pdf, sample
 
-FUZZ = settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+FUZZ = settings(
+    max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 
 
 @cache
@@ -43,11 +45,11 @@ def damaged(draw, data: bytes) -> bytes:
         how = draw(st.sampled_from(["overwrite", "cut", "repeat", "truncate"]))
         size = draw(st.integers(1, 64))
         if how == "overwrite":
-            damaged[where:where + size] = draw(st.binary(min_size=size, max_size=size))
+            damaged[where : where + size] = draw(st.binary(min_size=size, max_size=size))
         elif how == "cut":
-            del damaged[where:where + size]
+            del damaged[where : where + size]
         elif how == "repeat":
-            damaged[where:where] = damaged[where:where + size]
+            damaged[where:where] = damaged[where : where + size]
         else:
             del damaged[where:]
     return bytes(damaged)

@@ -22,7 +22,9 @@ def test_it_reads_the_document_number_in_every_bracket(line, number, year):
 
 
 def test_it_joins_a_title_split_over_lines():
-    header = read_header(["淄川区人民政府办公室", "关于2024年为全区妇女儿童办好十件实事的", "通知", "各镇人民政府："])
+    header = read_header(
+        ["淄川区人民政府办公室", "关于2024年为全区妇女儿童办好十件实事的", "通知", "各镇人民政府："]
+    )
     assert header.title == "关于2024年为全区妇女儿童办好十件实事的通知"
     assert header.issuer == "淄川区人民政府办公室"
     assert header.title_year == 2024
@@ -35,13 +37,22 @@ def test_it_splits_issuer_and_title_on_one_line():
 
 
 def test_it_reads_addressees_wrapped_over_lines():
-    lines = ["关于2024年为全县妇女儿童办实事的通知", "各镇人民政府，各街道办事处，县政府各", "部门，各有关单位：", "为进一步促进…"]
+    lines = [
+        "关于2024年为全县妇女儿童办实事的通知",
+        "各镇人民政府，各街道办事处，县政府各",
+        "部门，各有关单位：",
+        "为进一步促进…",
+    ]
     assert read_header(lines).addressees == "各镇人民政府，各街道办事处，县政府各部门，各有关单位"
 
 
 def test_a_quoted_title_in_a_news_sentence_is_not_the_title():
-    lines = ["我县印发实事通知", "近日，县政府办公室印发《关于2023年为全县妇女儿童办实事的通知》，", "桓台县人民政府办公室",
-             "关于2023年为全县妇女儿童办实事的通知"]
+    lines = [
+        "我县印发实事通知",
+        "近日，县政府办公室印发《关于2023年为全县妇女儿童办实事的通知》，",
+        "桓台县人民政府办公室",
+        "关于2023年为全县妇女儿童办实事的通知",
+    ]
     header = read_header(lines)
     assert header.title == "关于2023年为全县妇女儿童办实事的通知"
     assert header.issuer == "桓台县人民政府办公室"

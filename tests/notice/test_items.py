@@ -37,13 +37,19 @@ def test_sub_points_inside_one_project_do_not_replace_the_list():
 
 
 def test_a_list_nested_under_one_heading_is_the_list():
-    text = "\n".join(["一、背景", "说明。", "二、主要内容", "（一）甲。", "（二）乙。", "（三）丙。", "三、要求"])
+    text = "\n".join(
+        ["一、背景", "说明。", "二、主要内容", "（一）甲。", "（二）乙。", "（三）丙。", "三、要求"]
+    )
     assert [m.style.name for m in find_items(text)] == ["bracketed"] * 3
 
 
 def test_it_splits_a_semicolon_list():
     text = "今年的实事分别是：新建幼儿园6所；新增托位2000个；建设书房15处。"
-    assert [text[a:b] for a, b in split_semicolon_list(text)] == ["新建幼儿园6所", "新增托位2000个", "建设书房15处。"]
+    assert [text[a:b] for a, b in split_semicolon_list(text)] == [
+        "新建幼儿园6所",
+        "新增托位2000个",
+        "建设书房15处。",
+    ]
 
 
 def test_two_semicolons_are_not_a_list():

@@ -60,28 +60,37 @@ def _warnings(notice, code: str) -> list[str]:
 
 # --- A category heading with no projects under it --------------------------------------------------
 
-NUMBERED_CATEGORIES = "\n".join([
-    *HEAD[:6],
-    "一、教育惠民领域",
-    "1.新建城北幼儿园，新增学位360个。（牵头单位：县教育局；配合单位：县财政局）",
-    "2.实施中小学校课后服务提质工程，课后服务覆盖率达到100%。（牵头单位：县教育局）",
-    "二、医疗健康领域",
-    "三、民生保障领域",
-    "1.改造农村困难群众危房150户。（牵头单位：县住房城乡建设局；配合单位：各镇（街道））",
-    "2.建设城市社区嵌入式养老服务中心5处。（牵头单位：县民政局）",
-    *CLOSING,
-])
+NUMBERED_CATEGORIES = "\n".join(
+    [
+        *HEAD[:6],
+        "一、教育惠民领域",
+        "1.新建城北幼儿园，新增学位360个。（牵头单位：县教育局；配合单位：县财政局）",
+        "2.实施中小学校课后服务提质工程，课后服务覆盖率达到100%。（牵头单位：县教育局）",
+        "二、医疗健康领域",
+        "三、民生保障领域",
+        "1.改造农村困难群众危房150户。（牵头单位：县住房城乡建设局；配合单位：各镇（街道））",
+        "2.建设城市社区嵌入式养老服务中心5处。（牵头单位：县民政局）",
+        *CLOSING,
+    ]
+)
 
 EXAMPLES_EMPTY_CATEGORY = [
-    *_formats(_table("一、教育惠民", *_rows(1, 2), "二、医疗健康", "三、民生保障", *_rows(3, 4)), "table-one-empty"),
-    *_formats(_table("一、教育惠民", *_rows(1, 2), "二、医疗健康", "三、文化体育", "四、民生保障", *_rows(3, 4)),
-              "table-two-empty"),
+    *_formats(
+        _table("一、教育惠民", *_rows(1, 2), "二、医疗健康", "三、民生保障", *_rows(3, 4)), "table-one-empty"
+    ),
+    *_formats(
+        _table("一、教育惠民", *_rows(1, 2), "二、医疗健康", "三、文化体育", "四、民生保障", *_rows(3, 4)),
+        "table-two-empty",
+    ),
     *_formats(NUMBERED_CATEGORIES, "numbered-one-empty"),
 ]
 EXPECTED_EMPTY = {
     "table-one-empty": (["医疗健康"], ["教育惠民", "教育惠民", "民生保障", "民生保障"]),
     "table-two-empty": (["医疗健康", "文化体育"], ["教育惠民", "教育惠民", "民生保障", "民生保障"]),
-    "numbered-one-empty": (["医疗健康领域"], ["教育惠民领域", "教育惠民领域", "民生保障领域", "民生保障领域"]),
+    "numbered-one-empty": (
+        ["医疗健康领域"],
+        ["教育惠民领域", "教育惠民领域", "民生保障领域", "民生保障领域"],
+    ),
 }
 
 
@@ -96,11 +105,18 @@ def test_a_category_with_no_projects_under_it_is_warned_about(request, text, fmt
         assert f"类别“{name}”下没有实事项目" in message
 
 
-@pytest.mark.parametrize("text, fmt", [
-    *_formats(_table("一、教育惠民", *_rows(1, 2), "二、民生保障", *_rows(3, 4)), "table-every-category-used"),
-    *_formats(NUMBERED_CATEGORIES.replace("二、医疗健康领域\n三、民生保障领域", "二、民生保障领域"),
-              "numbered-every-category-used"),
-])
+@pytest.mark.parametrize(
+    "text, fmt",
+    [
+        *_formats(
+            _table("一、教育惠民", *_rows(1, 2), "二、民生保障", *_rows(3, 4)), "table-every-category-used"
+        ),
+        *_formats(
+            NUMBERED_CATEGORIES.replace("二、医疗健康领域\n三、民生保障领域", "二、民生保障领域"),
+            "numbered-every-category-used",
+        ),
+    ],
+)
 def test_a_category_with_projects_is_not_warned_about(text, fmt):
     notice = _read(text, fmt)
     assert len(notice.projects) == 4 and not _warnings(notice, "empty-category")
@@ -136,14 +152,30 @@ def _arabic(n: int) -> str:
 
 EXAMPLES_GAPS = [
     # (text, seqs read, gap warnings)
-    pytest.param(_numbered([1, 2, 3, 4, 5, 6, 9, 10], _numeral), [1, 2, 3, 4, 5, 6, 9, 10], ["序号从6跳到9。"],
-                 id="一、… 六、 then 九、 with units brackets"),
-    pytest.param(_numbered([1, 2, 3, 4, 7, 8], _arabic), [1, 2, 3, 4, 7, 8], ["序号从4跳到7。"],
-                 id="1. … 4. then 7. with units brackets"),
-    pytest.param(_numbered([1, 2, 3, 5, 6], _arabic), [1, 2, 3, 5, 6], ["序号从3跳到5。"],
-                 id="a lost numeral (3 then 5), as before"),
-    pytest.param(_numbered([1, 2, 3, 4, 5, 6], _numeral, ["九、工作要求。各单位要加强领导，确保按期完成。"]),
-                 [1, 2, 3, 4, 5, 6], [], id="a later section of another shape still ends the list"),
+    pytest.param(
+        _numbered([1, 2, 3, 4, 5, 6, 9, 10], _numeral),
+        [1, 2, 3, 4, 5, 6, 9, 10],
+        ["序号从6跳到9。"],
+        id="一、… 六、 then 九、 with units brackets",
+    ),
+    pytest.param(
+        _numbered([1, 2, 3, 4, 7, 8], _arabic),
+        [1, 2, 3, 4, 7, 8],
+        ["序号从4跳到7。"],
+        id="1. … 4. then 7. with units brackets",
+    ),
+    pytest.param(
+        _numbered([1, 2, 3, 5, 6], _arabic),
+        [1, 2, 3, 5, 6],
+        ["序号从3跳到5。"],
+        id="a lost numeral (3 then 5), as before",
+    ),
+    pytest.param(
+        _numbered([1, 2, 3, 4, 5, 6], _numeral, ["九、工作要求。各单位要加强领导，确保按期完成。"]),
+        [1, 2, 3, 4, 5, 6],
+        [],
+        id="a later section of another shape still ends the list",
+    ),
 ]
 
 
@@ -159,31 +191,52 @@ def test_numbering_that_jumps_does_not_end_a_list_of_the_same_shape(text, seqs, 
 
 # --- Several money columns -------------------------------------------------------------------------
 
+
 def _money_table(header: str, *rows: str) -> str:
     return "\n".join(HEAD + [header, *rows] + CLOSING)
 
 
 MONEY_TABLES = {  # name → (text, investment per project in 万元)
-    "总投资 then 年度投资": (_money_table(
-        "序号|项目名称|建设内容|总投资（万元）|年度投资（万元）|牵头单位|完成时限",
-        "1|新建城南幼儿园|新建幼儿园1所，新增学位270个。|5000|1200|县教育局|2024年12月底",
-        "2|改造老旧小区|改造老旧小区12个。|2600|800|县住房城乡建设局|2024年11月底"), [1200, 800]),
-    "本年计划投资 in 亿元 before 总投资": (_money_table(
-        "序号|项目名称|建设内容|本年计划投资（亿元）|总投资（亿元）|责任单位",
-        "1|新建城南幼儿园|新建幼儿园1所，新增学位270个。|0.12|0.5|县教育局",
-        "2|改造老旧小区|改造老旧小区12个。|0.08|0.26|县住房城乡建设局"), [1200, 800]),
-    "当年投资 with the unit in the cell": (_money_table(
-        "序号|项目名称|建设内容|计划总投资|当年投资|责任单位",
-        "1|新建城南幼儿园|新建幼儿园1所，新增学位270个。|5000万元|1200万元|县教育局",
-        "2|改造老旧小区|改造老旧小区12个。|2.6亿元|1.2亿元|县住房城乡建设局"), [1200, 12000]),
-    "2024年投资 beside 总投资": (_money_table(
-        "序号|项目名称|建设内容|总投资（万元）|2024年投资（万元）|责任单位",
-        "1|新建城南幼儿园|新建幼儿园1所，新增学位270个。|5000|1200|县教育局",
-        "2|改造老旧小区|改造老旧小区12个。|2600|800|县住房城乡建设局"), [1200, 800]),
-    "one money column, 总投资": (_money_table(
-        "序号|项目名称|建设内容|总投资（万元）|责任单位",
-        "1|新建城南幼儿园|新建幼儿园1所，新增学位270个。|5000|县教育局",
-        "2|改造老旧小区|改造老旧小区12个。|2600|县住房城乡建设局"), [5000, 2600]),
+    "总投资 then 年度投资": (
+        _money_table(
+            "序号|项目名称|建设内容|总投资（万元）|年度投资（万元）|牵头单位|完成时限",
+            "1|新建城南幼儿园|新建幼儿园1所，新增学位270个。|5000|1200|县教育局|2024年12月底",
+            "2|改造老旧小区|改造老旧小区12个。|2600|800|县住房城乡建设局|2024年11月底",
+        ),
+        [1200, 800],
+    ),
+    "本年计划投资 in 亿元 before 总投资": (
+        _money_table(
+            "序号|项目名称|建设内容|本年计划投资（亿元）|总投资（亿元）|责任单位",
+            "1|新建城南幼儿园|新建幼儿园1所，新增学位270个。|0.12|0.5|县教育局",
+            "2|改造老旧小区|改造老旧小区12个。|0.08|0.26|县住房城乡建设局",
+        ),
+        [1200, 800],
+    ),
+    "当年投资 with the unit in the cell": (
+        _money_table(
+            "序号|项目名称|建设内容|计划总投资|当年投资|责任单位",
+            "1|新建城南幼儿园|新建幼儿园1所，新增学位270个。|5000万元|1200万元|县教育局",
+            "2|改造老旧小区|改造老旧小区12个。|2.6亿元|1.2亿元|县住房城乡建设局",
+        ),
+        [1200, 12000],
+    ),
+    "2024年投资 beside 总投资": (
+        _money_table(
+            "序号|项目名称|建设内容|总投资（万元）|2024年投资（万元）|责任单位",
+            "1|新建城南幼儿园|新建幼儿园1所，新增学位270个。|5000|1200|县教育局",
+            "2|改造老旧小区|改造老旧小区12个。|2600|800|县住房城乡建设局",
+        ),
+        [1200, 800],
+    ),
+    "one money column, 总投资": (
+        _money_table(
+            "序号|项目名称|建设内容|总投资（万元）|责任单位",
+            "1|新建城南幼儿园|新建幼儿园1所，新增学位270个。|5000|县教育局",
+            "2|改造老旧小区|改造老旧小区12个。|2600|县住房城乡建设局",
+        ),
+        [5000, 2600],
+    ),
 }
 EXAMPLES_MONEY = [
     pytest.param(text, fmt, investments, id=f"{name}-{fmt}")

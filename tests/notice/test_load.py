@@ -20,8 +20,17 @@ from shishi.notice.errors import NoticeError
 from shishi.notice.load import read_text
 from shishi.notice.load_pdf import Line, strip_running_lines
 from tests.notice.documents import (
-    PDF_HEADER, SAMPLES, docx_with_body_xml, make_docx, make_encrypted_pdf, make_html,
-    make_pdf, make_scanned_pdf, make_text_pdf, sample, split_notice,
+    PDF_HEADER,
+    SAMPLES,
+    docx_with_body_xml,
+    make_docx,
+    make_encrypted_pdf,
+    make_html,
+    make_pdf,
+    make_scanned_pdf,
+    make_text_pdf,
+    sample,
+    split_notice,
 )
 
 NAMES = sorted(path.name for path in SAMPLES.glob("*.txt"))
@@ -55,8 +64,7 @@ def missing_lines(expected: str, actual: str) -> list[str]:
 def form_rows(text: str) -> list[list[str]]:
     """The attachment form as rows of cells, each cell's non-empty paragraphs squeezed together."""
     return [
-        ["|".join(squeeze(p) for p in cell if p.strip()) for cell in row]
-        for row in split_notice(text).rows
+        ["|".join(squeeze(p) for p in cell if p.strip()) for cell in row] for row in split_notice(text).rows
     ]
 
 
@@ -93,7 +101,9 @@ def test_it_decodes_every_encoding_offices_save_text_in(name, encoding):
 
 
 def test_it_reads_gb2312_text():
-    text = "关于2024年为全区妇女儿童办好十件实事的通知\n一、推进巾帼就业创业创新。（责任单位：区人社局、区妇联）"
+    text = (
+        "关于2024年为全区妇女儿童办好十件实事的通知\n一、推进巾帼就业创业创新。（责任单位：区人社局、区妇联）"
+    )
     assert read_text(text.encode("gb2312")) == text
 
 
@@ -107,9 +117,11 @@ def test_it_reads_a_utf8_file_cut_off_in_the_middle_of_a_character():
     assert read_text(data, "a.txt").startswith("\n桓台县人民政府办公室")
 
 
-@pytest.mark.parametrize("ending", ["\r\n", "\r", "\u2028", "\f"], ids=["CRLF", "CR", "LINE SEPARATOR", "FORM FEED"])
+@pytest.mark.parametrize(
+    "ending", ["\r\n", "\r", "\u2028", "\f"], ids=["CRLF", "CR", "LINE SEPARATOR", "FORM FEED"]
+)
 def test_it_ends_every_line_with_a_newline(ending):
-    assert read_text(f"一、第一行{ending}二、第二行".encode("utf-8"), "a.txt") == "一、第一行\n二、第二行"
+    assert read_text(f"一、第一行{ending}二、第二行".encode(), "a.txt") == "一、第一行\n二、第二行"
 
 
 def test_it_treats_an_unknown_extension_with_text_in_it_as_text():
@@ -186,49 +198,74 @@ W_RUN = '<w:r><w:t xml:space="preserve">{}</w:t></w:r>'
     "body, expected",
     [
         pytest.param(
-            '<w:p><w:bookmarkStart w:id="0" w:name="_GoBack"/>' + W_RUN.format("九、实施关爱行动。")
+            '<w:p><w:bookmarkStart w:id="0" w:name="_GoBack"/>'
+            + W_RUN.format("九、实施关爱行动。")
             + '<w:bookmarkEnd w:id="0"/></w:p>',
-            "九、实施关爱行动。", id="bookmark",
+            "九、实施关爱行动。",
+            id="bookmark",
         ),
         pytest.param(
-            "<w:p>" + W_RUN.format("联系人：齐冬梅") + "<w:r><w:tab/><w:t>联系电话</w:t><w:br/><w:t>5181763</w:t></w:r></w:p>",
-            "联系人：齐冬梅\t联系电话\n5181763", id="tab and line break",
+            "<w:p>"
+            + W_RUN.format("联系人：齐冬梅")
+            + "<w:r><w:tab/><w:t>联系电话</w:t><w:br/><w:t>5181763</w:t></w:r></w:p>",
+            "联系人：齐冬梅\t联系电话\n5181763",
+            id="tab and line break",
         ),
         pytest.param(
-            "<w:sdt><w:sdtPr/><w:sdtContent><w:p>" + W_RUN.format("（此件公开发布）") + "</w:p></w:sdtContent></w:sdt>",
-            "（此件公开发布）", id="block content control",
+            "<w:sdt><w:sdtPr/><w:sdtContent><w:p>"
+            + W_RUN.format("（此件公开发布）")
+            + "</w:p></w:sdtContent></w:sdt>",
+            "（此件公开发布）",
+            id="block content control",
         ),
         pytest.param(
-            "<w:p>" + W_RUN.format("填报单位：") + "<w:sdt><w:sdtContent>" + W_RUN.format("县妇联")
+            "<w:p>"
+            + W_RUN.format("填报单位：")
+            + "<w:sdt><w:sdtContent>"
+            + W_RUN.format("县妇联")
             + "</w:sdtContent></w:sdt></w:p>",
-            "填报单位：县妇联", id="inline content control",
+            "填报单位：县妇联",
+            id="inline content control",
         ),
         pytest.param(
-            "<w:p>" + W_RUN.format("（责任单位：县妇联") + "<w:del><w:r><w:delText>、县财政局</w:delText></w:r></w:del>"
+            "<w:p>"
+            + W_RUN.format("（责任单位：县妇联")
+            + "<w:del><w:r><w:delText>、县财政局</w:delText></w:r></w:del>"
             "<w:ins>" + W_RUN.format("、县民政局") + "</w:ins>" + W_RUN.format("）") + "</w:p>",
-            "（责任单位：县妇联、县民政局）", id="tracked changes",
+            "（责任单位：县妇联、县民政局）",
+            id="tracked changes",
         ),
         pytest.param(
-            "<w:p>" + W_RUN.format("第")
+            "<w:p>"
+            + W_RUN.format("第")
             + '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>'
-            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + W_RUN.format("2")
-            + '<w:r><w:fldChar w:fldCharType="end"/></w:r>' + W_RUN.format("页") + "</w:p>",
-            "第2页", id="field shows its result, not its code",
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+            + W_RUN.format("2")
+            + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+            + W_RUN.format("页")
+            + "</w:p>",
+            "第2页",
+            id="field shows its result, not its code",
         ),
         pytest.param(
-            "<w:p>" + W_RUN.format("正文")
-            + "<w:r><mc:AlternateContent>"
-            "<mc:Choice Requires=\"wps\"><w:drawing><wps:txbx><w:txbxContent><w:p>" + W_RUN.format("文本框里的字")
+            "<w:p>" + W_RUN.format("正文") + "<w:r><mc:AlternateContent>"
+            '<mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent><w:p>'
+            + W_RUN.format("文本框里的字")
             + "</w:p></w:txbxContent></wps:txbx></w:drawing></mc:Choice>"
-            "<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent><w:p>" + W_RUN.format("文本框里的字")
+            "<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent><w:p>"
+            + W_RUN.format("文本框里的字")
             + "</w:p></w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>"
             "</mc:AlternateContent></w:r></w:p>",
-            "正文\n文本框里的字", id="text box read once, not twice",
+            "正文\n文本框里的字",
+            id="text box read once, not twice",
         ),
         pytest.param(
-            "<w:p>" + W_RUN.format("签发") + '<w:hyperlink r:id="rId99" xmlns:r="http://schemas.openxmlformats.org/'
+            "<w:p>"
+            + W_RUN.format("签发")
+            + '<w:hyperlink r:id="rId99" xmlns:r="http://schemas.openxmlformats.org/'
             'officeDocument/2006/relationships">' + W_RUN.format("人民网") + "</w:hyperlink></w:p>",
-            "签发人民网", id="hyperlink",
+            "签发人民网",
+            id="hyperlink",
         ),
     ],
 )
@@ -248,17 +285,24 @@ CHINESE_LIST = """
 
 
 def _numbered(text: str, level: int = 0) -> str:
-    return (f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr></w:pPr>'
-            + W_RUN.format(text) + "</w:p>")
+    return (
+        f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr></w:pPr>'
+        + W_RUN.format(text)
+        + "</w:p>"
+    )
 
 
 def test_it_writes_out_word_list_numbers_that_are_not_in_the_text():
     # The gaoxinqu sample lost 六、 and 十、 this way in its text export.
-    body = "".join([
-        _numbered("实施优质教育资源扩增赋能行动。"), _numbered("实施普惠托育服务提质扩容行动。"),
-        _numbered("新建幼儿园", level=1), _numbered("实施儿童友好城市建设行动。"),
-        "<w:p>" + W_RUN.format("（责任单位：组织人事部）") + "</w:p>",
-    ])
+    body = "".join(
+        [
+            _numbered("实施优质教育资源扩增赋能行动。"),
+            _numbered("实施普惠托育服务提质扩容行动。"),
+            _numbered("新建幼儿园", level=1),
+            _numbered("实施儿童友好城市建设行动。"),
+            "<w:p>" + W_RUN.format("（责任单位：组织人事部）") + "</w:p>",
+        ]
+    )
     assert read_text(docx_with_body_xml(body, CHINESE_LIST)) == (
         "一、实施优质教育资源扩增赋能行动。\n二、实施普惠托育服务提质扩容行动。\n（一）新建幼儿园\n"
         "三、实施儿童友好城市建设行动。\n（责任单位：组织人事部）"
@@ -294,8 +338,14 @@ def test_it_keeps_the_wrapped_lines_of_a_pdf_as_they_are():
     assert "为深入贯彻落实党的二十大精神和习近平总书记关于妇女儿童工\n作的重要论述" in result
 
 
-BODY = ["一、实施优质教育资源扩容提质行动。", "实施“强镇筑基”行动，优化教育资源布局，", "新改扩建幼儿园6所、中小学4所，",
-        "二、实施普惠托育服务多元供给行动。", "落实普惠托育服务机构建设补贴，", "（责任单位：县卫生健康局）"]
+BODY = [
+    "一、实施优质教育资源扩容提质行动。",
+    "实施“强镇筑基”行动，优化教育资源布局，",
+    "新改扩建幼儿园6所、中小学4所，",
+    "二、实施普惠托育服务多元供给行动。",
+    "落实普惠托育服务机构建设补贴，",
+    "（责任单位：县卫生健康局）",
+]
 
 
 def _pages(*edges: tuple[str, str]) -> list[list[Line]]:
@@ -337,18 +387,30 @@ def test_it_drops_a_header_repeated_on_most_pages_even_with_a_page_number_in_it(
 
 
 def test_it_finds_the_footer_by_its_position_not_by_its_place_in_the_text():
-    pages = [[Line("— 1 —", 50), Line("正文第一行", 700), Line("正文第二行", 672)],
-             [Line("— 2 —", 50), Line("正文第三行", 700), Line("正文第四行", 672)]]
+    pages = [
+        [Line("— 1 —", 50), Line("正文第一行", 700), Line("正文第二行", 672)],
+        [Line("— 2 —", 50), Line("正文第三行", 700), Line("正文第四行", 672)],
+    ]
     assert _texts(strip_running_lines(pages)) == [["正文第一行", "正文第二行"], ["正文第三行", "正文第四行"]]
 
 
 @pytest.mark.parametrize(
     "pages",
     [
-        pytest.param([["序号 实事名称", "1", "实施甲项目"], ["9", "实施乙项目", "10"]], id="table numbers at page edges"),
-        pytest.param([["附件", "一、实施甲项目。"], ["附件", "二、实施乙项目。"], ["关于", "三、实施丙项目。"],
-                      ["其他", "四、实施丁项目。"], ["另行", "五、实施戊项目。"]],
-                     id="a line at the top of only 2 of 5 pages"),
+        pytest.param(
+            [["序号 实事名称", "1", "实施甲项目"], ["9", "实施乙项目", "10"]],
+            id="table numbers at page edges",
+        ),
+        pytest.param(
+            [
+                ["附件", "一、实施甲项目。"],
+                ["附件", "二、实施乙项目。"],
+                ["关于", "三、实施丙项目。"],
+                ["其他", "四、实施丁项目。"],
+                ["另行", "五、实施戊项目。"],
+            ],
+            id="a line at the top of only 2 of 5 pages",
+        ),
         pytest.param([["一、实施甲项目。", "（责任单位：县妇联）"]], id="single page"),
     ],
 )
@@ -358,7 +420,7 @@ def test_it_keeps_lines_that_only_look_like_page_furniture(pages):
 
 
 def test_it_reads_a_pdf_whose_footers_say_page_x_of_y():
-    pages = ["\n".join(BODY[i:i + 3]) + f"\n第 {i + 1} 页 共 3 页" for i in range(3)]
+    pages = ["\n".join(BODY[i : i + 3]) + f"\n第 {i + 1} 页 共 3 页" for i in range(3)]
     result = read_text(make_text_pdf(pages))
     assert result.split("\n") == BODY[0:3] + BODY[1:4] + BODY[2:5]
 
@@ -366,9 +428,29 @@ def test_it_reads_a_pdf_whose_footers_say_page_x_of_y():
 # --- web pages -----------------------------------------------------------------------------------
 
 PAGE_FURNITURE = [
-    "当前位置", "首页", "政务服务", "请输入关键字", "最新动态", "2022年",
-    "巾帼心向党", "发布时间", "浏览次数", "打印本页", "关闭窗口", "字体", "分享到", "微博", "版权所有",
-    "ICP", "联系我们", "网站标识码", "统计代码", "_hmt", "font-family", "相关新闻", "淄博新闻网",
+    "当前位置",
+    "首页",
+    "政务服务",
+    "请输入关键字",
+    "最新动态",
+    "2022年",
+    "巾帼心向党",
+    "发布时间",
+    "浏览次数",
+    "打印本页",
+    "关闭窗口",
+    "字体",
+    "分享到",
+    "微博",
+    "版权所有",
+    "ICP",
+    "联系我们",
+    "网站标识码",
+    "统计代码",
+    "_hmt",
+    "font-family",
+    "相关新闻",
+    "淄博新闻网",
 ]
 
 
@@ -397,7 +479,9 @@ def test_it_finds_the_article_on_a_portal_laid_out_with_tables(name):
     result = read_text(make_html(text, "tables", "gbk"), "index.htm")
     assert missing_lines(text, result) == []
     assert form_rows(result) == form_rows(text)
-    assert [word for word in ["欢迎您", "县情概况", "热点新闻", "发布时间", "版权所有"] if word in result] == []
+    assert [
+        word for word in ["欢迎您", "县情概况", "热点新闻", "发布时间", "版权所有"] if word in result
+    ] == []
 
 
 def test_it_reads_a_single_file_web_page():
@@ -405,15 +489,24 @@ def test_it_reads_a_single_file_web_page():
     from email.mime.text import MIMEText
 
     page = MIMEMultipart("related")
-    page.attach(MIMEText("<html><body><p>关于为妇女儿童办实事的通知</p><p>一、实施甲项目。</p></body></html>", "html", "gb2312"))
+    page.attach(
+        MIMEText(
+            "<html><body><p>关于为妇女儿童办实事的通知</p><p>一、实施甲项目。</p></body></html>",
+            "html",
+            "gb2312",
+        )
+    )
     assert read_text(page.as_bytes(), "通知.mht") == "关于为妇女儿童办实事的通知\n一、实施甲项目。"
 
 
 def test_it_keeps_the_line_structure_of_a_page():
     result = read_text(make_html(sample("huantai-2023.txt")))
     lines = result.split("\n")
-    assert "一、实施优质教育资源扩容提质行动。实施“强镇筑基”行动，优化教育资源布局，新改扩建幼儿园6所、中小学4所、中职学校1所，" \
-           "拓展学位3800个以上，推进教育优质均衡发展，提高教育基本公共服务能力水平。（责任单位：县教育体育局）" in lines
+    assert (
+        "一、实施优质教育资源扩容提质行动。实施“强镇筑基”行动，优化教育资源布局，新改扩建幼儿园6所、中小学4所、中职学校1所，"
+        "拓展学位3800个以上，推进教育优质均衡发展，提高教育基本公共服务能力水平。（责任单位：县教育体育局）"
+        in lines
+    )
 
 
 def test_it_puts_the_headline_first_when_the_article_does_not_start_with_it():
@@ -423,13 +516,17 @@ def test_it_puts_the_headline_first_when_the_article_does_not_start_with_it():
     <div class="TRS_Editor"><p>各镇人民政府，各街道办事处：</p><p>一、推进巾帼就业创业创新。（责任单位：区人社局）</p></div>
     </body></html>"""
     assert read_text(page.encode("utf-8"), "a.html").split("\n") == [
-        "关于2024年为全区妇女儿童办实事的通知", "各镇人民政府，各街道办事处：", "一、推进巾帼就业创业创新。（责任单位：区人社局）",
+        "关于2024年为全区妇女儿童办实事的通知",
+        "各镇人民政府，各街道办事处：",
+        "一、推进巾帼就业创业创新。（责任单位：区人社局）",
     ]
 
 
 def test_it_collapses_nbsp_and_full_width_spaces_inside_a_line():
-    page = "<html><body><div id='zoom'><p>&nbsp;&nbsp;　　单位：（盖章）&nbsp;&nbsp;&nbsp;　　填报时间：　年　月　日&nbsp;</p>" \
-           "<p>一、推进巾帼就业创业创新。</p></div></body></html>"
+    page = (
+        "<html><body><div id='zoom'><p>&nbsp;&nbsp;　　单位：（盖章）&nbsp;&nbsp;&nbsp;　　填报时间：　年　月　日&nbsp;</p>"
+        "<p>一、推进巾帼就业创业创新。</p></div></body></html>"
+    )
     assert read_text(page.encode("utf-8")) == "单位：（盖章） 填报时间： 年 月 日\n一、推进巾帼就业创业创新。"
 
 
@@ -439,8 +536,10 @@ def test_it_joins_chinese_text_broken_across_lines_of_the_html_source():
 
 
 def test_it_decodes_a_page_by_its_meta_charset_even_when_the_name_says_nothing():
-    page = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head>' \
-           "<body><p>关于为妇女儿童办实事的通知</p></body></html>"
+    page = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head>'
+        "<body><p>关于为妇女儿童办实事的通知</p></body></html>"
+    )
     assert read_text(page.encode("gb18030")) == "关于为妇女儿童办实事的通知"
 
 
@@ -451,12 +550,12 @@ def test_it_reads_a_web_page_saved_under_a_doc_name():
 
 MALFORMED = {
     "unclosed tags": b"<html><body><div><p>\xe4\xb8\x80\xe3\x80\x81\xe5\xae\x9e\xe6\x96\xbd<p><table><tr><td>1<td>",
-    "stray closing tags": "</div></p><p>一、实施甲项目。</td></tr></table></body>".encode("utf-8"),
+    "stray closing tags": "</div></p><p>一、实施甲项目。</td></tr></table></body>".encode(),
     "truncated in a tag": make_html("一、实施甲项目。\n二、实施乙项目。")[:600],
     "NUL bytes": b"<html><body><p>\xe9\x80\x9a\x00\xe7\x9f\xa5</p></body></html>",
-    "xml declaration": '<?xml version="1.0" encoding="utf-8"?><html><body><p>通知</p></body></html>'.encode("utf-8"),
+    "xml declaration": '<?xml version="1.0" encoding="utf-8"?><html><body><p>通知</p></body></html>'.encode(),
     "tables in tables": "<html><body><table><tr><td><table><tr><td>通知</td></tr></table></td></tr></table>".encode(),
-    "deep nesting": b"<div>" * 3000 + "通知".encode("utf-8") + b"</div>" * 10,
+    "deep nesting": b"<div>" * 3000 + "通知".encode() + b"</div>" * 10,
     "only markup": b"<html><body><div></div></body></html>",
     "a lone <p": b"<p",
 }
@@ -487,12 +586,15 @@ def test_a_notice_gives_the_same_projects_in_every_format(name, file_format):
 
     text = sample(name)
     expected, notice = parse_notice(text), load_notice(*FORMATS[file_format](text))
+
     def projects(n):
         return [(p.seq, p.title, p.units) for p in n.projects]
 
     assert projects(notice) == projects(expected)
     # A PDF keeps no cells, only wrapped lines: the body's titles and units put the form together again.
-    assert (notice.attachment and notice.attachment.rows) == (expected.attachment and expected.attachment.rows)
+    assert (notice.attachment and notice.attachment.rows) == (
+        expected.attachment and expected.attachment.rows
+    )
 
 
 # --- files it cannot read ------------------------------------------------------------------------
@@ -509,7 +611,11 @@ def _zip(files: dict[str, bytes]) -> bytes:
 def _ole2(*streams: str) -> bytes:
     """The start of a compound file (.doc/.wps/.xls): the OLE2 signature and directory entry names."""
     header = bytes.fromhex("d0cf11e0a1b11ae1") + bytes(504)
-    return header + b"".join(name.encode("utf-16-le") + bytes(64 - 2 * len(name)) for name in streams) + bytes(2048)
+    return (
+        header
+        + b"".join(name.encode("utf-16-le") + bytes(64 - 2 * len(name)) for name in streams)
+        + bytes(2048)
+    )
 
 
 def _half(data: bytes) -> bytes:
@@ -527,22 +633,41 @@ UNREADABLE = {
     "a zip that is not a docx": (lambda: _zip({"通知.txt": b"hello"}), "通知.docx", "不是 Word"),
     "an Excel workbook": (lambda: _zip({"xl/workbook.xml": b"<workbook/>"}), "报表.xlsx", "Excel"),
     "a docx cut in half": (lambda: _half(make_docx(sample("huantai-2023.txt"))), "通知.docx", "损坏"),
-    "a docx with broken XML": (lambda: _zip({"word/document.xml": b"<w:document><w:body><w:p>"}), "通知.docx", "损坏"),
+    "a docx with broken XML": (
+        lambda: _zip({"word/document.xml": b"<w:document><w:body><w:p>"}),
+        "通知.docx",
+        "损坏",
+    ),
     "a docx without a body": (
-        lambda: _zip({"word/document.xml": b'<w:document xmlns:w="http://schemas.openxmlformats.org/'
-                                           b'wordprocessingml/2006/main"/>'}), "通知.docx", "损坏"),
+        lambda: _zip(
+            {
+                "word/document.xml": b'<w:document xmlns:w="http://schemas.openxmlformats.org/'
+                b'wordprocessingml/2006/main"/>'
+            }
+        ),
+        "通知.docx",
+        "损坏",
+    ),
     "a corrupt PDF": (lambda: b"%PDF-1.7\n" + random.Random(9).randbytes(3000), "通知.pdf", "损坏"),
     "a PDF cut in half": (lambda: _half(make_pdf(sample("zichuan-2024.txt"))), "通知.pdf", "PDF"),
     "an encrypted PDF": (make_encrypted_pdf, "通知.pdf", "密码"),
     "a scanned PDF": (make_scanned_pdf, "通知.pdf", "扫描"),
-    "a .pdf name on text": (lambda: "关于办实事的通知".encode("utf-8"), "通知.pdf", "不是 PDF"),
-    "a .docx name on text": (lambda: "关于办实事的通知".encode("utf-8"), "通知.docx", "不是 Word"),
+    "a .pdf name on text": (lambda: "关于办实事的通知".encode(), "通知.pdf", "不是 PDF"),
+    "a .docx name on text": (lambda: "关于办实事的通知".encode(), "通知.docx", "不是 Word"),
     "an old Word .doc": (lambda: _ole2("Root Entry", "WordDocument", "1Table"), "通知.doc", ".docx"),
     "a WPS file": (lambda: _ole2("Root Entry", "WordDocument"), "通知.wps", ".docx"),
     "an OLE2 file without a name": (lambda: _ole2("Root Entry", "WordDocument"), None, ".docx"),
-    "a password-protected docx": (lambda: _ole2("Root Entry", "EncryptionInfo", "EncryptedPackage"), "通知.docx", "密码"),
+    "a password-protected docx": (
+        lambda: _ole2("Root Entry", "EncryptionInfo", "EncryptedPackage"),
+        "通知.docx",
+        "密码",
+    ),
     "an old Excel .xls": (lambda: _ole2("Root Entry", "Workbook"), "报表.xls", "Excel"),
-    "an RTF file": (lambda: rb"{\rtf1\ansi\deff0 {\fonttbl {\f0 SimSun;}}\f0 \'b9\'d8\'d3\'da}", "通知.rtf", ".docx"),
+    "an RTF file": (
+        lambda: rb"{\rtf1\ansi\deff0 {\fonttbl {\f0 SimSun;}}\f0 \'b9\'d8\'d3\'da}",
+        "通知.rtf",
+        ".docx",
+    ),
     "binary under a .doc name": (lambda: random.Random(10).randbytes(2000), "通知.doc", ".docx"),
 }
 
@@ -638,7 +763,9 @@ def test_it_gives_up_on_libreoffice_when_it_hangs(tmp_path, monkeypatch):
     assert time.monotonic() - started < 20
 
 
-@pytest.mark.skipif(not (shutil.which("soffice") or shutil.which("libreoffice")), reason="LibreOffice is not installed")
+@pytest.mark.skipif(
+    not (shutil.which("soffice") or shutil.which("libreoffice")), reason="LibreOffice is not installed"
+)
 @pytest.mark.parametrize("extension", ["doc", "rtf"])
 def test_it_reads_a_real_old_word_file_through_libreoffice(tmp_path, extension):
     import subprocess
@@ -647,9 +774,21 @@ def test_it_reads_a_real_old_word_file_through_libreoffice(tmp_path, extension):
     source = tmp_path / "source.docx"
     source.write_bytes(make_docx(text))
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
-                    "--convert-to", extension, "--outdir", str(tmp_path), str(source)],
-                   check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            extension,
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     assert read_text(tmp_path / f"source.{extension}") == text
 
 
@@ -667,14 +806,29 @@ def _mutated(data: bytes):
         for _ in range(draw(st.integers(1, 8))):
             buffer[draw(st.integers(0, len(buffer) - 1))] = draw(st.integers(0, 255))
         return bytes(buffer[: draw(st.integers(1, len(buffer)))])
+
     return strategy()
 
 
 ANY_BYTES = st.one_of(
     st.binary(max_size=3000),
-    st.tuples(st.sampled_from([b"%PDF-1.4\n", b"PK\x03\x04", bytes.fromhex("d0cf11e0a1b11ae1"), b"<html>",
-                               b"\xef\xbb\xbf", b"\xff\xfe", b"{\\rtf1"]), st.binary(max_size=2000)).map(b"".join),
-    _mutated(_DOCX), _mutated(_PDF), _mutated(_HTML),
+    st.tuples(
+        st.sampled_from(
+            [
+                b"%PDF-1.4\n",
+                b"PK\x03\x04",
+                bytes.fromhex("d0cf11e0a1b11ae1"),
+                b"<html>",
+                b"\xef\xbb\xbf",
+                b"\xff\xfe",
+                b"{\\rtf1",
+            ]
+        ),
+        st.binary(max_size=2000),
+    ).map(b"".join),
+    _mutated(_DOCX),
+    _mutated(_PDF),
+    _mutated(_HTML),
 )
 
 

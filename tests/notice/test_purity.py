@@ -14,13 +14,17 @@ def test_it_imports_without_django():
         "bad = [m for m in sys.modules if m == 'django' or m.startswith('django.')]; "
         "print(','.join(bad)); sys.exit(1 if bad else 0)"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=PACKAGE.parents[1])
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=PACKAGE.parents[1]
+    )
     assert result.returncode == 0, f"django modules imported: {result.stdout} {result.stderr}"
 
 
 def test_no_module_mentions_django_imports():
     offenders = [
-        path.name for path in PACKAGE.glob("*.py")
-        if "import django" in path.read_text(encoding="utf-8") or "from django" in path.read_text(encoding="utf-8")
+        path.name
+        for path in PACKAGE.glob("*.py")
+        if "import django" in path.read_text(encoding="utf-8")
+        or "from django" in path.read_text(encoding="utf-8")
     ]
     assert offenders == []

@@ -21,7 +21,8 @@ def _page(client, url) -> str:
 
 
 def test_a_report_sent_and_accepted_after_a_visit_is_on_the_board_and_the_project_page(
-        client, cast, plan, q1):
+    client, cast, plan, q1
+):
     lena, cora = cast["lena"], cast["cora"]
     client.force_login(cora)
     board = reverse("oversight:board", args=[plan.pk, 1])

@@ -22,7 +22,9 @@ def _queries(client, url) -> int:
     return len(queries)
 
 
-def test_the_late_list_shows_who_reminded_each_unit_in_the_same_queries_for_one_as_for_all(client, cast, plan, q1):
+def test_the_late_list_shows_who_reminded_each_unit_in_the_same_queries_for_one_as_for_all(
+    client, cast, plan, q1
+):
     cast["cora"].display_name = "崔主任"
     cast["cora"].save()
     client.force_login(cast["cora"])
@@ -68,7 +70,8 @@ def test_a_project_without_targets_is_still_on_the_board(plan, q1):
 
 
 def test_the_board_page_is_read_in_eleven_queries_when_units_are_late(
-        client, cast, plan, django_assert_max_num_queries):
+    client, cast, plan, django_assert_max_num_queries
+):
     """The session and the person; the plan with its region; its quarters; the projects; their
     targets; the team; the quarter's reports with their figures; the late units' reminders; the
     open 督办 notices; the top bar's unread count."""
@@ -77,7 +80,9 @@ def test_the_board_page_is_read_in_eleven_queries_when_units_are_late(
         client.get(reverse("oversight:board", args=[plan.pk, 1]))  # 2023: every unit is late
 
 
-def test_a_board_seen_before_any_change_is_read_in_seven_queries(client, cast, plan, django_assert_max_num_queries):
+def test_a_board_seen_before_any_change_is_read_in_seven_queries(
+    client, cast, plan, django_assert_max_num_queries
+):
     """The session and the person; the plan with its region; its quarters; the late units'
     reminders; the open 督办 notices; the top bar's unread count: the rest comes from the cache."""
     client.force_login(cast["cora"])

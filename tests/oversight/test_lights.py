@@ -8,11 +8,16 @@ import time_machine
 from django.utils import timezone
 
 from shishi.oversight.board import build_board
-from shishi.reporting.states import report_state
 from shishi.oversight.lights import DONE, GREEN, GREY, RED, YELLOW, expected_progress, target_light
 from shishi.reporting.services import (
-    LineEntry, accept_report, attach_stamped_pdf, save_draft, start_report, submit_report,
+    LineEntry,
+    accept_report,
+    attach_stamped_pdf,
+    save_draft,
+    start_report,
+    submit_report,
 )
+from shishi.reporting.states import report_state
 from tests.conftest import pdf_bytes
 
 D = Decimal
@@ -47,7 +52,9 @@ def test_a_late_report_is_red_whatever_the_figure():
     assert target_light(">=", D(100), None, 1, late=True).colour == RED
 
 
-@pytest.mark.parametrize("assessment, colour", [("done", DONE), ("on_schedule", GREEN), ("behind", YELLOW), ("", GREY)])
+@pytest.mark.parametrize(
+    "assessment, colour", [("done", DONE), ("on_schedule", GREEN), ("behind", YELLOW), ("", GREY)]
+)
 def test_a_target_without_a_figure_follows_the_self_assessment(assessment, colour):
     assert target_light(">=", D(10), None, 2, assessment=assessment).colour == colour
 
@@ -64,8 +71,10 @@ def test_expected_progress_is_the_elapsed_share_of_the_year():
 def _accepted(unit, period, clerk, coordinator, figure):
     report = start_report(unit, period)
     lines = report.lines.prefetch_related("values")
-    entries = {l.project_id: LineEntry("进展", "", "on_schedule", {v.target_id: D(figure) for v in l.values.all()})
-               for l in lines}
+    entries = {
+        l.project_id: LineEntry("进展", "", "on_schedule", {v.target_id: D(figure) for v in l.values.all()})
+        for l in lines
+    }
     report = save_draft(report, clerk, report.revision, entries)
     attach_stamped_pdf(report, clerk, pdf_bytes(), "s.pdf")
     report.refresh_from_db()
@@ -101,9 +110,12 @@ def test_the_board_lights_project_one_from_the_lead_units_figures(cast, plan, q1
     assert build_board(plan, q1, datetime.date(2023, 4, 11)).rows[fourth.pk].light.colour == RED
 
 
-@pytest.mark.parametrize("numeric, reason", [
-    (True, "未填写本指标数值，填报单位自评：按计划推进"),  # a figure to reach, left empty
-    (False, "无数值指标，填报单位自评：按计划推进"),  # a project with nothing to count
-])
+@pytest.mark.parametrize(
+    "numeric, reason",
+    [
+        (True, "未填写本指标数值，填报单位自评：按计划推进"),  # a figure to reach, left empty
+        (False, "无数值指标，填报单位自评：按计划推进"),  # a project with nothing to count
+    ],
+)
 def test_the_reason_says_whether_a_figure_was_left_out_or_there_is_none(numeric, reason):
     assert target_light(">=", D(10), None, 2, assessment="on_schedule", numeric=numeric).reason == reason

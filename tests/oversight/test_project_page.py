@@ -66,22 +66,27 @@ def test_the_ledger_shows_each_reports_latest_version_its_outcome_and_figures_by
     first.refresh_from_db()
     line = first.lines.prefetch_related("values__target").get(project=project)
     values = {v.target_id: Decimal("1200") for v in line.values.all()}
-    first = save_draft(first, cast["admin"], first.revision, {project.pk: LineEntry("二版进展", "", "on_schedule", values)})
+    first = save_draft(
+        first, cast["admin"], first.revision, {project.pk: LineEntry("二版进展", "", "on_schedule", values)}
+    )
     submit_report(first, cast["admin"], first.revision)
     client.force_login(cast["cora"])
     page = client.get(reverse("oversight:project", args=[plan.pk, project.pk]) + "?q=1").content.decode()
-    ledger = page[page.index("工作台账"):]
+    ledger = page[page.index("工作台账") :]
     assert ledger.count("第2版") == 1 and ledger.count("第1版") == 1  # Q1 resubmitted, Q2 once
     assert ledger.index("2023年第1季度") < ledger.index("2023年第2季度")
     indicator = line.values.first().target.indicator
     assert "二版进展" in ledger and f"{indicator}：1200" in ledger and "待审核" in ledger
 
 
-@pytest.mark.parametrize("moment, quarter", [
-    ("2023-12-15 10:00", 4),  # was 第1季度: the first quarter that had ended
-    ("2023-04-05 10:00", 1),  # Q1 is still being reported
-    ("2023-05-20 10:00", 2),
-])
+@pytest.mark.parametrize(
+    "moment, quarter",
+    [
+        ("2023-12-15 10:00", 4),  # was 第1季度: the first quarter that had ended
+        ("2023-04-05 10:00", 1),  # Q1 is still being reported
+        ("2023-05-20 10:00", 2),
+    ],
+)
 def test_without_a_quarter_asked_it_opens_on_the_quarter_being_reported(client, cast, plan, moment, quarter):
     client.force_login(cast["cora"])
     url = reverse("oversight:project", args=[plan.pk, plan.projects.get(seq=1).pk])

@@ -14,28 +14,36 @@ def _with_periods(plan) -> Plan:
     return Plan.objects.prefetch_related("periods").get(pk=plan.pk)
 
 
-@pytest.mark.parametrize("today, quarter", [
-    (D(2022, 12, 1), 1),  # before the year: its first quarter
-    (D(2023, 2, 1), 1),
-    (D(2023, 4, 5), 1),  # Q2 has begun, but Q1's reports are what is being written and chased
-    (D(2023, 4, 10), 1),  # Q1's due date itself
-    (D(2023, 4, 11), 2),
-    (D(2023, 12, 15), 4),  # December: the fourth quarter, not the first
-    (D(2024, 1, 10), 4),
-    (D(2024, 6, 1), 4),  # after the year: its last quarter
-], ids=str)
+@pytest.mark.parametrize(
+    "today, quarter",
+    [
+        (D(2022, 12, 1), 1),  # before the year: its first quarter
+        (D(2023, 2, 1), 1),
+        (D(2023, 4, 5), 1),  # Q2 has begun, but Q1's reports are what is being written and chased
+        (D(2023, 4, 10), 1),  # Q1's due date itself
+        (D(2023, 4, 11), 2),
+        (D(2023, 12, 15), 4),  # December: the fourth quarter, not the first
+        (D(2024, 1, 10), 4),
+        (D(2024, 6, 1), 4),  # after the year: its last quarter
+    ],
+    ids=str,
+)
 def test_the_current_quarter_is_the_first_not_yet_due(plan, today, quarter):
     assert _with_periods(plan).current_period(today).quarter == quarter
 
 
-@pytest.mark.parametrize("today, quarter", [
-    (D(2023, 2, 1), 1),  # nothing has ended yet: the first
-    (D(2023, 3, 31), 1),
-    (D(2023, 4, 1), 1),
-    (D(2023, 7, 1), 2),
-    (D(2023, 12, 15), 3),
-    (D(2024, 1, 1), 4),
-], ids=str)
+@pytest.mark.parametrize(
+    "today, quarter",
+    [
+        (D(2023, 2, 1), 1),  # nothing has ended yet: the first
+        (D(2023, 3, 31), 1),
+        (D(2023, 4, 1), 1),
+        (D(2023, 7, 1), 2),
+        (D(2023, 12, 15), 3),
+        (D(2024, 1, 1), 4),
+    ],
+    ids=str,
+)
 def test_the_latest_ended_quarter_is_what_the_public_reads(plan, today, quarter):
     assert _with_periods(plan).latest_ended_period(today).quarter == quarter
 

@@ -23,45 +23,53 @@ from tests.conftest import SAMPLES
 ROUNDS_OVER = "99999999999999.999"
 
 
-@pytest.mark.parametrize("typed, value", [
-    ("3", Decimal("3.00")),
-    (" 1,234.5 ", Decimal("1234.50")),
-    ("1，234", Decimal("1234.00")),
-    ("１２．５", Decimal("12.50")),  # a Chinese input method's full-width digits
-    ("0.005", Decimal("0.01")),  # rounded half up, as people round
-    ("1.2E+3", Decimal("1200.00")),  # as a spreadsheet writes a large figure
-    ("99999999999999.99", Decimal("99999999999999.99")),  # the largest the column holds
-    ("99999999999999.994", Decimal("99999999999999.99")),
-    ("", None),
-    ("   ", None),
-    (None, None),
-    (7, Decimal("7.00")),
-    (Decimal("85.5"), Decimal("85.50")),
-], ids=repr)
+@pytest.mark.parametrize(
+    "typed, value",
+    [
+        ("3", Decimal("3.00")),
+        (" 1,234.5 ", Decimal("1234.50")),
+        ("1，234", Decimal("1234.00")),
+        ("１２．５", Decimal("12.50")),  # a Chinese input method's full-width digits
+        ("0.005", Decimal("0.01")),  # rounded half up, as people round
+        ("1.2E+3", Decimal("1200.00")),  # as a spreadsheet writes a large figure
+        ("99999999999999.99", Decimal("99999999999999.99")),  # the largest the column holds
+        ("99999999999999.994", Decimal("99999999999999.99")),
+        ("", None),
+        ("   ", None),
+        (None, None),
+        (7, Decimal("7.00")),
+        (Decimal("85.5"), Decimal("85.50")),
+    ],
+    ids=repr,
+)
 def test_it_reads_a_typed_figure(typed, value):
     assert parse_figure(typed) == value
 
 
-@pytest.mark.parametrize("typed, message", [
-    (ROUNDS_OVER, "不能超过99,999,999,999,999.99"),
-    ("99999999999999.995", "不能超过99,999,999,999,999.99"),
-    ("100000000000000", "不能超过"),
-    ("1e999", "不能超过"),
-    ("1e9999", "应填数字"),  # no figure is written with a four-digit exponent
-    ("9" * 5000, "应填数字"),  # longer than any figure: not even read
-    ("-1", "应为0或正数"),
-    ("-0.001", "应为0或正数"),
-    ("六所", "应填数字"),
-    ("²", "应填数字"),  # str.isdigit() says yes; Decimal says no
-    ("፩", "应填数字"),
-    ("٣", "应填数字"),  # an Arabic-Indic three, which Decimal would read
-    ("NaN", "应填数字"),
-    ("Infinity", "应填数字"),
-    ("1.2.3", "应填数字"),
-    ("=1+1", "应填数字"),
-    (float("nan"), "应填数字"),
-    (Decimal("-3"), "应为0或正数"),
-], ids=repr)
+@pytest.mark.parametrize(
+    "typed, message",
+    [
+        (ROUNDS_OVER, "不能超过99,999,999,999,999.99"),
+        ("99999999999999.995", "不能超过99,999,999,999,999.99"),
+        ("100000000000000", "不能超过"),
+        ("1e999", "不能超过"),
+        ("1e9999", "应填数字"),  # no figure is written with a four-digit exponent
+        ("9" * 5000, "应填数字"),  # longer than any figure: not even read
+        ("-1", "应为0或正数"),
+        ("-0.001", "应为0或正数"),
+        ("六所", "应填数字"),
+        ("²", "应填数字"),  # str.isdigit() says yes; Decimal says no
+        ("፩", "应填数字"),
+        ("٣", "应填数字"),  # an Arabic-Indic three, which Decimal would read
+        ("NaN", "应填数字"),
+        ("Infinity", "应填数字"),
+        ("1.2.3", "应填数字"),
+        ("=1+1", "应填数字"),
+        (float("nan"), "应填数字"),
+        (Decimal("-3"), "应为0或正数"),
+    ],
+    ids=repr,
+)
 def test_it_refuses_what_the_column_cannot_hold_naming_the_field(typed, message):
     with pytest.raises(FigureError) as refused:
         parse_figure(typed, "“幼儿园数”")
@@ -124,9 +132,23 @@ def test_the_service_refuses_an_unstorable_figure_whoever_calls_it(cast, q1):
     line = report.lines.prefetch_related("values").first()
     target_id = line.values.first().target_id
     with pytest.raises(ReportError, match="无法保存"):
-        save_draft(report, cast["lena"], report.revision, {
-            line.project_id: type("Entry", (), {"measures": "", "deadline": "", "assessment": "",
-                                                "values": {target_id: Decimal(ROUNDS_OVER)}})()})
+        save_draft(
+            report,
+            cast["lena"],
+            report.revision,
+            {
+                line.project_id: type(
+                    "Entry",
+                    (),
+                    {
+                        "measures": "",
+                        "deadline": "",
+                        "assessment": "",
+                        "values": {target_id: Decimal(ROUNDS_OVER)},
+                    },
+                )()
+            },
+        )
     report.refresh_from_db()
     assert report.revision == 0
 
@@ -134,10 +156,16 @@ def test_the_service_refuses_an_unstorable_figure_whoever_calls_it(cast, q1):
 def test_it_refuses_the_figure_through_the_rest_api(cast, q1, api_as):
     lena = api_as("lena")
     report = lena.post(f"/api/periods/{q1.pk}/report").json()
-    body = {"revision": report["revision"], "lines": [
-        {"project_id": line["project_id"], "values": [{"target_id": v["target_id"], "value": ROUNDS_OVER}
-                                                      for v in line["values"]]}
-        for line in report["lines"]]}
+    body = {
+        "revision": report["revision"],
+        "lines": [
+            {
+                "project_id": line["project_id"],
+                "values": [{"target_id": v["target_id"], "value": ROUNDS_OVER} for v in line["values"]],
+            }
+            for line in report["lines"]
+        ],
+    }
     response = lena.put(f"/api/reports/{report['id']}/draft", body)
     assert 400 <= response.status_code < 500
     assert "不能超过" in response.content.decode()
@@ -146,7 +174,11 @@ def test_it_refuses_the_figure_through_the_rest_api(cast, q1, api_as):
 
 def test_it_refuses_the_figure_in_the_bulk_csv(cast, plan, q1):
     target = Target.objects.get(project__plan=plan, project__seq=1, indicator="新改扩建幼儿园")
-    data = f"单位,季度,实事序号,指标,指标编号,累计完成值\n县教育体育局,1,,,{target.pk},{ROUNDS_OVER}\n".encode("utf-8-sig")
+    data = (
+        f"单位,季度,实事序号,指标,指标编号,累计完成值\n县教育体育局,1,,,{target.pk},{ROUNDS_OVER}\n".encode(
+            "utf-8-sig"
+        )
+    )
     with pytest.raises(BulkUpdateError) as refused:
         update_figures(plan, cast["cora"], data)
     assert "累计完成值不能超过99,999,999,999,999.99" in refused.value.errors[0]
@@ -166,11 +198,15 @@ def _preview_form(notice_file, **fields):
     return data | fields
 
 
-def test_it_refuses_the_figure_as_a_target_in_the_import_preview_and_keeps_what_was_typed(client, world, cora):
+def test_it_refuses_the_figure_as_a_target_in_the_import_preview_and_keeps_what_was_typed(
+    client, world, cora
+):
     notice_file = _uploaded(client, world, cora)
     before = notice_file.draft
-    response = client.post(reverse("plans:preview", args=[notice_file.pk]),
-                           _preview_form(notice_file, **{"p-0-t-0-value": ROUNDS_OVER, "p-0-title": "改过的名称"}))
+    response = client.post(
+        reverse("plans:preview", args=[notice_file.pk]),
+        _preview_form(notice_file, **{"p-0-t-0-value": ROUNDS_OVER, "p-0-title": "改过的名称"}),
+    )
     assert response.status_code == 400
     page = response.content.decode()
     assert "第1项指标“新改扩建幼儿园”的目标值不能超过99,999,999,999,999.99" in page
@@ -179,17 +215,25 @@ def test_it_refuses_the_figure_as_a_target_in_the_import_preview_and_keeps_what_
     assert notice_file.draft == before and not Plan.objects.exists()
 
 
-@pytest.mark.parametrize("field, typed, message", [
-    ("title", "标" * 5000, "标题有5000个字，最多200个字"),
-    ("p-0-title", "实" * 201, "第1项实事名称有201个字，最多200个字"),
-    ("p-0-units", "县" + "很" * 100 + "长的局、县妇联", "第1项责任单位"),
-    ("p-0-t-0-indicator", "指" * 121, "最多120个字"),
-    ("p-0-t-0-unit", "个" * 21, "的单位有21个字，最多20个字"),
-    ("doc_number", "桓" * 61, "文号有61个字，最多60个字"),
-], ids=["plan title", "project title", "unit name", "indicator", "unit of measure", "document number"])
-def test_the_preview_names_text_too_long_for_its_column_instead_of_cutting_it(client, world, cora, field, typed, message):
+@pytest.mark.parametrize(
+    "field, typed, message",
+    [
+        ("title", "标" * 5000, "标题有5000个字，最多200个字"),
+        ("p-0-title", "实" * 201, "第1项实事名称有201个字，最多200个字"),
+        ("p-0-units", "县" + "很" * 100 + "长的局、县妇联", "第1项责任单位"),
+        ("p-0-t-0-indicator", "指" * 121, "最多120个字"),
+        ("p-0-t-0-unit", "个" * 21, "的单位有21个字，最多20个字"),
+        ("doc_number", "桓" * 61, "文号有61个字，最多60个字"),
+    ],
+    ids=["plan title", "project title", "unit name", "indicator", "unit of measure", "document number"],
+)
+def test_the_preview_names_text_too_long_for_its_column_instead_of_cutting_it(
+    client, world, cora, field, typed, message
+):
     notice_file = _uploaded(client, world, cora)
-    response = client.post(reverse("plans:preview", args=[notice_file.pk]), _preview_form(notice_file, **{field: typed}))
+    response = client.post(
+        reverse("plans:preview", args=[notice_file.pk]), _preview_form(notice_file, **{field: typed})
+    )
     assert response.status_code == 400
     page = response.content.decode()
     assert message in page and typed in page
@@ -198,7 +242,9 @@ def test_the_preview_names_text_too_long_for_its_column_instead_of_cutting_it(cl
 
 def test_the_preview_turns_a_pasted_line_break_into_text_a_document_can_hold(client, world, cora):
     notice_file = _uploaded(client, world, cora)
-    client.post(reverse("plans:preview", args=[notice_file.pk]),
-                _preview_form(notice_file, **{"p-0-title": "新改扩建\x0b幼儿园\x01项目", "action": "save"}))
+    client.post(
+        reverse("plans:preview", args=[notice_file.pk]),
+        _preview_form(notice_file, **{"p-0-title": "新改扩建\x0b幼儿园\x01项目", "action": "save"}),
+    )
     notice_file.refresh_from_db()
     assert notice_file.draft["projects"][0]["title"] == "新改扩建\n幼儿园项目"

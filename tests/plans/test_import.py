@@ -46,7 +46,10 @@ def test_a_coordinator_uploads_previews_and_confirms_a_plan(client, world, cora)
     assert [p.quarter for p in plan.periods.all()] == [1, 2, 3, 4]
     assert plan.periods.get(quarter=1).due_on.isoformat() == "2024-04-10"
     first = plan.projects.get(seq=1)
-    assert [(a.unit.name, a.role) for a in first.assignments.select_related("unit")] == [("区人社局", "lead"), ("区妇联", "partner")]
+    assert [(a.unit.name, a.role) for a in first.assignments.select_related("unit")] == [
+        ("区人社局", "lead"),
+        ("区妇联", "partner"),
+    ]
     assert [(t.indicator, t.op, t.value) for t in first.targets.all()] == [("举办线上线下招聘会", ">=", 60)]
     assert Event.objects.filter(verb="imported", plan_id=plan.pk).exists()
 
@@ -56,21 +59,33 @@ def test_the_coordinator_corrects_titles_units_and_targets_before_confirming(cli
     _upload(client)
     notice_file = NoticeFile.objects.get()
     form = _preview_form(notice_file)
-    form.update({
-        "p-0-title": "推进巾帼就业创业创新行动",
-        "p-0-units": "区人社局、区妇联、区总工会",
-        "p-0-t-0-value": "70",
-        "p-0-t-new-indicator": "开展线上职业指导", "p-0-t-new-op": ">=", "p-0-t-new-value": "200", "p-0-t-new-unit": "人次",
-        "p-4-t-1-delete": "1",
-    })
+    form.update(
+        {
+            "p-0-title": "推进巾帼就业创业创新行动",
+            "p-0-units": "区人社局、区妇联、区总工会",
+            "p-0-t-0-value": "70",
+            "p-0-t-new-indicator": "开展线上职业指导",
+            "p-0-t-new-op": ">=",
+            "p-0-t-new-value": "200",
+            "p-0-t-new-unit": "人次",
+            "p-4-t-1-delete": "1",
+        }
+    )
     client.post(reverse("plans:preview", args=[notice_file.pk]), {**form, "action": "save"})
     notice_file.refresh_from_db()
     client.post(reverse("plans:preview", args=[notice_file.pk]), _preview_form(notice_file))
     plan = Plan.objects.get()
     first = plan.projects.get(seq=1)
     assert first.title == "推进巾帼就业创业创新行动"
-    assert [a.unit.name for a in first.assignments.select_related("unit")] == ["区人社局", "区妇联", "区总工会"]
-    assert [(t.indicator, t.value) for t in first.targets.all()] == [("举办线上线下招聘会", 70), ("开展线上职业指导", 200)]
+    assert [a.unit.name for a in first.assignments.select_related("unit")] == [
+        "区人社局",
+        "区妇联",
+        "区总工会",
+    ]
+    assert [(t.indicator, t.value) for t in first.targets.all()] == [
+        ("举办线上线下招聘会", 70),
+        ("开展线上职业指导", 200),
+    ]
     assert plan.projects.get(seq=5).targets.count() == 3  # one of four deleted
 
 
@@ -79,8 +94,10 @@ def test_a_bad_correction_is_refused_with_a_message_and_nothing_is_lost(client, 
     _upload(client)
     notice_file = NoticeFile.objects.get()
     before = notice_file.draft
-    response = client.post(reverse("plans:preview", args=[notice_file.pk]),
-                           {**_preview_form(notice_file), "p-0-t-0-value": "六十余"})
+    response = client.post(
+        reverse("plans:preview", args=[notice_file.pk]),
+        {**_preview_form(notice_file), "p-0-t-0-value": "六十余"},
+    )
     assert response.status_code == 400
     assert "第1项指标“举办线上线下招聘会”的目标值应填数字，而不是“六十余”" in response.content.decode()
     notice_file.refresh_from_db()
@@ -113,7 +130,10 @@ def test_choosing_an_existing_unit_for_another_spelling_remembers_the_alias(clie
     client.force_login(cora)
     _upload(client)
     notice_file = NoticeFile.objects.get()
-    client.post(reverse("plans:preview", args=[notice_file.pk]), _preview_form(notice_file, 区人社局=f"unit:{social.pk}"))
+    client.post(
+        reverse("plans:preview", args=[notice_file.pk]),
+        _preview_form(notice_file, 区人社局=f"unit:{social.pk}"),
+    )
     assert UnitAlias.objects.filter(unit=social, name="区人社局").exists()
     assert Plan.objects.get().projects.get(seq=4).assignments.get().unit == social
 
@@ -162,7 +182,9 @@ def test_a_text_without_projects_is_refused(client, cora):
 
 def test_pasted_text_is_imported_like_a_file(client, cora):
     client.force_login(cora)
-    response = client.post(reverse("plans:import"), {"text": (SAMPLES / "gaoqing-2024.txt").read_text(encoding="utf-8")})
+    response = client.post(
+        reverse("plans:import"), {"text": (SAMPLES / "gaoqing-2024.txt").read_text(encoding="utf-8")}
+    )
     assert response.status_code == 302
     assert NoticeFile.objects.get().draft["doc_number"] == "高政办字〔2024〕9号"
 
@@ -173,7 +195,9 @@ def test_a_refused_correction_keeps_every_target_in_its_row_and_a_deletion_ticke
     notice_file = NoticeFile.objects.get()
     targets = notice_file.draft["projects"][4]["targets"]  # project 5 has four
     changes = {"action": "save", "p-4-t-1-delete": "1", "p-4-t-2-value": "许多"}
-    response = client.post(reverse("plans:preview", args=[notice_file.pk]), {**_preview_form(notice_file), **changes})
+    response = client.post(
+        reverse("plans:preview", args=[notice_file.pk]), {**_preview_form(notice_file), **changes}
+    )
     assert response.status_code == 400
     page = html.fromstring(response.content.decode())
     assert page.xpath("//input[@name='p-4-t-1-delete']/@checked")  # still ticked, still its own row
@@ -187,9 +211,16 @@ def test_a_saved_correction_shows_the_new_target_as_a_row_and_an_empty_row_for_t
     client.force_login(cora)
     _upload(client)
     notice_file = NoticeFile.objects.get()
-    response = client.post(reverse("plans:preview", args=[notice_file.pk]), {
-        **_preview_form(notice_file), "action": "save",
-        "p-0-t-new-indicator": "开展线上职业指导", "p-0-t-new-value": "200", "p-0-t-new-unit": "人次"})
+    response = client.post(
+        reverse("plans:preview", args=[notice_file.pk]),
+        {
+            **_preview_form(notice_file),
+            "action": "save",
+            "p-0-t-new-indicator": "开展线上职业指导",
+            "p-0-t-new-value": "200",
+            "p-0-t-new-unit": "人次",
+        },
+    )
     assert response.status_code == 200
     page = html.fromstring(response.content.decode())
     assert page.xpath("//input[@name='p-0-t-1-indicator']/@value") == ["开展线上职业指导"]

@@ -16,12 +16,19 @@ UNITS = [f"县第{cn2an.an2cn(i)}局" for i in range(1, 31)]
 
 def long_notice(projects: int) -> str:
     """A county notice of `projects` projects, four commitments and two units each."""
-    lines = ["桓台县人民政府办公室", "关于2023年为全县妇女儿童办实事的通知", "桓政办字〔2023〕9号", "",
-             "各镇人民政府，县政府各部门：", "现就做好2023年为全县妇女儿童办实事有关事项通知如下。"]
+    lines = [
+        "桓台县人民政府办公室",
+        "关于2023年为全县妇女儿童办实事的通知",
+        "桓政办字〔2023〕9号",
+        "",
+        "各镇人民政府，县政府各部门：",
+        "现就做好2023年为全县妇女儿童办实事有关事项通知如下。",
+    ]
     for i in range(1, projects + 1):
         lines.append(
             f"{cn2an.an2cn(i)}、实施第{i}项民生行动。新改扩建幼儿园{i}所、建成托育机构{i + 1}处，培训家政人员{i * 10}人次，"
-            f"筛查率达到{50 + i % 40}%以上。（责任单位：{UNITS[i % 30]}、{UNITS[(i + 7) % 30]}）")
+            f"筛查率达到{50 + i % 40}%以上。（责任单位：{UNITS[i % 30]}、{UNITS[(i + 7) % 30]}）"
+        )
     lines.append("各有关部门单位要认真组织实施。")
     return "\n".join(lines)
 
@@ -41,7 +48,9 @@ def form_as_a_browser_sends_it(page: str, action: str) -> list[tuple[str, str]]:
             if element.get("checked") is not None:
                 fields.append((name, element.get("value", "on")))
         else:
-            fields.append((name, element.get("value", "") if element.tag == "input" else element.text_content()))
+            fields.append(
+                (name, element.get("value", "") if element.tag == "input" else element.text_content())
+            )
     return fields + [("action", action)]
 
 
@@ -56,8 +65,9 @@ def test_it_imports_a_notice_of_two_hundred_projects_with_four_targets_each(clie
     saved = client.post(url, fields_with_new_units(fields))
     assert saved.status_code == 200, saved.content.decode()[:500]
 
-    confirmed = client.post(url, fields_with_new_units(form_as_a_browser_sends_it(client.get(url).content.decode(),
-                                                                                   "confirm")))
+    confirmed = client.post(
+        url, fields_with_new_units(form_as_a_browser_sends_it(client.get(url).content.decode(), "confirm"))
+    )
     plan = Plan.objects.get()
     assert confirmed.url == reverse("plans:detail", args=[plan.pk])
     assert plan.projects.count() == projects

@@ -53,7 +53,10 @@ def test_it_imports_category_investment_and_deadline_per_project(client, cora, f
     assert len(projects) == 7
     for seq, (category, investment, deadline) in EXPECTED.items():
         assert (projects[seq].category, projects[seq].investment, projects[seq].deadline.isoformat()) == (
-            category, investment, deadline)
+            category,
+            investment,
+            deadline,
+        )
 
 
 def test_the_plan_page_and_the_project_export_show_them(client, cora):
@@ -71,37 +74,54 @@ def test_the_plan_page_and_the_project_export_show_them(client, cora):
     by_seq = {int(row["序号"]): row for row in rows}
     for seq, (category, investment, deadline) in EXPECTED.items():
         assert (by_seq[seq]["类别"], by_seq[seq]["投资（万元）"], by_seq[seq]["完成时限"]) == (
-            category, str(investment), deadline)
+            category,
+            str(investment),
+            deadline,
+        )
 
 
 def test_the_coordinator_corrects_category_and_investment_in_the_preview(client, cora):
     client.force_login(cora)
     notice_file = _upload(client, "txt-pipes")
     url = reverse("plans:preview", args=[notice_file.pk])
-    client.post(url, _every_unit_new(notice_file, **{
-        "p-0-category": "教育", "p-0-investment": "３２，５００.5", "p-1-investment": ""}))
+    client.post(
+        url,
+        _every_unit_new(
+            notice_file, **{"p-0-category": "教育", "p-0-investment": "３２，５００.5", "p-1-investment": ""}
+        ),
+    )
     plan = Plan.objects.get()
     first, second = plan.projects.get(seq=1), plan.projects.get(seq=2)
     assert (first.category, first.investment) == ("教育", Decimal("32500.50"))
     assert second.investment is None
 
 
-@pytest.mark.parametrize("typed, message", [
-    ("三千", "第1项年度投资（万元）应填数字，而不是“三千”。"),
-    ("-5", "第1项年度投资（万元）应为0或正数，而不是“-5”。"),
-    ("1e20", "第1项年度投资（万元）不能超过99,999,999,999,999.99。"),
-])
+@pytest.mark.parametrize(
+    "typed, message",
+    [
+        ("三千", "第1项年度投资（万元）应填数字，而不是“三千”。"),
+        ("-5", "第1项年度投资（万元）应为0或正数，而不是“-5”。"),
+        ("1e20", "第1项年度投资（万元）不能超过99,999,999,999,999.99。"),
+    ],
+)
 def test_a_bad_investment_is_refused_with_a_message_and_nothing_typed_is_lost(client, cora, typed, message):
     client.force_login(cora)
     notice_file = _upload(client, "txt-pipes")
     before = notice_file.draft
-    response = client.post(reverse("plans:preview", args=[notice_file.pk]), _every_unit_new(notice_file, **{
-        "p-0-investment": typed, "p-0-category": "教育惠民（改）", "p-2-title": "两癌筛查"}))
+    response = client.post(
+        reverse("plans:preview", args=[notice_file.pk]),
+        _every_unit_new(
+            notice_file,
+            **{"p-0-investment": typed, "p-0-category": "教育惠民（改）", "p-2-title": "两癌筛查"},
+        ),
+    )
     page = response.content.decode()
     assert response.status_code == 400
     assert message in page
     assert f'name="p-0-investment" value="{typed}"' in page
-    assert 'name="p-0-category" value="教育惠民（改）"' in page and 'name="p-2-title" value="两癌筛查"' in page
+    assert (
+        'name="p-0-category" value="教育惠民（改）"' in page and 'name="p-2-title" value="两癌筛查"' in page
+    )
     notice_file.refresh_from_db()
     assert notice_file.draft == before and not Plan.objects.exists()
 
@@ -109,8 +129,10 @@ def test_a_bad_investment_is_refused_with_a_message_and_nothing_typed_is_lost(cl
 def test_a_category_too_long_for_its_column_is_named(client, cora):
     client.force_login(cora)
     notice_file = _upload(client, "txt-pipes")
-    response = client.post(reverse("plans:preview", args=[notice_file.pk]),
-                           _every_unit_new(notice_file, **{"p-3-category": "类" * 61}))
+    response = client.post(
+        reverse("plans:preview", args=[notice_file.pk]),
+        _every_unit_new(notice_file, **{"p-3-category": "类" * 61}),
+    )
     assert response.status_code == 400
     assert "第4项类别有61个字，最多60个字，请精简。" in response.content.decode()
     assert not Plan.objects.exists()

@@ -10,7 +10,6 @@ People have real-looking names, so that a page showing any of them is caught.
 
 from __future__ import annotations
 
-
 import pytest
 
 from shishi.directory.models import Unit
@@ -51,7 +50,9 @@ def scene(cast, plan, q1):
     for someone, name in [(lena, "李娜"), (pavel, "潘伟"), (cora, "崔红梅")]:
         someone.display_name = name
         someone.save()
-    accepted = report(lena.unit, q1, lena, LENAS_MEASURES, {"新改扩建幼儿园": "3", "拓展学位": "1000"}, "李娜盖章.pdf")
+    accepted = report(
+        lena.unit, q1, lena, LENAS_MEASURES, {"新改扩建幼儿园": "3", "拓展学位": "1000"}, "李娜盖章.pdf"
+    )
     accept_report(accepted, cora)
     returned = report(pavel.unit, q1, pavel, "财政资金已拨付", {}, "潘伟盖章.pdf")
     return_report(returned, cora, RETURN_REASON)

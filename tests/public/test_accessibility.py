@@ -17,8 +17,16 @@ from tests.browser.journeys import CHROMIUM, chromium, sync_playwright
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Not WCAG success criteria in axe's tagging, but what the brief asks of the page's structure.
-STRUCTURE = ["region", "landmark-one-main", "landmark-unique", "page-has-heading-one", "heading-order",
-             "bypass", "html-has-lang", "html-lang-valid"]
+STRUCTURE = [
+    "region",
+    "landmark-one-main",
+    "landmark-unique",
+    "page-has-heading-one",
+    "heading-order",
+    "bypass",
+    "html-has-lang",
+    "html-lang-valid",
+]
 PHONE = {"width": 390, "height": 844}
 
 pytestmark = [
@@ -55,8 +63,9 @@ def test_the_public_pages_pass_axe(live_server, browser, scene):
         args = [scene["plan"].pk] if name.startswith("public:plan") else []
         response = page.goto(live_server.url + reverse(name, args=args))
         assert response.status == 200
-        violations = (_violations(page, {"runOnly": {"type": "tag", "values": WCAG_21_AA}})
-                      + _violations(page, {"runOnly": {"type": "rule", "values": STRUCTURE}}))
+        violations = _violations(page, {"runOnly": {"type": "tag", "values": WCAG_21_AA}}) + _violations(
+            page, {"runOnly": {"type": "rule", "values": STRUCTURE}}
+        )
         if violations:
             found[name] = violations
     context.close()
@@ -67,12 +76,19 @@ def test_the_page_fits_a_phone_and_the_elder_mode_is_larger(live_server, browser
     context = browser.new_context(viewport=PHONE, is_mobile=True)  # with the site's CSP in force
     page = context.new_page()
     refused = []
-    page.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None)
+    page.on(
+        "console",
+        lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None,
+    )
     sizes = {}
     for name in ("public:plan", "public:plan_elder"):
         page.goto(live_server.url + reverse(name, args=[scene["plan"].pk]))
-        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], f"{name} scrolls sideways"
-        sizes[name] = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.targets li p')).fontSize)")
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], (
+            f"{name} scrolls sideways"
+        )
+        sizes[name] = page.evaluate(
+            "parseFloat(getComputedStyle(document.querySelector('.targets li p')).fontSize)"
+        )
     assert sizes["public:plan_elder"] >= 1.3 * sizes["public:plan"]
     assert refused == []
     context.close()

@@ -11,8 +11,11 @@ from shishi.plans.models import Plan
 
 
 def _earlier_plans(world, years):
-    return [Plan.objects.create(region=region, year=year, title=f"{region}{year}年实事", published=True)
-            for year in years for region in (world["huantai"], world["gaoqing"])]
+    return [
+        Plan.objects.create(region=region, year=year, title=f"{region}{year}年实事", published=True)
+        for year in years
+        for region in (world["huantai"], world["gaoqing"])
+    ]
 
 
 def test_it_lists_the_latest_year_and_links_to_the_earlier_ones(client, scene, world):
@@ -25,7 +28,10 @@ def test_it_lists_the_latest_year_and_links_to_the_earlier_ones(client, scene, w
     older = client.get(reverse("public:index") + "?year=2022").content.decode()
     assert "桓台县2022年实事" in older and "高青县2022年实事" in older and scene["plan"].title not in older
     elder = client.get(reverse("public:index_elder") + "?year=2021").content.decode()
-    assert reverse("public:plan_elder", args=[earlier[0].pk]) in elder and reverse("public:index_elder") + "?year=2023" in elder
+    assert (
+        reverse("public:plan_elder", args=[earlier[0].pk]) in elder
+        and reverse("public:index_elder") + "?year=2023" in elder
+    )
 
 
 def test_a_year_nobody_published_shows_the_latest(client, scene):

@@ -46,7 +46,10 @@ def test_approving_puts_the_text_on_the_public_page_and_withdrawing_takes_it_off
     client.force_login(cast["cora"])
     _post(client, published, 1, project, "withdraw")
     assert "县医院托育机构已完成选址。" not in _public(client, published)
-    assert list(Event.objects.filter(plan_id=published.pk).values_list("verb", flat=True)[:2]) == ["withdrawn", "approved"]
+    assert list(Event.objects.filter(plan_id=published.pk).values_list("verb", flat=True)[:2]) == [
+        "withdrawn",
+        "approved",
+    ]
 
 
 def test_editing_an_approved_text_keeps_the_approved_one_public_until_approved_again(client, cast, published):
@@ -66,7 +69,12 @@ def test_personal_data_stops_the_approval_and_shows_what_was_found(client, cast,
     response = _post(client, published, 1, project, "approve", text)
     page = response.content.decode()
     assert response.status_code == 400
-    assert "手机号码" in page and "138-1234-5678" in page and "身份证号码" in page and "370321198506120033" in page
+    assert (
+        "手机号码" in page
+        and "138-1234-5678" in page
+        and "身份证号码" in page
+        and "370321198506120033" in page
+    )
     assert "我已核实以上内容可以向社会公开" in page
     statement = PublicStatement.objects.get(project=project)
     assert statement.text == text and statement.approved_text == ""  # kept as a draft, not public
@@ -85,11 +93,14 @@ def test_the_coordinator_may_confirm_exactly_what_was_found_and_publish_anyway(c
     assert text in _public(client, published)
 
 
-@pytest.mark.parametrize("extra", [
-    pytest.param({"confirmed": ["13812345678"]}, id="without-ticking-the-box"),
-    pytest.param({"confirm": "1", "confirmed": ["13900000000"]}, id="confirming-another-number"),
-    pytest.param({"confirm": "1"}, id="confirming-nothing-in-particular"),
-])
+@pytest.mark.parametrize(
+    "extra",
+    [
+        pytest.param({"confirmed": ["13812345678"]}, id="without-ticking-the-box"),
+        pytest.param({"confirm": "1", "confirmed": ["13900000000"]}, id="confirming-another-number"),
+        pytest.param({"confirm": "1"}, id="confirming-nothing-in-particular"),
+    ],
+)
 def test_a_confirmation_must_be_explicit_and_cover_every_finding(client, cast, published, extra):
     project = published.projects.get(seq=9)
     response = _post(client, published, 1, project, "approve", "电话13812345678。", **extra)
@@ -109,12 +120,18 @@ def test_publishing_and_unpublishing(client, cast, plan):
     assert client.get(reverse("public:plan", args=[plan.pk])).status_code == 200
     client.post(reverse("public:publish", args=[plan.pk]), {"action": "unpublish"})
     assert client.get(reverse("public:plan", args=[plan.pk])).status_code == 404
-    assert list(Event.objects.filter(plan_id=plan.pk, verb__in=["published", "unpublished"]).values_list("verb", flat=True)) == [
-        "unpublished", "published"]
+    assert list(
+        Event.objects.filter(plan_id=plan.pk, verb__in=["published", "unpublished"]).values_list(
+            "verb", flat=True
+        )
+    ) == ["unpublished", "published"]
 
 
 def test_the_manage_page_shows_the_accepted_report_only_as_a_reference(client, cast, plan, q1):
-    accept_report(report(cast["lena"].unit, q1, cast["lena"], "已开工3所幼儿园。", {"新改扩建幼儿园": "3"}), cast["cora"])
+    accept_report(
+        report(cast["lena"].unit, q1, cast["lena"], "已开工3所幼儿园。", {"新改扩建幼儿园": "3"}),
+        cast["cora"],
+    )
     client.force_login(cast["cora"])
     page = client.get(reverse("public:manage_quarter", args=[plan.pk, 1])).content.decode()
     assert "牵头单位已通过的报表写道" in page and "已开工3所幼儿园。" in page

@@ -57,7 +57,9 @@ def test_an_unpublished_plan_is_not_found(client, scene, cast):
     unpublish_plan(scene["plan"], cast["cora"])
     assert client.get(reverse("public:plan", args=[scene["plan"].pk])).status_code == 404
     assert client.get(reverse("public:plan_elder", args=[scene["plan"].pk])).status_code == 404
-    client.force_login(cast["cora"])  # not even for its coordinator: the public page is only what is published
+    client.force_login(
+        cast["cora"]
+    )  # not even for its coordinator: the public page is only what is published
     assert client.get(reverse("public:plan", args=[scene["plan"].pk])).status_code == 404
 
 
@@ -89,6 +91,7 @@ def test_it_shows_another_quarter_when_asked(client, scene, cast):
 
 # -- caching ------------------------------------------------------------------------------------
 
+
 def test_it_may_be_cached_by_anyone(client, scene):
     response = client.get(reverse("public:plan", args=[scene["plan"].pk]))
     cache_control = {part.strip() for part in response["Cache-Control"].split(",")}
@@ -118,7 +121,9 @@ def test_a_repeat_visit_is_answered_not_modified(client, scene):
 def test_a_change_gives_a_new_etag_and_a_later_date(client, scene, cast):
     url = reverse("public:plan", args=[scene["plan"].pk]) + "?q=1"
     first = client.get(url)
-    approve_statement(scene["plan"].projects.get(seq=3), scene["q1"], cast["cora"], "儿童友好社区建设已启动。")
+    approve_statement(
+        scene["plan"].projects.get(seq=3), scene["q1"], cast["cora"], "儿童友好社区建设已启动。"
+    )
     again = client.get(url, headers={"If-None-Match": first["ETag"]})
     assert again.status_code == 200 and "儿童友好社区建设已启动。" in again.content.decode()
     assert again["ETag"] != first["ETag"]

@@ -6,12 +6,22 @@ from shishi.public.pii import find_personal_data, id_check_character, is_id_card
 
 FOUND = [
     # text, kind, what is reported
-    pytest.param("困难家庭张某，身份证370321198506120033，已救助。", "id_card", "370321198506120033", id="id-18-valid-checksum"),
+    pytest.param(
+        "困难家庭张某，身份证370321198506120033，已救助。",
+        "id_card",
+        "370321198506120033",
+        id="id-18-valid-checksum",
+    ),
     pytest.param("身份证号11010519491231002X", "id_card", "11010519491231002X", id="id-18-check-x"),
     pytest.param("身份证号11010519491231002x。", "id_card", "11010519491231002x", id="id-18-lowercase-x"),
     pytest.param("370322200002294562", "id_card", "370322200002294562", id="id-18-leap-day"),
     pytest.param("老证号370321850612003仍在使用", "id_card", "370321850612003", id="id-15-old-form"),
-    pytest.param("身份证３７０３２１１９８５０６１２００３３", "id_card", "３７０３２１１９８５０６１２００３３", id="id-full-width-digits"),
+    pytest.param(
+        "身份证３７０３２１１９８５０６１２００３３",
+        "id_card",
+        "３７０３２１１９８５０６１２００３３",
+        id="id-full-width-digits",
+    ),
     pytest.param("联系电话13812345678", "mobile", "13812345678", id="mobile-plain"),
     pytest.param("手机：138 1234 5678", "mobile", "138 1234 5678", id="mobile-spaced"),
     pytest.param("手机：138-1234-5678。", "mobile", "138-1234-5678", id="mobile-dashed"),
@@ -46,7 +56,7 @@ NOT_FOUND = [
 def test_it_finds_personal_data(text, kind, found):
     findings = find_personal_data(text)
     assert [(f.kind, f.text) for f in findings] == [(kind, found)]
-    assert text[findings[0].start:].startswith(found)
+    assert text[findings[0].start :].startswith(found)
 
 
 @pytest.mark.parametrize("text", NOT_FOUND)
@@ -59,11 +69,14 @@ def test_it_reports_everything_in_order_and_an_id_number_once():
     assert [f.kind for f in find_personal_data(text)] == ["id_card", "mobile", "email", "id_card"]
 
 
-@pytest.mark.parametrize("first17, check", [
-    ("11010519491231002", "X"),  # the example in GB 11643
-    ("37032119850612003", "3"),
-    ("37032220000229456", "2"),
-])
+@pytest.mark.parametrize(
+    "first17, check",
+    [
+        ("11010519491231002", "X"),  # the example in GB 11643
+        ("37032119850612003", "3"),
+        ("37032220000229456", "2"),
+    ],
+)
 def test_the_check_character_follows_iso_7064_mod_11_2(first17, check):
     assert id_check_character(first17) == check
     assert is_id_card_number(first17 + check)

@@ -17,7 +17,12 @@ from shishi.plans.models import Target
 from shishi.reporting.bulk import BulkUpdateError, update_figures
 from shishi.reporting.models import QuarterlyReport, TargetValue
 from shishi.reporting.services import (
-    ReportConflict, accept_report, attach_stamped_pdf, save_draft, start_report, submit_report,
+    ReportConflict,
+    accept_report,
+    attach_stamped_pdf,
+    save_draft,
+    start_report,
+    submit_report,
 )
 from tests.conftest import pdf_bytes
 
@@ -41,7 +46,9 @@ def csv_bytes(*rows: str, header: str = HEADER, encoding: str = "utf-8-sig") -> 
 
 
 def upload(client, plan, data: bytes, name="完成值.csv"):
-    return client.post(reverse("reporting:bulk", args=[plan.pk]), {"file": SimpleUploadedFile(name, data, "text/csv")})
+    return client.post(
+        reverse("reporting:bulk", args=[plan.pk]), {"file": SimpleUploadedFile(name, data, "text/csv")}
+    )
 
 
 def figures() -> list:
@@ -49,8 +56,11 @@ def figures() -> list:
 
 
 def database() -> dict:
-    return {"reports": list(QuarterlyReport.objects.order_by("pk").values_list("pk", "state", "revision")),
-            "values": figures(), "events": Event.objects.filter(verb="bulk_updated").count()}
+    return {
+        "reports": list(QuarterlyReport.objects.order_by("pk").values_list("pk", "state", "revision")),
+        "values": figures(),
+        "events": Event.objects.filter(verb="bulk_updated").count(),
+    }
 
 
 def finance_target(plan) -> Target:
@@ -73,7 +83,10 @@ def test_it_writes_every_row_into_the_units_drafts(client, cast, plan, q1, ids, 
 
     lenas = QuarterlyReport.objects.get(unit=cast["lena"].unit, period=q1)  # started by the bulk update
     assert lenas.state == "draft" and lenas.revision == 1
-    values = {v.target.indicator: v.value for v in TargetValue.objects.filter(line__report=lenas).select_related("target")}
+    values = {
+        v.target.indicator: v.value
+        for v in TargetValue.objects.filter(line__report=lenas).select_related("target")
+    }
     assert values["新改扩建幼儿园"] == 3 and values["拓展学位"] == 1200 and values["新改扩建中小学"] is None
     pavels = TargetValue.objects.get(line__report=pavels_draft, target=five)
     assert pavels.value == pytest.approx(85.5)
@@ -104,19 +117,33 @@ def _accepted(cast, q1):
 GOOD = "县教育体育局,1,,,{kindergartens},3"
 
 
-@pytest.mark.parametrize("bad_row, setup, message", [
-    ("县教育体育局,1,,,{kindergartens},六所", None, "行3：累计完成值应填数字，而不是“六所”"),
-    ("县教育体育局,1,,,{kindergartens},-1", None, "行3：累计完成值应为0或正数"),
-    ("县教育体育局,1,,,999999,3", None, "行3：本计划没有编号为“999999”的指标"),
-    ("县教育体育局,1,1,不存在的指标,,3", None, "行3：实事1中没有指标“不存在的指标”"),
-    ("县外星局,1,,,{kindergartens},3", None, "行3：找不到单位“县外星局”"),
-    ("县财政局,1,,,{kindergartens},3", None, "行3：县财政局不是实事1“"),
-    ("县教育体育局,5,,,{kindergartens},3", None, "行3：季度应为1—4，而不是“5”"),
-    ("县财政局,1,,,{finance},3", _submitted, "行3：县财政局2023年第1季度报表已报送，已锁定，不能修改"),
-    ("县财政局,1,,,{finance},3", _accepted, "行3：县财政局2023年第1季度报表已通过，已锁定"),
-    ("县教育体育局,第一季度,,,{kindergartens},4", None, "行3：与行2重复"),
-], ids=["bad number", "negative number", "unknown target id", "unknown indicator", "unknown unit",
-        "unit not on the project", "bad quarter", "submitted report", "accepted report", "duplicate row"])
+@pytest.mark.parametrize(
+    "bad_row, setup, message",
+    [
+        ("县教育体育局,1,,,{kindergartens},六所", None, "行3：累计完成值应填数字，而不是“六所”"),
+        ("县教育体育局,1,,,{kindergartens},-1", None, "行3：累计完成值应为0或正数"),
+        ("县教育体育局,1,,,999999,3", None, "行3：本计划没有编号为“999999”的指标"),
+        ("县教育体育局,1,1,不存在的指标,,3", None, "行3：实事1中没有指标“不存在的指标”"),
+        ("县外星局,1,,,{kindergartens},3", None, "行3：找不到单位“县外星局”"),
+        ("县财政局,1,,,{kindergartens},3", None, "行3：县财政局不是实事1“"),
+        ("县教育体育局,5,,,{kindergartens},3", None, "行3：季度应为1—4，而不是“5”"),
+        ("县财政局,1,,,{finance},3", _submitted, "行3：县财政局2023年第1季度报表已报送，已锁定，不能修改"),
+        ("县财政局,1,,,{finance},3", _accepted, "行3：县财政局2023年第1季度报表已通过，已锁定"),
+        ("县教育体育局,第一季度,,,{kindergartens},4", None, "行3：与行2重复"),
+    ],
+    ids=[
+        "bad number",
+        "negative number",
+        "unknown target id",
+        "unknown indicator",
+        "unknown unit",
+        "unit not on the project",
+        "bad quarter",
+        "submitted report",
+        "accepted report",
+        "duplicate row",
+    ],
+)
 def test_one_bad_row_and_nothing_is_written(client, cast, plan, q1, ids, bad_row, setup, message):
     if setup:
         setup(cast, q1)
@@ -127,26 +154,34 @@ def test_one_bad_row_and_nothing_is_written(client, cast, plan, q1, ids, bad_row
     response = upload(client, plan, data)
     assert response.status_code == 400
     page = response.content.decode()
-    assert message in page, page[page.find("errorlist"):][:800]
+    assert message in page, page[page.find("errorlist") :][:800]
     assert "没有修改任何数据" in page
     assert database() == before
 
 
 def test_it_lists_every_problem_with_its_row_at_once(cast, plan, ids):
-    data = csv_bytes(f"县教育体育局,1,,,{ids['新改扩建幼儿园']},3", "县外星局,1,,,1,3", f"县教育体育局,9,,,{ids['拓展学位']},x")
+    data = csv_bytes(
+        f"县教育体育局,1,,,{ids['新改扩建幼儿园']},3",
+        "县外星局,1,,,1,3",
+        f"县教育体育局,9,,,{ids['拓展学位']},x",
+    )
     with pytest.raises(BulkUpdateError) as refused:
         update_figures(plan, cast["cora"], data)
     assert [e[:3] for e in refused.value.errors] == ["行3：", "行4："]
     assert "季度" in refused.value.errors[1] and "累计完成值应填数字" in refused.value.errors[1]
 
 
-@pytest.mark.parametrize("data, message", [
-    (b"", "文件是空的"),
-    (b"PK\x03\x04rest-of-a-zip", "另存为”CSV"),
-    ("单位,季度,累计完成值\n县教育体育局,1,3".encode(), "表头缺少“指标编号（或“实事序号”和“指标”）”列"),
-    (csv_bytes(), "没有填写任何累计完成值"),
-    (csv_bytes('县教育体育局,1,,,1,"' + "9" * 200_000 + '"'), "不是有效的CSV表格"),
-], ids=["empty file", "an xlsx", "no target column", "header only", "a cell beyond the csv module's limit"])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"", "文件是空的"),
+        (b"PK\x03\x04rest-of-a-zip", "另存为”CSV"),
+        ("单位,季度,累计完成值\n县教育体育局,1,3".encode(), "表头缺少“指标编号（或“实事序号”和“指标”）”列"),
+        (csv_bytes(), "没有填写任何累计完成值"),
+        (csv_bytes('县教育体育局,1,,,1,"' + "9" * 200_000 + '"'), "不是有效的CSV表格"),
+    ],
+    ids=["empty file", "an xlsx", "no target column", "header only", "a cell beyond the csv module's limit"],
+)
 def test_it_refuses_a_file_it_cannot_use(cast, plan, data, message):
     with pytest.raises(BulkUpdateError) as refused:
         update_figures(plan, cast["cora"], data)
@@ -154,7 +189,9 @@ def test_it_refuses_a_file_it_cannot_use(cast, plan, data, message):
 
 
 def test_it_reads_a_csv_saved_by_excel_on_a_chinese_windows(cast, plan, q1, ids):
-    update_figures(plan, cast["cora"], csv_bytes(f"县教育体育局,1,,,{ids['新改扩建幼儿园']},6", encoding="gb18030"))
+    update_figures(
+        plan, cast["cora"], csv_bytes(f"县教育体育局,1,,,{ids['新改扩建幼儿园']},6", encoding="gb18030")
+    )
     assert TargetValue.objects.get(target_id=ids["新改扩建幼儿园"], line__report__period=q1).value == 6
 
 
@@ -163,7 +200,11 @@ def test_the_figure_export_is_the_template(client, cast, plan, q1, ids):
     template = client.get(reverse("exports:plan", args=[plan.pk, "figures", "csv"]), {"quarter": 1}).content
     rows = list(csv.reader(io.StringIO(template.decode("utf-8-sig"))))
     header = rows[0]
-    row = next(r for r in rows if r[header.index("指标编号")] == str(ids["新改扩建幼儿园"]) and r[0] == "县教育体育局")
+    row = next(
+        r
+        for r in rows
+        if r[header.index("指标编号")] == str(ids["新改扩建幼儿园"]) and r[0] == "县教育体育局"
+    )
     row[header.index("累计完成值")] = "4"
     edited = io.StringIO()
     csv.writer(edited).writerows(rows)
@@ -198,8 +239,16 @@ def test_only_the_plans_coordinator_updates_figures(client, cast, plan, ids):
         posted = upload(client, plan, csv_bytes(f"县教育体育局,1,,,{ids['新改扩建幼儿园']},3")).status_code
         answers[role] = (page, posted, "changed" if database() != before else "unchanged")
     refused = (403, 403, "unchanged")
-    assert answers == {"leah": refused, "cici": refused, "otto": refused, "lena": refused, "pavel": refused,
-                       "olga": refused, "cora": (200, 302, "changed"), "admin": (200, 302, "changed")}
+    assert answers == {
+        "leah": refused,
+        "cici": refused,
+        "otto": refused,
+        "lena": refused,
+        "pavel": refused,
+        "olga": refused,
+        "cora": (200, 302, "changed"),
+        "admin": (200, 302, "changed"),
+    }
 
 
 def test_the_service_itself_refuses_someone_who_does_not_manage_the_plan(cast, plan, ids):

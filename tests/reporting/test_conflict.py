@@ -42,13 +42,18 @@ def test_a_save_after_the_conflict_with_the_new_revision_goes_through(client, ca
     client.force_login(cast["lena"])
     client.post(reverse("reporting:save", args=[report.pk]), _form(report, "第一次"))
     report.refresh_from_db()
-    assert client.post(reverse("reporting:save", args=[report.pk]), _form(report, "第二次")).status_code == 302
+    assert (
+        client.post(reverse("reporting:save", args=[report.pk]), _form(report, "第二次")).status_code == 302
+    )
     assert set(report.lines.values_list("measures", flat=True)) == {"第二次"}
 
 
 def _upload(client, report, data, name):
-    return client.post(reverse("reporting:upload_pdf", args=[report.pk]),
-                       {"stamped_pdf": SimpleUploadedFile(name, data, "application/pdf")}, follow=True)
+    return client.post(
+        reverse("reporting:upload_pdf", args=[report.pk]),
+        {"stamped_pdf": SimpleUploadedFile(name, data, "application/pdf")},
+        follow=True,
+    )
 
 
 def test_a_pdf_name_on_a_word_file_is_refused_and_the_draft_is_unchanged(client, cast, q1):
@@ -60,7 +65,10 @@ def test_a_pdf_name_on_a_word_file_is_refused_and_the_draft_is_unchanged(client,
     assert "不是PDF" in response.content.decode()
     after = QuarterlyReport.objects.get(pk=report.pk)
     assert (after.stamped_pdf.name, after.stamped_pdf_sha256, after.revision) == (
-        before.stamped_pdf.name, before.stamped_pdf_sha256, before.revision)
+        before.stamped_pdf.name,
+        before.stamped_pdf_sha256,
+        before.revision,
+    )
 
 
 def test_a_broken_pdf_is_refused(client, cast, q1):
@@ -82,8 +90,9 @@ def test_a_pdf_over_the_limit_is_refused(client, cast, q1):
     assert not QuarterlyReport.objects.get(pk=report.pk).stamped_pdf
 
 
-def test_replacing_an_unsubmitted_pdf_leaves_no_orphan_file(client, cast, q1, settings,
-                                                             django_capture_on_commit_callbacks):
+def test_replacing_an_unsubmitted_pdf_leaves_no_orphan_file(
+    client, cast, q1, settings, django_capture_on_commit_callbacks
+):
     report = start_report(cast["lena"].unit, q1)
     client.force_login(cast["lena"])
     _upload(client, report, pdf_bytes(), "first.pdf")
@@ -98,7 +107,9 @@ def test_replacing_an_unsubmitted_pdf_leaves_no_orphan_file(client, cast, q1, se
 def test_a_mangled_revision_is_treated_as_a_stale_form_not_a_server_error(client, cast, q1):
     report = start_report(cast["lena"].unit, q1)
     client.force_login(cast["lena"])
-    response = client.post(reverse("reporting:save", args=[report.pk]), {**_form(report, "文字"), "revision": "abc"})
+    response = client.post(
+        reverse("reporting:save", args=[report.pk]), {**_form(report, "文字"), "revision": "abc"}
+    )
     assert response.status_code == 409
     assert set(report.lines.values_list("measures", flat=True)) == {""}
 

@@ -35,11 +35,15 @@ def test_a_save_and_submit_the_database_refuses_saves_nothing(client, cast, q1):
     report.refresh_from_db()
     submit_report(report, lena, report.revision)
     report = return_report(report, cora, "请补充说明")
-    ReportVersion.objects.filter(report=report).update(number=2)  # the next submission will also want number 2
+    ReportVersion.objects.filter(report=report).update(
+        number=2
+    )  # the next submission will also want number 2
     before = (report.revision, list(report.lines.values_list("measures", flat=True)))
 
     with pytest.raises(IntegrityError):
-        client.post(reverse("reporting:save", args=[report.pk]), {**_form(report, "改过的内容"), "then": "submit"})
+        client.post(
+            reverse("reporting:save", args=[report.pk]), {**_form(report, "改过的内容"), "then": "submit"}
+        )
 
     report = QuarterlyReport.objects.get(pk=report.pk)
     assert (report.revision, list(report.lines.values_list("measures", flat=True))) == before
@@ -49,7 +53,9 @@ def test_a_save_and_submit_the_database_refuses_saves_nothing(client, cast, q1):
 def test_a_save_and_submit_without_a_pdf_still_saves_the_draft(client, cast, q1):
     client.force_login(cast["lena"])
     report = _open(client, q1)
-    response = client.post(reverse("reporting:save", args=[report.pk]), {**_form(report, "先存下来"), "then": "submit"})
+    response = client.post(
+        reverse("reporting:save", args=[report.pk]), {**_form(report, "先存下来"), "then": "submit"}
+    )
     assert response.status_code == 302
     report.refresh_from_db()
     assert report.state == "draft" and report.revision == 1

@@ -14,15 +14,27 @@ def url(cast):
 
 
 def _form(**fields):
-    return {"revision": 0, "office": "学前教育科", "person_name": "李娜", "post": "科长", "phone": "0533-1234567",
-            "text": "分三批建设。", "sub_goals": "新建幼儿园3所。"} | fields
+    return {
+        "revision": 0,
+        "office": "学前教育科",
+        "person_name": "李娜",
+        "post": "科长",
+        "phone": "0533-1234567",
+        "text": "分三批建设。",
+        "sub_goals": "新建幼儿园3所。",
+    } | fields
 
 
 def test_it_saves_every_field(client, cast, url):
     client.force_login(cast["lena"])
     assert client.post(url, _form()).status_code == 302
     saved = ImplementationPlan.objects.get()
-    assert (saved.office, saved.person_name, saved.post, saved.phone) == ("学前教育科", "李娜", "科长", "0533-1234567")
+    assert (saved.office, saved.person_name, saved.post, saved.phone) == (
+        "学前教育科",
+        "李娜",
+        "科长",
+        "0533-1234567",
+    )
     assert (saved.text, saved.sub_goals, saved.revision) == ("分三批建设。", "新建幼儿园3所。", 1)
 
 

@@ -34,11 +34,20 @@ def opened(client, clerk, assignment) -> dict:
     page = client.get(reverse("reporting:ledger", args=[assignment.pk]))
     assert page.status_code == 200
     item = page.context["item"]
-    return {"revision": page.context["revision"], "office": item.office, "person_name": item.person_name,
-            "post": item.post, "phone": item.phone, "text": item.text, "sub_goals": item.sub_goals}
+    return {
+        "revision": page.context["revision"],
+        "office": item.office,
+        "person_name": item.person_name,
+        "post": item.post,
+        "phone": item.phone,
+        "text": item.text,
+        "sub_goals": item.sub_goals,
+    }
 
 
-def test_the_second_save_of_a_stale_form_is_refused_and_shows_both_versions(client, cast, colleague, assignment):
+def test_the_second_save_of_a_stale_form_is_refused_and_shows_both_versions(
+    client, cast, colleague, assignment
+):
     url = reverse("reporting:ledger", args=[assignment.pk])
     lenas = opened(client, cast["lena"], assignment) | {"text": "Lena 写的实施方案", "office": "学前教育科"}
     colleagues = opened(client, colleague, assignment) | {"text": "同事写的实施方案", "office": "基础教育科"}
@@ -76,13 +85,18 @@ def test_a_stale_save_with_a_file_keeps_neither_its_text_nor_its_file(client, ca
     lenas = opened(client, cast["lena"], assignment) | {"text": "Lena 写的"}
     client.post(url, opened(client, colleague, assignment) | {"text": "同事写的"})
     client.force_login(cast["lena"])
-    response = client.post(url, lenas | {"file": SimpleUploadedFile("方案.pdf", pdf_bytes(), "application/pdf")})
+    response = client.post(
+        url, lenas | {"file": SimpleUploadedFile("方案.pdf", pdf_bytes(), "application/pdf")}
+    )
     assert response.status_code == 409 and "您选择的文件没有保存" in response.content.decode()
     assert not ImplementationPlan.objects.get(assignment=assignment).file
 
 
-@pytest.mark.parametrize("revision", ["", "²", "-1", "9" * 5000, None], ids=["empty", "superscript-two", "minus-one",
-                                                                          "5000-digits", "missing"])
+@pytest.mark.parametrize(
+    "revision",
+    ["", "²", "-1", "9" * 5000, None],
+    ids=["empty", "superscript-two", "minus-one", "5000-digits", "missing"],
+)
 def test_a_mangled_revision_is_treated_as_stale(client, cast, assignment, revision):
     form = opened(client, cast["lena"], assignment) | {"text": "改过的"}
     if revision is None:

@@ -27,8 +27,10 @@ def _form(report, measures="本季度完成3所幼儿园主体工程。", value=
 
 
 def _upload(client, report, data=None, name="盖章.pdf"):
-    return client.post(reverse("reporting:upload_pdf", args=[report.pk]),
-                       {"stamped_pdf": SimpleUploadedFile(name, data or pdf_bytes(), "application/pdf")})
+    return client.post(
+        reverse("reporting:upload_pdf", args=[report.pk]),
+        {"stamped_pdf": SimpleUploadedFile(name, data or pdf_bytes(), "application/pdf")},
+    )
 
 
 def test_the_report_has_a_line_for_every_project_the_unit_is_on(client, cast, q1):
@@ -37,7 +39,11 @@ def test_the_report_has_a_line_for_every_project_the_unit_is_on(client, cast, q1
     seqs = [line.project.seq for line in report.lines.select_related("project")]
     assert seqs == [1, 3, 4, 7, 9, 10]  # 县教育体育局 in the huantai notice
     assert [t.target.indicator for t in report.lines.get(project__seq=1).values.select_related("target")] == [
-        "新改扩建幼儿园", "新改扩建中小学", "新改扩建中职学校", "拓展学位"]
+        "新改扩建幼儿园",
+        "新改扩建中小学",
+        "新改扩建中职学校",
+        "拓展学位",
+    ]
 
 
 def test_it_saves_a_draft_and_shows_it_again(client, cast, q1):
@@ -77,17 +83,24 @@ def test_submit_return_resubmit_accept(client, cast, q1):
     assert "已报送" in response.content.decode()
 
     client.force_login(cora)
-    empty_reason = client.post(reverse("reporting:review", args=[report.pk]), {"decision": "return", "reason": " "})
+    empty_reason = client.post(
+        reverse("reporting:review", args=[report.pk]), {"decision": "return", "reason": " "}
+    )
     assert empty_reason.status_code == 302
     report.refresh_from_db()
     assert report.state == "submitted"  # a return needs a reason
-    client.post(reverse("reporting:review", args=[report.pk]), {"decision": "return", "reason": "请补充开工照片说明"})
+    client.post(
+        reverse("reporting:review", args=[report.pk]), {"decision": "return", "reason": "请补充开工照片说明"}
+    )
     report.refresh_from_db()
     assert (report.state, report.return_reason) == ("returned", "请补充开工照片说明")
     assert lena.notices.filter(text__contains="请补充开工照片说明").exists()
 
     client.force_login(lena)
-    client.post(reverse("reporting:save", args=[report.pk]), {**_form(report, "已补充：3所幼儿园主体完工。", "4"), "then": "submit"})
+    client.post(
+        reverse("reporting:save", args=[report.pk]),
+        {**_form(report, "已补充：3所幼儿园主体完工。", "4"), "then": "submit"},
+    )
     report.refresh_from_db()
     assert report.state == "submitted"
 
@@ -100,16 +113,25 @@ def test_submit_return_resubmit_accept(client, cast, q1):
     assert [(v.number, v.outcome) for v in versions] == [(1, "returned"), (2, "accepted")]
     assert versions[0].content["lines"][0]["measures"] == "本季度完成3所幼儿园主体工程。"
     page = client.get(reverse("reporting:version", args=[report.pk, 2])).content.decode()
-    assert "已补充：3所幼儿园主体完工。" in page and "本季度完成3所幼儿园主体工程。" in page  # the change is shown
-    assert set(Event.objects.values_list("verb", flat=True)) >= {"imported", "submitted", "returned", "accepted"}
+    assert (
+        "已补充：3所幼儿园主体完工。" in page and "本季度完成3所幼儿园主体工程。" in page
+    )  # the change is shown
+    assert set(Event.objects.values_list("verb", flat=True)) >= {
+        "imported",
+        "submitted",
+        "returned",
+        "accepted",
+    }
 
 
 def test_uploading_the_stamped_pdf_from_the_form_keeps_what_was_typed(client, cast, q1):
     client.force_login(cast["lena"])
     report = _open(client, q1)
     data = {**_form(report, "上传前没有先保存的文字。"), "then": "upload"}
-    response = client.post(reverse("reporting:save", args=[report.pk]),
-                           {**data, "stamped_pdf": SimpleUploadedFile("盖章.pdf", pdf_bytes(), "application/pdf")})
+    response = client.post(
+        reverse("reporting:save", args=[report.pk]),
+        {**data, "stamped_pdf": SimpleUploadedFile("盖章.pdf", pdf_bytes(), "application/pdf")},
+    )
     assert response.status_code == 302
     report.refresh_from_db()
     assert report.stamped_pdf_name == "盖章.pdf" and report.state == "draft"
@@ -185,7 +207,10 @@ def test_a_refused_form_keeps_the_assessment_and_deadline_that_were_chosen(clien
     data = _form(report)
     data[next(k for k in data if k.startswith("value-"))] = "六所"
     first = report.lines.get(project__seq=1)
-    data |= {f"line-{first.project_id}-assessment": "behind", f"line-{first.project_id}-deadline": "2023年10月底"}
+    data |= {
+        f"line-{first.project_id}-assessment": "behind",
+        f"line-{first.project_id}-deadline": "2023年10月底",
+    }
     response = client.post(reverse("reporting:save", args=[report.pk]), data)
     assert response.status_code == 400
     page = response.content.decode()
@@ -195,5 +220,10 @@ def test_a_refused_form_keeps_the_assessment_and_deadline_that_were_chosen(clien
 def test_text_pasted_from_word_is_kept_as_text_a_document_can_hold(client, cast, q1):
     client.force_login(cast["lena"])
     report = _open(client, q1)
-    assert client.post(reverse("reporting:save", args=[report.pk]), _form(report, "第一行\x0b第二行\x01")).status_code == 302
+    assert (
+        client.post(
+            reverse("reporting:save", args=[report.pk]), _form(report, "第一行\x0b第二行\x01")
+        ).status_code
+        == 302
+    )
     assert report.lines.get(project__seq=1).measures == "第一行\n第二行"

@@ -10,7 +10,12 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from shishi.reporting.services import (
-    LineEntry, accept_report, attach_stamped_pdf, save_draft, start_report, submit_report,
+    LineEntry,
+    accept_report,
+    attach_stamped_pdf,
+    save_draft,
+    start_report,
+    submit_report,
 )
 from shishi.supervision.models import SupervisionNotice
 from shishi.supervision.services import SupervisionError, answer, candidates, close, issue, year_end
@@ -35,8 +40,15 @@ def test_the_office_issues_the_unit_answers_the_office_closes(client, cast, plan
     lena = cast["lena"]
     project = plan.projects.get(seq=1)
     client.force_login(sam)
-    response = client.post(reverse("supervision:plan", args=[plan.pk, 1]), {
-        "project": project.pk, "unit": lena.unit_id, "reason": "一季度逾期未报，请说明原因", "reply_by": "2023-04-27"})
+    response = client.post(
+        reverse("supervision:plan", args=[plan.pk, 1]),
+        {
+            "project": project.pk,
+            "unit": lena.unit_id,
+            "reason": "一季度逾期未报，请说明原因",
+            "reply_by": "2023-04-27",
+        },
+    )
     assert response.status_code == 302
     notice = SupervisionNotice.objects.get()
     assert (notice.state, notice.unit, notice.issued_by) == ("open", lena.unit, sam)
@@ -57,7 +69,9 @@ def test_the_office_issues_the_unit_answers_the_office_closes(client, cast, plan
     notice.refresh_from_db()
     assert notice.state == "closed"
     client.force_login(cast["cora"])
-    assert "督办事项（未办结）" not in client.get(reverse("oversight:board", args=[plan.pk, 1])).content.decode()
+    assert (
+        "督办事项（未办结）" not in client.get(reverse("oversight:board", args=[plan.pk, 1])).content.decode()
+    )
 
 
 @time_machine.travel(APRIL, tick=False)
@@ -97,8 +111,15 @@ def test_only_an_answered_notice_can_be_closed_and_a_closed_one_not_answered(cas
 @pytest.mark.parametrize("who, allowed", [("cora", False), ("leah", False), ("otto", False), ("lena", False)])
 def test_only_the_supervision_office_issues(client, cast, plan, sam, who, allowed):
     client.force_login(cast[who])
-    response = client.post(reverse("supervision:plan", args=[plan.pk, 1]), {
-        "project": plan.projects.get(seq=1).pk, "unit": cast["lena"].unit_id, "reason": "x", "reply_by": "2099-01-01"})
+    response = client.post(
+        reverse("supervision:plan", args=[plan.pk, 1]),
+        {
+            "project": plan.projects.get(seq=1).pk,
+            "unit": cast["lena"].unit_id,
+            "reason": "x",
+            "reply_by": "2099-01-01",
+        },
+    )
     assert response.status_code == 403 and not SupervisionNotice.objects.exists()
 
 
@@ -106,7 +127,9 @@ def test_only_the_supervision_office_issues(client, cast, plan, sam, who, allowe
 def test_another_units_clerk_cannot_answer(client, cast, plan, q1, sam):
     notice = issue(plan.projects.get(seq=1), cast["lena"].unit, q1, sam, "请说明", datetime.date(2023, 4, 27))
     client.force_login(cast["pavel"])
-    assert client.post(reverse("supervision:answer", args=[notice.pk]), {"reply": "冒名答复"}).status_code == 403
+    assert (
+        client.post(reverse("supervision:answer", args=[notice.pk]), {"reply": "冒名答复"}).status_code == 403
+    )
     notice.refresh_from_db()
     assert notice.reply == ""
 
@@ -124,7 +147,11 @@ def test_year_end_counts_on_time_late_returned_and_supervised(client, cast, plan
     projects, units = year_end(plan, datetime.date(2024, 2, 1))
     by_name = {u.unit.name: u for u in units}
     assert (by_name["县财政局"].on_time, by_name["县财政局"].late) == (1, 3)
-    assert (by_name["县教育体育局"].on_time, by_name["县教育体育局"].late, by_name["县教育体育局"].supervised) == (0, 4, 1)
+    assert (
+        by_name["县教育体育局"].on_time,
+        by_name["县教育体育局"].late,
+        by_name["县教育体育局"].supervised,
+    ) == (0, 4, 1)
     assert [p.project.seq for p in projects] == list(range(1, 11)) and not any(p.done for p in projects)
 
     client.force_login(cast["leah"])
@@ -137,8 +164,12 @@ def test_year_end_counts_on_time_late_returned_and_supervised(client, cast, plan
 def test_year_end_uses_the_latest_quarter_a_lead_reported(cast, plan, q1):
     lena = cast["lena"]
     report = start_report(lena.unit, q1)
-    entries = {line.project_id: LineEntry("完成", "", "done", {v.target_id: v.target.value for v in line.values.all()})
-               for line in report.lines.prefetch_related("values__target")}
+    entries = {
+        line.project_id: LineEntry(
+            "完成", "", "done", {v.target_id: v.target.value for v in line.values.all()}
+        )
+        for line in report.lines.prefetch_related("values__target")
+    }
     report = save_draft(report, lena, report.revision, entries)
     attach_stamped_pdf(report, lena, pdf_bytes(), "s.pdf")
     report.refresh_from_db()
@@ -146,7 +177,12 @@ def test_year_end_uses_the_latest_quarter_a_lead_reported(cast, plan, q1):
     accept_report(report, cast["cora"])
     projects, _ = year_end(plan, datetime.date(2023, 12, 1))
     first = next(p for p in projects if p.project.seq == 1)
-    assert first.done and [row.figure for row in first.targets] == [Decimal(6), Decimal(4), Decimal(1), Decimal(3800)]
+    assert first.done and [row.figure for row in first.targets] == [
+        Decimal(6),
+        Decimal(4),
+        Decimal(1),
+        Decimal(3800),
+    ]
 
 
 def test_a_red_project_without_a_named_lead_is_put_to_its_first_listed_unit(cast, plan):
@@ -162,4 +198,3 @@ def test_a_red_project_without_a_named_lead_is_put_to_its_first_listed_unit(cast
     submit_filled(start_report(first, q2), cast["admin"], "尚未开展", nothing)
     found = candidates(plan, q2, datetime.date(2023, 7, 5))  # before Q2's due date: nobody is late
     assert (project.pk, first.pk) in {(p.pk, u.pk) for p, u, _why in found}
-

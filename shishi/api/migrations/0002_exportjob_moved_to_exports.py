@@ -17,7 +17,6 @@ def content_type_to_api(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
         ("api", "0001_initial"),
         ("contenttypes", "0002_remove_content_type_name"),

@@ -6,35 +6,65 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('plans', '0001_initial'),
+        ("plans", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Bulletin',
+            name="Bulletin",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(verbose_name='期数')),
-                ('title', models.CharField(max_length=200, verbose_name='标题')),
-                ('issued_at', models.DateTimeField(verbose_name='印发时间')),
-                ('snapshot', models.JSONField(verbose_name='数据快照')),
-                ('file', models.FileField(upload_to='bulletins/%Y/', verbose_name='通报文件')),
-                ('filename', models.CharField(max_length=255, verbose_name='文件名')),
-                ('sha256', models.CharField(max_length=64)),
-                ('issued_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='印发人')),
-                ('period', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='bulletins', to='plans.period', verbose_name='季度')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='bulletins', to='plans.plan', verbose_name='实事计划')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField(verbose_name="期数")),
+                ("title", models.CharField(max_length=200, verbose_name="标题")),
+                ("issued_at", models.DateTimeField(verbose_name="印发时间")),
+                ("snapshot", models.JSONField(verbose_name="数据快照")),
+                ("file", models.FileField(upload_to="bulletins/%Y/", verbose_name="通报文件")),
+                ("filename", models.CharField(max_length=255, verbose_name="文件名")),
+                ("sha256", models.CharField(max_length=64)),
+                (
+                    "issued_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="印发人",
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="bulletins",
+                        to="plans.period",
+                        verbose_name="季度",
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="bulletins",
+                        to="plans.plan",
+                        verbose_name="实事计划",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '调度通报',
-                'verbose_name_plural': '调度通报',
-                'ordering': ['plan', '-number'],
-                'constraints': [models.UniqueConstraint(fields=('plan', 'number'), name='bulletin_number_unique_in_plan')],
+                "verbose_name": "调度通报",
+                "verbose_name_plural": "调度通报",
+                "ordering": ["plan", "-number"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("plan", "number"), name="bulletin_number_unique_in_plan")
+                ],
             },
         ),
     ]

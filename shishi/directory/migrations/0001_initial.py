@@ -9,109 +9,275 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
+        ("auth", "0012_alter_user_first_name_max_length"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Region',
+            name="Region",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=60, verbose_name='名称')),
-                ('code', models.CharField(max_length=12, unique=True, verbose_name='行政区划代码')),
-                ('level', models.CharField(choices=[('province', '省'), ('city', '市'), ('county', '县（市、区）')], max_length=10, verbose_name='级别')),
-                ('path', models.CharField(db_index=True, editable=False, max_length=120)),
-                ('webhook_kind', models.CharField(blank=True, choices=[('', '不使用'), ('dingtalk', '钉钉群机器人'), ('wecom', '企业微信群机器人')], default='', max_length=10, verbose_name='群机器人类型')),
-                ('webhook_url', models.URLField(blank=True, default='', verbose_name='群机器人地址')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='directory.region', verbose_name='上级')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=60, verbose_name="名称")),
+                ("code", models.CharField(max_length=12, unique=True, verbose_name="行政区划代码")),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[("province", "省"), ("city", "市"), ("county", "县（市、区）")],
+                        max_length=10,
+                        verbose_name="级别",
+                    ),
+                ),
+                ("path", models.CharField(db_index=True, editable=False, max_length=120)),
+                (
+                    "webhook_kind",
+                    models.CharField(
+                        blank=True,
+                        choices=[("", "不使用"), ("dingtalk", "钉钉群机器人"), ("wecom", "企业微信群机器人")],
+                        default="",
+                        max_length=10,
+                        verbose_name="群机器人类型",
+                    ),
+                ),
+                ("webhook_url", models.URLField(blank=True, default="", verbose_name="群机器人地址")),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="directory.region",
+                        verbose_name="上级",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '行政区',
-                'verbose_name_plural': '行政区',
-                'ordering': ['path'],
+                "verbose_name": "行政区",
+                "verbose_name_plural": "行政区",
+                "ordering": ["path"],
             },
         ),
         migrations.CreateModel(
-            name='Unit',
+            name="Unit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=80, verbose_name='名称')),
-                ('email', models.EmailField(blank=True, default='', max_length=254, verbose_name='联系邮箱')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='units', to='directory.region', verbose_name='行政区')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=80, verbose_name="名称")),
+                ("email", models.EmailField(blank=True, default="", max_length=254, verbose_name="联系邮箱")),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="units",
+                        to="directory.region",
+                        verbose_name="行政区",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '责任单位',
-                'verbose_name_plural': '责任单位',
-                'ordering': ['region', 'name'],
+                "verbose_name": "责任单位",
+                "verbose_name_plural": "责任单位",
+                "ordering": ["region", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Person',
+            name="Person",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('password', models.CharField(max_length=128, verbose_name='password')),
-                ('last_login', models.DateTimeField(blank=True, null=True, verbose_name='last login')),
-                ('is_superuser', models.BooleanField(default=False, help_text='Designates that this user has all permissions without explicitly assigning them.', verbose_name='superuser status')),
-                ('username', models.CharField(error_messages={'unique': 'A user with that username already exists.'}, help_text='Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.', max_length=150, unique=True, validators=[django.contrib.auth.validators.UnicodeUsernameValidator()], verbose_name='username')),
-                ('first_name', models.CharField(blank=True, max_length=150, verbose_name='first name')),
-                ('last_name', models.CharField(blank=True, max_length=150, verbose_name='last name')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='email address')),
-                ('is_staff', models.BooleanField(default=False, help_text='Designates whether the user can log into this admin site.', verbose_name='staff status')),
-                ('is_active', models.BooleanField(default=True, help_text='Designates whether this user should be treated as active. Unselect this instead of deleting accounts.', verbose_name='active')),
-                ('date_joined', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date joined')),
-                ('role', models.CharField(choices=[('admin', '系统管理员'), ('city_coordinator', '市级协调员'), ('coordinator', '协调员（妇儿工委办公室）'), ('leader', '领导（只读）'), ('reporter', '填报员（责任单位）')], default='reporter', max_length=20, verbose_name='角色')),
-                ('display_name', models.CharField(blank=True, default='', max_length=40, verbose_name='姓名')),
-                ('phone', models.CharField(blank=True, default='', max_length=30, verbose_name='电话')),
-                ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
-                ('user_permissions', models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions')),
-                ('region', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='people', to='directory.region', verbose_name='行政区')),
-                ('unit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='people', to='directory.unit', verbose_name='单位')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("password", models.CharField(max_length=128, verbose_name="password")),
+                ("last_login", models.DateTimeField(blank=True, null=True, verbose_name="last login")),
+                (
+                    "is_superuser",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates that this user has all permissions without explicitly assigning them.",
+                        verbose_name="superuser status",
+                    ),
+                ),
+                (
+                    "username",
+                    models.CharField(
+                        error_messages={"unique": "A user with that username already exists."},
+                        help_text="Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.",
+                        max_length=150,
+                        unique=True,
+                        validators=[django.contrib.auth.validators.UnicodeUsernameValidator()],
+                        verbose_name="username",
+                    ),
+                ),
+                ("first_name", models.CharField(blank=True, max_length=150, verbose_name="first name")),
+                ("last_name", models.CharField(blank=True, max_length=150, verbose_name="last name")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="email address")),
+                (
+                    "is_staff",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates whether the user can log into this admin site.",
+                        verbose_name="staff status",
+                    ),
+                ),
+                (
+                    "is_active",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Designates whether this user should be treated as active. Unselect this instead of deleting accounts.",
+                        verbose_name="active",
+                    ),
+                ),
+                (
+                    "date_joined",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="date joined"),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("admin", "系统管理员"),
+                            ("city_coordinator", "市级协调员"),
+                            ("coordinator", "协调员（妇儿工委办公室）"),
+                            ("leader", "领导（只读）"),
+                            ("reporter", "填报员（责任单位）"),
+                        ],
+                        default="reporter",
+                        max_length=20,
+                        verbose_name="角色",
+                    ),
+                ),
+                (
+                    "display_name",
+                    models.CharField(blank=True, default="", max_length=40, verbose_name="姓名"),
+                ),
+                ("phone", models.CharField(blank=True, default="", max_length=30, verbose_name="电话")),
+                (
+                    "groups",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="The groups this user belongs to. A user will get all permissions granted to each of their groups.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.group",
+                        verbose_name="groups",
+                    ),
+                ),
+                (
+                    "user_permissions",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Specific permissions for this user.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.permission",
+                        verbose_name="user permissions",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="people",
+                        to="directory.region",
+                        verbose_name="行政区",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="people",
+                        to="directory.unit",
+                        verbose_name="单位",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '人员',
-                'verbose_name_plural': '人员',
+                "verbose_name": "人员",
+                "verbose_name_plural": "人员",
             },
             managers=[
-                ('objects', django.contrib.auth.models.UserManager()),
+                ("objects", django.contrib.auth.models.UserManager()),
             ],
         ),
         migrations.CreateModel(
-            name='UnitAlias',
+            name="UnitAlias",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=80, verbose_name='别名')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='aliases', to='directory.unit', verbose_name='单位')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=80, verbose_name="别名")),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="aliases",
+                        to="directory.unit",
+                        verbose_name="单位",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '单位别名',
-                'verbose_name_plural': '单位别名',
+                "verbose_name": "单位别名",
+                "verbose_name_plural": "单位别名",
             },
         ),
         migrations.CreateModel(
-            name='InAppNotice',
+            name="InAppNotice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.CharField(max_length=300)),
-                ('url', models.CharField(blank=True, default='', max_length=300)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('read_at', models.DateTimeField(blank=True, null=True)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notices', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.CharField(max_length=300)),
+                ("url", models.CharField(blank=True, default="", max_length=300)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("read_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notices",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
-                'indexes': [models.Index(fields=['person', 'read_at'], name='directory_i_person__629675_idx')],
+                "ordering": ["-created_at"],
+                "indexes": [
+                    models.Index(fields=["person", "read_at"], name="directory_i_person__629675_idx")
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='unit',
-            constraint=models.UniqueConstraint(fields=('region', 'name'), name='unit_name_unique_in_region'),
+            model_name="unit",
+            constraint=models.UniqueConstraint(fields=("region", "name"), name="unit_name_unique_in_region"),
         ),
         migrations.AddConstraint(
-            model_name='unitalias',
-            constraint=models.UniqueConstraint(fields=('unit', 'name'), name='alias_unique_per_unit'),
+            model_name="unitalias",
+            constraint=models.UniqueConstraint(fields=("unit", "name"), name="alias_unique_per_unit"),
         ),
     ]

@@ -4,15 +4,26 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('directory', '0001_initial'),
+        ("directory", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='person',
-            name='role',
-            field=models.CharField(choices=[('admin', '系统管理员'), ('city_coordinator', '市级协调员'), ('coordinator', '协调员（妇儿工委办公室）'), ('leader', '领导（只读）'), ('supervisor', '督查室'), ('reporter', '填报员（责任单位）')], default='reporter', max_length=20, verbose_name='角色'),
+            model_name="person",
+            name="role",
+            field=models.CharField(
+                choices=[
+                    ("admin", "系统管理员"),
+                    ("city_coordinator", "市级协调员"),
+                    ("coordinator", "协调员（妇儿工委办公室）"),
+                    ("leader", "领导（只读）"),
+                    ("supervisor", "督查室"),
+                    ("reporter", "填报员（责任单位）"),
+                ],
+                default="reporter",
+                max_length=20,
+                verbose_name="角色",
+            ),
         ),
     ]

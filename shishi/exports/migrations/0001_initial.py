@@ -9,7 +9,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -24,11 +23,27 @@ class Migration(migrations.Migration):
                 migrations.CreateModel(
                     name="ExportJob",
                     fields=[
-                        ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                        (
+                            "id",
+                            models.BigAutoField(
+                                auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                            ),
+                        ),
                         ("kind", models.CharField(max_length=12)),
                         ("format", models.CharField(max_length=4)),
-                        ("state", models.CharField(choices=[("queued", "排队中"), ("running", "生成中"), ("done", "已完成"),
-                                                            ("failed", "失败")], default="queued", max_length=8)),
+                        (
+                            "state",
+                            models.CharField(
+                                choices=[
+                                    ("queued", "排队中"),
+                                    ("running", "生成中"),
+                                    ("done", "已完成"),
+                                    ("failed", "失败"),
+                                ],
+                                default="queued",
+                                max_length=8,
+                            ),
+                        ),
                         ("done", models.PositiveIntegerField(default=0)),
                         ("total", models.PositiveIntegerField(default=0)),
                         ("file", models.FileField(blank=True, upload_to="exports/%Y/")),
@@ -37,10 +52,24 @@ class Migration(migrations.Migration):
                         ("created_at", models.DateTimeField(auto_now_add=True)),
                         ("updated_at", models.DateTimeField(auto_now=True)),
                         ("finished_at", models.DateTimeField(blank=True, null=True)),
-                        ("person", models.ForeignKey(on_delete=django.db.models.deletion.CASCADE,
-                                                     related_name="export_jobs", to=settings.AUTH_USER_MODEL)),
-                        ("plan", models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE,
-                                                   related_name="+", to="plans.plan")),
+                        (
+                            "person",
+                            models.ForeignKey(
+                                on_delete=django.db.models.deletion.CASCADE,
+                                related_name="export_jobs",
+                                to=settings.AUTH_USER_MODEL,
+                            ),
+                        ),
+                        (
+                            "plan",
+                            models.ForeignKey(
+                                blank=True,
+                                null=True,
+                                on_delete=django.db.models.deletion.CASCADE,
+                                related_name="+",
+                                to="plans.plan",
+                            ),
+                        ),
                     ],
                     options={"ordering": ["-created_at", "-id"], "db_table": "api_exportjob"},
                 ),

@@ -7,213 +7,450 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('directory', '0001_initial'),
+        ("directory", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='NoticeFile',
+            name="NoticeFile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(upload_to='notices/%Y/')),
-                ('filename', models.CharField(max_length=255)),
-                ('sha256', models.CharField(db_index=True, max_length=64)),
-                ('parsed', models.JSONField(verbose_name='读取结果')),
-                ('draft', models.JSONField(verbose_name='校对稿')),
-                ('uploaded_at', models.DateTimeField(auto_now_add=True)),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='notice_files', to='directory.region')),
-                ('uploaded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("file", models.FileField(upload_to="notices/%Y/")),
+                ("filename", models.CharField(max_length=255)),
+                ("sha256", models.CharField(db_index=True, max_length=64)),
+                ("parsed", models.JSONField(verbose_name="读取结果")),
+                ("draft", models.JSONField(verbose_name="校对稿")),
+                ("uploaded_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="notice_files",
+                        to="directory.region",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='HistoricalPlan',
+            name="HistoricalPlan",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='年度')),
-                ('title', models.CharField(max_length=200, verbose_name='标题')),
-                ('issuer', models.CharField(blank=True, default='', max_length=100, verbose_name='发文机关')),
-                ('doc_number', models.CharField(blank=True, default='', max_length=60, verbose_name='文号')),
-                ('issued_on', models.DateField(blank=True, null=True, verbose_name='成文日期')),
-                ('reporting_to', models.CharField(blank=True, default='', max_length=60, verbose_name='报送对象')),
-                ('reporting_phone', models.CharField(blank=True, default='', max_length=30, verbose_name='联系电话')),
-                ('due_days', models.PositiveSmallIntegerField(default=10, verbose_name='季度末后几天内报送')),
-                ('yellow_points', models.PositiveSmallIntegerField(default=10, verbose_name='黄灯：落后进度（百分点）')),
-                ('red_points', models.PositiveSmallIntegerField(default=30, verbose_name='红灯：落后进度超过（百分点）')),
-                ('published', models.BooleanField(default=False, verbose_name='已公开')),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('region', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='directory.region', verbose_name='行政区')),
-                ('notice_file', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='plans.noticefile')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="年度")),
+                ("title", models.CharField(max_length=200, verbose_name="标题")),
+                ("issuer", models.CharField(blank=True, default="", max_length=100, verbose_name="发文机关")),
+                ("doc_number", models.CharField(blank=True, default="", max_length=60, verbose_name="文号")),
+                ("issued_on", models.DateField(blank=True, null=True, verbose_name="成文日期")),
+                (
+                    "reporting_to",
+                    models.CharField(blank=True, default="", max_length=60, verbose_name="报送对象"),
+                ),
+                (
+                    "reporting_phone",
+                    models.CharField(blank=True, default="", max_length=30, verbose_name="联系电话"),
+                ),
+                ("due_days", models.PositiveSmallIntegerField(default=10, verbose_name="季度末后几天内报送")),
+                (
+                    "yellow_points",
+                    models.PositiveSmallIntegerField(default=10, verbose_name="黄灯：落后进度（百分点）"),
+                ),
+                (
+                    "red_points",
+                    models.PositiveSmallIntegerField(default=30, verbose_name="红灯：落后进度超过（百分点）"),
+                ),
+                ("published", models.BooleanField(default=False, verbose_name="已公开")),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="directory.region",
+                        verbose_name="行政区",
+                    ),
+                ),
+                (
+                    "notice_file",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="plans.noticefile",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical 实事计划',
-                'verbose_name_plural': 'historical 实事计划',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical 实事计划",
+                "verbose_name_plural": "historical 实事计划",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Plan',
+            name="Plan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='年度')),
-                ('title', models.CharField(max_length=200, verbose_name='标题')),
-                ('issuer', models.CharField(blank=True, default='', max_length=100, verbose_name='发文机关')),
-                ('doc_number', models.CharField(blank=True, default='', max_length=60, verbose_name='文号')),
-                ('issued_on', models.DateField(blank=True, null=True, verbose_name='成文日期')),
-                ('reporting_to', models.CharField(blank=True, default='', max_length=60, verbose_name='报送对象')),
-                ('reporting_phone', models.CharField(blank=True, default='', max_length=30, verbose_name='联系电话')),
-                ('due_days', models.PositiveSmallIntegerField(default=10, verbose_name='季度末后几天内报送')),
-                ('yellow_points', models.PositiveSmallIntegerField(default=10, verbose_name='黄灯：落后进度（百分点）')),
-                ('red_points', models.PositiveSmallIntegerField(default=30, verbose_name='红灯：落后进度超过（百分点）')),
-                ('published', models.BooleanField(default=False, verbose_name='已公开')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('notice_file', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='plan', to='plans.noticefile')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='plans', to='directory.region', verbose_name='行政区')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="年度")),
+                ("title", models.CharField(max_length=200, verbose_name="标题")),
+                ("issuer", models.CharField(blank=True, default="", max_length=100, verbose_name="发文机关")),
+                ("doc_number", models.CharField(blank=True, default="", max_length=60, verbose_name="文号")),
+                ("issued_on", models.DateField(blank=True, null=True, verbose_name="成文日期")),
+                (
+                    "reporting_to",
+                    models.CharField(blank=True, default="", max_length=60, verbose_name="报送对象"),
+                ),
+                (
+                    "reporting_phone",
+                    models.CharField(blank=True, default="", max_length=30, verbose_name="联系电话"),
+                ),
+                ("due_days", models.PositiveSmallIntegerField(default=10, verbose_name="季度末后几天内报送")),
+                (
+                    "yellow_points",
+                    models.PositiveSmallIntegerField(default=10, verbose_name="黄灯：落后进度（百分点）"),
+                ),
+                (
+                    "red_points",
+                    models.PositiveSmallIntegerField(default=30, verbose_name="红灯：落后进度超过（百分点）"),
+                ),
+                ("published", models.BooleanField(default=False, verbose_name="已公开")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "notice_file",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="plan",
+                        to="plans.noticefile",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="plans",
+                        to="directory.region",
+                        verbose_name="行政区",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '实事计划',
-                'verbose_name_plural': '实事计划',
-                'ordering': ['-year', 'region__path'],
+                "verbose_name": "实事计划",
+                "verbose_name_plural": "实事计划",
+                "ordering": ["-year", "region__path"],
             },
         ),
         migrations.CreateModel(
-            name='Period',
+            name="Period",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('quarter', models.PositiveSmallIntegerField(verbose_name='季度')),
-                ('starts_on', models.DateField()),
-                ('ends_on', models.DateField()),
-                ('due_on', models.DateField(verbose_name='报送截止')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='periods', to='plans.plan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("quarter", models.PositiveSmallIntegerField(verbose_name="季度")),
+                ("starts_on", models.DateField()),
+                ("ends_on", models.DateField()),
+                ("due_on", models.DateField(verbose_name="报送截止")),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="periods", to="plans.plan"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['plan', 'quarter'],
+                "ordering": ["plan", "quarter"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalProject',
+            name="HistoricalProject",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('seq', models.PositiveSmallIntegerField(verbose_name='序号')),
-                ('title', models.CharField(max_length=200, verbose_name='实事名称')),
-                ('body', models.TextField(blank=True, default='', verbose_name='内容')),
-                ('theme', models.CharField(default='other', max_length=30, verbose_name='主题')),
-                ('deadline', models.DateField(blank=True, null=True, verbose_name='完成时限')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('plan', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='plans.plan')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("seq", models.PositiveSmallIntegerField(verbose_name="序号")),
+                ("title", models.CharField(max_length=200, verbose_name="实事名称")),
+                ("body", models.TextField(blank=True, default="", verbose_name="内容")),
+                ("theme", models.CharField(default="other", max_length=30, verbose_name="主题")),
+                ("deadline", models.DateField(blank=True, null=True, verbose_name="完成时限")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="plans.plan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical project',
-                'verbose_name_plural': 'historical projects',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical project",
+                "verbose_name_plural": "historical projects",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Project',
+            name="Project",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('seq', models.PositiveSmallIntegerField(verbose_name='序号')),
-                ('title', models.CharField(max_length=200, verbose_name='实事名称')),
-                ('body', models.TextField(blank=True, default='', verbose_name='内容')),
-                ('theme', models.CharField(default='other', max_length=30, verbose_name='主题')),
-                ('deadline', models.DateField(blank=True, null=True, verbose_name='完成时限')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='projects', to='plans.plan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("seq", models.PositiveSmallIntegerField(verbose_name="序号")),
+                ("title", models.CharField(max_length=200, verbose_name="实事名称")),
+                ("body", models.TextField(blank=True, default="", verbose_name="内容")),
+                ("theme", models.CharField(default="other", max_length=30, verbose_name="主题")),
+                ("deadline", models.DateField(blank=True, null=True, verbose_name="完成时限")),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="projects", to="plans.plan"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['plan', 'seq'],
+                "ordering": ["plan", "seq"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalTarget',
+            name="HistoricalTarget",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('seq', models.PositiveSmallIntegerField(default=1)),
-                ('indicator', models.CharField(max_length=120, verbose_name='指标')),
-                ('op', models.CharField(choices=[('>=', '≥'), ('=', '='), ('<=', '≤'), ('~', '≈')], default='=', max_length=2, verbose_name='关系')),
-                ('value', models.DecimalField(decimal_places=2, max_digits=16, verbose_name='目标值')),
-                ('unit_of_measure', models.CharField(blank=True, default='', max_length=20, verbose_name='单位')),
-                ('kind', models.CharField(default='count', max_length=12, verbose_name='类型')),
-                ('text', models.CharField(blank=True, default='', max_length=200, verbose_name='原文')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('project', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='plans.project')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("seq", models.PositiveSmallIntegerField(default=1)),
+                ("indicator", models.CharField(max_length=120, verbose_name="指标")),
+                (
+                    "op",
+                    models.CharField(
+                        choices=[(">=", "≥"), ("=", "="), ("<=", "≤"), ("~", "≈")],
+                        default="=",
+                        max_length=2,
+                        verbose_name="关系",
+                    ),
+                ),
+                ("value", models.DecimalField(decimal_places=2, max_digits=16, verbose_name="目标值")),
+                (
+                    "unit_of_measure",
+                    models.CharField(blank=True, default="", max_length=20, verbose_name="单位"),
+                ),
+                ("kind", models.CharField(default="count", max_length=12, verbose_name="类型")),
+                ("text", models.CharField(blank=True, default="", max_length=200, verbose_name="原文")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "project",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="plans.project",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical target',
-                'verbose_name_plural': 'historical targets',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical target",
+                "verbose_name_plural": "historical targets",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Assignment',
+            name="Assignment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('lead', '牵头单位'), ('partner', '配合单位')], max_length=10, verbose_name='分工')),
-                ('order', models.PositiveSmallIntegerField(default=0)),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='assignments', to='directory.unit')),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='assignments', to='plans.project')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[("lead", "牵头单位"), ("partner", "配合单位")],
+                        max_length=10,
+                        verbose_name="分工",
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="assignments",
+                        to="directory.unit",
+                    ),
+                ),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="assignments",
+                        to="plans.project",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['project', 'order'],
+                "ordering": ["project", "order"],
             },
         ),
         migrations.CreateModel(
-            name='Target',
+            name="Target",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('seq', models.PositiveSmallIntegerField(default=1)),
-                ('indicator', models.CharField(max_length=120, verbose_name='指标')),
-                ('op', models.CharField(choices=[('>=', '≥'), ('=', '='), ('<=', '≤'), ('~', '≈')], default='=', max_length=2, verbose_name='关系')),
-                ('value', models.DecimalField(decimal_places=2, max_digits=16, verbose_name='目标值')),
-                ('unit_of_measure', models.CharField(blank=True, default='', max_length=20, verbose_name='单位')),
-                ('kind', models.CharField(default='count', max_length=12, verbose_name='类型')),
-                ('text', models.CharField(blank=True, default='', max_length=200, verbose_name='原文')),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='targets', to='plans.project')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("seq", models.PositiveSmallIntegerField(default=1)),
+                ("indicator", models.CharField(max_length=120, verbose_name="指标")),
+                (
+                    "op",
+                    models.CharField(
+                        choices=[(">=", "≥"), ("=", "="), ("<=", "≤"), ("~", "≈")],
+                        default="=",
+                        max_length=2,
+                        verbose_name="关系",
+                    ),
+                ),
+                ("value", models.DecimalField(decimal_places=2, max_digits=16, verbose_name="目标值")),
+                (
+                    "unit_of_measure",
+                    models.CharField(blank=True, default="", max_length=20, verbose_name="单位"),
+                ),
+                ("kind", models.CharField(default="count", max_length=12, verbose_name="类型")),
+                ("text", models.CharField(blank=True, default="", max_length=200, verbose_name="原文")),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="targets",
+                        to="plans.project",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['project', 'seq'],
+                "ordering": ["project", "seq"],
             },
         ),
         migrations.AddConstraint(
-            model_name='noticefile',
-            constraint=models.UniqueConstraint(fields=('region', 'sha256'), name='notice_file_once_per_region'),
+            model_name="noticefile",
+            constraint=models.UniqueConstraint(
+                fields=("region", "sha256"), name="notice_file_once_per_region"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='plan',
-            constraint=models.UniqueConstraint(fields=('region', 'year', 'title'), name='plan_unique_title_per_year'),
+            model_name="plan",
+            constraint=models.UniqueConstraint(
+                fields=("region", "year", "title"), name="plan_unique_title_per_year"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='period',
-            constraint=models.UniqueConstraint(fields=('plan', 'quarter'), name='period_once_per_quarter'),
+            model_name="period",
+            constraint=models.UniqueConstraint(fields=("plan", "quarter"), name="period_once_per_quarter"),
         ),
         migrations.AddConstraint(
-            model_name='project',
-            constraint=models.UniqueConstraint(fields=('plan', 'seq'), name='project_seq_unique_in_plan'),
+            model_name="project",
+            constraint=models.UniqueConstraint(fields=("plan", "seq"), name="project_seq_unique_in_plan"),
         ),
         migrations.AddConstraint(
-            model_name='assignment',
-            constraint=models.UniqueConstraint(fields=('project', 'unit'), name='assignment_once_per_unit'),
+            model_name="assignment",
+            constraint=models.UniqueConstraint(fields=("project", "unit"), name="assignment_once_per_unit"),
         ),
     ]

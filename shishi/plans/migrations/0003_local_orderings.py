@@ -4,26 +4,25 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('plans', '0002_figures_fit'),
+        ("plans", "0002_figures_fit"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='assignment',
-            options={'ordering': ['project_id', 'order']},
+            name="assignment",
+            options={"ordering": ["project_id", "order"]},
         ),
         migrations.AlterModelOptions(
-            name='period',
-            options={'ordering': ['plan_id', 'quarter']},
+            name="period",
+            options={"ordering": ["plan_id", "quarter"]},
         ),
         migrations.AlterModelOptions(
-            name='project',
-            options={'ordering': ['plan_id', 'seq']},
+            name="project",
+            options={"ordering": ["plan_id", "seq"]},
         ),
         migrations.AlterModelOptions(
-            name='target',
-            options={'ordering': ['project_id', 'seq']},
+            name="target",
+            options={"ordering": ["project_id", "seq"]},
         ),
     ]

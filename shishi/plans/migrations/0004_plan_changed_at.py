@@ -5,15 +5,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('plans', '0003_local_orderings'),
+        ("plans", "0003_local_orderings"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='plan',
-            name='changed_at',
+            model_name="plan",
+            name="changed_at",
             field=models.DateTimeField(default=django.utils.timezone.now, editable=False),
         ),
     ]

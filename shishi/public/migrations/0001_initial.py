@@ -6,34 +6,73 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('plans', '0001_initial'),
+        ("plans", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PublicStatement',
+            name="PublicStatement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(blank=True, default='', verbose_name='公开说明')),
-                ('approved_text', models.TextField(blank=True, default='', verbose_name='已公开的说明')),
-                ('approved_at', models.DateTimeField(blank=True, null=True)),
-                ('confirmed_findings', models.JSONField(blank=True, default=list)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('approved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('period', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='public_statements', to='plans.period')),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='public_statements', to='plans.project')),
-                ('updated_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.TextField(blank=True, default="", verbose_name="公开说明")),
+                ("approved_text", models.TextField(blank=True, default="", verbose_name="已公开的说明")),
+                ("approved_at", models.DateTimeField(blank=True, null=True)),
+                ("confirmed_findings", models.JSONField(blank=True, default=list)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "approved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="public_statements",
+                        to="plans.period",
+                    ),
+                ),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="public_statements",
+                        to="plans.project",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '公开说明',
-                'verbose_name_plural': '公开说明',
-                'ordering': ['project__seq'],
-                'constraints': [models.UniqueConstraint(fields=('project', 'period'), name='statement_once_per_project_and_period')],
+                "verbose_name": "公开说明",
+                "verbose_name_plural": "公开说明",
+                "ordering": ["project__seq"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("project", "period"), name="statement_once_per_project_and_period"
+                    )
+                ],
             },
         ),
     ]

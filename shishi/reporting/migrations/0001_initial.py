@@ -6,132 +6,318 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('directory', '0001_initial'),
-        ('plans', '0001_initial'),
+        ("directory", "0001_initial"),
+        ("plans", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ImplementationPlan',
+            name="ImplementationPlan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(blank=True, default='', verbose_name='实施方案')),
-                ('file', models.FileField(blank=True, upload_to='plans/%Y/', verbose_name='实施方案文件')),
-                ('office', models.CharField(blank=True, default='', max_length=60, verbose_name='责任科室')),
-                ('person_name', models.CharField(blank=True, default='', max_length=40, verbose_name='责任人')),
-                ('post', models.CharField(blank=True, default='', max_length=40, verbose_name='职务')),
-                ('phone', models.CharField(blank=True, default='', max_length=30, verbose_name='电话')),
-                ('sub_goals', models.TextField(blank=True, default='', verbose_name='本单位分解目标')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('assignment', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='implementation', to='plans.assignment')),
-                ('updated_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.TextField(blank=True, default="", verbose_name="实施方案")),
+                ("file", models.FileField(blank=True, upload_to="plans/%Y/", verbose_name="实施方案文件")),
+                ("office", models.CharField(blank=True, default="", max_length=60, verbose_name="责任科室")),
+                (
+                    "person_name",
+                    models.CharField(blank=True, default="", max_length=40, verbose_name="责任人"),
+                ),
+                ("post", models.CharField(blank=True, default="", max_length=40, verbose_name="职务")),
+                ("phone", models.CharField(blank=True, default="", max_length=30, verbose_name="电话")),
+                ("sub_goals", models.TextField(blank=True, default="", verbose_name="本单位分解目标")),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "assignment",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="implementation",
+                        to="plans.assignment",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='QuarterlyReport',
+            name="QuarterlyReport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('state', models.CharField(choices=[('draft', '草稿'), ('submitted', '已报送'), ('returned', '已退回'), ('accepted', '已通过')], default='draft', max_length=10, verbose_name='状态')),
-                ('revision', models.PositiveIntegerField(default=0)),
-                ('stamped_pdf', models.FileField(blank=True, upload_to='stamped/%Y/', verbose_name='盖章PDF')),
-                ('stamped_pdf_name', models.CharField(blank=True, default='', max_length=255)),
-                ('stamped_pdf_sha256', models.CharField(blank=True, default='', max_length=64)),
-                ('return_reason', models.TextField(blank=True, default='', verbose_name='退回原因')),
-                ('submitted_at', models.DateTimeField(blank=True, null=True)),
-                ('first_submitted_at', models.DateTimeField(blank=True, null=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('period', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reports', to='plans.period')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='reports', to='directory.unit')),
-                ('updated_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("draft", "草稿"),
+                            ("submitted", "已报送"),
+                            ("returned", "已退回"),
+                            ("accepted", "已通过"),
+                        ],
+                        default="draft",
+                        max_length=10,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("revision", models.PositiveIntegerField(default=0)),
+                (
+                    "stamped_pdf",
+                    models.FileField(blank=True, upload_to="stamped/%Y/", verbose_name="盖章PDF"),
+                ),
+                ("stamped_pdf_name", models.CharField(blank=True, default="", max_length=255)),
+                ("stamped_pdf_sha256", models.CharField(blank=True, default="", max_length=64)),
+                ("return_reason", models.TextField(blank=True, default="", verbose_name="退回原因")),
+                ("submitted_at", models.DateTimeField(blank=True, null=True)),
+                ("first_submitted_at", models.DateTimeField(blank=True, null=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "period",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="reports", to="plans.period"
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="reports",
+                        to="directory.unit",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Reminder',
+            name="Reminder",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('channel', models.CharField(choices=[('email', '邮件'), ('in_app', '站内通知'), ('webhook', '群机器人')], max_length=10)),
-                ('sent_at', models.DateTimeField(auto_now_add=True)),
-                ('delivered', models.BooleanField(default=True)),
-                ('detail', models.CharField(blank=True, default='', max_length=300)),
-                ('period', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reminders', to='plans.period')),
-                ('sent_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reminders', to='directory.unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "channel",
+                    models.CharField(
+                        choices=[("email", "邮件"), ("in_app", "站内通知"), ("webhook", "群机器人")],
+                        max_length=10,
+                    ),
+                ),
+                ("sent_at", models.DateTimeField(auto_now_add=True)),
+                ("delivered", models.BooleanField(default=True)),
+                ("detail", models.CharField(blank=True, default="", max_length=300)),
+                (
+                    "period",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reminders",
+                        to="plans.period",
+                    ),
+                ),
+                (
+                    "sent_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reminders",
+                        to="directory.unit",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-sent_at'],
+                "ordering": ["-sent_at"],
             },
         ),
         migrations.CreateModel(
-            name='ReportLine',
+            name="ReportLine",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('measures', models.TextField(blank=True, default='', verbose_name='本季度具体措施及任务进度情况')),
-                ('deadline', models.CharField(blank=True, default='', max_length=60, verbose_name='完成时限')),
-                ('assessment', models.CharField(blank=True, choices=[('on_schedule', '按计划推进'), ('behind', '进度滞后'), ('done', '已完成')], default='', max_length=12, verbose_name='自评')),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='report_lines', to='plans.project')),
-                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='lines', to='reporting.quarterlyreport')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "measures",
+                    models.TextField(blank=True, default="", verbose_name="本季度具体措施及任务进度情况"),
+                ),
+                (
+                    "deadline",
+                    models.CharField(blank=True, default="", max_length=60, verbose_name="完成时限"),
+                ),
+                (
+                    "assessment",
+                    models.CharField(
+                        blank=True,
+                        choices=[("on_schedule", "按计划推进"), ("behind", "进度滞后"), ("done", "已完成")],
+                        default="",
+                        max_length=12,
+                        verbose_name="自评",
+                    ),
+                ),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="report_lines",
+                        to="plans.project",
+                    ),
+                ),
+                (
+                    "report",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="lines",
+                        to="reporting.quarterlyreport",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['project__seq'],
+                "ordering": ["project__seq"],
             },
         ),
         migrations.CreateModel(
-            name='ReportVersion',
+            name="ReportVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField()),
-                ('content', models.JSONField()),
-                ('stamped_pdf', models.FileField(upload_to='stamped/%Y/')),
-                ('stamped_pdf_name', models.CharField(max_length=255)),
-                ('stamped_pdf_sha256', models.CharField(max_length=64)),
-                ('submitted_at', models.DateTimeField()),
-                ('outcome', models.CharField(choices=[('pending', '待审核'), ('accepted', '已通过'), ('returned', '已退回')], default='pending', max_length=10)),
-                ('reviewed_at', models.DateTimeField(blank=True, null=True)),
-                ('review_note', models.TextField(blank=True, default='')),
-                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='versions', to='reporting.quarterlyreport')),
-                ('reviewed_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('submitted_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField()),
+                ("content", models.JSONField()),
+                ("stamped_pdf", models.FileField(upload_to="stamped/%Y/")),
+                ("stamped_pdf_name", models.CharField(max_length=255)),
+                ("stamped_pdf_sha256", models.CharField(max_length=64)),
+                ("submitted_at", models.DateTimeField()),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[("pending", "待审核"), ("accepted", "已通过"), ("returned", "已退回")],
+                        default="pending",
+                        max_length=10,
+                    ),
+                ),
+                ("reviewed_at", models.DateTimeField(blank=True, null=True)),
+                ("review_note", models.TextField(blank=True, default="")),
+                (
+                    "report",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="versions",
+                        to="reporting.quarterlyreport",
+                    ),
+                ),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "submitted_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['report', 'number'],
+                "ordering": ["report", "number"],
             },
         ),
         migrations.CreateModel(
-            name='TargetValue',
+            name="TargetValue",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('value', models.DecimalField(blank=True, decimal_places=2, max_digits=16, null=True)),
-                ('line', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='values', to='reporting.reportline')),
-                ('target', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reported_values', to='plans.target')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("value", models.DecimalField(blank=True, decimal_places=2, max_digits=16, null=True)),
+                (
+                    "line",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="values",
+                        to="reporting.reportline",
+                    ),
+                ),
+                (
+                    "target",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reported_values",
+                        to="plans.target",
+                    ),
+                ),
             ],
         ),
         migrations.AddIndex(
-            model_name='quarterlyreport',
-            index=models.Index(fields=['period', 'state'], name='reporting_q_period__017dea_idx'),
+            model_name="quarterlyreport",
+            index=models.Index(fields=["period", "state"], name="reporting_q_period__017dea_idx"),
         ),
         migrations.AddConstraint(
-            model_name='quarterlyreport',
-            constraint=models.UniqueConstraint(fields=('unit', 'period'), name='report_once_per_unit_and_period'),
+            model_name="quarterlyreport",
+            constraint=models.UniqueConstraint(
+                fields=("unit", "period"), name="report_once_per_unit_and_period"
+            ),
         ),
         migrations.AddIndex(
-            model_name='reminder',
-            index=models.Index(fields=['unit', 'period', 'sent_at'], name='reporting_r_unit_id_0b320a_idx'),
+            model_name="reminder",
+            index=models.Index(fields=["unit", "period", "sent_at"], name="reporting_r_unit_id_0b320a_idx"),
         ),
         migrations.AddConstraint(
-            model_name='reportline',
-            constraint=models.UniqueConstraint(fields=('report', 'project'), name='line_once_per_project'),
+            model_name="reportline",
+            constraint=models.UniqueConstraint(fields=("report", "project"), name="line_once_per_project"),
         ),
         migrations.AddConstraint(
-            model_name='reportversion',
-            constraint=models.UniqueConstraint(fields=('report', 'number'), name='version_number_unique'),
+            model_name="reportversion",
+            constraint=models.UniqueConstraint(fields=("report", "number"), name="version_number_unique"),
         ),
         migrations.AddConstraint(
-            model_name='targetvalue',
-            constraint=models.UniqueConstraint(fields=('line', 'target'), name='value_once_per_target'),
+            model_name="targetvalue",
+            constraint=models.UniqueConstraint(fields=("line", "target"), name="value_once_per_target"),
         ),
     ]

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('reporting', '0002_figures_fit'),
+        ("reporting", "0002_figures_fit"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='implementationplan',
-            name='revision',
+            model_name="implementationplan",
+            name="revision",
             field=models.PositiveIntegerField(default=0),
         ),
     ]

@@ -6,37 +6,97 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('directory', '0002_alter_person_role'),
-        ('plans', '0001_initial'),
+        ("directory", "0002_alter_person_role"),
+        ("plans", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SupervisionNotice',
+            name="SupervisionNotice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.TextField(verbose_name='督办事由')),
-                ('reply_by', models.DateField(verbose_name='答复期限')),
-                ('state', models.CharField(choices=[('open', '待答复'), ('answered', '已答复'), ('closed', '已办结')], default='open', max_length=10)),
-                ('issued_at', models.DateTimeField(auto_now_add=True)),
-                ('reply', models.TextField(blank=True, default='', verbose_name='答复')),
-                ('replied_at', models.DateTimeField(blank=True, null=True)),
-                ('closed_at', models.DateTimeField(blank=True, null=True)),
-                ('closed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('issued_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('period', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='supervision_notices', to='plans.period')),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='supervision_notices', to='plans.project')),
-                ('replied_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='supervision_notices', to='directory.unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reason", models.TextField(verbose_name="督办事由")),
+                ("reply_by", models.DateField(verbose_name="答复期限")),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[("open", "待答复"), ("answered", "已答复"), ("closed", "已办结")],
+                        default="open",
+                        max_length=10,
+                    ),
+                ),
+                ("issued_at", models.DateTimeField(auto_now_add=True)),
+                ("reply", models.TextField(blank=True, default="", verbose_name="答复")),
+                ("replied_at", models.DateTimeField(blank=True, null=True)),
+                ("closed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "closed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "issued_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="supervision_notices",
+                        to="plans.period",
+                    ),
+                ),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="supervision_notices",
+                        to="plans.project",
+                    ),
+                ),
+                (
+                    "replied_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="supervision_notices",
+                        to="directory.unit",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-issued_at'],
-                'indexes': [models.Index(fields=['period', 'state'], name='supervision_period__84ecf4_idx'), models.Index(fields=['unit', 'state'], name='supervision_unit_id_977eed_idx')],
+                "ordering": ["-issued_at"],
+                "indexes": [
+                    models.Index(fields=["period", "state"], name="supervision_period__84ecf4_idx"),
+                    models.Index(fields=["unit", "state"], name="supervision_unit_id_977eed_idx"),
+                ],
             },
         ),
     ]

@@ -8,7 +8,9 @@ class Command(BaseCommand):
     help = "Remind units whose quarterly report is due within --before days or overdue by up to --after days. Run daily from cron."
 
     def add_arguments(self, parser):
-        parser.add_argument("--before", type=int, default=3, help="days before the due date to start reminding")
+        parser.add_argument(
+            "--before", type=int, default=3, help="days before the due date to start reminding"
+        )
         parser.add_argument("--after", type=int, default=3, help="days after the due date to keep reminding")
 
     def handle(self, *args, before, after, **options):

@@ -144,7 +144,8 @@ def run(database: str, rounds: int, only: list[str]) -> None:
         pages = pages[:1] + [page for page in pages[1:] if any(word in page.name for word in only)]
     where = connection.settings_dict["NAME"]
     print(
-        f"{database} ({where}): province {Region.objects.filter(path__startswith='99/', level='county').count()} counties, "
+        f"{database} ({where}): province "
+        f"{Region.objects.filter(path__startswith='99/', level='county').count()} counties, "
         f"{Plan.objects.filter(region__path__startswith='99/').count():,} plans, "
         f"{ReportLine.objects.filter(project__plan__region__path__startswith='99/').count():,} report lines; "
         f"small world {Region.objects.filter(path__startswith='98/', level='county').count()} counties, "

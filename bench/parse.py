@@ -126,11 +126,11 @@ def _ratios(kind: str, pdfs: list[Path], goal: bool = False) -> None:
     pdftotext = shutil.which("pdftotext")
     rows = []
     for pdf in pdfs:
-        ours = _best_of(ROUNDS, lambda: load_notice(pdf))
+        ours = _best_of(ROUNDS, lambda pdf=pdf: load_notice(pdf))
         if pdftotext:
             theirs = _best_of(
                 ROUNDS,
-                lambda: subprocess.run(
+                lambda pdf=pdf: subprocess.run(
                     [pdftotext, "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True
                 ),
             )

@@ -183,7 +183,7 @@ def start_gunicorn(port: int, workers: int, threads: int, log: Path) -> subproce
             return server
         except OSError:
             if server.poll() is not None:
-                raise SystemExit(f"gunicorn exited: {log.read_text()[-2000:]}")
+                raise SystemExit(f"gunicorn exited: {log.read_text()[-2000:]}") from None
             time.sleep(0.3)
     server.kill()
     raise SystemExit("gunicorn did not start within 60 s")
@@ -409,7 +409,8 @@ async def run_clerks(clerks, base_url, period_id, args) -> tuple[list, list, flo
         signed_in_seconds = time.perf_counter() - start
         ready = [(c, cl) for c, cl, ok in zip(clerks, clients, results) if ok is True]
         print(
-            f"sign-in: {len(ready)} of {len(clerks)} clerks signed in through the log-in form in {signed_in_seconds:.1f} s; "
+            f"sign-in: {len(ready)} of {len(clerks)} clerks signed in through the log-in form "
+            f"in {signed_in_seconds:.1f} s; "
             f"log-in {summary([s for s in sign_samples if s.kind == 'login'])}; "
             f"answers {statuses(sign_samples)}",
             flush=True,
@@ -443,7 +444,8 @@ def summary(samples: list[Sample]) -> str:
     if not seconds:
         return "no answers"
     return (
-        f"n={len(samples)} p50 {percentile(seconds, 0.5) * 1000:.0f} ms, p95 {percentile(seconds, 0.95) * 1000:.0f} ms, "
+        f"n={len(samples)} p50 {percentile(seconds, 0.5) * 1000:.0f} ms, "
+        f"p95 {percentile(seconds, 0.95) * 1000:.0f} ms, "
         f"max {max(seconds) * 1000:.0f} ms"
     )
 
@@ -459,7 +461,8 @@ def statuses(samples: list[Sample]) -> str:
 def report_figures(samples: list[Sample], elapsed: float) -> None:
     answered = [s for s in samples if s.status is not None]
     print(
-        f"requests: {len(samples)} in {elapsed:.1f} s = {len(samples) / elapsed:.1f}/s; all answered: {summary(samples)}"
+        f"requests: {len(samples)} in {elapsed:.1f} s = {len(samples) / elapsed:.1f}/s; "
+        f"all answered: {summary(samples)}"
     )
     for kind in ("quarter", "open", "form", "save", "upload", "submit"):
         chosen = [s for s in samples if s.kind == kind]
@@ -609,16 +612,20 @@ def main() -> None:
                 max_connections = int(cursor.fetchone()[0])
             if args.workers * args.threads >= max_connections - 5:
                 raise SystemExit(
-                    f"{args.workers} × {args.threads} connections would not fit in max_connections={max_connections}"
+                    f"{args.workers} × {args.threads} connections would not fit in "
+                    f"max_connections={max_connections}"
                 )
         started = time.perf_counter()
         period_id = arrange(args.reporters)
         clerks = [Clerk(f"clerk{n:03d}", stamped_pdf(n, args.pdf_kb)) for n in range(1, args.reporters + 1)]
         connection.close()
         print(
-            f"surge: {args.database}, {args.reporters} reporters, {args.seconds:.0f} s, at most {args.max_requests} requests; "
-            f"gunicorn {args.workers} workers × {args.threads} threads; PDFs of {len(clerks[0].pdf) // 1024} KB; "
-            f"{args.saves} saves per clerk, think time ~{args.think:.1f} s (set up in {time.perf_counter() - started:.0f} s)",
+            f"surge: {args.database}, {args.reporters} reporters, {args.seconds:.0f} s, "
+            f"at most {args.max_requests} requests; "
+            f"gunicorn {args.workers} workers × {args.threads} threads; "
+            f"PDFs of {len(clerks[0].pdf) // 1024} KB; "
+            f"{args.saves} saves per clerk, think time ~{args.think:.1f} s "
+            f"(set up in {time.perf_counter() - started:.0f} s)",
             flush=True,
         )
         log = data_dir / "gunicorn.log"

@@ -97,7 +97,10 @@ def notice_docx_at_the_bounds() -> bytes:
 def notice_html_at_the_bounds() -> bytes:
     """A 2 MB page of 200,000 nodes."""
     body = "<p><b>通知</b>内容正文</p>" * 49_900
-    return f"<html><head><meta charset='utf-8'><title>通知</title></head><body><div id='zoom'>{body}</div></body></html>".encode()
+    return (
+        "<html><head><meta charset='utf-8'><title>通知</title></head>"
+        f"<body><div id='zoom'>{body}</div></body></html>"
+    ).encode()
 
 
 def notice_pdf_at_the_bounds() -> bytes:
@@ -112,12 +115,13 @@ def stamped_pdf_at_the_bounds() -> bytes:
     annots = []
     objects = []
     first = 4 + 200
-    for page in range(200):
+    for _page in range(200):
         refs = []
         for _ in range(98):
             refs.append(b"%d 0 R" % (first + len(objects)))
             objects.append(
-                b"<< /Type /Annot /Subtype /Link /Rect [0 0 10 10] /A << /S /URI /URI (https://www.gov.cn/) >> >>"
+                b"<< /Type /Annot /Subtype /Link /Rect [0 0 10 10] "
+                b"/A << /S /URI /URI (https://www.gov.cn/) >> >>"
             )
         annots.append(b" /Annots [" + b" ".join(refs) + b"]")
     kids = b" ".join(b"%d 0 R" % (4 + i) for i in range(200))

@@ -54,7 +54,8 @@ def _backup_or_restore(args) -> int:
     if args.command == "backup":
         manifest = backup(args.file)
         print(
-            f"已备份：{sum(manifest['counts'].values())} 条记录，{len(manifest['files'])} 个文件 → {args.file}"
+            f"已备份：{sum(manifest['counts'].values())} 条记录，"
+            f"{len(manifest['files'])} 个文件 → {args.file}"
         )
         return 0
     if not args.yes:
@@ -66,7 +67,8 @@ def _backup_or_restore(args) -> int:
         print(f"shishi: {error}", file=sys.stderr)
         return 2
     print(
-        f"已恢复：{sum(manifest['counts'].values())} 条记录，{len(manifest['files'])} 个文件（备份于 {manifest['created']}）"
+        f"已恢复：{sum(manifest['counts'].values())} 条记录，"
+        f"{len(manifest['files'])} 个文件（备份于 {manifest['created']}）"
     )
     return 0
 
@@ -75,7 +77,8 @@ def summary(notice: Notice) -> str:
     """A readable summary for a person: header, projects with units and targets, warnings."""
     out = [
         f"{notice.title or '（无标题）'}",
-        f"  发文机关：{notice.issuer or '—'}    文号：{notice.doc_number or '—'}    年度：{notice.year or '—'}",
+        f"  发文机关：{notice.issuer or '—'}    文号：{notice.doc_number or '—'}"
+        f"    年度：{notice.year or '—'}",
         f"  地区：{notice.region or '—'}    成文日期：{notice.issued_on or '—'}",
         "",
     ]

@@ -4,16 +4,19 @@ Variables (all optional for `make run`):
 - SHISHI_DEBUG=1                development mode (make run sets it)
 - SHISHI_SECRET_KEY             required when SHISHI_DEBUG is off
 - SHISHI_ALLOWED_HOSTS          comma-separated host names
-- DATABASE_URL                  e.g. postgres://user@127.0.0.1:5432/shishi; default: SQLite under SHISHI_DATA_DIR
+- DATABASE_URL                  e.g. postgres://user@127.0.0.1:5432/shishi; default: SQLite under
+                                SHISHI_DATA_DIR
 - SHISHI_DATA_DIR               where the SQLite database and uploaded files live (default: ./var)
 - SHISHI_EMAIL_URL              smtp://user:pass@host:port ; default: mail printed to the console
 - SHISHI_DEFAULT_FROM_EMAIL     sender of reminders
 - SHISHI_DUE_DAYS               days after quarter end a report is due (default 10)
 - SHISHI_REMINDER_INTERVAL_HOURS  no reminder to the same unit for the same period within this (default 24)
-- SHISHI_CACHE_URL              redis://host:6379/0 shared by every app server; default: memory of each process
+- SHISHI_CACHE_URL              redis://host:6379/0 shared by every app server; default: memory of each
+                                process
 - SHISHI_BEHIND_PROXY=1         behind nginx: the client's address is nginx's X-Real-IP header
 - SHISHI_JOBS                   thread (default: background exports run inside the web process) or
-                                worker (a separate `manage.py run_jobs` process runs them; for several app servers)
+                                worker (a separate `manage.py run_jobs` process runs them; for several
+                                app servers)
 - SHISHI_S3_BUCKET              keep uploaded and generated files in this S3-compatible bucket (needs the
                                 s3 extra: pip install 'shishi[s3]'); with SHISHI_S3_ENDPOINT_URL,
                                 SHISHI_S3_REGION, AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY

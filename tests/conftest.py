@@ -23,12 +23,17 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 import time_machine
+from django.test import Client
 
+from shishi.api.tokens import create_token
 from shishi.directory.models import Person, Region, Unit
 from shishi.plans.services import confirm_plan, draft_unit_names, read_notice_upload
 from shishi.reporting.services import LineEntry, attach_stamped_pdf, save_draft, submit_report
 
 SAMPLES = Path(__file__).parents[1] / "samples" / "notices"
+
+# test_permissions' scene, which test_odd_values meets too.
+pytest_plugins = ["tests.permissions_scene"]
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -166,3 +171,37 @@ def cast(world, cora, plan):
 @pytest.fixture
 def q1(plan):
     return plan.periods.get(quarter=1)
+
+
+# -- the REST API, for tests of every app ---------------------------------------------------------
+
+
+class ApiClient:
+    """A test client that speaks JSON to /api/ with a person's bearer token."""
+
+    def __init__(self, raw_token: str | None):
+        self.client = Client()
+        self.headers = {"Authorization": f"Bearer {raw_token}"} if raw_token else {}
+
+    def get(self, path: str, **params):
+        return self.client.get(path, params, headers=self.headers)
+
+    def post(self, path: str, data=None, **extra):
+        return self.client.post(path, data or {}, content_type="application/json", headers=self.headers)
+
+    def put(self, path: str, data):
+        return self.client.put(path, data, content_type="application/json", headers=self.headers)
+
+    def upload(self, path: str, files: dict):
+        return self.client.post(path, files, headers=self.headers)
+
+
+@pytest.fixture
+def api_as(cast):
+    """`api_as("lena")`: a client with a fresh token of that member of the cast."""
+
+    def make(role: str) -> ApiClient:
+        _, raw = create_token(cast[role], f"{role}的测试令牌")
+        return ApiClient(raw)
+
+    return make

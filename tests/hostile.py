@@ -273,7 +273,10 @@ ACTIVE_PDFS = {
         "SubmitForm",
     ),
 }
-LINK = b" /Annots [<< /Type /Annot /Subtype /Link /Rect [0 0 100 20] /A << /S /URI /URI (https://www.gov.cn/) >> >>]"
+LINK = (
+    b" /Annots [<< /Type /Annot /Subtype /Link /Rect [0 0 100 20] "
+    b"/A << /S /URI /URI (https://www.gov.cn/) >> >>]"
+)
 PLAIN_PDFS = {
     "a web link, as Word exports any address": lambda: pdf(page=LINK),
     "an /OpenAction that only goes to the first page": lambda: pdf(catalog=b" /OpenAction [4 0 R /Fit]"),

@@ -115,7 +115,7 @@ def start(
                     stop(process)
                     raise RuntimeError(
                         f"{command[0]} did not listen on {port}:\n{log.read_text(errors='replace')}"
-                    )
+                    ) from None
                 time.sleep(0.1)
     return process
 

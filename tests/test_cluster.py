@@ -165,7 +165,8 @@ def test_a_report_and_its_pdf_saved_through_one_server_are_seen_through_the_othe
             "shell",
             "--no-imports",
             "-c",
-            "from shishi.reporting.models import QuarterlyReport as R; from shishi.directory.models import Person; "
+            "from shishi.reporting.models import QuarterlyReport as R; "
+            "from shishi.directory.models import Person; "
             "unit = Person.objects.get(username='reporter').unit; "
             "print(R.objects.filter(unit=unit, state='draft').values_list('pk', flat=True).first())",
         )

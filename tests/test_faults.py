@@ -49,7 +49,8 @@ from shishi.reporting.services import start_report
 today = timezone.localdate()
 county = Region.objects.create(name="桓台县", code="370321", level=Region.Level.COUNTY)
 unit = Unit.objects.create(region=county, name="县妇联")
-plan = Plan.objects.create(region=county, year=today.year, title="关于为全县妇女儿童办实事的通知", published=True)
+plan = Plan.objects.create(region=county, year=today.year,\
+ title="关于为全县妇女儿童办实事的通知", published=True)
 project = Project.objects.create(plan=plan, seq=1, title="实施适龄妇女“两癌”免费筛查行动")
 Target.objects.create(project=project, seq=1, indicator="免费筛查", value=18000, unit_of_measure="人")
 Assignment.objects.create(project=project, unit=unit, role="lead")
@@ -205,7 +206,8 @@ def snapshot(data: Path) -> dict:
         tables = [
             name
             for (name,) in database.execute(
-                "SELECT name FROM sqlite_master WHERE type='table' AND (name LIKE 'reporting_%' OR name LIKE 'history_%')"
+                "SELECT name FROM sqlite_master WHERE type='table' "
+                "AND (name LIKE 'reporting_%' OR name LIKE 'history_%')"
             )
         ]
         rows = {table: sorted(map(repr, database.execute(f'SELECT * FROM "{table}"'))) for table in tables}
@@ -221,7 +223,8 @@ def referenced_files(data: Path) -> set[str]:
         return {
             name
             for (name,) in database.execute(
-                "SELECT stamped_pdf FROM reporting_quarterlyreport UNION SELECT stamped_pdf FROM reporting_reportversion"
+                "SELECT stamped_pdf FROM reporting_quarterlyreport "
+                "UNION SELECT stamped_pdf FROM reporting_reportversion"
             )
             if name
         }
@@ -450,7 +453,8 @@ def is_submitted(site, form: dict) -> bool:
 
 
 def reopen(site) -> None:
-    """Put Lena's report back to a draft without a PDF, for the next test (as a coordinator's return would)."""
+    """Put Lena's report back to a draft without a PDF, for the next test (as a coordinator's return
+    would)."""
     database = sqlite3.connect(site["data"] / "shishi.sqlite3")
     try:
         with database:
@@ -568,7 +572,8 @@ def test_the_app_recovers_by_itself_when_postgresql_restarts_under_load(tmp_path
         assert before and all(a[2] == 200 for a in before)
         failed = sorted({str(a[2]) for a in during if a[2] != 200})
         print(
-            f"PostgreSQL restart took {up - down:.2f} s; during it {len(during)} requests, failures: {failed or 'none'}"
+            f"PostgreSQL restart took {up - down:.2f} s; during it {len(during)} requests, "
+            f"failures: {failed or 'none'}"
         )
         assert set(failed) <= {"503"}, (
             "during the outage: the page that says the database is away, nothing worse"

@@ -30,7 +30,7 @@ from django.urls import URLResolver, get_resolver, resolve
 from django.urls.converters import IntConverter
 
 from shishi.api.tokens import create_token
-from tests.test_permissions import ANONYMOUS, CASES, WHO, Case, finish, scene  # noqa: F401 (scene: the fixture)
+from tests.test_permissions import ANONYMOUS, CASES, WHO, Case, finish
 
 # What people (and robots) type where a number belongs, each for a reason.
 ODD = {

@@ -1,10 +1,11 @@
 """Who may open which page: every URL of the app, for every member of the cast.
 
-The scene: Pavel (县财政局, a partner on project 5) has a submitted Q1 report and a Q2 draft,
-both with a stamped PDF, an implementation plan with a file for project 5, a filled Q2 form
-uploaded and waiting for his confirmation, an API token and a finished export. Cora has a
-second notice of 桓台县 waiting in preview, issued bulletin 第1期 for Q1, published the plan and
-approved a public text for project 1. Sam (督查室) sent 县财政局 a 督办 notice that Pavel answered.
+The scene (the `scene` fixture, in tests/permissions_scene.py): Pavel (县财政局, a partner on
+project 5) has a submitted Q1 report and a Q2 draft, both with a stamped PDF, an implementation
+plan with a file for project 5, a filled Q2 form uploaded and waiting for his confirmation, an
+API token and a finished export. Cora has a second notice of 桓台县 waiting in preview, issued
+bulletin 第1期 for Q1, published the plan and approved a public text for project 1. Sam (督查室)
+sent 县财政局 a 督办 notice that Pavel answered.
 Each case expects one of:
 
 - allowed: answered 2xx, or redirected to a page that the same user then opens with 200;
@@ -25,8 +26,6 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import pytest
-from django.core.cache import cache
-from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import Client
@@ -34,20 +33,15 @@ from django.urls import URLResolver, get_resolver, resolve, reverse
 from django.utils import timezone
 
 from shishi.api.models import ApiToken
-from shishi.api.tokens import create_token
 from shishi.bulletins.models import Bulletin
-from shishi.bulletins.services import issue_bulletin
 from shishi.directory.access import DRAFT
 from shishi.directory.models import InAppNotice
 from shishi.documents.models import FormImport
-from shishi.documents.services import read_upload, unit_form
-from shishi.exports.jobs import run_job
+from shishi.documents.services import unit_form
 from shishi.exports.models import ExportJob
 from shishi.history.models import Event
-from shishi.plans.models import Assignment, NoticeFile, Plan
-from shishi.plans.services import read_notice_upload
+from shishi.plans.models import NoticeFile, Plan
 from shishi.public.models import PublicStatement
-from shishi.public.services import approve_statement, publish_plan
 from shishi.reporting.models import (
     ImplementationPlan,
     QuarterlyReport,
@@ -58,16 +52,11 @@ from shishi.reporting.models import (
 )
 from shishi.reporting.services import (
     LineEntry,
-    attach_stamped_pdf,
     return_report,
     save_draft,
-    start_report,
-    submit_report,
 )
 from shishi.supervision.models import SupervisionNotice
-from shishi.supervision.services import answer, issue
 from tests.conftest import SAMPLES, pdf_bytes
-from tests.documents.filling import MEASURES, WordForm
 
 ALLOWED, REFUSED, LOCKED = "allowed", "refused", "locked"
 ROLES = ["lena", "pavel", "cora", "otto", "leah", "cici", "olga", "sam", "admin"]
@@ -85,85 +74,6 @@ SUBMISSION_READERS = OFFICE | PAVEL  # a submitted report, its versions, the led
 SUPERVISORS = {"sam", "admin"}  # can_supervise: issue and close 督办
 COMPARERS = OFFICE | {"otto"}  # comparisons are for everyone but unit clerks
 CITY = {"cici", "admin"}  # compare 淄博市's counties side by side
-
-
-# -- the scene ----------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def scene(cast, plan, q1, world):
-    pavel, finance = cast["pavel"], cast["pavel"].unit
-    assignment = Assignment.objects.select_related("project").get(unit=finance, project__plan=plan)
-    submitted = start_report(finance, q1)
-    submitted = save_draft(
-        submitted,
-        pavel,
-        submitted.revision,
-        {
-            assignment.project_id: LineEntry(
-                measures="一季度已拨付筛查资金", deadline="", assessment="on_schedule", values={}
-            )
-        },
-    )
-    attach_stamped_pdf(submitted, pavel, pdf_bytes(), "一季度盖章.pdf")
-    submit_report(submitted, pavel, submitted.revision)
-    draft = start_report(finance, plan.periods.get(quarter=2))
-    attach_stamped_pdf(draft, pavel, pdf_bytes(2), "二季度盖章.pdf")
-    ledger = ImplementationPlan.objects.create(
-        assignment=assignment,
-        text="财政局实施方案",
-        phone="0533-0000000",
-        file=ContentFile(b"plan", name="finance-plan.txt"),
-    )
-    pending = read_notice_upload(
-        plan.region, cast["cora"], (SAMPLES / "zichuan-2024.txt").read_bytes(), "zichuan-2024.txt"
-    )
-    s = {
-        "plan": plan,
-        "q1": q1,
-        "unit": finance,
-        "project": assignment.project,
-        "assignment": assignment,
-        "ledger": ledger,
-        "pending": pending,
-        "draft": draft,
-        "submitted": QuarterlyReport.objects.get(pk=submitted.pk),
-        "region": plan.region,
-        "city": world["city"],
-        "lenas_unit": cast["lena"].unit,
-        "lenas_project": plan.projects.get(seq=1),
-    }
-    return s | paperwork(cast, s) | pavels_upload(pavel, s)
-
-
-def paperwork(cast, s) -> dict:
-    """What the newer apps keep: a bulletin, a 督办 notice, the public page, a token, an export."""
-    pavel, cora, plan = cast["pavel"], cast["cora"], s["plan"]
-    bulletin = issue_bulletin(plan, s["q1"], cora)
-    notice = issue(
-        s["project"],
-        s["unit"],
-        s["q1"],
-        cast["sam"],
-        "一季度资金拨付滞后，请说明原因",
-        timezone.localdate() + datetime.timedelta(days=7),
-    )
-    notice = answer(notice, pavel, "已于本周拨付到位。")  # answered: Sam may close it
-    publish_plan(plan, cora)
-    approve_statement(s["lenas_project"], s["q1"], cora, "一季度新开工幼儿园3所。")
-    cache.clear()  # the public pages are cached: nothing of another test's pages
-    token, _raw = create_token(pavel, "财政局OA对接")
-    job = run_job(ExportJob.objects.create(person=pavel, plan=plan, kind="plans", format="csv").pk)
-    assert job.state == ExportJob.State.DONE
-    return {"bulletin": bulletin, "notice": notice, "token": token, "job": job}
-
-
-def pavels_upload(pavel, s) -> dict:
-    """Pavel's Q2 form, filled in Word and uploaded; last, so that it was read against the draft as it is."""
-    period = s["draft"].period
-    form = WordForm(unit_form(period, s["unit"], DRAFT, timezone.localdate()).to_docx())
-    form.type_into(s["project"].seq, MEASURES, "二季度已拨付全部筛查资金")
-    return {"upload": read_upload(period, pavel, form.save(), "二季度报表.docx")}
 
 
 def database() -> dict:
@@ -257,7 +167,8 @@ class As(str):
 
 
 def url(name: str, *keys: str | int) -> Callable[[dict], str]:
-    """reverse(name) with arguments taken from the scene: a key names an object (its pk); an int or As(…) is itself."""
+    """reverse(name) with arguments taken from the scene: a key names an object (its pk); an int or
+    As(…) is itself."""
     return lambda s: reverse(name, args=[k if isinstance(k, (int, As)) else s[k].pk for k in keys])
 
 

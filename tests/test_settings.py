@@ -20,7 +20,8 @@ from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.files.storage import default_storage
 print(json.dumps({"cache": settings.CACHES["default"], "storage": settings.STORAGES["default"],
-                  "jobs": settings.SHISHI_JOBS, "cache_class": type(caches["default"]).__name__, "probe": PROBE}))
+                  "jobs": settings.SHISHI_JOBS, "cache_class": type(caches["default"]).__name__,\
+ "probe": PROBE}))
 """
 
 

@@ -20,7 +20,6 @@ from shishi.reporting.bulk import BulkUpdateError, update_figures
 from shishi.reporting.models import ImplementationPlan, QuarterlyReport
 from shishi.reporting.services import ReportError, attach_stamped_pdf, check_pdf, start_report, submit_report
 from tests import hostile
-from tests.api.conftest import api_as  # noqa: F401  (a fixture)
 from tests.conftest import SAMPLES, pdf_bytes
 
 MiB = 1024 * 1024

@@ -110,7 +110,8 @@ def test_the_doctests_hold():
     assert doctest.testmod(uploads).failed == 0
 
 
-CONTENT = b"%PDF-1.7\r\n\xd5\xc2\x80\xff\r\n\r\n--not-the-boundary\r\n\r\n binary \xb8\xc7"  # not UTF-8, and has blank lines
+# not UTF-8, and has blank lines
+CONTENT = b"%PDF-1.7\r\n\xd5\xc2\x80\xff\r\n\r\n--not-the-boundary\r\n\r\n binary \xb8\xc7"
 
 
 @pytest.mark.parametrize("size", [1, 2, 3, 5, 7, 13, 64, 4096])

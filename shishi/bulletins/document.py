@@ -178,7 +178,8 @@ def units_text(snapshot: dict) -> str:
     u, period = snapshot["units"], snapshot["period"]
     parts = [
         f"{period['name']}应报送单位{u['total']}个。截至{_date(snapshot['date'])}，"
-        f"已报送{u['submitted'] + u['accepted']}个（其中审核通过{u['accepted']}个、待审核{u['submitted']}个），"
+        f"已报送{u['submitted'] + u['accepted']}个"
+        f"（其中审核通过{u['accepted']}个、待审核{u['submitted']}个），"
         f"退回修改{u['returned']}个"
     ]
     if u["draft"]:

@@ -22,7 +22,6 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Generic, TypeVar
 
 from rapidfuzz import fuzz
 
@@ -38,18 +37,16 @@ _COMMON_WORDS = re.compile(
     re.VERBOSE,
 )
 
-T = TypeVar("T")
-
 
 @dataclass(frozen=True)
-class Item(Generic[T]):
+class Item[T]:
     ref: T  # what the caller wants back (a Project)
     title: str
     theme: str
 
 
 @dataclass(frozen=True)
-class Pair(Generic[T]):
+class Pair[T]:
     before: Item[T]
     after: Item[T]
     similarity: int
@@ -70,7 +67,9 @@ def similarity(a: str, b: str) -> int:
     return round(fuzz.ratio(sorted(a), sorted(b)))
 
 
-def match(before: list[Item[T]], after: list[Item[T]]) -> tuple[list[Pair[T]], list[Item[T]], list[Item[T]]]:
+def match[T](
+    before: list[Item[T]], after: list[Item[T]]
+) -> tuple[list[Pair[T]], list[Item[T]], list[Item[T]]]:
     """(continued pairs in the later plan's order, projects new in the later plan, projects not continued)."""
     candidates = []
     for i, old in enumerate(before):

@@ -269,7 +269,7 @@ def _sheet_shape(xml: bytes) -> _Shape:
             if len(merged) > bounds.MAX_MERGED_RANGES:
                 raise bounds.OverLimit(f"表格中的合并单元格超过{bounds.MAX_MERGED_RANGES}处，{NOT_OUR_FORM}")
     merged = [m for m in merged if m[0] <= m[2] and m[1] <= m[3]]
-    for top, left, bottom, right in merged:
+    for _top, _left, bottom, _right in merged:
         bounds.check_rows(bottom, NOT_OUR_FORM)  # a merged range reaching row 20009 makes a table that long
     height = max([height] + [bottom for _top, _left, bottom, _right in merged])
     width = min(MAX_COLUMNS, max([width] + [right for _top, _left, _bottom, right in merged]))

@@ -17,8 +17,9 @@ request's transaction has committed. With SHISHI_JOBS=worker (several app server
 docs/deploy.md) the web process only queues the row and one `manage.py run_jobs` process takes
 queued rows in order; claiming a row is a conditional UPDATE, so even two workers never run
 the same job twice. A thread or a worker dies with its process: a job that has not moved for
-STALE_AFTER (a restart, a killed worker) is marked failed with a message that says to start it again. Any other failure also ends in state
-failed with a message for a person; the traceback goes to the log.
+STALE_AFTER (a restart, a killed worker) is marked failed with a message that says to start it
+again. Any other failure also ends in state failed with a message for a person; the traceback
+goes to the log.
 
 Tests run `run_job` synchronously (`launch` is the only thing that starts a thread).
 """

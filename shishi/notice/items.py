@@ -238,7 +238,8 @@ def empty_categories(text: str, markers: list[Marker]) -> list[str]:
     the style of the first item's heading count, so a note numbered otherwise is not one.
 
     >>> unit = "（责任单位：县教育局）"
-    >>> text = f"一、教育\\n1.新建幼儿园。{unit}\\n2.新建学校。{unit}\\n二、医疗\\n三、民生\\n1.改造小区。{unit}"
+    >>> text = (f"一、教育\\n1.新建幼儿园。{unit}\\n2.新建学校。{unit}"
+    ...         f"\\n二、医疗\\n三、民生\\n1.改造小区。{unit}")
     >>> empty_categories(text, find_items(text))
     ['医疗']
     """

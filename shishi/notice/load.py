@@ -35,7 +35,8 @@ MAX_BYTES = 50 * 1024 * 1024
 _HTML_START = re.compile(
     rb"""
     ^ (?: \s | <!-- .*? --> | <\?xml [^>]*> )*          # whitespace, comments, XML declaration
-    < (?: !doctype \s+ html | html | head | body | meta | title | div | p | table | span | h[1-6] | br | center | font )
+    < (?: !doctype \s+ html | html | head | body | meta | title | div | p | table | span | h[1-6] | br
+        | center | font )
     [\s>/]
     """,
     re.VERBOSE | re.IGNORECASE | re.DOTALL,

@@ -93,7 +93,8 @@ def _extract(data: bytes, max_pages: int) -> list[list[Line]]:
     except pdfium.PdfiumError as e:
         if getattr(e, "err_code", None) == pdfium.raw.FPDF_ERR_PASSWORD:
             raise NoticeError(
-                "这个 PDF 设置了打开密码，无法读取。请取消密码后重新导出 PDF，或上传通知的 Word（.docx）文件。"
+                "这个 PDF 设置了打开密码，无法读取。"
+                "请取消密码后重新导出 PDF，或上传通知的 Word（.docx）文件。"
             ) from e
         raise NoticeError(_CORRUPT) from e
     try:

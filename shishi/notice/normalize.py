@@ -167,7 +167,8 @@ _FLATTENED_BREAK = re.compile(
     (?<=[。！？；：:）)」”])[ \t\u3000]+(?=\S)                       # after a sentence or a bracket
     | (?<=通知|公告|通报|决定|\d号|\d日)[ \t\u3000]+(?=\S)             # after a title, a doc number, a date
     | [ \t\u3000]+(?=发布时间|发布日期|来源[:：]|【打印|【关闭)         # before a page's by-line and tools
-    | [ \t\u3000]+(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、](?!\d)))  # before a marker
+    | [ \t\u3000]+(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]
+                       |\d{1,2}[.、](?!\d)))                                     # before a marker
     """,
     re.VERBOSE,
 )

@@ -36,7 +36,8 @@ _SUPERVISION = re.compile(r"列入[^。]{0,20}督查|督查室|督查内容|督�
 def read_reporting(text: str) -> Reporting:
     """Rules from the closing paragraphs (`text` has no line breaks inside sentences).
 
-    >>> r = read_reporting("各责任单位要于每季度末将实事进展情况电子版及盖章PDF版报县妇儿工委办公室（联系电话：8180012）。")
+    >>> r = read_reporting("各责任单位要于每季度末将实事进展情况电子版及盖章PDF版"
+    ...                    "报县妇儿工委办公室（联系电话：8180012）。")
     >>> (r.frequency, r.to, r.formats, r.phone)
     ('quarterly', '县妇儿工委办公室', ['电子版', '盖章PDF版'], '8180012')
     """

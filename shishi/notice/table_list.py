@@ -36,7 +36,8 @@ def table_projects(table: Table) -> tuple[list[Project], list[str], list[str]]:
     ...                  "1|新建幼儿园3所|1200|市教育局|市财政局、各县区|2024年12月底"])[0]
     >>> p = table_projects(t)[0][0]
     >>> (p.title, p.body, p.units, p.lead_units, p.investment, p.deadline_text)
-    ('新建幼儿园3所', '新建幼儿园3所。年度投资1200万元', ['市教育局', '市财政局', '各县区'], ['市教育局'], 1200, '2024年12月底')
+    ('新建幼儿园3所', '新建幼儿园3所。年度投资1200万元', ['市教育局', '市财政局', '各县区'],
+     ['市教育局'], 1200, '2024年12月底')
     >>> [(t.value, t.unit, t.kind) for t in p.targets]
     [(3, '所', 'count'), (12000000, '元', 'money')]
     """
@@ -152,7 +153,8 @@ def _investment(amounts: list[tuple[str, int | float | None]]) -> int | float | 
 
     >>> _investment([("总投资（万元）", 5000), ("年度投资（万元）", 1200)])
     1200
-    >>> _investment([("总投资", 5000), ("中央资金", 3000), ("地方资金", 2000)]), _investment([("中央资金", 30), ("县级配套", 20)])
+    >>> (_investment([("总投资", 5000), ("中央资金", 3000), ("地方资金", 2000)]),
+    ...  _investment([("中央资金", 30), ("县级配套", 20)]))
     (5000, 50)
     """
     if not amounts:

@@ -89,7 +89,8 @@ def column_role(header: str) -> str | None:
 
     >>> [column_role(h) for h in ("序号", "项目名称", "年度投资（万元）", "牵头单位", "配合单位", "完成时限")]
     ['seq', 'title', 'money', 'lead', 'partner', 'deadline']
-    >>> [column_role(h) for h in ("建设内容及规模", "年度目标任务", "责任单位", "本季度具体措施及任务进度情况")]
+    >>> [column_role(h)
+    ...  for h in ("建设内容及规模", "年度目标任务", "责任单位", "本季度具体措施及任务进度情况")]
     ['content', 'content', 'units', 'progress']
     """
     text = re.sub(r"\s+", "", header)
@@ -118,9 +119,12 @@ def money_unit(header: str) -> str:
 def find_tables(lines: list[str]) -> list[Table]:
     """Every table in `lines` (normalised text lines, leading TABs kept), with its header read.
 
-    >>> t = find_tables(["附件", "序号|项目名称|责任单位", "1|新建幼儿园3所|县教育局", "2|新增托位200个|县卫健局"])[0]
+    >>> t = find_tables(
+    ...     ["附件", "序号|项目名称|责任单位", "1|新建幼儿园3所|县教育局", "2|新增托位200个|县卫健局"]
+    ... )[0]
     >>> (t.roles, t.rows[1:], t.start, t.end)
-    (['seq', 'title', 'units'], [['1', '新建幼儿园3所', '县教育局'], ['2', '新增托位200个', '县卫健局']], 1, 4)
+    (['seq', 'title', 'units'],
+     [['1', '新建幼儿园3所', '县教育局'], ['2', '新增托位200个', '县卫健局']], 1, 4)
     """
     tables = []
     index = 0

@@ -39,7 +39,8 @@ def extract_targets(body: str) -> list[Target]:
     ... # doctest: +NORMALIZE_WHITESPACE
     [('新改扩建幼儿园', '=', 6, '所', 'count'), ('新改扩建中小学', '=', 4, '所', 'count'),
      ('拓展学位', '>=', 3800, '个', 'count')]
-    >>> [(t.indicator, t.value, t.unit, t.kind) for t in extract_targets("每千人口3岁以下婴幼儿托位数达到3.9个")]
+    >>> [(t.indicator, t.value, t.unit, t.kind)
+    ...  for t in extract_targets("每千人口3岁以下婴幼儿托位数达到3.9个")]
     [('每千人口3岁以下婴幼儿托位数', 3.9, '个', 'rate')]
     >>> t = extract_targets("筛查率达到85%以上，免费筛查1.8万人")[1]
     >>> (t.text, t.value, t.span)

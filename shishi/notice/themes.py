@@ -12,7 +12,8 @@ The taxonomy (stable identifiers; the UI translates them):
 | employment | 就业创业 | women's job fairs, domestic-service training, start-up loans |
 | family | 家庭 | family education, 最美家庭, family values |
 | culture | 文化 | reading spaces, libraries, science popularisation, culture for children |
-| children_in_difficulty | 困境儿童 | orphans and children in difficulty, disabled children's rehabilitation, 希望小屋 |
+| children_in_difficulty | 困境儿童 | orphans and children in difficulty,\
+ disabled children's rehabilitation, 希望小屋 |
 | health | 健康 | maternal and child health, vision screening, vaccination, fitness |
 | rights | 权益保障 | legal aid, women's rights, protection of minors, mediation |
 | marriage_and_birth | 婚育 | marriage and childbirth culture, pre-pregnancy checks, birth costs |

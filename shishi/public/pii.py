@@ -62,7 +62,8 @@ _MOBILE = re.compile(
 
 _EMAIL = re.compile(
     r"""
-    (?<![A-Za-z0-9._%+-])             # not in the middle of a longer address (a Chinese character may precede)
+    # not in the middle of a longer address (a Chinese character may precede)
+    (?<![A-Za-z0-9._%+-])
     [A-Za-z0-9._%+-]+                # local part
     @
     [A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}   # domain with a top-level name

@@ -1,7 +1,8 @@
 """Bulk update of cumulative figures from a CSV, for the coordinator of a plan.
 
 The file: a header row, then one row per figure. Columns are found by their heading, in any
-order, and other columns are ignored, so the 累计完成值 export (exports/tables.py FigureTable) is the template:
+order, and other columns are ignored, so the 累计完成值 export (exports/tables.py FigureTable) is
+the template:
 
     单位        the unit's name or one of its aliases; it must be on the target's project
     季度        1–4, 第1季度, 一季度, Q1
@@ -150,7 +151,8 @@ def read_rows(plan: Plan, text: str) -> list[Row]:
     if missing:
         raise BulkUpdateError(
             [
-                f"行{top + 1}：表头缺少{'、'.join(f'“{m}”' for m in missing)}列。请使用导出的“累计完成值”表作为模板。"
+                f"行{top + 1}：表头缺少{'、'.join(f'“{m}”' for m in missing)}列。"
+                "请使用导出的“累计完成值”表作为模板。"
             ]
         )
     if len(table) - top - 1 > MAX_ROWS:

@@ -8,7 +8,7 @@ from django.urls import reverse
 from shishi.api.models import ApiToken
 from shishi.api.tokens import digest
 from shishi.exports.models import ExportJob
-from tests.api.conftest import ApiClient
+from tests.conftest import ApiClient
 
 ROLES = ["lena", "pavel", "cora", "otto", "leah", "cici", "olga", "admin"]
 EVERYONE = set(ROLES)

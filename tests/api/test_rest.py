@@ -12,8 +12,7 @@ from shishi.api.tokens import create_token, revoke_token
 from shishi.history.models import Event
 from shishi.reporting.models import QuarterlyReport, ReportVersion, TargetValue
 from shishi.reporting.services import LineEntry, attach_stamped_pdf, save_draft, start_report, submit_report
-from tests.api.conftest import ApiClient
-from tests.conftest import pdf_bytes
+from tests.conftest import ApiClient, pdf_bytes
 
 ROLES = ["lena", "pavel", "cora", "otto", "leah", "cici", "olga", "admin"]
 PLAN_READERS = {"lena", "pavel", "cora", "leah", "cici", "admin"}

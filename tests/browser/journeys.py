@@ -109,7 +109,8 @@ def lines_taken(page: Page, selector: str) -> dict[str, int]:
         for (const element of document.querySelectorAll(selector)) {
             const range = document.createRange();
             range.selectNodeContents(element);
-            const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+            const tops = new Set([...range.getClientRects()].filter(r => r.width > 0)\
+.map(r => Math.round(r.top)));
             const text = element.textContent.trim();
             most[text] = Math.max(most[text] || 0, tops.size);
         }

@@ -141,7 +141,8 @@ def test_the_headline_figures_are_the_boards(quarter, draft, document):
     text = paragraph_starting(document, "2023年共实施").text
     assert (
         f"已完成{expected['done']}项，按序时进度推进（绿灯）{expected['green']}项，"
-        f"进度滞后{expected['yellow'] + expected['red']}项（其中黄灯{expected['yellow']}项、红灯{expected['red']}项），"
+        f"进度滞后{expected['yellow'] + expected['red']}项"
+        f"（其中黄灯{expected['yellow']}项、红灯{expected['red']}项），"
         f"牵头单位尚未报送{expected['grey']}项"
     ) in text
 

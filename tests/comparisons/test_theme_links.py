@@ -9,8 +9,8 @@ def test_every_project_in_the_theme_table_links_to_its_page(client, cast, plan, 
     for each in (plan, gaoxinqu_plan):
         for project in each.projects.all():
             assert (
-                f'<a href="{reverse("oversight:project", args=[each.pk, project.pk])}">{project.seq}. {project.title}</a>'
-                in page
+                f'<a href="{reverse("oversight:project", args=[each.pk, project.pk])}">'
+                f"{project.seq}. {project.title}</a>" in page
             )
 
 

@@ -87,7 +87,8 @@ def test_the_page_shows_the_latest_step_in_full_and_an_earlier_one_when_opened(
     gaoqing = world["gaoqing"].pk
     page = client.get(reverse("comparisons:years", args=[gaoqing])).content.decode()
     assert "2024年→2025年" in page and "2021年→2024年" in page  # both steps in the overview
-    pairs = '<th scope="col">2021年</th><th scope="col">2024年</th><th scope="col">依据</th>'  # the head of the step's table of projects
+    # the head of the step's table of projects
+    pairs = '<th scope="col">2021年</th><th scope="col">2024年</th><th scope="col">依据</th>'
     assert pairs not in page  # the earlier step's table waits to be opened
     step = reverse("comparisons:years_step", args=[gaoqing, 1])
     assert f'hx-get="{step}" hx-trigger="toggle once"' in page and f'<a href="{step}">' in page

@@ -350,7 +350,7 @@ def make_scanned_pdf(pages: int = 2) -> bytes:
 
     buffer = io.BytesIO()
     canvas = pdf_canvas.Canvas(buffer, pagesize=A4)
-    for page in range(pages):
+    for _page in range(pages):
         canvas.setFillColor(colors.red)
         canvas.rect(150, 720, 300, 40, fill=1, stroke=0)
         canvas.setFillColor(colors.black)
@@ -487,13 +487,15 @@ _GOV_PAGE = """<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "h
 <body>
 <div class="top">
   <div class="logo"><a href="/"><img src="/images/logo.png" alt="{site}" />{site}</a></div>
-  <div class="search"><form action="/search"><input type="text" name="q" value="请输入关键字" /><button>搜索</button></form></div>
+  <div class="search"><form action="/search"><input type="text" name="q" value="请输入关键字" />\
+<button>搜索</button></form></div>
 </div>
 <div class="nav"><ul>
   <li><a href="/">首页</a></li><li><a href="/zwgk/">政务公开</a></li><li><a href="/zwfw/">政务服务</a></li>
   <li><a href="/hdjl/">互动交流</a></li><li><a href="/zjgq/">走进{site}</a></li>
 </ul></div>
-<div class="location">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; <a href="/zwgk/tzgg/">通知公告</a></div>
+<div class="location">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a>\
+ &gt; <a href="/zwgk/tzgg/">通知公告</a></div>
 <div class="main">
   <div class="left-side">
     <h3>最新动态</h3>
@@ -506,8 +508,11 @@ _GOV_PAGE = """<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "h
   </div>
   <div class="content-box">
     <h1 class="article-title">{title}</h1>
-    <div class="info">发布时间：2024-03-28&nbsp;&nbsp;来源：{site}办公室&nbsp;&nbsp;浏览次数：<span id="hits">128</span></div>
-    <div class="tools">【字体：<a href="#">大</a> <a href="#">中</a> <a href="#">小</a>】&nbsp;【<a href="javascript:window.print()">打印本页</a>】【<a href="javascript:window.close()">关闭窗口</a>】</div>
+    <div class="info">发布时间：2024-03-28&nbsp;&nbsp;来源：{site}办公室\
+&nbsp;&nbsp;浏览次数：<span id="hits">128</span></div>
+    <div class="tools">【字体：<a href="#">大</a> <a href="#">中</a> <a href="#">小</a>】\
+&nbsp;【<a href="javascript:window.print()">打印本页</a>】\
+【<a href="javascript:window.close()">关闭窗口</a>】</div>
     <div id="zoom"><div class="TRS_Editor">
 {body}
     </div></div>
@@ -517,7 +522,8 @@ _GOV_PAGE = """<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "h
 <div class="footer">
   <p><a href="/about/">关于我们</a> | <a href="/contact/">联系我们</a> | <a href="/map/">网站地图</a></p>
   <p>主办单位：{site}办公室&nbsp;&nbsp;版权所有&copy;2024 {site}</p>
-  <p><a href="https://beian.miit.gov.cn/">鲁ICP备05012345号-1</a>&nbsp;&nbsp;网站标识码：3703220001&nbsp;&nbsp;鲁公网安备 37032202000123号</p>
+  <p><a href="https://beian.miit.gov.cn/">鲁ICP备05012345号-1</a>\
+&nbsp;&nbsp;网站标识码：3703220001&nbsp;&nbsp;鲁公网安备 37032202000123号</p>
 </div>
 </body>
 </html>
@@ -534,7 +540,8 @@ _NEWS_PAGE = """<!doctype html>
 </head>
 <body>
 <header class="site-header"><a class="logo" href="/">淄博新闻网</a>
-<nav><a href="/">首页</a> <a href="/zb/">淄博</a> <a href="/sh/">社会</a> <a href="/ms/">民生</a></nav></header>
+<nav><a href="/">首页</a> <a href="/zb/">淄博</a> <a href="/sh/">社会</a>\
+ <a href="/ms/">民生</a></nav></header>
 <main class="wrap">
 <article>
 <h1>重磅！今年的妇女儿童实事来了</h1>
@@ -548,7 +555,8 @@ _NEWS_PAGE = """<!doctype html>
 <li><a href="/n/2.html">城乡适龄妇女“两癌”筛查全面启动</a></li>
 </ul></aside>
 </main>
-<footer><p>版权所有 淄博新闻网 未经授权禁止复制</p><p>鲁ICP备12345678号 | <a href="/contact">联系我们</a></p></footer>
+<footer><p>版权所有 淄博新闻网 未经授权禁止复制</p>\
+<p>鲁ICP备12345678号 | <a href="/contact">联系我们</a></p></footer>
 </body>
 </html>
 """
@@ -557,10 +565,12 @@ _TABLES_PAGE = """<html>
 <head><meta http-equiv="Content-Type" content="text/html; charset={charset}"><title>{site}</title></head>
 <body bgcolor="#ffffff">
 <table width="1000" align="center" border="0">
-<tr><td colspan="2"><img src="/images/top.jpg">{site}欢迎您！今天是<script>document.write(new Date())</script></td></tr>
+<tr><td colspan="2"><img src="/images/top.jpg">{site}欢迎您！今天是\
+<script>document.write(new Date())</script></td></tr>
 <tr>
 <td width="200" valign="top">
-  <table width="100%"><tr><td><a href="/xqgk/">县情概况</a></td></tr><tr><td><a href="/zwgk/">政务公开</a></td></tr>
+  <table width="100%"><tr><td><a href="/xqgk/">县情概况</a></td></tr>\
+<tr><td><a href="/zwgk/">政务公开</a></td></tr>
   <tr><td>热点新闻：县妇联召开三八国际妇女节表彰大会，全县妇女代表参加。</td></tr></table>
 </td>
 <td valign="top">

@@ -194,7 +194,8 @@ def long_table_notice(count: int) -> str:
     for n in range(1, count + 1):
         title, content, lead = kinds[n % len(kinds)]
         lines.append(
-            f"{n}|{title}（第{n}批）|{content.format(n=n % 9 + 1)}|{n * 10}|{lead}|县财政局、各镇（街道）|2024年12月底"
+            f"{n}|{title}（第{n}批）|{content.format(n=n % 9 + 1)}|{n * 10}|{lead}"
+            "|县财政局、各镇（街道）|2024年12月底"
         )
     return "\n".join(lines)
 

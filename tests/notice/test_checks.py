@@ -23,7 +23,10 @@ def test_a_project_without_its_numeral_is_kept_and_warned_about():
 
 
 def test_a_numbering_gap_is_warned_about():
-    body = "一、甲。（责任单位：县教育局）\n二、乙。（责任单位：县妇联）\n四、丁。（责任单位：县妇联）\n五、戊。（责任单位：县妇联）\n"
+    body = (
+        "一、甲。（责任单位：县教育局）\n二、乙。（责任单位：县妇联）\n"
+        "四、丁。（责任单位：县妇联）\n五、戊。（责任单位：县妇联）\n"
+    )
     assert ("numbering-gap", 4) in _codes(body)
 
 

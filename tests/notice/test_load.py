@@ -510,10 +510,12 @@ def test_it_keeps_the_line_structure_of_a_page():
 
 
 def test_it_puts_the_headline_first_when_the_article_does_not_start_with_it():
-    page = """<html><head><meta charset="utf-8"><title>关于2024年为全区妇女儿童办实事的通知_淄川区人民政府</title></head>
+    page = """<html><head><meta charset="utf-8">\
+<title>关于2024年为全区妇女儿童办实事的通知_淄川区人民政府</title></head>
     <body><div class="nav"><a href="/">首页</a></div><h1>淄川区人民政府</h1>
     <div class="title"><h2>关于2024年为全区妇女儿童办实事的通知</h2></div>
-    <div class="TRS_Editor"><p>各镇人民政府，各街道办事处：</p><p>一、推进巾帼就业创业创新。（责任单位：区人社局）</p></div>
+    <div class="TRS_Editor"><p>各镇人民政府，各街道办事处：</p>\
+<p>一、推进巾帼就业创业创新。（责任单位：区人社局）</p></div>
     </body></html>"""
     assert read_text(page.encode("utf-8"), "a.html").split("\n") == [
         "关于2024年为全区妇女儿童办实事的通知",
@@ -524,7 +526,8 @@ def test_it_puts_the_headline_first_when_the_article_does_not_start_with_it():
 
 def test_it_collapses_nbsp_and_full_width_spaces_inside_a_line():
     page = (
-        "<html><body><div id='zoom'><p>&nbsp;&nbsp;　　单位：（盖章）&nbsp;&nbsp;&nbsp;　　填报时间：　年　月　日&nbsp;</p>"
+        "<html><body><div id='zoom'><p>&nbsp;&nbsp;　　单位：（盖章）"
+        "&nbsp;&nbsp;&nbsp;　　填报时间：　年　月　日&nbsp;</p>"
         "<p>一、推进巾帼就业创业创新。</p></div></body></html>"
     )
     assert read_text(page.encode("utf-8")) == "单位：（盖章） 填报时间： 年 月 日\n一、推进巾帼就业创业创新。"
@@ -549,12 +552,16 @@ def test_it_reads_a_web_page_saved_under_a_doc_name():
 
 
 MALFORMED = {
-    "unclosed tags": b"<html><body><div><p>\xe4\xb8\x80\xe3\x80\x81\xe5\xae\x9e\xe6\x96\xbd<p><table><tr><td>1<td>",
+    "unclosed tags": (
+        b"<html><body><div><p>\xe4\xb8\x80\xe3\x80\x81\xe5\xae\x9e\xe6\x96\xbd<p><table><tr><td>1<td>"
+    ),
     "stray closing tags": "</div></p><p>一、实施甲项目。</td></tr></table></body>".encode(),
     "truncated in a tag": make_html("一、实施甲项目。\n二、实施乙项目。")[:600],
     "NUL bytes": b"<html><body><p>\xe9\x80\x9a\x00\xe7\x9f\xa5</p></body></html>",
     "xml declaration": '<?xml version="1.0" encoding="utf-8"?><html><body><p>通知</p></body></html>'.encode(),
-    "tables in tables": "<html><body><table><tr><td><table><tr><td>通知</td></tr></table></td></tr></table>".encode(),
+    "tables in tables": (
+        "<html><body><table><tr><td><table><tr><td>通知</td></tr></table></td></tr></table>".encode()
+    ),
     "deep nesting": b"<div>" * 3000 + "通知".encode() + b"</div>" * 10,
     "only markup": b"<html><body><div></div></body></html>",
     "a lone <p": b"<p",

@@ -17,7 +17,6 @@ from shishi.plans.models import NoticeFile, Plan, Target
 from shishi.reporting.bulk import BulkUpdateError, update_figures
 from shishi.reporting.models import QuarterlyReport, TargetValue
 from shishi.reporting.services import ReportError, save_draft, start_report
-from tests.api.conftest import api_as  # noqa: F401  (the REST door's client)
 from tests.conftest import SAMPLES
 
 ROUNDS_OVER = "99999999999999.999"

@@ -26,7 +26,8 @@ def long_notice(projects: int) -> str:
     ]
     for i in range(1, projects + 1):
         lines.append(
-            f"{cn2an.an2cn(i)}、实施第{i}项民生行动。新改扩建幼儿园{i}所、建成托育机构{i + 1}处，培训家政人员{i * 10}人次，"
+            f"{cn2an.an2cn(i)}、实施第{i}项民生行动。"
+            f"新改扩建幼儿园{i}所、建成托育机构{i + 1}处，培训家政人员{i * 10}人次，"
             f"筛查率达到{50 + i % 40}%以上。（责任单位：{UNITS[i % 30]}、{UNITS[(i + 7) % 30]}）"
         )
     lines.append("各有关部门单位要认真组织实施。")

@@ -73,7 +73,8 @@ def test_it_writes_every_row_into_the_units_drafts(client, cast, plan, q1, ids, 
         f"县教育体育局,1,,,{ids['新改扩建幼儿园']},3",
         "县教育体育局,第1季度,1,拓展学位,,1200",  # by project number and indicator, without the id
         f"县财政局,一季度,,,{five.pk},85.5",
-        f"县财政局,1,,,{ids['新改扩建中小学']},",  # an empty figure changes nothing (and Pavel is not on project 1)
+        # an empty figure changes nothing (and Pavel is not on project 1)
+        f"县财政局,1,,,{ids['新改扩建中小学']},",
     )
     client.force_login(cast["cora"])
     response = upload(client, plan, data)

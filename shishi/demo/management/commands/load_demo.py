@@ -4,7 +4,10 @@ from shishi.demo.data import load_demo
 
 
 class Command(BaseCommand):
-    help = "Load the demo: 淄博市, the five sample notices as plans, one log-in per role, reports in every state."
+    help = (
+        "Load the demo: 淄博市, the five sample notices as plans, one log-in per role, "
+        "reports in every state."
+    )
 
     def handle(self, *args, **options):
         logins = load_demo()

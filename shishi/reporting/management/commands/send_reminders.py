@@ -5,7 +5,10 @@ from shishi.reporting.reminders import remind_due_units
 
 
 class Command(BaseCommand):
-    help = "Remind units whose quarterly report is due within --before days or overdue by up to --after days. Run daily from cron."
+    help = (
+        "Remind units whose quarterly report is due within --before days or overdue by up to --after days. "
+        "Run daily from cron."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(

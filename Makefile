@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run samples test bench clean
+.PHONY: install run samples test lint bench clean
 
 install: $(STAMP)
 
@@ -28,8 +28,13 @@ run: install
 samples: install
 	@for f in samples/notices/*; do $(BIN)/shishi parse --format text "$$f"; echo; done
 
-test: install
+test: install lint
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+# ruff's lint and format check (pyproject.toml [tool.ruff]); `$(BIN)/ruff format .` mends the format
+lint: install
+	$(BIN)/ruff check shishi tests bench
+	$(BIN)/ruff format --check shishi tests bench
 
 # Figures, not tests: each script prints its own (bench/province.py builds the data once, in var/bench)
 bench: install

@@ -30,6 +30,7 @@ SNIPPET = os.path.join(os.path.dirname(__file__), "..", "docs", "nginx", "shishi
 
 
 pytestmark = [
+    pytest.mark.slow,
     pytest.mark.skipif(not os.path.exists(NGINX), reason="nginx is not installed"),
     pytest.mark.skipif(not listening(6379), reason="no Redis on 127.0.0.1:6379"),
 ]

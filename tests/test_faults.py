@@ -35,7 +35,7 @@ GUNICORN = str(Path(PYTHON).parent / "gunicorn")
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
 PASSWORD = "faults-password-1"
 
-pytestmark = pytest.mark.faults
+pytestmark = [pytest.mark.faults, pytest.mark.slow]
 logging.getLogger("httpx").setLevel(logging.WARNING)  # not a line per request
 
 # A fresh database: a county, a unit on one project with one target, its clerk, this quarter's report.

@@ -303,6 +303,7 @@ def walk_rest_fields(sender: Sender, headers: dict) -> None:
                 )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("who", WHO)
 def test_odd_numbers_never_break_a_page(client, cast, scene, who, caplog, monkeypatch):
     caplog.set_level(logging.CRITICAL, logger="django.request")  # thousands of 404s, each logged

@@ -39,6 +39,7 @@ from .journeys import CHROMIUM, DESK, PHONE, expect, fits_sideways, lines_taken,
 
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.slow,
     pytest.mark.skipif(sync_playwright is None, reason="Playwright is not installed"),
     pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"{CHROMIUM} is missing"),
 ]

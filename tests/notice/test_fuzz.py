@@ -12,6 +12,7 @@ import io
 import zipfile
 from functools import cache
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -55,6 +56,7 @@ def damaged(draw, data: bytes) -> bytes:
     return bytes(damaged)
 
 
+@pytest.mark.slow
 @FUZZ
 @given(st.sampled_from(["通知.docx", "通知.pdf", "通知.html"]), st.data())
 def test_a_real_file_with_damaged_bytes_gives_a_notice_or_a_clear_refusal(filename, data):
@@ -70,6 +72,7 @@ def _rezip(parts: dict[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
+@pytest.mark.slow
 @settings(FUZZ, max_examples=300)
 @given(st.data())
 def test_a_word_file_whose_xml_is_damaged_inside_a_sound_zip_gives_a_notice_or_a_clear_refusal(data):

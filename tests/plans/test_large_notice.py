@@ -55,6 +55,7 @@ def form_as_a_browser_sends_it(page: str, action: str) -> list[tuple[str, str]]:
     return fields + [("action", action)]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("projects", [60, 200])
 def test_it_imports_a_notice_of_two_hundred_projects_with_four_targets_each(client, world, cora, projects):
     client.force_login(cora)

@@ -150,9 +150,10 @@ def report(request, pk: int):
 
 
 @login_required
-@require_POST
 def save(request, pk: int):
     report = _own_report(request, pk)
+    if request.method != "POST":  # a refresh of the page a refused save left in the address bar
+        return redirect("reporting:report", report.pk)
     form = ReportForm(_lines(report), request.POST, request.FILES)
     errors = [] if form.is_valid() else form.messages()
     if not errors:
@@ -175,7 +176,11 @@ def save(request, pk: int):
             )
             return render(request, "reporting/report.html", context, status=409)
         except ReportError as exc:
-            errors = [str(exc)]
+            # Nothing of this save was kept (one transaction), so the form goes on from the revision
+            # the database holds, not the one the rolled-back save reached: else the clerk's next
+            # save would be taken for someone else's edit.
+            report.refresh_from_db()
+            errors = [str(exc), _("本次填写的内容尚未保存，已保留在下面的表格中，请改正后再保存。")]
         else:
             messages.success(request, _("草稿已保存。"))
             return redirect("reporting:report", report.pk)

@@ -1,5 +1,7 @@
 """The quarterly report's life, as Lena (lead clerk) and Cora (coordinator) live it."""
 
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -227,3 +229,42 @@ def test_text_pasted_from_word_is_kept_as_text_a_document_can_hold(client, cast,
         == 302
     )
     assert report.lines.get(project__seq=1).measures == "第一行\n第二行"
+
+
+def _revision_on(page: str) -> str:
+    return re.search(r'name="revision"[^>]*value="(\d+)"|value="(\d+)"[^>]*name="revision"', page).group(1)
+
+
+def test_a_refused_pdf_then_the_real_one_is_not_taken_for_someone_elses_edit(client, cast, q1):
+    """Lena saves, picks a file that is not a PDF (refused), then the real PDF: her second try
+    saves, and the page never says the report was changed by someone else."""
+    client.force_login(cast["lena"])
+    report = _open(client, q1)
+    assert (
+        client.post(reverse("reporting:save", args=[report.pk]), _form(report, "先存草稿。")).status_code
+        == 302
+    )
+    report.refresh_from_db()
+    data = _form(report, "再改一遍。")
+    refused = client.post(
+        reverse("reporting:save", args=[report.pk]),
+        {**data, "stamped_pdf": SimpleUploadedFile("盖章.pdf", b"not a pdf", "application/pdf")},
+    )
+    assert refused.status_code == 400
+    page = refused.content.decode()
+    assert "再改一遍。" in page and "他人修改" not in page and "尚未保存" in page
+    retry = {
+        **data,
+        "revision": _revision_on(page),
+        "stamped_pdf": SimpleUploadedFile("盖章.pdf", pdf_bytes(), "application/pdf"),
+    }
+    assert client.post(reverse("reporting:save", args=[report.pk]), retry).status_code == 302
+    report.refresh_from_db()
+    assert report.stamped_pdf and set(report.lines.values_list("measures", flat=True)) == {"再改一遍。"}
+
+
+def test_refreshing_the_address_a_refused_save_left_opens_the_report(client, cast, q1):
+    client.force_login(cast["lena"])
+    report = _open(client, q1)
+    response = client.get(reverse("reporting:save", args=[report.pk]))
+    assert response.status_code == 302 and response.url == reverse("reporting:report", args=[report.pk])

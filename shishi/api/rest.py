@@ -21,6 +21,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from ninja import Field, File, NinjaAPI, Query, Schema, Status
 from ninja.errors import HttpError, ValidationError
 from ninja.files import UploadedFile
@@ -40,8 +41,8 @@ from shishi.reporting.services import (
     ReportError,
     attach_stamped_pdf,
     content_of,
+    report_to_fill,
     save_draft,
-    start_report,
     submit_report,
 )
 
@@ -443,7 +444,11 @@ def open_report(request, period_id: s.Id):
     )
     if period is None:
         raise Http404("找不到这个季度，或本单位没有承担这份计划的实事。")
-    return _report_out(person, _fresh(start_report(person.unit, period)))
+    try:
+        report = report_to_fill(person.unit, period, timezone.localdate())
+    except ReportError as exc:
+        return Status(400, {"detail": str(exc)})
+    return _report_out(person, _fresh(report))
 
 
 @api.put(

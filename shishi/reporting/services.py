@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import uuid
 from dataclasses import dataclass
@@ -92,6 +93,18 @@ def start_report(unit: Unit, period: Period) -> QuarterlyReport:
     except IntegrityError:  # two tabs opened the report at the same moment
         report = QuarterlyReport.objects.get(unit=unit, period=period)
     return report
+
+
+def report_to_fill(unit: Unit, period: Period, today: datetime.date) -> QuarterlyReport:
+    """The unit's report for the period, as a clerk opens it: a quarter that has not begun has
+    nothing to report yet, so no draft is made for it (one tap made a 2027 first-quarter draft in
+    December 2026); a report that already exists always opens."""
+    existing = QuarterlyReport.objects.filter(unit=unit, period=period).first()
+    if existing:
+        return existing
+    if not period.is_open(today):
+        raise ReportError(f"{period}尚未开始（{period.starts_on:%Y年%-m月%-d日}开始），到时再填写。")
+    return start_report(unit, period)
 
 
 def content_of(report: QuarterlyReport) -> dict:

@@ -35,9 +35,9 @@ from .services import (
     accept_report,
     attach_stamped_pdf,
     content_of,
+    report_to_fill,
     return_report,
     save_draft,
-    start_report,
     submit_report,
     version_changes,
 )
@@ -79,6 +79,8 @@ def quarter(request):
     reports = {r.period_id: r for r in QuarterlyReport.objects.filter(unit=person.unit)}
     rows = []
     for period in periods:
+        if not period.is_open(today) and period.pk not in reports:
+            continue  # a quarter not yet begun: nothing to fill in
         report = reports.get(period.pk)
         state = report_state(report, period, today)
         rows.append(
@@ -90,6 +92,8 @@ def quarter(request):
                 "current": period.is_open(today) and not period.is_overdue(today),
             }
         )
+    # The quarter to fill in now on top (on a phone it was at the bottom), then the rest by year.
+    rows.sort(key=lambda row: (not row["current"], -row["period"].plan.year, row["period"].quarter))
     assignments = (
         Assignment.objects.filter(unit=person.unit, project__plan__year__gte=today.year - 1)
         .select_related("project__plan")
@@ -107,7 +111,12 @@ def open_report(request, period_pk: int):
     period = get_object_or_404(
         Period.objects.filter(plan__projects__assignments__unit=person.unit).distinct(), pk=period_pk
     )
-    return redirect("reporting:report", start_report(person.unit, period).pk)
+    try:
+        report = report_to_fill(person.unit, period, timezone.localdate())
+    except ReportError as exc:
+        messages.error(request, str(exc))
+        return redirect("reporting:quarter")
+    return redirect("reporting:report", report.pk)
 
 
 def _lines(report) -> list[ReportLine]:

@@ -200,6 +200,13 @@ def test_the_merged_table_has_every_submitted_line_by_project_and_units_in_order
         assert never not in everything
 
 
+def test_the_number_column_holds_two_digits_on_one_line(document):
+    """At 0.67 cm the column broke "10" into "1" over "0"; two digits of 五号 and the cell's
+    margins need about 1 cm."""
+    width = document.tables[0].columns[0].width
+    assert Emu(width).cm >= 1.0
+
+
 def test_a_projects_units_share_one_merged_number_and_title_cell(quarter):
     """Project 5: the lead's and a partner's lines under one 序号 and 实事名称."""
     from shishi.bulletins.tables import MergedLinesExporter

@@ -82,6 +82,18 @@ def world(db):
     return {"province": province, "city": city, "huantai": huantai, "gaoqing": gaoqing}
 
 
+def report_form(report, measures: str = "本季度完成3所幼儿园主体工程。", value: str = "3") -> dict:
+    """The report form as the clerk posts it: `measures` on every line, `value` for every figure."""
+    data = {"revision": report.revision, "then": "save"}
+    for line in report.lines.prefetch_related("values"):
+        data[f"line-{line.project_id}-measures"] = measures
+        data[f"line-{line.project_id}-deadline"] = "2023年12月31日"
+        data[f"line-{line.project_id}-assessment"] = "on_schedule"
+        for v in line.values.all():
+            data[f"value-{v.target_id}"] = value
+    return data
+
+
 def fill_report(
     report,
     clerk,

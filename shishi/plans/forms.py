@@ -195,6 +195,17 @@ class ImportForm(forms.Form):
         return b"", ""
 
 
+class PreviewActionForm(forms.Form):
+    """Which button of the preview was pressed: save the corrections, or confirm them into a plan."""
+
+    action = ChoiceOrDefaultField(
+        choices=[("save", "保存校对"), ("confirm", "确认并创建实事计划")], default="save"
+    )
+
+    def confirms(self) -> bool:
+        return self.is_valid() and self.cleaned_data["action"] == "confirm"
+
+
 class PlanHeaderForm(forms.Form):
     """The notice's header as the plan will hold it. An emptied title keeps the reader's."""
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from shishi.directory.access import can_manage_plan, can_manage_region, regions_visible_to
 from shishi.directory.models import Unit
 
-from .forms import OP_CHOICES, ImportForm, NoticeCorrections, messages_of
+from .forms import OP_CHOICES, ImportForm, NoticeCorrections, PreviewActionForm, messages_of
 from .matching import match_units
 from .models import NoticeFile, Plan
 from .services import PlanError, confirm_plan, read_notice_upload, save_corrections
@@ -79,7 +79,7 @@ def preview(request, pk: int):
         if corrections.is_valid():
             draft, choices = corrections.corrected_draft(), corrections.unit_choices()
             save_corrections(notice_file, draft)
-            if request.POST.get("action") == "confirm":
+            if PreviewActionForm(request.POST).confirms():
                 try:
                     plan = confirm_plan(notice_file, request.user, choices)
                 except PlanError as exc:

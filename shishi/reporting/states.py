@@ -7,6 +7,7 @@ One rule for the board, the clerk's quarter page, the forms page, the public pag
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 from typing import Protocol
 
 from shishi.plans.models import Period
@@ -24,6 +25,44 @@ STATE_NAMES = {
 }
 # The reports whose figures count: sent, and not sent back.
 COUNTED = (QuarterlyReport.State.SUBMITTED, QuarterlyReport.State.ACCEPTED)
+
+
+@dataclass
+class ClerkQuarter:
+    """A row of the clerk's home: a quarter of a plan the unit is on, its report and its state."""
+
+    period: Period
+    report: QuarterlyReport | None
+    state: str
+    current: bool  # the quarter to fill in now: begun and not yet due
+
+    @property
+    def state_name(self) -> str:
+        return STATE_NAMES[self.state]
+
+
+def clerk_quarters(unit_id: int, today: datetime.date) -> list[ClerkQuarter]:
+    """The quarters of this and last year's plans the unit is on, the one to fill in now first
+    (on a phone it sat at the bottom), then by year, newest first. A quarter that has not begun
+    is left out unless a report for it exists: there is nothing to fill in yet."""
+    periods = (
+        Period.objects.filter(plan__projects__assignments__unit=unit_id, plan__year__gte=today.year - 1)
+        .select_related("plan__region")
+        .distinct()
+    )
+    reports = {r.period_id: r for r in QuarterlyReport.objects.filter(unit=unit_id)}
+    rows = [
+        ClerkQuarter(
+            period,
+            reports.get(period.pk),
+            report_state(reports.get(period.pk), period, today),
+            period.is_open(today) and not period.is_overdue(today),
+        )
+        for period in periods
+        if period.is_open(today) or period.pk in reports
+    ]
+    rows.sort(key=lambda row: (not row.current, -row.period.plan.year, row.period.quarter))
+    return rows
 
 
 class HasState(Protocol):

@@ -41,7 +41,7 @@ from .services import (
     submit_report,
     version_changes,
 )
-from .states import STATE_NAMES, report_state
+from .states import clerk_quarters
 
 
 def _reporter(request) -> Person:
@@ -70,30 +70,7 @@ def quarter(request):
     """This quarter, for the clerk: the unit's plans, what is due when, and the state of each report."""
     person = _reporter(request)
     today = timezone.localdate()
-    periods = (
-        Period.objects.filter(plan__projects__assignments__unit=person.unit, plan__year__gte=today.year - 1)
-        .select_related("plan__region")
-        .distinct()
-        .order_by("-plan__year", "quarter")
-    )
-    reports = {r.period_id: r for r in QuarterlyReport.objects.filter(unit=person.unit)}
-    rows = []
-    for period in periods:
-        if not period.is_open(today) and period.pk not in reports:
-            continue  # a quarter not yet begun: nothing to fill in
-        report = reports.get(period.pk)
-        state = report_state(report, period, today)
-        rows.append(
-            {
-                "period": period,
-                "report": report,
-                "state": state,
-                "state_name": STATE_NAMES[state],
-                "current": period.is_open(today) and not period.is_overdue(today),
-            }
-        )
-    # The quarter to fill in now on top (on a phone it was at the bottom), then the rest by year.
-    rows.sort(key=lambda row: (not row["current"], -row["period"].plan.year, row["period"].quarter))
+    rows = clerk_quarters(person.unit_id, today)
     assignments = (
         Assignment.objects.filter(unit=person.unit, project__plan__year__gte=today.year - 1)
         .select_related("project__plan")

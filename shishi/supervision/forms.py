@@ -9,6 +9,15 @@ from shishi.plans.forms import CleanTextField, IdField
 CHOOSE = "请选择要督办的实事和责任单位。"
 
 
+class YearEndTableForm(forms.Form):
+    """Which of the year-end summary's two tables to download as Excel, if any (?xlsx=…)."""
+
+    xlsx = forms.ChoiceField(choices=[("projects", "实事"), ("units", "单位")], required=False)
+
+    def table(self) -> str:
+        return self.cleaned_data["xlsx"] if self.is_valid() else ""
+
+
 class IssueForm(forms.Form):
     """A 督办 notice: the project and unit (ids, found by the view within the plan), the reason
     and the date to reply by (services.issue refuses an empty reason and a date in the past)."""

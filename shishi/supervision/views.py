@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -25,7 +26,7 @@ from shishi.plans.models import Period, Plan
 from shishi.plans.shortcuts import plan_or_403
 
 from .exports import YearEndProjects, YearEndUnits
-from .forms import CHOOSE, AnswerForm, IssueForm
+from .forms import CHOOSE, AnswerForm, IssueForm, YearEndTableForm
 from .models import SupervisionNotice
 from .services import SupervisionError, answer, candidates, close, issue, year_end
 
@@ -135,13 +136,13 @@ def year_end_page(request, pk: int):
     if not can_read_year_end(request.user, plan):
         raise PermissionDenied
     projects, units = year_end(plan, timezone.localdate())
-    table = request.GET.get("xlsx")
-    if table in ("projects", "units"):
+    table = YearEndTableForm(request.GET).table()
+    if table:
         exporter = YearEndProjects(plan, projects) if table == "projects" else YearEndUnits(plan, units)
         response = HttpResponse(
             exporter.to_xlsx(),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
-        response["Content-Disposition"] = f'attachment; filename="{exporter.filename}.xlsx"'
+        response["Content-Disposition"] = content_disposition_header(True, f"{exporter.filename}.xlsx")
         return response
     return render(request, "supervision/year_end.html", {"plan": plan, "projects": projects, "units": units})

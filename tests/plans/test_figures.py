@@ -17,7 +17,7 @@ from shishi.plans.models import NoticeFile, Plan, Target
 from shishi.reporting.bulk import BulkUpdateError, update_figures
 from shishi.reporting.models import QuarterlyReport, TargetValue
 from shishi.reporting.services import ReportError, save_draft, start_report
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, report_form
 
 ROUNDS_OVER = "99999999999999.999"
 
@@ -99,22 +99,13 @@ def test_the_database_refuses_a_figure_no_page_could_read(cast, q1, model, bad):
             TargetValue.objects.filter(line__report=report).update(value=bad)
 
 
-def _form(report, value: str, measures="这段文字不能丢。"):
-    data = {"revision": report.revision, "then": "save"}
-    for line in report.lines.prefetch_related("values"):
-        data[f"line-{line.project_id}-measures"] = measures
-        data[f"line-{line.project_id}-deadline"] = "2023年12月31日"
-        data[f"line-{line.project_id}-assessment"] = "on_schedule"
-        for v in line.values.all():
-            data[f"value-{v.target_id}"] = value
-    return data
-
-
 def test_it_refuses_the_figure_on_the_report_form_and_every_page_still_opens(client, cast, plan, q1):
     lena, cora = cast["lena"], cast["cora"]
     client.force_login(lena)
     report = start_report(lena.unit, q1)
-    response = client.post(reverse("reporting:save", args=[report.pk]), _form(report, ROUNDS_OVER))
+    response = client.post(
+        reverse("reporting:save", args=[report.pk]), report_form(report, "这段文字不能丢。", ROUNDS_OVER)
+    )
     assert response.status_code == 400
     page = response.content.decode()
     assert "不能超过99,999,999,999,999.99" in page and "这段文字不能丢。" in page and ROUNDS_OVER in page

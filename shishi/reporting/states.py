@@ -10,6 +10,8 @@ import datetime
 from dataclasses import dataclass
 from typing import Protocol
 
+from django.utils import timezone
+
 from shishi.plans.models import Period
 
 from .models import QuarterlyReport
@@ -78,3 +80,25 @@ def report_state(report: HasState | None, period: Period, today: datetime.date) 
     if report.state == QuarterlyReport.State.DRAFT and overdue:
         return LATE
     return report.state
+
+
+# -- reported on time, late or not at all: the year-end counts ------------------------------------
+
+ON_TIME, REPORTED_LATE, NOT_REPORTED = "on_time", "reported_late", "not_reported"
+
+
+def timeliness(
+    first_submitted_at: datetime.datetime | None, period: Period, today: datetime.date
+) -> str | None:
+    """How a unit reported `period`: ON_TIME (按时报送), REPORTED_LATE (逾期报送) or NOT_REPORTED
+    (未报送); None while its due date has not passed and nothing is submitted yet (nothing to count).
+
+    - On time: first submitted by the due date, that day included, in local (China) time.
+    - The first submission counts: a report returned and submitted again after the due date was
+      still reported on time (the return is counted apart, as 被退回).
+    - Not reported: the due date has passed and nothing was ever submitted, a draft included; the
+      board shows such a report as LATE (逾期, past due and not reported yet) until it comes in.
+    """
+    if first_submitted_at is not None:
+        return ON_TIME if timezone.localdate(first_submitted_at) <= period.due_on else REPORTED_LATE
+    return NOT_REPORTED if period.is_overdue(today) else None

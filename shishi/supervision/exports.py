@@ -3,6 +3,14 @@
 from shishi.documents.tables import Column, TableExporter
 from shishi.oversight.lights import NAMES
 
+# What each count means, under the units' table on the page and above it in the spreadsheet:
+# each word one thing, 逾期 as on the board (past the due date).
+UNITS_LEGEND = (
+    "按时报送：在报送截止日当天或之前报送；逾期报送：截止日之后才报送；"
+    "未报送：截止日已过仍未报送（即看板上的“逾期未报”）。"
+    "以每季度第一次报送为准，退回后重报不改变按时与否；截止日未到的季度不计。"
+)
+
 
 class YearEndProjects(TableExporter):
     columns = (
@@ -38,10 +46,11 @@ class YearEndProjects(TableExporter):
 class YearEndUnits(TableExporter):
     columns = (
         Column("责任单位", 30),
-        Column("按时报送", 10),
-        Column("逾期", 10),
-        Column("被退回", 10),
-        Column("收到督办", 10),
+        Column("按时报送（季度）", 12),
+        Column("逾期报送（季度）", 12),
+        Column("未报送（季度）", 12),
+        Column("被退回（次）", 12),
+        Column("收到督办（件）", 12),
     )
 
     def __init__(self, plan, units):
@@ -49,6 +58,16 @@ class YearEndUnits(TableExporter):
         self.filename = f"year-end-units-{plan.region.code}-{plan.year}"
         self.units = units
 
+    def above_table(self):
+        return [UNITS_LEGEND]
+
     def rows(self):
         for item in self.units:
-            yield (item.unit.name, item.on_time, item.late, item.returned, item.supervised)
+            yield (
+                item.unit.name,
+                item.on_time,
+                item.reported_late,
+                item.not_reported,
+                item.returned,
+                item.supervised,
+            )

@@ -16,7 +16,7 @@ from shishi.oversight.board import build_board
 from shishi.oversight.lights import DONE, RED
 from shishi.plans.models import Assignment, Period, Plan, Project
 from shishi.reporting.models import QuarterlyReport, ReportVersion
-from shishi.reporting.states import LATE
+from shishi.reporting.states import LATE, NOT_REPORTED, ON_TIME, REPORTED_LATE, timeliness
 
 from .models import SupervisionNotice
 
@@ -169,16 +169,19 @@ class ProjectYear:
 
 @dataclass
 class UnitYear:
+    """A unit's year of reports, one count per quarter whose report was due (reporting.states.timeliness)."""
+
     unit: Unit
-    on_time: int
-    late: int
+    on_time: int  # 按时报送: first submitted by the due date
+    reported_late: int  # 逾期报送: first submitted after it
+    not_reported: int  # 未报送: due date passed, nothing submitted
     returned: int
     supervised: int
 
 
 def year_end(plan: Plan, today: datetime.date) -> tuple[list[ProjectYear], list[UnitYear]]:
-    """Per project: done or not, figures against goals (Q4); per unit: reports on time,
-    late, returned, 督办 received."""
+    """Per project: done or not, figures against goals (Q4); per unit: quarters reported on
+    time, reported late and not reported, versions returned, 督办 received."""
     periods = list(plan.periods.all())
     # The latest figures each lead unit reported: Q4's once it is in, else the quarter before.
     boards = [build_board(plan, period, today) for period in reversed(periods)]
@@ -189,8 +192,12 @@ def year_end(plan: Plan, today: datetime.date) -> tuple[list[ProjectYear], list[
             (b.rows[project.pk] for b in boards if _reported(b.rows[project.pk])), board.rows[project.pk]
         )
         projects.append(ProjectYear(project, row.light.colour == DONE, row.light, row.targets))
-    reports = QuarterlyReport.objects.filter(period__plan=plan).select_related("period")
-    first_in = {(r.unit_id, r.period_id): r.first_submitted_at for r in reports}
+    first_in = {
+        (unit_id, period_id): first
+        for unit_id, period_id, first in QuarterlyReport.objects.filter(period__plan=plan).values_list(
+            "unit_id", "period_id", "first_submitted_at"
+        )
+    }
     returned = Counter(
         ReportVersion.objects.filter(
             report__period__plan=plan, outcome=ReportVersion.Outcome.RETURNED
@@ -201,14 +208,15 @@ def year_end(plan: Plan, today: datetime.date) -> tuple[list[ProjectYear], list[
     )
     units = []
     for unit in board.units:
-        on_time = late = 0
-        for period in periods:
-            if not period.is_overdue(today):
-                continue  # not due yet: neither on time nor late
-            submitted = first_in.get((unit.pk, period.pk))
-            if submitted and timezone.localdate(submitted) <= period.due_on:
-                on_time += 1
-            else:
-                late += 1
-        units.append(UnitYear(unit, on_time, late, returned[unit.pk], supervised[unit.pk]))
+        counts = Counter(timeliness(first_in.get((unit.pk, period.pk)), period, today) for period in periods)
+        units.append(
+            UnitYear(
+                unit,
+                counts[ON_TIME],
+                counts[REPORTED_LATE],
+                counts[NOT_REPORTED],
+                returned[unit.pk],
+                supervised[unit.pk],
+            )
+        )
     return projects, units

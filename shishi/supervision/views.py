@@ -25,7 +25,7 @@ from shishi.directory.models import Unit
 from shishi.plans.models import Period, Plan
 from shishi.plans.shortcuts import plan_or_403
 
-from .exports import YearEndProjects, YearEndUnits
+from .exports import UNITS_LEGEND, YearEndProjects, YearEndUnits
 from .forms import CHOOSE, AnswerForm, IssueForm, YearEndTableForm
 from .models import SupervisionNotice
 from .services import SupervisionError, answer, candidates, close, issue, year_end
@@ -145,4 +145,8 @@ def year_end_page(request, pk: int):
         )
         response["Content-Disposition"] = content_disposition_header(True, f"{exporter.filename}.xlsx")
         return response
-    return render(request, "supervision/year_end.html", {"plan": plan, "projects": projects, "units": units})
+    return render(
+        request,
+        "supervision/year_end.html",
+        {"plan": plan, "projects": projects, "units": units, "units_legend": UNITS_LEGEND},
+    )

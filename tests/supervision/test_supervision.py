@@ -146,19 +146,23 @@ def test_year_end_counts_on_time_late_returned_and_supervised(client, cast, plan
         issue(plan.projects.get(seq=1), lena.unit, q1, sam, "请说明", datetime.date(2023, 4, 27))
     projects, units = year_end(plan, datetime.date(2024, 2, 1))
     by_name = {u.unit.name: u for u in units}
-    assert (by_name["县财政局"].on_time, by_name["县财政局"].late) == (1, 3)
-    assert (
-        by_name["县教育体育局"].on_time,
-        by_name["县教育体育局"].late,
-        by_name["县教育体育局"].supervised,
-    ) == (0, 4, 1)
+    finance, education = by_name["县财政局"], by_name["县教育体育局"]
+    assert (finance.on_time, finance.reported_late, finance.not_reported) == (1, 0, 3)
+    assert (education.on_time, education.reported_late, education.not_reported, education.supervised) == (
+        0,
+        0,
+        4,
+        1,
+    )
     assert [p.project.seq for p in projects] == list(range(1, 11)) and not any(p.done for p in projects)
 
     client.force_login(cast["leah"])
     data = client.get(reverse("supervision:year_end", args=[plan.pk]) + "?xlsx=units").content
     sheet = load_workbook(io.BytesIO(data)).active
-    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=3)]
-    assert ["县教育体育局", 0, 4, 0, 1] in rows
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
+    assert rows[0][0].startswith("按时报送：在报送截止日当天或之前报送")  # the legend, above the table
+    assert rows[1][:4] == ["责任单位", "按时报送（季度）", "逾期报送（季度）", "未报送（季度）"]
+    assert ["县教育体育局", 0, 0, 4, 0, 1] in rows
 
 
 def test_year_end_uses_the_latest_quarter_a_lead_reported(cast, plan, q1):

@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "shishi.directory",
     "shishi.history",
     "shishi.plans",
+    "shishi.selection",
     "shishi.reporting",
     "shishi.oversight",
     "shishi.documents",

@@ -1,0 +1,279 @@
+"""The year's cycle before and after a plan: proposals (征集), candidates (初定), the vote (票决)
+and the year-end satisfaction vote (满意度测评). The rules live in rules.py; the changes in
+services.py."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from shishi.directory.models import Region, Unit
+from shishi.notice.targets import extract_targets
+from shishi.plans import figures
+from shishi.plans.models import Plan, Project, figure_fits
+
+from . import rules
+
+# A receipt code: short enough to read over the phone, unguessable (31**10 ≈ 8 × 10**14), and
+# without the characters people confuse (0/O, 1/I/L).
+RECEIPT_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+RECEIPT_LENGTH = 10
+
+
+def new_receipt() -> str:
+    return "".join(secrets.choice(RECEIPT_ALPHABET) for _ in range(RECEIPT_LENGTH))
+
+
+def money_field(label: str) -> models.DecimalField:
+    return models.DecimalField(
+        label,
+        max_digits=figures.MAX_DIGITS,
+        decimal_places=figures.DECIMAL_PLACES,
+        null=True,
+        blank=True,
+    )
+
+
+class Proposal(models.Model):
+    """A proposed project (征集): from a citizen on the web, a unit, a deputy, or entered by the
+    office from paper or a phone call. The contact is for the office only, never shown publicly."""
+
+    class Source(models.TextChoices):
+        WEB = "web", _("群众网上征集")
+        UNIT = "unit", _("单位提出")
+        DEPUTY = "deputy", _("人大代表提出")
+        PAPER = "paper", _("书面（办公室录入）")
+        PHONE = "phone", _("电话（办公室录入）")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("待答复")
+        ADOPTED = "adopted", _("采纳")
+        MERGED = "merged", _("合并")
+        DECLINED = "declined", _("不予采纳")
+
+    region = models.ForeignKey(Region, models.PROTECT, related_name="proposals", verbose_name=_("行政区"))
+    year = models.PositiveSmallIntegerField(_("征集年度"))
+    receipt = models.CharField(_("回执码"), max_length=RECEIPT_LENGTH, unique=True, default=new_receipt)
+    source = models.CharField(_("来源"), max_length=10, choices=Source.choices)
+    title = models.CharField(_("项目名称"), max_length=100)
+    what = models.TextField(_("建议内容"), max_length=2000)
+    where = models.CharField(_("实施地点"), max_length=200, blank=True, default="")
+    beneficiaries = models.CharField(_("受益群体"), max_length=200, blank=True, default="")
+    estimated_cost = money_field(_("估算投资（万元）"))
+    contact = models.CharField(_("联系方式（不公开）"), max_length=100, blank=True, default="")
+    unit = models.ForeignKey(Unit, models.PROTECT, null=True, blank=True, related_name="+")
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    answer = models.TextField(_("答复"), max_length=1000, blank=True, default="")
+    merged_into = models.ForeignKey(
+        "self", models.PROTECT, null=True, blank=True, related_name="merged", verbose_name=_("并入")
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("征集建议")
+        verbose_name_plural = _("征集建议")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["region", "year", "status"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=figure_fits("estimated_cost", null=True), name="proposal_cost_fits"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Candidate(models.Model):
+    """A candidate project (初定) on the ballot, in ballot order."""
+
+    region = models.ForeignKey(Region, models.PROTECT, related_name="candidates", verbose_name=_("行政区"))
+    year = models.PositiveSmallIntegerField(_("实施年度"))
+    ballot_order = models.PositiveSmallIntegerField(_("选票顺序"))
+    title = models.CharField(_("项目名称"), max_length=200)
+    content = models.TextField(_("建设内容"), max_length=4000, blank=True, default="")
+    # As a notice writes them (新改扩建幼儿园6所、中小学4所): read by the notice reader's own
+    # target parser, so a candidate's targets become the plan's as an imported notice's do.
+    targets_text = models.TextField(_("量化指标"), max_length=1000, blank=True, default="")
+    investment = money_field(_("年度投资（万元）"))
+    deadline = models.DateField(_("完成时限"), null=True, blank=True)
+    feasibility = models.TextField(_("可行性说明"), max_length=2000, blank=True, default="")
+    proposals = models.ManyToManyField(
+        Proposal, blank=True, related_name="candidates", verbose_name=_("来源建议")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("候选项目")
+        verbose_name_plural = _("候选项目")
+        ordering = ["region_id", "year", "ballot_order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "year", "ballot_order"], name="candidate_order_unique_in_year"
+            ),
+            models.CheckConstraint(
+                condition=figure_fits("investment", null=True), name="candidate_investment_fits"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.ballot_order}. {self.title}"
+
+    @property
+    def targets(self):
+        """The targets in `targets_text`, as the notice reader finds them (notice.Target)."""
+        return extract_targets(self.targets_text)
+
+    @property
+    def unit_list(self) -> list[Unit]:
+        """Lead first. Reads `self.unit_places.all()` (prefetch `unit_places__unit`)."""
+        return [place.unit for place in self.unit_places.all()]
+
+
+class CandidateUnit(models.Model):
+    """A unit on a candidate project, in order: the first is the lead unit."""
+
+    candidate = models.ForeignKey(Candidate, models.CASCADE, related_name="unit_places")
+    unit = models.ForeignKey(Unit, models.PROTECT, related_name="+")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["candidate_id", "order"]
+        constraints = [models.UniqueConstraint(fields=["candidate", "unit"], name="candidate_unit_once")]
+
+
+class Counted(models.Model):
+    """What a vote and a satisfaction vote share: members, the paper ballots once counted, and the
+    scanned tally sheet. The rules are locked once `counted_at` is set."""
+
+    members = models.PositiveIntegerField(_("组成人员数"))
+    issued = models.PositiveIntegerField(_("发出票数"), null=True, blank=True)
+    returned = models.PositiveIntegerField(_("收回票数"), null=True, blank=True)
+    not_returned = models.PositiveIntegerField(_("未收回票数"), null=True, blank=True)
+    valid = models.PositiveIntegerField(_("有效票数"), null=True, blank=True)
+    invalid = models.PositiveIntegerField(_("无效票数"), null=True, blank=True)
+    counted_at = models.DateTimeField(_("计票时间"), null=True, blank=True)
+    tally_pdf = models.FileField(upload_to="tallies/%Y/", blank=True, default="")
+    tally_name = models.CharField(max_length=255, blank=True, default="")
+    tally_sha256 = models.CharField(max_length=64, blank=True, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def locked(self) -> bool:
+        return self.counted_at is not None
+
+    @property
+    def ballots(self) -> rules.Ballots | None:
+        if not self.locked:
+            return None
+        return rules.Ballots(self.issued, self.returned, self.not_returned, self.valid, self.invalid)
+
+
+class VoteSession(Counted):
+    """A 票决 of the people's congress (or its standing committee) on the year's candidates."""
+
+    class Mode(models.TextChoices):
+        APPROVE = rules.APPROVE, _("逐项表决（赞成／反对／弃权）")
+        PICK = rules.PICK, _("差额票决（M项中选N项）")
+
+    class Threshold(models.TextChoices):
+        MEMBERS = rules.OF_MEMBERS, _("超过全体组成人员的半数")
+        VALID = rules.OF_VALID, _("超过有效票的半数")
+
+    class Tie(models.TextChoices):
+        REVOTE = rules.TIE_REVOTE, _("票数相同的另行投票")
+        ORDER = rules.TIE_ORDER, _("票数相同的按选票顺序在前者当选")
+
+    region = models.ForeignKey(Region, models.PROTECT, related_name="vote_sessions", verbose_name=_("行政区"))
+    year = models.PositiveSmallIntegerField(_("实施年度"))
+    title = models.CharField(_("会议名称"), max_length=120)
+    held_on = models.DateField(_("票决日期"), null=True, blank=True)
+    mode = models.CharField(_("票决方式"), max_length=10, choices=Mode.choices, default=Mode.APPROVE)
+    seats = models.PositiveSmallIntegerField(_("应选项目数"), null=True, blank=True)
+    threshold = models.CharField(
+        _("通过票数"), max_length=10, choices=Threshold.choices, default=Threshold.MEMBERS
+    )
+    tie = models.CharField(_("票数相同时"), max_length=10, choices=Tie.choices, default=Tie.REVOTE)
+    candidates = models.ManyToManyField(Candidate, related_name="vote_sessions", verbose_name=_("候选项目"))
+
+    class Meta:
+        verbose_name = _("票决")
+        verbose_name_plural = _("票决")
+        ordering = ["-year", "-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def vote_rules(self) -> rules.VoteRules:
+        return rules.VoteRules(self.members, self.mode, self.seats, self.threshold, self.tie)
+
+
+class VoteLine(models.Model):
+    """One candidate's count in a vote. In a pick-N vote, `yes` holds the marks it received."""
+
+    session = models.ForeignKey(VoteSession, models.CASCADE, related_name="lines")
+    candidate = models.ForeignKey(Candidate, models.PROTECT, related_name="vote_lines")
+    yes = models.PositiveIntegerField(_("赞成"))
+    no = models.PositiveIntegerField(_("反对"), default=0)
+    abstain = models.PositiveIntegerField(_("弃权"), default=0)
+
+    class Meta:
+        ordering = ["session_id", "candidate__ballot_order"]
+        constraints = [models.UniqueConstraint(fields=["session", "candidate"], name="vote_line_once")]
+
+
+class SatisfactionSession(Counted):
+    """The year-end 满意度测评 of a plan's projects by the deputies (or the standing committee)."""
+
+    class Base(models.TextChoices):
+        MEMBERS = rules.OF_MEMBERS, _("全体组成人员")
+        VALID = rules.OF_VALID, _("有效票")
+
+    plan = models.ForeignKey(
+        Plan, models.PROTECT, related_name="satisfaction_sessions", verbose_name=_("实事计划")
+    )
+    title = models.CharField(_("测评名称"), max_length=120)
+    held_on = models.DateField(_("测评日期"), null=True, blank=True)
+    base = models.CharField(_("比例的基数"), max_length=10, choices=Base.choices, default=Base.MEMBERS)
+    satisfied_percent = models.PositiveSmallIntegerField(_("“满意”须超过（%）"), default=50)
+    combined_percent = models.PositiveSmallIntegerField(_("“满意+基本满意”须超过（%）"), default=50)
+
+    class Meta:
+        verbose_name = _("满意度测评")
+        verbose_name_plural = _("满意度测评")
+        ordering = ["-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def rating_rules(self) -> rules.SatisfactionRules:
+        return rules.SatisfactionRules(self.members, self.base, self.satisfied_percent, self.combined_percent)
+
+
+class RatingLine(models.Model):
+    """One project's count in a satisfaction vote."""
+
+    session = models.ForeignKey(SatisfactionSession, models.CASCADE, related_name="lines")
+    project = models.ForeignKey(Project, models.PROTECT, related_name="rating_lines")
+    satisfied = models.PositiveIntegerField(_("满意"))
+    basic = models.PositiveIntegerField(_("基本满意"))
+    unsatisfied = models.PositiveIntegerField(_("不满意"))
+
+    class Meta:
+        ordering = ["session_id", "project__seq"]
+        constraints = [models.UniqueConstraint(fields=["session", "project"], name="rating_line_once")]

@@ -114,14 +114,30 @@ class Person(AbstractUser):
 
 
 class InAppNotice(models.Model):
-    """A message shown to a person inside the application (reminders, returns)."""
+    """A message (消息) shown to a person inside the application: reminders, returns, submissions,
+    督办 and their answers. Not to be confused with the government's notice (通知) a plan is made from.
+
+    `key` names the event a message is about (`report-submitted:12:2`): a person gets at most one
+    message per key, so that a retried request or a double click tells them once (messages.notify).
+    Messages sent without a key are never merged."""
 
     person = models.ForeignKey(Person, models.CASCADE, related_name="notices")
     text = models.CharField(max_length=300)
     url = models.CharField(max_length=300, blank=True, default="")
+    key = models.CharField(max_length=120, blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("消息")
+        verbose_name_plural = _("消息")
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["person", "read_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "key"], condition=~models.Q(key=""), name="message_once_per_person_and_key"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.text

@@ -16,8 +16,10 @@ def home(request):
 
 @login_required
 def notices(request):
+    """The person's messages (消息), newest first; the unread ones stand out until marked read."""
     items = list(request.user.notices.all()[:100])
-    return render(request, "directory/notices.html", {"items": items})
+    unread = sum(1 for item in items if item.read_at is None)
+    return render(request, "directory/notices.html", {"items": items, "unread": unread})
 
 
 @login_required

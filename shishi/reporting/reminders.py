@@ -7,22 +7,18 @@ SHISHI_REMINDER_INTERVAL_HOURS, whether by hand or by the scheduled `send_remind
 from __future__ import annotations
 
 import datetime
-import json
-import urllib.error
-import urllib.request
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
+from shishi.directory.messages import send_to_robot
 from shishi.directory.models import InAppNotice, Person, Region, Unit
 from shishi.history.services import record
 from shishi.plans.models import Assignment, Period
 
 from .models import QuarterlyReport, Reminder
-
-WEBHOOK_TIMEOUT_SECONDS = 5
 
 
 class ReminderRefused(Exception):
@@ -90,24 +86,16 @@ def _email(unit, period, sender, text) -> Reminder | None:
 
 
 def _webhook(region: Region, unit, period, sender, text) -> Reminder | None:
-    if not region.webhook_url or not region.webhook_kind:
+    robot = send_to_robot(region, text)  # the sender every message shares (directory.messages)
+    if robot is None:
         return None
-    payload = json.dumps({"msgtype": "text", "text": {"content": text}}, ensure_ascii=False).encode("utf-8")
-    request = urllib.request.Request(
-        region.webhook_url, data=payload, headers={"Content-Type": "application/json"}
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=WEBHOOK_TIMEOUT_SECONDS) as response:
-            delivered, detail = 200 <= response.status < 300, f"HTTP {response.status}"
-    except (urllib.error.URLError, OSError, ValueError) as error:
-        delivered, detail = False, f"群机器人发送失败：{error}"
     return Reminder.objects.create(
         unit=unit,
         period=period,
         channel=Reminder.Channel.WEBHOOK,
         sent_by=sender,
-        delivered=delivered,
-        detail=detail[:300],
+        delivered=robot.delivered,
+        detail=robot.detail[:300],
     )
 
 

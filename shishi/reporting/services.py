@@ -14,8 +14,10 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 
+from shishi.directory.messages import notify
 from shishi.directory.models import InAppNotice, Person, Unit
 from shishi.history.services import record
 from shishi.notice import bounds, pdf_objects
@@ -297,7 +299,26 @@ def submit_report(report: QuarterlyReport, person: Person, revision: int) -> Rep
             plan=locked.period.plan,
             report=locked,
         )
+        _tell_coordinators(locked, version)
     return version
+
+
+def _tell_coordinators(report: QuarterlyReport, version: ReportVersion) -> None:
+    """Every active coordinator of the plan's region learns that a report came in, once per
+    version: a retried submission tells no one twice, a resubmission after a return tells again."""
+    plan = report.period.plan
+    if version.number == 1:
+        text = f"{report.unit}已报送{report.period}报表"
+    else:
+        text = f"{report.unit}已重新报送{report.period}报表（第{version.number}版）"
+    notify(
+        Person.objects.filter(role=Person.Role.COORDINATOR, region=plan.region, is_active=True),
+        text,
+        reverse("reporting:version", args=[report.pk, version.number]),
+        key=f"report-submitted:{report.pk}:{version.number}",
+        region=plan.region,
+        subject="报表报送",
+    )
 
 
 def return_report(report: QuarterlyReport, person: Person, reason: str) -> QuarterlyReport:

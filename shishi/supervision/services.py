@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
 from collections import Counter
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
+from shishi.directory.messages import notify
 from shishi.directory.models import InAppNotice, Person, Unit
 from shishi.history.services import record
 from shishi.notice.text import clean_text
@@ -134,7 +137,24 @@ def answer(notice: SupervisionNotice, person: Person, text: str) -> SupervisionN
             f"{notice.unit}答复督办：{notice.project.title}",
             plan=notice.project.plan,
         )
+        _tell_supervisors(notice)
     return notice
+
+
+def _tell_supervisors(notice: SupervisionNotice) -> None:
+    """The region's 督查室 and whoever issued the 督办 learn of the answer: once per answer (the
+    same text sent twice by a double click tells no one twice; a changed answer tells again)."""
+    plan = notice.project.plan
+    supervisors = Person.objects.filter(role=Person.Role.SUPERVISOR, region=plan.region, is_active=True)
+    answered = hashlib.sha256(notice.reply.encode("utf-8")).hexdigest()[:16]
+    notify(
+        [*supervisors, notice.issued_by],
+        f"{notice.unit}已答复督办：{notice.project.title}",
+        reverse("supervision:plan", args=[plan.pk, notice.period.quarter]),
+        key=f"supervision-answered:{notice.pk}:{answered}",
+        region=plan.region,
+        subject="督办答复",
+    )
 
 
 def close(notice: SupervisionNotice, person: Person) -> SupervisionNotice:

@@ -116,10 +116,11 @@ def answer_proposal(proposal: Proposal, person: Person, status: str, answer: str
     if status not in (Proposal.Status.ADOPTED, Proposal.Status.DECLINED):
         raise SelectionError("请选择“采纳”或“不予采纳”；合并请选择要并入的建议。")
     answer = _check_answer(answer)
-    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
-    proposal.status, proposal.answer, proposal.merged_into = status, answer, None
-    proposal.answered_at, proposal.answered_by = timezone.now(), person
-    proposal.save()
+    locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    locked.status, locked.answer, locked.merged_into = status, answer, None
+    locked.answered_at, locked.answered_by = timezone.now(), person
+    locked.save()
+    proposal.refresh_from_db()
     record(
         proposal.region, person, "answered", f"答复建议《{proposal.title}》：{proposal.get_status_display()}"
     )
@@ -131,6 +132,7 @@ def merge_proposal(proposal: Proposal, into: Proposal, person: Person, answer: s
     """合并: a duplicate joins another proposal of the same region and year. Merging into one that
     was itself merged follows it to where it went, so that no chain of merges forms."""
     answer = _check_answer(answer)
+    into = Proposal.objects.get(pk=into.pk)  # as it is now, not as the page read it
     seen = {proposal.pk}
     while into.merged_into_id is not None and into.pk not in seen:
         seen.add(into.pk)
@@ -139,10 +141,11 @@ def merge_proposal(proposal: Proposal, into: Proposal, person: Person, answer: s
         raise SelectionError("不能把建议并入它自己。")
     if (into.region_id, into.year) != (proposal.region_id, proposal.year):
         raise SelectionError("只能并入同一地区、同一年度的建议。")
-    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
-    proposal.status, proposal.answer, proposal.merged_into = Proposal.Status.MERGED, answer, into
-    proposal.answered_at, proposal.answered_by = timezone.now(), person
-    proposal.save()
+    locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    locked.status, locked.answer, locked.merged_into = Proposal.Status.MERGED, answer, into
+    locked.answered_at, locked.answered_by = timezone.now(), person
+    locked.save()
+    proposal.refresh_from_db()
     # Those merged into this one follow it.
     Proposal.objects.filter(merged_into=proposal).update(merged_into=into)
     record(proposal.region, person, "merged", f"建议《{proposal.title}》并入《{into.title}》")
@@ -285,7 +288,7 @@ def set_vote_rules(
     session: VoteSession, person: Person, settings_: VoteSettings, candidates: list[Candidate]
 ) -> VoteSession:
     """Change a vote's rules or candidates: only before any count exists."""
-    session = VoteSession.objects.select_for_update().get(pk=session.pk)
+    given, session = session, VoteSession.objects.select_for_update().get(pk=session.pk)
     if session.locked:
         raise SelectionError(LOCKED_RULES)
     if any((c.region_id, c.year) != (session.region_id, session.year) for c in candidates):
@@ -298,7 +301,8 @@ def set_vote_rules(
     record(
         session.region, person, "vote_rules", f"修改票决《{session.title}》规则：{_describe_vote(settings_)}"
     )
-    return session
+    given.refresh_from_db()  # the caller's copy, as saved
+    return given
 
 
 @dataclass(frozen=True)
@@ -315,7 +319,7 @@ def enter_vote_counts(
     """Record the paper count: refused, naming each equation that fails, unless it all adds up.
     `counts` maps every candidate's id to its figures. Entering again corrects the count; the
     history keeps every count entered."""
-    session = VoteSession.objects.select_for_update().get(pk=session.pk)
+    given, session = session, VoteSession.objects.select_for_update().get(pk=session.pk)
     candidates = list(session.candidates.order_by("ballot_order"))
     if set(counts) != {c.pk for c in candidates}:
         raise SelectionError("请为每个候选项目填写得票数。")
@@ -344,7 +348,8 @@ def enter_vote_counts(
         f"{'更正' if recount else '录入'}《{session.title}》计票："
         f"发出{ballots.issued}、收回{ballots.returned}、有效{ballots.valid}；{figures}",
     )
-    return session
+    given.refresh_from_db()  # the caller's copy, as saved
+    return given
 
 
 @dataclass(frozen=True)
@@ -452,7 +457,7 @@ def create_satisfaction_session(plan: Plan, person: Person, settings_: RatingSet
 def set_rating_rules(
     session: SatisfactionSession, person: Person, settings_: RatingSettings
 ) -> SatisfactionSession:
-    session = SatisfactionSession.objects.select_for_update().get(pk=session.pk)
+    given, session = session, SatisfactionSession.objects.select_for_update().get(pk=session.pk)
     if session.locked:
         raise SelectionError("已经录入计票结果，测评规则不能再修改。")
     _check_rating_settings(settings_)
@@ -466,7 +471,8 @@ def set_rating_rules(
         f"修改满意度测评《{session.title}》规则：{_describe_rating(settings_)}",
         plan=session.plan,
     )
-    return session
+    given.refresh_from_db()  # the caller's copy, as saved
+    return given
 
 
 @dataclass(frozen=True)
@@ -481,7 +487,7 @@ def enter_rating_counts(
     session: SatisfactionSession, person: Person, ballots: rules.Ballots, counts: dict[int, ProjectCount]
 ) -> SatisfactionSession:
     """Record the paper count of a satisfaction vote, refused unless it adds up (as a vote's)."""
-    session = SatisfactionSession.objects.select_for_update().get(pk=session.pk)
+    given, session = session, SatisfactionSession.objects.select_for_update().get(pk=session.pk)
     projects = list(session.plan.projects.order_by("seq"))
     if set(counts) != {p.pk for p in projects}:
         raise SelectionError("请为每项实事填写测评票数。")
@@ -509,7 +515,8 @@ def enter_rating_counts(
         f"发出{ballots.issued}、收回{ballots.returned}、有效{ballots.valid}；{figures}",
         plan=session.plan,
     )
-    return session
+    given.refresh_from_db()  # the caller's copy, as saved
+    return given
 
 
 @dataclass(frozen=True)

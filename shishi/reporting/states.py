@@ -36,7 +36,8 @@ class ClerkQuarter:
     period: Period
     report: QuarterlyReport | None
     state: str
-    current: bool  # the quarter to fill in now: begun and not yet due
+    current: bool  # a quarter to fill in now: begun and not yet due
+    begun: bool = True  # a quarter not yet begun is shown, but has nothing to fill in
 
     @property
     def state_name(self) -> str:
@@ -44,9 +45,15 @@ class ClerkQuarter:
 
 
 def clerk_quarters(unit_id: int, today: datetime.date) -> list[ClerkQuarter]:
-    """The quarters of this and last year's plans the unit is on, the one to fill in now first
-    (on a phone it sat at the bottom), then by year, newest first. A quarter that has not begun
-    is left out unless a report for it exists: there is nothing to fill in yet."""
+    """The quarters of the plans from last year on that the unit is on, in the order a clerk
+    works through them:
+
+    - first the quarters to fill in now (begun, not yet due), the one due first on top: in
+      January last year's fourth quarter (due about 10 January) comes before the new year's first;
+    - then the other quarters that have begun, newest first (late ones among them);
+    - last the quarters not yet begun (next year's plan in December), shown so the clerk sees
+      what comes, with nothing to fill in (`begun` False: no draft is made for them).
+    """
     periods = (
         Period.objects.filter(plan__projects__assignments__unit=unit_id, plan__year__gte=today.year - 1)
         .select_related("plan__region")
@@ -58,12 +65,20 @@ def clerk_quarters(unit_id: int, today: datetime.date) -> list[ClerkQuarter]:
             period,
             reports.get(period.pk),
             report_state(reports.get(period.pk), period, today),
-            period.is_open(today) and not period.is_overdue(today),
+            current=period.is_open(today) and not period.is_overdue(today),
+            begun=period.is_open(today),
         )
         for period in periods
-        if period.is_open(today) or period.pk in reports
     ]
-    rows.sort(key=lambda row: (not row.current, -row.period.plan.year, row.period.quarter))
+
+    def order(row: ClerkQuarter) -> tuple:
+        if row.current:
+            return (0, row.period.due_on.toordinal(), row.period.plan_id)
+        if row.begun:
+            return (1, -row.period.ends_on.toordinal(), row.period.plan_id)
+        return (2, row.period.starts_on.toordinal(), row.period.plan_id)
+
+    rows.sort(key=order)
     return rows
 
 

@@ -16,11 +16,15 @@ def _on(day: datetime.date):
 
 
 def test_it_offers_no_quarter_that_has_not_begun(client, cast, plan):
+    """Quarters not yet begun are listed, so the clerk sees what comes, with nothing to fill in."""
+    q2 = plan.periods.get(quarter=2)
     client.force_login(cast["lena"])
     with _on(datetime.date(2023, 3, 15)):
         page = client.get(reverse("reporting:quarter")).content.decode()
-    assert "2023年第1季度" in page
-    assert "2023年第2季度" not in page and "2023年第4季度" not in page
+    assert "2023年第1季度" in page and "2023年第4季度" in page
+    assert page.count("开始填写") == 1  # the first quarter only
+    assert reverse("reporting:open", args=[q2.pk]) not in page
+    assert "4月1日开始" in page
 
 
 def test_it_makes_no_draft_for_a_quarter_that_has_not_begun(client, cast, plan):

@@ -4,8 +4,11 @@ A coordinator writes 本季度为张某（身份证370321…）办理救助 with
 the text goes out. It looks for:
 
 - 居民身份证号码, 18 characters: a 6-digit region code, a real date of birth (YYYYMMDD), a
-  3-digit sequence and a check character (ISO 7064 MOD 11-2; X stands for 10). A number that
-  fails the checksum is left alone: 18-digit project or account numbers are common in reports.
+  3-digit sequence and a check character (0-9 or X). A wrong check character (ISO 7064
+  MOD 11-2) does not make it anyone else's: a number mistyped by one digit, or altered on
+  purpose, still points at a person, so it is found all the same. What keeps other 18-digit
+  numbers (accounts, project codes) out is the shape: a region code not starting with 0, and in
+  digits 7–14 a date of birth that exists, from 1800 on and not in the future.
 - the old 15-digit form: region code, YYMMDD, sequence; no check character, so the date must
   be real.
 - 手机号码: 1[3-9] and nine more digits, written 13812345678, 138 1234 5678, 138-1234-5678 or
@@ -92,8 +95,24 @@ def id_check_character(first17: str) -> str:
     return _CHECK[sum(int(digit) * weight for digit, weight in zip(first17, _WEIGHTS)) % 11]
 
 
+def looks_like_id_card_number(number: str) -> bool:
+    """Shaped as a resident ID number, whatever its check character: a real date of birth where
+    the number has it. This is what the check flags.
+
+    >>> looks_like_id_card_number("110105194912310021"), looks_like_id_card_number("110105194913310021")
+    (True, False)
+    """
+    number = number.upper()
+    if len(number) == 18:
+        return number[:17].isdigit() and number[17] in "0123456789X" and _real_date(number[6:14])
+    if len(number) == 15 and number.isdigit():
+        return _real_date("19" + number[6:12])
+    return False
+
+
 def is_id_card_number(number: str) -> bool:
-    """A real-looking resident ID number: a real date of birth and, for 18 digits, a valid check character.
+    """A resident ID number that also passes its checks: a real date of birth and, for 18 digits,
+    a valid check character.
 
     >>> is_id_card_number("11010519491231002X"), is_id_card_number("110105194912310021")
     (True, False)
@@ -128,7 +147,7 @@ def find_personal_data(text: str) -> list[Finding]:
     findings: list[Finding] = []
     taken: list[range] = []
     for match in _ID_CARD.finditer(readable):
-        if is_id_card_number(match.group()):
+        if looks_like_id_card_number(match.group()):
             findings.append(Finding(ID_CARD, text[match.start() : match.end()], match.start()))
             taken.append(range(match.start(), match.end()))
     for kind, pattern in ((MOBILE, _MOBILE), (EMAIL, _EMAIL)):

@@ -2,7 +2,12 @@
 
 import pytest
 
-from shishi.public.pii import find_personal_data, id_check_character, is_id_card_number
+from shishi.public.pii import (
+    find_personal_data,
+    id_check_character,
+    is_id_card_number,
+    looks_like_id_card_number,
+)
 
 FOUND = [
     # text, kind, what is reported
@@ -35,9 +40,30 @@ FOUND = [
     pytest.param("邮箱：htfet＠163.com", "email", "htfet＠163.com", id="email-full-width-at"),
 ]
 
+# Bugs caught: an 18-digit ID number with a wrong check character passed as ordinary text. Mistyped
+# by a digit or altered on purpose, it still points at a person (issue 12).
+FOUND_WRONG_CHECK_CHARACTER = [
+    pytest.param("身份证370321198506120034。", "id_card", "370321198506120034", id="id-18-wrong-check-digit"),
+    pytest.param("身份证号37032119850612003X", "id_card", "37032119850612003X", id="id-18-x-where-3-belongs"),
+    pytest.param("11010519491231002０号", "id_card", "11010519491231002０", id="id-18-0-where-x-belongs"),
+    pytest.param(
+        "张某（３７０３２１１９８５０６１２００３４）",
+        "id_card",
+        "３７０３２１１９８５０６１２００３４",
+        id="id-18-full-width-wrong",
+    ),
+    pytest.param("370322200002294561", "id_card", "370322200002294561", id="id-18-leap-day-wrong"),
+]
+
 NOT_FOUND = [
-    pytest.param("370321198506120034", id="id-18-wrong-checksum"),
+    # 18 digits, not shaped as an ID number: no date of birth in digits 7-14, or none that exists.
     pytest.param("370321198513120031", id="id-18-no-13th-month"),
+    pytest.param("370321198502300031", id="id-18-no-30th-february"),
+    pytest.param("370321209912310012", id="id-18-born-in-the-future"),
+    pytest.param("370321170001010012", id="id-18-born-before-1800"),
+    pytest.param("037032119850612003", id="id-18-region-code-starting-with-0"),
+    pytest.param("项目编码370321ZX2023040100", id="project-code-with-letters"),
+    pytest.param("账号6222021602001234567", id="bank-account-19-digits"),
     pytest.param("370321850632003", id="id-15-no-32nd-day"),
     pytest.param("咨询电话0533-8180012", id="landline-with-area-code"),
     pytest.param("电话8180012", id="landline-seven-digits"),
@@ -52,7 +78,7 @@ NOT_FOUND = [
 ]
 
 
-@pytest.mark.parametrize("text, kind, found", FOUND)
+@pytest.mark.parametrize("text, kind, found", FOUND + FOUND_WRONG_CHECK_CHARACTER)
 def test_it_finds_personal_data(text, kind, found):
     findings = find_personal_data(text)
     assert [(f.kind, f.text) for f in findings] == [(kind, found)]
@@ -86,3 +112,8 @@ def test_the_check_character_follows_iso_7064_mod_11_2(first17, check):
 def test_a_date_of_birth_in_the_future_is_not_an_id_number():
     number = "37032120991231001"
     assert not is_id_card_number(number + id_check_character(number))
+
+
+def test_a_wrong_check_character_fails_the_strict_test_but_keeps_the_shape():
+    assert not is_id_card_number("370321198506120034")
+    assert looks_like_id_card_number("370321198506120034")

@@ -12,7 +12,7 @@ from shishi.plans.models import Assignment, Period, Plan, Project, Target
 from shishi.reporting.models import QuarterlyReport, ReportLine
 from shishi.reporting.states import COUNTED, LATE, report_state
 
-from .lights import Light, expected_progress, project_light, target_light
+from .lights import Light, expected_progress, late_unit_words, project_light, target_light
 
 
 @dataclass
@@ -135,11 +135,12 @@ def build_board(plan: Plan, period: Period, today: datetime.date) -> Board:
 
 
 def project_rows(plan, period, projects, reports, states, figures=None) -> dict[int, ProjectRow]:
-    """Each project's targets against their goals, with lights, from the lead unit's figures
-    (`projects` as `plan_projects` reads them). `figures` (from `reports_with_figures`) may hold
-    those of more reports: only the counted ones among `reports` are read. Without it they are
-    read here."""
+    """Each project's targets against their goals, with lights (shishi/oversight/lights.py), from
+    the lead unit's figures (`projects` as `plan_projects` reads them). A project any of whose
+    units is late is red, naming them. `figures` (from `reports_with_figures`) may hold those of
+    more reports: only the counted ones among `reports` are read. Without it they are read here."""
     unit_of = {r.pk: r.unit_id for r in reports.values() if r.state in COUNTED}  # report id → unit id
+    unreviewed = {r.unit_id for r in reports.values() if r.state == QuarterlyReport.State.SUBMITTED}
     values = defaultdict(dict)  # (project id) → {(unit id, target id): value}
     assessments = {}
     if figures is None:
@@ -163,7 +164,12 @@ def project_rows(plan, period, projects, reports, states, figures=None) -> dict[
         lead = project.lead_assignment
         lead_id = lead.unit_id if lead else None
         late = lead is not None and states.get(lead_id) == LATE
+        # Every unit on the project owes its report: any one overdue makes the project red.
+        late_units = [
+            late_unit_words(a.unit.name, a.get_role_display()) for a in team if states.get(a.unit_id) == LATE
+        ]
         assessment = assessments.get((project.pk, lead_id), "")
+        from_unreviewed = lead_id in unreviewed
         target_rows = []
         for target in project.targets.all():
             figure = values[project.pk].get((lead_id, target.pk))
@@ -176,6 +182,7 @@ def project_rows(plan, period, projects, reports, states, figures=None) -> dict[
                 red=plan.red_points,
                 late=late,
                 assessment=assessment,
+                unreviewed=from_unreviewed,
             )
             partners = [
                 (a.unit.name, values[project.pk].get((a.unit_id, target.pk)))
@@ -185,11 +192,19 @@ def project_rows(plan, period, projects, reports, states, figures=None) -> dict[
             target_rows.append(TargetRow(target, figure, light, partners))
         if not target_rows:
             lights = [
-                target_light("=", 0, None, period.quarter, late=late, assessment=assessment, numeric=False)
+                target_light(
+                    "=",
+                    0,
+                    None,
+                    period.quarter,
+                    late=late,
+                    assessment=assessment,
+                    numeric=False,
+                    unreviewed=from_unreviewed,
+                )
             ]
         else:
             lights = [row.light for row in target_rows]
-        rows[project.pk] = ProjectRow(
-            project, project_light(lights, expected_progress(period.quarter)), target_rows, assessment
-        )
+        light = project_light(lights, expected_progress(period.quarter), late=late_units)
+        rows[project.pk] = ProjectRow(project, light, target_rows, assessment)
     return rows

@@ -19,11 +19,13 @@ from shishi.history.models import Event
 from shishi.plans.models import Period, Plan
 from shishi.plans.shortcuts import plan_or_403, plan_with_periods
 from shishi.reporting.models import Reminder
-from shishi.reporting.reminders import ReminderRefused, remind
+from shishi.reporting.reminders import ReminderRefused, last_reminded, remind
 from shishi.reporting.states import STATE_NAMES
 
 from .board import build_board
+from .forms import BoardFilterForm
 from .ledger import project_ledger
+from .reminders import remind_late_units
 from .sections import board_sections
 
 
@@ -42,31 +44,57 @@ def _plan_and_periods(request, pk: int) -> tuple[Plan, list[Period]]:
     return plan, list(plan.periods.all())
 
 
+def _board_data(plan: Plan, period: Period):
+    today = timezone.localdate()
+    return _cached(plan, f"board:{period.pk}:{today}", lambda: build_board(plan, period, today))
+
+
+def _late_list(plan: Plan, period: Period, data, can_manage: bool, status: str = "", ok: bool = True) -> dict:
+    """What the late list (oversight/_late_units.html) shows: each late unit with its newest
+    reminder for the period, and what the last action did (`status`)."""
+    latest = {}  # late unit id → its newest reminder for this period (later rows overwrite earlier)
+    late = [unit.pk for unit in data.late_units]
+    for reminder in (
+        Reminder.objects.filter(period=period, unit_id__in=late).select_related("sent_by").order_by("sent_at")
+    ):
+        latest[reminder.unit_id] = reminder
+    return {
+        "plan": plan,
+        "period": period,
+        "late_rows": [(unit, latest.get(unit.pk)) for unit in data.late_units],
+        "can_manage": can_manage,
+        "status": status,
+        "ok": ok,
+    }
+
+
 @login_required
 def board(request, pk: int, quarter: int):
     plan, periods = _plan_and_periods(request, pk)
     period = plan.period(quarter)
     if period is None:
         raise Http404
-    today = timezone.localdate()
-    data = _cached(plan, f"board:{period.pk}:{today}", lambda: build_board(plan, period, today))
-    latest = {}  # late unit id → its newest reminder for this period (later rows overwrite earlier)
-    late = [unit.pk for unit in data.late_units]  # the only ones the page shows reminders for
-    for reminder in (
-        Reminder.objects.filter(period=period, unit_id__in=late).select_related("sent_by").order_by("sent_at")
-    ):
-        latest[reminder.unit_id] = reminder
+    data = _board_data(plan, period)
+    can_manage = can_manage_plan(request.user, plan)
+    chosen = BoardFilterForm(request.GET or None, data.units)
+    unit_id = chosen.unit_id()
+    projects = [p for p in data.projects if unit_id is None or (p.pk, unit_id) in data.cells]
+    # Only the units on the projects shown: filtered to one unit, the table shows its partners.
+    on_shown = {a.unit_id for p in projects for a in p.assignments.all()}
+    units = [unit for unit in data.units if unit.pk in on_shown]
     matrix = [
         {
             "project": project,
             "row": data.rows[project.pk],
             # A cell per unit: its report's state and the state's name where the unit is on the project.
             "cells": [
-                (state, STATE_NAMES[state]) if (state := data.cells.get((project.pk, unit.pk))) else None
-                for unit in data.units
+                (state, STATE_NAMES[state], unit.pk == unit_id)
+                if (state := data.cells.get((project.pk, unit.pk)))
+                else None
+                for unit in units
             ],
         }
-        for project in data.projects
+        for project in projects
     ]
     return render(
         request,
@@ -76,9 +104,12 @@ def board(request, pk: int, quarter: int):
             "period": period,
             "periods": periods,
             "board": data,
+            "units": units,
+            "chosen_unit": unit_id,
+            "filter_form": chosen,
             "matrix": matrix,
-            "latest_reminders": latest,
-            "can_manage": can_manage_plan(request.user, plan),
+            "late": _late_list(plan, period, data, can_manage),
+            "can_manage": can_manage,
             "can_supervise": can_supervise(request.user, plan),
             "counts": {name: data.count(state) for state, name in STATE_NAMES.items()},
             "sections": board_sections(plan, period),
@@ -100,9 +131,40 @@ def send_reminder(request, pk: int, quarter: int, unit_pk: int):
         text, ok = str(exc), False
     else:
         text, ok = _("已提醒%(unit)s。") % {"unit": unit}, True
-    if request.htmx:
-        return render(request, "oversight/_reminded.html", {"text": text, "ok": ok})
+    if request.htmx:  # the unit's row again, its 上次提醒 now this one
+        return render(
+            request,
+            "oversight/_reminded.html",
+            {
+                "plan": plan,
+                "period": period,
+                "unit": unit,
+                "last": last_reminded(unit, period),
+                "can_manage": True,
+                "text": text,
+                "ok": ok,
+            },
+        )
     (messages.success if ok else messages.error)(request, text)
+    return redirect("oversight:board", plan.pk, quarter)
+
+
+@login_required
+@require_POST
+def remind_all(request, pk: int, quarter: int):
+    """提醒全部逾期单位: every unit late for the quarter, except those reminded too recently."""
+    plan, _periods = _plan_and_periods(request, pk)
+    if not can_manage_plan(request.user, plan):
+        raise PermissionDenied
+    period = plan.period(quarter)
+    if period is None:
+        raise Http404
+    done = remind_late_units(_board_data(plan, period).late_units, period, request.user)
+    ok = bool(done.sent) or not done.skipped
+    if request.htmx:  # the late list again, every row's 上次提醒 up to date, and what was done
+        context = _late_list(plan, period, _board_data(plan, period), True, done.summary, ok)
+        return render(request, "oversight/_late_units.html", context)
+    (messages.success if ok else messages.error)(request, done.summary)
     return redirect("oversight:board", plan.pk, quarter)
 
 

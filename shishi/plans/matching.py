@@ -13,6 +13,9 @@ from rapidfuzz import fuzz, process
 from shishi.directory.models import Region, Unit, UnitAlias
 
 SUGGESTION_CUTOFF = 60
+# A suggestion this close (县教育体育局 for 县教育和体育局 scores 92) is offered already chosen in
+# the preview; the coordinator still confirms it. 区人社局 for 区人力资源和社会保障局 (60) is not.
+PRESELECT_SCORE = 90
 
 
 @dataclass

@@ -44,6 +44,14 @@ class PlanQuerySet(models.QuerySet):
         found = self.filter(condition)
         return found.distinct() if person.role == person.Role.REPORTER else found
 
+    def in_use(self) -> PlanQuerySet:
+        """Plans not archived: what lists and menus offer by default."""
+        return self.filter(archived_at__isnull=True)
+
+    def archived(self) -> PlanQuerySet:
+        """Plans kept for the record but hidden from the default lists (已归档)."""
+        return self.filter(archived_at__isnull=False)
+
 
 class Plan(models.Model):
     """The year's programme (为妇女儿童办实事) of one region, made from one notice."""
@@ -63,6 +71,10 @@ class Plan(models.Model):
     yellow_points = models.PositiveSmallIntegerField(_("黄灯：落后进度（百分点）"), default=10)
     red_points = models.PositiveSmallIntegerField(_("红灯：落后进度超过（百分点）"), default=30)
     published = models.BooleanField(_("已公开"), default=False)
+    # An archived plan is kept whole and readable (its reports, its history) but no longer
+    # offered in the default lists: a plan imported by mistake once reports exist, or a
+    # finished year the office wants out of the way (`PlanQuerySet.in_use`).
+    archived_at = models.DateTimeField(_("归档时间"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     # When anything the plan's pages show last changed: the plan, its projects, targets, quarters
     # and team, its reports, its public text, its history. Moved on by shishi/plans/changes.py;
@@ -80,6 +92,10 @@ class Plan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.region} {self.year}"
+
+    @property
+    def archived(self) -> bool:
+        return self.archived_at is not None
 
     @classmethod
     def lock(cls, **lookup) -> None:

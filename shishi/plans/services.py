@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 
-from shishi.directory.models import Person, Region, Unit, UnitAlias
+from shishi.bounds import as_id
+from shishi.directory.models import InAppNotice, Person, Region, Unit, UnitAlias
 from shishi.history.services import record
 from shishi.notice import NoticeError, load_notice
 from shishi.plans.figures import FigureError, parse_figure
 
 from .models import Assignment, NoticeFile, Period, Plan, Project, Target
+from .origin import notice_origin
 
 # What the preview accepts for a plan's year and its reporting window (plans/forms.py).
 MIN_YEAR, MAX_YEAR = 2000, 2100
@@ -73,6 +78,21 @@ def read_notice_upload(region: Region, person: Person, data: bytes, filename: st
         return NoticeFile.objects.get(region=region, sha256=sha256)
     record(region, person, "uploaded", f"上传通知《{parsed.get('title') or filename}》", plan=None)
     return notice_file
+
+
+@transaction.atomic
+def discard_notice(notice_file: NoticeFile, person: Person) -> None:
+    """Cancel an import in its preview: the uploaded notice, which no plan was made from, is
+    deleted with its stored file, and the region's history says so (its name and SHA-256)."""
+    notice_file = NoticeFile.objects.select_for_update().get(pk=notice_file.pk)
+    if Plan.objects.filter(notice_file=notice_file).exists():
+        raise PlanError("这份通知已经建立了实事计划，不能取消导入；如需撤回，请在计划页面操作。")
+    title = notice_file.parsed.get("title") or notice_file.filename
+    summary = f"取消导入通知《{title}》（{notice_file.filename}，SHA-256 {notice_file.sha256[:16]}…）"
+    record(notice_file.region, person, "discarded", summary)
+    stored = notice_file.file
+    notice_file.delete()
+    transaction.on_commit(lambda: stored.delete(save=False))
 
 
 def _safe_name(filename: str, sha256: str) -> str:
@@ -249,6 +269,51 @@ def confirm_plan(notice_file: NoticeFile, person: Person, choices: dict[str, str
     return plan
 
 
+UNRESOLVED = "以下单位还没有对应到单位名录，请选择已有单位或确认新建："
+
+
+def confirm_import(
+    notice_file: NoticeFile,
+    person: Person,
+    choices: dict[str, str],
+    *,
+    other_region_acknowledged: bool,
+    today: datetime.date,
+) -> Plan:
+    """The preview's confirm: the plan from the corrected draft (`confirm_plan`), but a notice
+    another region issued (高青县's uploaded by 桓台县) only once the coordinator has ticked that
+    it really is to be this region's plan. Refused, the message names the region, and any unit
+    not yet matched, so that one answer fixes both."""
+    origin = notice_origin(notice_file, notice_file.draft, today)
+    if origin.other_region and not other_region_acknowledged:
+        problems = [
+            f"{origin.region_warning}如确需导入为{origin.ours}的实事计划，"
+            "请勾选“我已核对发文机关”后再确认；否则请点“取消导入”。"
+        ]
+        if unresolved := _unresolved(notice_file.region, draft_unit_names(notice_file.draft), choices):
+            problems.append(UNRESOLVED + "、".join(unresolved))
+        raise PlanError("；".join(problems))
+    plan = confirm_plan(notice_file, person, choices)
+    if origin.other_region:
+        record(
+            plan.region,
+            person,
+            "imported",
+            f"确认导入由{origin.region}印发的通知《{plan.title}》（{origin.doc_number or '无文号'}）"
+            f"为{origin.ours}的实事计划",
+            plan=plan,
+        )
+    return plan
+
+
+def _unresolved(region: Region, names: list[str], choices: dict[str, str]) -> list[str]:
+    """The names `_resolve_units` would refuse, found without creating anything."""
+    ids = {name: as_id(choice[5:]) for name, choice in choices.items() if choice.startswith("unit:")}
+    chosen = [pk for pk in ids.values() if pk]
+    known = set(Unit.objects.filter(region=region, pk__in=chosen).values_list("pk", flat=True))
+    return [name for name in names if choices.get(name) != "new" and ids.get(name) not in known]
+
+
 def _resolve_units(region: Region, names: list[str], choices: dict[str, str]) -> dict[str, Unit]:
     resolved: dict[str, Unit] = {}
     unresolved = []
@@ -267,5 +332,244 @@ def _resolve_units(region: Region, names: list[str], choices: dict[str, str]) ->
         else:
             unresolved.append(name)
     if unresolved:
-        raise PlanError("以下单位还没有对应到单位名录，请选择已有单位或确认新建：" + "、".join(unresolved))
+        raise PlanError(UNRESOLVED + "、".join(unresolved))
     return resolved
+
+
+# -- withdrawing and archiving a plan ---------------------------------------------------------------
+
+
+def withdrawal_blockers(plan: Plan) -> list[str]:
+    """What others have written on the plan, which a withdrawal would delete: any quarterly
+    report (a draft a clerk opened counts, as the clerk may have typed into it), an
+    implementation plan, a 督办, a bulletin; and a plan already shown to the public. Empty when
+    the plan may be withdrawn. The rows are named through their relations to the plan's own
+    rows, so that this app needs no model of the apps above it."""
+    blockers = []
+    if Period.objects.filter(plan=plan, reports__isnull=False).exists():
+        blockers.append("已有责任单位的季度报表（含草稿）")
+    if Assignment.objects.filter(project__plan=plan, implementation__isnull=False).exists():
+        blockers.append("已有责任单位的实施方案")
+    if Project.objects.filter(plan=plan, supervision_notices__isnull=False).exists():
+        blockers.append("已有督办")
+    if plan.bulletins.exists():
+        blockers.append("已印发调度通报")
+    if plan.published:
+        blockers.append("已向社会公开")
+    return blockers
+
+
+@transaction.atomic
+def withdraw_plan(plan: Plan, person: Person) -> None:
+    """Delete a plan imported by mistake, before anyone has written on it (`withdrawal_blockers`).
+    The uploaded notice file is kept, with its SHA-256 and the corrections made in the preview:
+    it stays the record of what was uploaded, and uploading it again opens its preview, ready to
+    be confirmed again. The plan's rows keep their own history (simple_history records the
+    deletion) and the region's history says who withdrew what."""
+    Plan.lock(pk=plan.pk)
+    if blockers := withdrawal_blockers(plan):
+        raise PlanError(
+            f"《{plan.title}》{'、'.join(blockers)}，不能撤回。"
+            "可以改为归档：计划和报表都保留，只是不再出现在默认的计划列表中。"
+        )
+    region, title = plan.region, plan.title
+    count = plan.projects.count()
+    number = f"，{plan.doc_number}" if plan.doc_number else ""
+    plan.delete()
+    summary = f"撤回{plan.year}年实事计划《{title}》（{count}项实事{number}），原通知文件保留"
+    record(region, person, "withdrew", summary)
+
+
+@transaction.atomic
+def archive_plan(plan: Plan, person: Person) -> Plan:
+    """Keep the plan whole but out of the default lists (已归档)."""
+    if plan.archived:
+        return plan
+    plan.archived_at = timezone.now()
+    plan.save(update_fields=["archived_at"])
+    record(plan.region, person, "archived", f"归档{plan.year}年实事计划《{plan.title}》", plan=plan)
+    return plan
+
+
+@transaction.atomic
+def unarchive_plan(plan: Plan, person: Person) -> Plan:
+    if not plan.archived:
+        return plan
+    plan.archived_at = None
+    plan.save(update_fields=["archived_at"])
+    record(plan.region, person, "unarchived", f"取消归档{plan.year}年实事计划《{plan.title}》", plan=plan)
+    return plan
+
+
+# -- changing a project mid-year ---------------------------------------------------------------------
+
+# The report states in which a unit still fills its form (reporting's QuarterlyReport.State):
+# a target or a project added mid-year appears there at once; submitted forms stay as sent.
+_OPEN_REPORT_STATES = ("draft", "returned")
+
+
+@dataclass
+class TargetChange:
+    """A target as the coordinator leaves it: `target` None for a new one; `delete` to remove."""
+
+    target: Target | None
+    indicator: str
+    op: str
+    value: object  # Decimal
+    unit_of_measure: str
+    text: str
+    delete: bool = False
+
+
+@dataclass
+class TeamChange:
+    """A unit on the project: `assignment` None for a unit added; `delete` to take it off."""
+
+    assignment: Assignment | None
+    unit: Unit
+    role: str
+    delete: bool = False
+
+
+def target_deletion_refusal(target: Target) -> str | None:
+    """Why the target cannot be deleted, or None: figures already reported for it stay, so a
+    target with reported values can only be edited."""
+    if target.reported_values.exclude(value=None).exists():
+        return f"指标“{target.indicator}”已有责任单位报送的完成值，不能删除，只能修改。"
+    return None
+
+
+def team_removal_refusal(assignment: Assignment) -> str | None:
+    """Why the unit cannot be taken off the project, or None: its implementation plan (实施方案)
+    hangs on its place on the project and would go with it."""
+    if Assignment.objects.filter(pk=assignment.pk, implementation__isnull=False).exists():
+        return f"{assignment.unit.name}已为本项实事填写实施方案，不能移出（可以改为配合单位）。"
+    return None
+
+
+@transaction.atomic
+def amend_project(
+    project: Project, person: Person, targets: list[TargetChange], team: list[TeamChange]
+) -> list[str]:
+    """Change a project's targets and responsible units mid-year. Every change goes into the
+    region's history, and the clerks of the units affected get an in-app notice: a unit added or
+    removed, and every unit on the project when its targets changed. Figures already reported
+    stay (a target with figures is refused deletion, see `target_deletion_refusal`). Returns the
+    changes, as the history words them."""
+    plan = project.plan
+    Plan.lock(pk=plan.pk)
+    target_lines: list[str] = []
+    added: list[Target] = []
+    seq = max((t.target.seq for t in targets if t.target), default=0)
+    for change in targets:
+        target = change.target
+        if change.delete:
+            if target is None:
+                continue
+            if refusal := target_deletion_refusal(target):
+                raise PlanError(refusal)
+            target_lines.append(f"删除指标“{target.indicator} {target.goal}”")
+            target.delete()
+            continue
+        if target is None:
+            seq += 1
+            target = Target(project=project, seq=seq)
+        old = (target.indicator, target.op, target.value, target.unit_of_measure, target.text)
+        before = f"{target.indicator} {target.goal}" if target.pk else None
+        target.indicator, target.op, target.value = change.indicator, change.op, change.value
+        target.unit_of_measure, target.text = change.unit_of_measure, _fit(change.text, Target, "text")
+        if before is None:
+            target.save()
+            added.append(target)
+            target_lines.append(f"新增指标“{target.indicator} {target.goal}”")
+        elif old != (target.indicator, target.op, target.value, target.unit_of_measure, target.text):
+            target.save()
+            after = f"{target.indicator} {target.goal}"
+            if after == before:  # only the wording of the notice changed
+                after += f"（原文改为“{target.text}”）"
+            target_lines.append(f"指标“{before}”改为“{after}”")
+
+    team_lines: list[str] = []
+    joined: list[Unit] = []
+    left: list[Unit] = []
+    kept = [c for c in team if not c.delete]
+    order = max((c.assignment.order for c in team if c.assignment), default=-1)
+    for change in team:
+        assignment = change.assignment
+        if change.delete:
+            if assignment is None:
+                continue
+            if refusal := team_removal_refusal(assignment):
+                raise PlanError(refusal)
+            team_lines.append(f"移出责任单位{assignment.unit.name}")
+            left.append(assignment.unit)
+            assignment.delete()
+            continue
+        if assignment is None:
+            order += 1
+            Assignment.objects.create(project=project, unit=change.unit, role=change.role, order=order)
+            team_lines.append(f"增加{_role_name(change.role)}{change.unit.name}")
+            joined.append(change.unit)
+            continue
+        if assignment.unit_id != change.unit.pk:  # a row's unit changed: one left, one joined
+            team_lines.append(f"责任单位{assignment.unit.name}改为{change.unit.name}")
+            left.append(assignment.unit)
+            joined.append(change.unit)
+            assignment.unit = change.unit
+        if assignment.role != change.role:
+            team_lines.append(f"{change.unit.name}改为{_role_name(change.role)}")
+        assignment.role = change.role
+        assignment.save()
+    if not any(c.role == Assignment.Role.LEAD for c in kept):
+        raise PlanError("每项实事要有一个牵头单位。")
+
+    changes = target_lines + team_lines
+    if not changes:
+        return []
+    where = f"第{project.seq}项“{project.title}”"
+    for line in changes:
+        record(plan.region, person, "amended", f"{plan.year}年实事计划{where}：{line}", plan=plan)
+    _open_reports_follow(project, added, joined)
+    url = reverse("oversight:project", args=[plan.pk, project.pk])
+    on_project = set(project.assignments.values_list("unit_id", flat=True))
+    told: dict[int, list[str]] = {}
+    if target_lines:
+        for unit_id in on_project:
+            told.setdefault(unit_id, []).append("指标有调整：" + "；".join(target_lines))
+    for unit in joined:
+        told.setdefault(unit.pk, []).insert(0, "贵单位已列为责任单位，请在本季度报表中填报本项进展")
+    for unit in left:
+        if unit.pk not in on_project:
+            told.setdefault(unit.pk, []).insert(0, "贵单位已不再是本项实事的责任单位，已报送的内容保留")
+    heading = f"{plan.year}年实事计划{where}："
+    InAppNotice.objects.bulk_create(
+        InAppNotice(person=someone, text=_clip(heading + "。".join(told[someone.unit_id])), url=url)
+        for someone in Person.objects.filter(unit_id__in=told, is_active=True).order_by("pk")
+    )
+    return changes
+
+
+def _role_name(role: str) -> str:
+    return str(Assignment.Role(role).label)
+
+
+def _clip(text: str, limit: int = 300) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _open_reports_follow(project: Project, targets: list[Target], units: list[Unit]) -> None:
+    """A target added, or a unit added, appears in the forms still being filled this year
+    (draft or returned): the report lines and their figures are reached through their relations
+    to the project, so this app needs no model of reporting."""
+    if targets:
+        for line in project.report_lines.filter(report__state__in=_OPEN_REPORT_STATES):
+            for target in targets:
+                line.values.get_or_create(target=target)
+    all_targets = list(project.targets.all())
+    for unit in units:
+        for report in unit.reports.filter(period__plan=project.plan_id, state__in=_OPEN_REPORT_STATES):
+            deadline = project.deadline.isoformat() if project.deadline else ""
+            line, created = report.lines.get_or_create(project=project, defaults={"deadline": deadline})
+            if created:
+                for target in all_targets:
+                    line.values.get_or_create(target=target)

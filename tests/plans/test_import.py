@@ -19,8 +19,10 @@ def _upload(client, name="zichuan-2024.txt", data=None):
 
 
 def _preview_form(notice_file, **choices):
-    """The preview form as the coordinator leaves it: everything as read, units chosen."""
-    data = {"action": "confirm"}
+    """The preview form as the coordinator leaves it: everything as read, units chosen. The
+    sample is 淄川区's notice imported by Cora for 桓台县, so she ticks that she means it
+    (test_origin.py shows the refusal without the tick)."""
+    data = {"action": "confirm", "other_region": "1"}
     names = list(dict.fromkeys(u for p in notice_file.draft["projects"] for u in p["units"]))
     for index, name in enumerate(names):
         data[f"unit-{index}"] = choices.get(name, "new")

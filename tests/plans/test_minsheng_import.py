@@ -32,8 +32,10 @@ def _upload(client, fmt: str) -> NoticeFile:
 
 
 def _every_unit_new(notice_file, **fields) -> dict:
+    """Every unit new, and the tick that this 临川市 notice really is to be 桓台县's plan."""
     names = list(dict.fromkeys(u for p in notice_file.draft["projects"] for u in p["units"]))
-    return {"action": "confirm", **{f"unit-{i}": "new" for i in range(len(names))}, **fields}
+    units = {f"unit-{i}": "new" for i in range(len(names))}
+    return {"action": "confirm", "other_region": "1", **units, **fields}
 
 
 @pytest.mark.parametrize("fmt", ["txt-pipes", "docx"])
@@ -158,7 +160,8 @@ def test_a_65_project_table_notice_imports_in_one_go_as_a_browser_posts_it(clien
     client.post(reverse("plans:import"), {"text": long_table_notice(65)})
     url = reverse("plans:preview", args=[NoticeFile.objects.get().pk])
     fields = form_as_a_browser_sends_it(client.get(url).content.decode(), "confirm")
-    confirmed = client.post(url, fields_with_new_units(fields))
+    # 青山县's notice for 桓台县: the coordinator ticks that she means it.
+    confirmed = client.post(url, fields_with_new_units(fields) | {"other_region": ["1"]})
     plan = Plan.objects.get()
     assert confirmed.url == reverse("plans:detail", args=[plan.pk])
     last = plan.projects.get(seq=65)

@@ -7,10 +7,14 @@ import time_machine
 
 from shishi.bulletins.models import Bulletin
 from shishi.demo.data import PASSWORD, load_demo
-from shishi.directory.models import Person
+from shishi.directory.models import InAppNotice, Person
+from shishi.history.models import Event
+from shishi.oversight.board import build_board
 from shishi.plans.models import Plan
-from shishi.reporting.models import QuarterlyReport
+from shishi.reporting.models import QuarterlyReport, ReportVersion
+from shishi.reporting.states import LATE
 from shishi.supervision.models import SupervisionNotice
+from shishi.supervision.services import year_end
 
 SHANGHAI = datetime.timezone(datetime.timedelta(hours=8))
 
@@ -75,6 +79,62 @@ def test_it_loads_on_any_date(db, day):
     past = [p for p in current.periods.all() if p.due_on < day]
     assert current.published == bool(past)
     assert SupervisionNotice.objects.exists() == bool(past)
+    _assert_nothing_after(day)
+    # Every quarter due so far is counted once per unit, one way or another.
+    _, units = year_end(current, day)
+    for row in units:
+        assert row.reported_late + row.not_reported + row.on_time >= len(past)
+
+
+def _assert_nothing_after(day: datetime.date):
+    """No report, version, review, history line or message dated after the demo's day."""
+    end = datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time(0), tzinfo=SHANGHAI)
+    assert not QuarterlyReport.objects.filter(submitted_at__gte=end).exists()
+    assert not QuarterlyReport.objects.filter(first_submitted_at__gte=end).exists()
+    assert not ReportVersion.objects.filter(submitted_at__gte=end).exists()
+    assert not ReportVersion.objects.filter(reviewed_at__gte=end).exists()
+    assert not Event.objects.filter(verb__in=["submitted", "accepted", "returned"], at__gte=end).exists()
+    assert not InAppNotice.objects.filter(created_at__gte=end, text__contains="报表").exists()
+
+
+def test_the_demo_year_has_reports_on_time_late_never_and_one_returned_then_corrected(db):
+    """On 22 November 2026 (three quarters due), seen with the clock years later: the year-end
+    summary shows a mix, not every unit 0 on time."""
+    day = datetime.date(2026, 11, 22)
+    with _on(2031, 2, 28):
+        load_demo(today=day)
+    plan = Plan.objects.get(year=2026)
+    _assert_nothing_after(day)
+    _, units = year_end(plan, day)
+    assert sum(u.on_time for u in units) > 2 * sum(u.reported_late for u in units) > 0
+    never = [u.unit.name for u in units if u.not_reported == 3 and u.on_time == u.reported_late == 0]
+    assert len(never) == 1  # one unit has sent nothing all year
+    assert 2 <= sum(1 for u in units if u.not_reported == 1) <= 3  # two still owe the third quarter
+    # The board's third quarter: those three units late (逾期未报), the rest in.
+    board = build_board(plan, plan.periods.get(quarter=3), day)
+    late = {
+        unit.name
+        for unit in board.units
+        if LATE in {board.cells.get((p.pk, unit.pk)) for p in board.projects}
+    }
+    assert never[0] in late and len(late) == 3
+    # 县妇联's first quarter: sent before the due date, returned, corrected after it, accepted,
+    # and still on time (the first submission counts).
+    q1 = plan.periods.get(quarter=1)
+    corrected = QuarterlyReport.objects.get(period=q1, unit__name="县妇联")
+    first, second = corrected.versions.order_by("number")
+    assert (first.outcome, second.outcome, corrected.state) == ("returned", "accepted", "accepted")
+    assert (
+        first.submitted_at.astimezone(SHANGHAI).date()
+        < q1.due_on
+        < second.submitted_at.astimezone(SHANGHAI).date()
+    )
+    assert next(u for u in units if u.unit.name == "县妇联").on_time == 3
+    # Most reports of past quarters accepted, a few of the last waiting for review.
+    states = set(
+        QuarterlyReport.objects.filter(period__plan=plan, period__quarter=3).values_list("state", flat=True)
+    )
+    assert {"accepted", "submitted"} <= states
 
 
 def test_it_takes_the_day_it_is_given_whatever_the_clock_says(db):

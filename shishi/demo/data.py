@@ -1,6 +1,8 @@
 """Demo data for `make run`: 淄博市 with the regions of the five sample notices, each sample
-imported as that region's plan through the real import service, one log-in per role, and
-reports in every state (made through the real reporting services) so every page shows something.
+imported as that region's plan through the real import service, one log-in per role, and this
+year's 桓台县 plan reported as a real year goes (through the real reporting services, each step
+dated from the demo's `today`): most quarters on time, some late, one unit never, a report
+returned and corrected, most accepted; this quarter in every state.
 
 Running it twice changes nothing: everything is looked up before it is made.
 """
@@ -19,11 +21,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from shishi.bulletins.services import issue_bulletin
-from shishi.directory.models import Person, Region, Unit
+from shishi.directory.models import InAppNotice, Person, Region, Unit
+from shishi.history.models import Event
 from shishi.plans.models import NoticeFile, Plan
 from shishi.plans.services import confirm_plan, draft_unit_names, read_notice_upload
 from shishi.public.services import approve_statement, publish_plan
-from shishi.reporting.models import QuarterlyReport
+from shishi.reporting.models import QuarterlyReport, ReportVersion
 from shishi.reporting.services import (
     LineEntry,
     accept_report,
@@ -57,7 +60,8 @@ PEOPLE = [
 
 
 def load_demo(today: datetime.date | None = None) -> list[tuple[str, str, str]]:
-    """Create the demo and return the log-ins as (role, username, password)."""
+    """Create the demo as it stands on `today` (the local date unless given; every report and
+    review is dated from it) and return the log-ins as (role, username, password)."""
     today = today or timezone.localdate()
     with transaction.atomic():
         province, _ = Region.objects.get_or_create(
@@ -89,9 +93,10 @@ def load_demo(today: datetime.date | None = None) -> list[tuple[str, str, str]]:
             unit_obj = Unit.objects.get(region=region_obj, name=unit) if unit else None
             _person(username, role, display, region_obj, unit_obj)
     if not QuarterlyReport.objects.filter(period__plan=current).exists():
-        _reports(current, today)
-        _supervision(current, today)
-        _publish_and_report(current, today)
+        with transaction.atomic():  # one commit, not hundreds: `make run` stays quick on SQLite
+            _reports(current, today)
+            _supervision(current, today)
+            _publish_and_report(current, today)
     return [(Person.Role(role).label, username, PASSWORD) for username, role, *_ in PEOPLE]
 
 
@@ -137,36 +142,88 @@ def _pdf() -> bytes:
     return buffer.getvalue()
 
 
+# A unit's report for a past quarter comes in this many days from the due date (negative: before
+# it), by unit and quarter in turn: most on time, one on the due date itself, some late.
+SUBMITTED_DAYS = (-7, -4, -2, 0, -1, 3, 15)
+# How far each unit's figures are from the timetable (序时进度), in turn: lights of every colour.
+PACE = (Decimal("1"), Decimal("0.95"), Decimal("0.8"), Decimal("1.1"), Decimal("0.5"), Decimal("0.9"))
+RETURN_REASON = "请补充各项指标的累计完成数，并附上盖章页。"
+
+
+def _at(day: datetime.date, hour: int, minute: int = 0) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=timezone.get_current_timezone())
+
+
 def _reports(plan: Plan, today: datetime.date) -> None:
-    """Past quarters reported and accepted (a few late); this quarter in every state."""
+    """A year as it goes: past quarters reported mostly on time, some late, one unit never, two
+    units still missing last quarter, one report returned and corrected, most accepted and a few
+    waiting for review; this quarter in every state. Every step is dated from `today`, never the
+    clock, and none after it."""
     coordinator = Person.objects.get(username="coordinator")
     units = list(Unit.objects.filter(assignments__project__plan=plan).distinct().order_by("name"))
-    periods = list(plan.periods.all())
-    current = plan.current_period(today)
-    late = {units[-1].pk, units[-2].pk}  # two units that never reported the last past quarter
-    for period in periods:
-        if period.quarter > current.quarter:
-            break
-        for index, unit in enumerate(units):
+    with_logins = {unit for unit in units if unit.people.exists()}
+    others = [unit for unit in units if unit not in with_logins]
+    never = others[-1]  # a unit that has reported nothing all year
+    missing = {unit.pk for unit in others[-3:-1]}  # two that have not sent last quarter's yet
+    past = [period for period in plan.periods.all() if period.is_overdue(today)]
+    now = _at(today, 9)
+    for period in past:
+        for index, unit in enumerate(u for u in units if u != never):
+            if period == past[-1] and unit.pk in missing:
+                continue
             clerk = unit.people.first() or coordinator
-            if period != current:
-                if period.quarter == current.quarter - 1 and unit.pk in late:
-                    continue
-                _report(unit, period, clerk, share=Decimal(period.quarter) / 4, submit=True)
-                accept_report(QuarterlyReport.objects.get(unit=unit, period=period), coordinator)
+            share = Decimal(period.quarter) / 4 * PACE[index % len(PACE)]
+            due = period.due_on
+            if period == past[0] and unit.name == "县妇联" and _at(due, 0) + datetime.timedelta(days=6) < now:
+                _returned_then_corrected(unit, period, clerk, coordinator, share)
                 continue
-            state = ["draft", "submitted", "accepted", "returned", None][index % 5]
-            if unit.name == "县妇联":
-                state = "draft"
-            if unit.name == "县教育体育局":
-                state = "returned"
-            if state is None:
+            days = SUBMITTED_DAYS[(index + period.quarter) % len(SUBMITTED_DAYS)]
+            submitted = _at(due + datetime.timedelta(days=days), 16 if days == 0 else 10, index % 60)
+            if submitted >= now:  # late, and not in yet
+                _draft(unit, period, clerk, share, submitted - datetime.timedelta(days=20))
                 continue
-            report = _report(unit, period, clerk, share=Decimal("0.9"), submit=state != "draft")
-            if state == "accepted":
-                accept_report(report, coordinator)
-            elif state == "returned":
-                return_report(report, coordinator, "请补充各项指标的累计完成数，并附上盖章页。")
+            report = _submit(_draft(unit, period, clerk, share, submitted), clerk, submitted)
+            reviewed = submitted + datetime.timedelta(days=2)
+            waiting = period == past[-1] and index % 4 == 1  # the coordinator has not got to these yet
+            if reviewed < now and not waiting:
+                _review(report, coordinator, reviewed)
+    current = plan.current_period(today)
+    if current is None or current in past:
+        return
+    for index, unit in enumerate(units):
+        state = ["draft", "submitted", "accepted", "returned", None][index % 5]
+        if unit.name == "县妇联":
+            state = "draft"
+        if unit.name == "县教育体育局":
+            state = "returned"
+        if state is None or unit == never:
+            continue
+        clerk = unit.people.first() or coordinator
+        day = max(current.starts_on, today - datetime.timedelta(days=1 + index % 4))
+        share = Decimal(current.quarter) / 4 * PACE[index % len(PACE)]
+        report = _draft(unit, current, clerk, share, _at(day, 8, index % 60))
+        if state == "draft":
+            continue
+        report = _submit(report, clerk, _at(day, 10, index % 60))
+        if state in ("accepted", "returned"):
+            _review(
+                report, coordinator, _at(day, 15, index % 60), RETURN_REASON if state == "returned" else ""
+            )
+
+
+def _returned_then_corrected(unit, period, clerk, coordinator, share) -> None:
+    """Submitted before the due date, returned, corrected after it and accepted: on time (the first
+    submission counts), with two versions to compare."""
+    due = period.due_on
+    report = _submit(
+        _draft(unit, period, clerk, share, _at(due, 9) - datetime.timedelta(days=5)),
+        clerk,
+        _at(due, 10) - datetime.timedelta(days=5),
+    )
+    report = _review(report, coordinator, _at(due, 11) - datetime.timedelta(days=4), RETURN_REASON)
+    report = _draft(unit, period, clerk, share, _at(due, 9) + datetime.timedelta(days=2), corrected=True)
+    report = _submit(report, clerk, _at(due, 10) + datetime.timedelta(days=2))
+    _review(report, coordinator, _at(due, 15) + datetime.timedelta(days=4))
 
 
 def _supervision(plan: Plan, today: datetime.date) -> None:
@@ -206,20 +263,66 @@ def _publish_and_report(plan: Plan, today: datetime.date) -> None:
     issue_bulletin(plan, periods[-1], coordinator, today=today)
 
 
-def _report(unit, period, clerk, share: Decimal, submit: bool) -> QuarterlyReport:
+def _marks() -> tuple[int, int]:
+    """The newest history line and in-app message, to date what the next step writes."""
+    last_event = Event.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    last_message = InAppNotice.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    return last_event, last_message
+
+
+def _dated(marks: tuple[int, int], report: QuarterlyReport, at: datetime.datetime, **fields) -> None:
+    """What a step wrote, dated when the demo says it happened rather than when it ran."""
+    Event.objects.filter(pk__gt=marks[0]).update(at=at)
+    InAppNotice.objects.filter(pk__gt=marks[1]).update(created_at=at)
+    QuarterlyReport.objects.filter(pk=report.pk).update(updated_at=at, **fields)
+
+
+def _assessment(share: Decimal, period) -> str:
+    """The clerk's 自评 for a share of the year's goal reached by the end of `period`."""
+    timetable = Decimal(period.quarter) / 4
+    return "done" if share >= 1 else "behind" if share < timetable * Decimal("0.9") else "on_schedule"
+
+
+def _draft(unit, period, clerk, share: Decimal, at: datetime.datetime, corrected: bool = False):
+    marks = _marks()
     report = start_report(unit, period)
     entries = {}
     for line in report.lines.select_related("project").prefetch_related("values__target"):
         entries[line.project_id] = LineEntry(
-            measures=f"{period}，{unit}围绕“{line.project.title}”制定工作方案，组织推进，各项任务按计划实施。",
+            measures=f"{period}，{unit}围绕“{line.project.title}”制定工作方案，组织推进，各项任务按计划实施。"
+            + ("已按退回意见补充各项指标的累计完成数。" if corrected else ""),
             deadline=f"{period.plan.year}年12月31日",
-            assessment="on_schedule" if share < 1 else "done",
-            values={v.target_id: (v.target.value * share).quantize(Decimal("1")) for v in line.values.all()},
+            assessment=_assessment(share, period),
+            values={
+                v.target_id: (v.target.value * min(share, 1)).quantize(Decimal("1"))
+                for v in line.values.all()
+            },
         )
     report = save_draft(report, clerk, report.revision, entries)
-    if submit:
-        attach_stamped_pdf(report, clerk, _pdf(), f"{unit}{period}盖章.pdf")
-        report.refresh_from_db()
-        submit_report(report, clerk, report.revision)
-        report.refresh_from_db()
+    _dated(marks, report, at)
+    return report
+
+
+def _submit(report: QuarterlyReport, clerk, at: datetime.datetime) -> QuarterlyReport:
+    marks = _marks()
+    attach_stamped_pdf(report, clerk, _pdf(), f"{report.unit}{report.period}盖章.pdf")
+    report.refresh_from_db()
+    version = submit_report(report, clerk, report.revision)
+    ReportVersion.objects.filter(pk=version.pk).update(submitted_at=at)
+    first = {"first_submitted_at": at} if version.number == 1 else {}
+    _dated(marks, report, at, submitted_at=at, **first)
+    report.refresh_from_db()
+    return report
+
+
+def _review(report: QuarterlyReport, coordinator, at: datetime.datetime, reason: str = "") -> QuarterlyReport:
+    """Accepted, or returned with `reason`."""
+    marks = _marks()
+    if reason:
+        report = return_report(report, coordinator, reason)
+    else:
+        report = accept_report(report, coordinator)
+    ReportVersion.objects.filter(pk=report.versions.order_by("-number").first().pk).update(reviewed_at=at)
+    _dated(marks, report, at)
+    report.refresh_from_db()
     return report

@@ -100,6 +100,7 @@ def report_state(report: HasState | None, period: Period, today: datetime.date) 
 # -- reported on time, late or not at all: the year-end counts ------------------------------------
 
 ON_TIME, REPORTED_LATE, NOT_REPORTED = "on_time", "reported_late", "not_reported"
+TIMELINESS_NAMES = {ON_TIME: "按时报送", REPORTED_LATE: "逾期报送", NOT_REPORTED: "未报送"}
 
 
 def timeliness(

@@ -105,6 +105,6 @@ def paperwork(cast, s) -> dict:
 def pavels_upload(pavel, s) -> dict:
     """Pavel's Q2 form, filled in Word and uploaded; last, so that it was read against the draft as it is."""
     period = s["draft"].period
-    form = WordForm(unit_form(period, s["unit"], DRAFT, timezone.localdate()).to_docx())
+    form = WordForm(unit_form(period, s["unit"], DRAFT).to_docx())
     form.type_into(s["project"].seq, MEASURES, "二季度已拨付全部筛查资金")
     return {"upload": read_upload(period, pavel, form.save(), "二季度报表.docx")}

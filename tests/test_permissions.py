@@ -127,7 +127,7 @@ def stamped_pdf_upload(s) -> dict:
 
 def filled_q1_form(s) -> dict:
     """县教育体育局's Q1 form as Word makes it: whoever uploads it, it goes into their own unit's report."""
-    data = unit_form(s["q1"], s["lenas_unit"], DRAFT, s["q1"].starts_on).to_docx()
+    data = unit_form(s["q1"], s["lenas_unit"], DRAFT).to_docx()
     return {"form": SimpleUploadedFile("一季度报表.docx", data)}
 
 

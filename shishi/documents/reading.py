@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import posixpath
 import re
 import unicodedata
 import zipfile
@@ -45,6 +46,7 @@ NOT_OUR_FORM = "请检查是否为本系统的报表。"
 # words appear in a heading cell takes that column.
 HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("seq", ("序号", "编号")),
+    ("figures", ("完成值", "指标")),  # 量化指标及累计完成值, the column this system adds
     ("measures", ("具体措施", "进度情况", "进展情况", "工作进展", "措施")),
     ("deadline", ("完成时限", "时限", "完成时间")),
     ("units", ("责任单位", "牵头单位", "承办单位")),
@@ -71,6 +73,7 @@ class FormRow:
     units: str
     measures: str
     deadline: str
+    figures: str = ""  # the 量化指标及累计完成值 cell as written; a form without that column has none
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -223,9 +226,9 @@ def _xlsx_rows(data: bytes) -> list[FormRow]:
         raise FormError("Excel文件已损坏，无法打开：请在Excel或WPS中重新保存后再上传。") from None
     try:
         grids = []
+        paths = _sheet_paths(parts)
         for sheet in book.worksheets:
-            # openpyxl keeps the part's name only privately; it is pinned in pyproject.toml.
-            xml = parts.get(sheet._worksheet_path.lstrip("/"))
+            xml = parts.get(paths.get(sheet.title, ""))
             if xml is not None:
                 grids.append(_sheet_grid(sheet, _sheet_shape(xml)))
     except (FormError, bounds.OverLimit):
@@ -235,6 +238,32 @@ def _xlsx_rows(data: bytes) -> list[FormRow]:
     finally:
         book.close()
     return _rows_from_grids(grids)
+
+
+RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+OFFICE_RELATIONSHIP_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def _sheet_paths(parts: dict[str, bytes]) -> dict[str, str]:
+    """Each sheet's name → the zip part holding it, as the workbook and its relationships say
+    (openpyxl keeps the part's name only privately). Parts already passed the bounds."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    try:
+        workbook = etree.fromstring(parts["xl/workbook.xml"], parser)
+        relationships = etree.fromstring(parts["xl/_rels/workbook.xml.rels"], parser)
+    except (KeyError, etree.XMLSyntaxError):
+        raise FormError("Excel文件已损坏，无法打开：请在Excel或WPS中重新保存后再上传。") from None
+    targets = {}
+    for relationship in relationships.iter(RELATIONSHIPS + "Relationship"):
+        target = relationship.get("Target") or ""
+        # Relative to xl/ as Excel writes it, or absolute from the package's root as some programs do.
+        targets[relationship.get("Id")] = (
+            target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+        )
+    return {
+        sheet.get("name"): targets.get(sheet.get(OFFICE_RELATIONSHIP_ID), "")
+        for sheet in workbook.iter(SHEET + "sheet")
+    }
 
 
 def _sheet_shape(xml: bytes) -> _Shape:
@@ -421,6 +450,7 @@ def _row(cells: list[str], columns: dict[str, int], number: int) -> FormRow | No
         units=at("units"),
         measures=at("measures"),
         deadline=at("deadline"),
+        figures=at("figures"),
     )
 
 

@@ -96,10 +96,14 @@ class TableExporter:
             xlsx_cell(sheet, 1, 1, self.title).font = Font(name=TITLE_FONT, size=16)
             sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
             sheet.cell(row=1, column=1).alignment = Alignment(horizontal="center")
+            if self.fit_row_heights:
+                sheet.row_dimensions[1].height = line_height(16)
             row_number = 2
         for line in self.above_table():
             xlsx_cell(sheet, row_number, 1, line).font = Font(name=BODY_FONT, size=12)
             sheet.merge_cells(start_row=row_number, start_column=1, end_row=row_number, end_column=width)
+            if self.fit_row_heights:
+                sheet.row_dimensions[row_number].height = line_height(12)
             row_number += 1
         header_row = row_number
         for index, column in enumerate(self.columns, 1):
@@ -255,13 +259,34 @@ def display_width(text: str) -> int:
 
 
 def xlsx_row_height(row: Sequence, columns: Sequence[Column], size: float) -> float:
-    """Points for a row whose cells wrap their text within their columns' widths."""
+    """Points for a row whose cells wrap their text within their columns' widths.
+
+    openpyxl cannot measure text, and neither Excel nor WPS grows a row for wrapped text when the
+    file is opened, so the height is estimated on the generous side: a cut-off 责任单位 is worse
+    than a little white space. A column's width counts characters of the default 11 pt font
+    ("0" is about 7 px); a 汉字 of `size` points is about size × 4/3 px, so two units at
+    10.5 pt and proportionally more above. A line takes 1.5 × the size (Noto Sans CJK, which
+    LibreOffice uses for 仿宋 where it is missing, is 1.45 em tall; 仿宋 and SimSun less).
+
+    >>> xlsx_row_height(["县妇联"], [Column("责任单位", 17)], 11)
+    20.5
+    >>> xlsx_row_height(["县妇联\\n县卫生健康局\\n县教育体育局"], [Column("责任单位", 17)], 11)
+    53.5
+    """
     lines = 1
     for value, column in zip(row, columns):
         usable = max(column.width - 1, 1)  # Excel keeps a little padding in every cell
         text = "" if value is None else str(value)
-        lines = max(lines, sum(max(1, math.ceil(display_width(line) / usable)) for line in text.split("\n")))
-    return round(lines * size * 1.3 + 3, 1)
+        lines = max(
+            lines,
+            sum(max(1, math.ceil(display_width(line) * size / 10.5 / usable)) for line in text.split("\n")),
+        )
+    return line_height(size, lines)
+
+
+def line_height(size: float, lines: int = 1) -> float:
+    """Points for `lines` lines of text of `size` points, with the cell's padding (xlsx_row_height)."""
+    return round(lines * size * 1.5 + 4, 1)
 
 
 def set_east_asian_font(style, name: str, size: float) -> None:

@@ -114,7 +114,7 @@ def unit_file(request, pk: int, quarter: int, unit_pk: int, fmt: str):
     if source is None:
         raise PermissionDenied
     try:
-        return _file(unit_form(period, unit, source, timezone.localdate()), fmt)
+        return _file(unit_form(period, unit, source), fmt)
     except DocumentError:
         raise Http404 from None
 
@@ -136,7 +136,8 @@ def upload(request, pk: int, quarter: int):
         # Never more than the limit into memory: one byte over is enough for read_form to refuse.
         form_import = read_upload(period, person, upload.read(MAX_BYTES + 1), upload.name)
     except DocumentError as exc:
-        messages.error(request, str(exc))
+        for message in (str(exc), *exc.details):
+            messages.error(request, message)
         return redirect("documents:forms", plan.pk, period.quarter)
     return redirect("documents:preview", form_import.pk)
 
@@ -166,5 +167,5 @@ def confirm(request, pk: int):
     except DocumentError as exc:
         messages.error(request, str(exc))
         return redirect("documents:preview", form_import.pk)
-    messages.success(request, _("已导入，更新了%(n)s项实事的进展情况。请核对后保存或报送。") % {"n": changed})
+    messages.success(request, _("已导入，更新了%(n)s项实事的内容。请核对后保存或报送。") % {"n": changed})
     return redirect("reporting:report", report.pk)

@@ -8,7 +8,7 @@ from docx import Document
 from lxml import etree
 from openpyxl import Workbook, load_workbook
 
-SEQ, TITLE, UNITS, MEASURES, DEADLINE = range(5)  # the form's columns
+SEQ, TITLE, UNITS, MEASURES, FIGURES, DEADLINE = range(6)  # the form's columns
 
 
 class WordForm:
@@ -75,7 +75,7 @@ class ExcelForm:
 
     def swap_rows(self, seq_a: int, seq_b: int) -> None:
         a, b = self.row_of(seq_a), self.row_of(seq_b)
-        for column in range(1, 6):
+        for column in range(1, DEADLINE + 2):
             first, second = self.sheet.cell(a, column), self.sheet.cell(b, column)
             first.value, second.value = second.value, first.value
 

@@ -35,7 +35,7 @@ def scene(cast, plan, q1):
         draft.revision,
         {line.project_id: LineEntry("教育局尚未报送的草稿", "", "", {}) for line in draft.lines.all()},
     )
-    pending = read_upload(q1, lena, unit_form(q1, lena.unit, "draft", q1.starts_on).to_docx(), "报表.docx")
+    pending = read_upload(q1, lena, unit_form(q1, lena.unit, "draft").to_docx(), "报表.docx")
     submitted = start_report(pavel.unit, q1)
     submitted = save_draft(
         submitted,
@@ -64,11 +64,7 @@ def database():
 
 
 def lenas_form(s) -> dict:
-    return {
-        "form": SimpleUploadedFile(
-            "报表.docx", unit_form(s["q1"], s["lenas_unit"], "draft", s["q1"].starts_on).to_docx()
-        )
-    }
+    return {"form": SimpleUploadedFile("报表.docx", unit_form(s["q1"], s["lenas_unit"], "draft").to_docx())}
 
 
 LOCKED = "locked"  # answered, but the unit's report is submitted: nothing read, nothing changed

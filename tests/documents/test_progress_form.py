@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 from urllib.parse import unquote
 
 import pytest
@@ -23,7 +24,15 @@ from shishi.reporting.services import (
 )
 from tests.conftest import pdf_bytes
 
-HEADINGS = ["序号", "实事名称", "责任单位", "本季度具体措施及任务进度情况", "完成时限"]
+HEADINGS = [
+    "序号",
+    "实事名称",
+    "责任单位",
+    "本季度具体措施及任务进度情况",
+    "量化指标及累计完成值",
+    "完成时限",
+]
+PEN = "\u3000\u3000\u3000"  # room left for a figure written by hand
 TITLE = "2023年为全县妇女儿童办实事工作进展情况报表"
 UNITS_IN_THE_NOTICE = {  # the attachment of 桓台县's 2023 notice, lead unit first
     1: ["县教育体育局"],
@@ -76,6 +85,14 @@ def test_the_blank_form_is_the_notices_attachment_with_all_ten_projects_and_thei
     assert {int(row[0]): row[2].split("\n") for row in table[1:]} == UNITS_IN_THE_NOTICE
     assert [row[1] for row in table[1:]][3] == "实施“心希望”健康服务行动"
     assert all(row[3] == "" for row in table[1:])
+    figures = {int(row[0]): row[4].split("\n") for row in table[1:]}
+    assert figures[1] == [
+        f"新改扩建幼儿园：目标6所，完成{PEN}所",
+        f"新改扩建中小学：目标4所，完成{PEN}所",
+        f"新改扩建中职学校：目标1所，完成{PEN}所",
+        f"拓展学位：目标≥3800个，完成{PEN}个",
+    ]
+    assert figures[4] == [""], "a project without targets has an empty cell"
 
 
 def test_the_lead_unit_comes_first_whatever_order_the_assignments_were_stored_in(plan):
@@ -92,17 +109,29 @@ def test_the_unit_form_is_prefilled_with_what_the_unit_wrote_for_the_period(clie
     lena = cast["lena"]
     report = start_report(lena.unit, q1)
     project_3 = report.lines.get(project__seq=3).project_id
+    targets = {t.indicator: t.pk for t in plan.projects.get(seq=3).targets.all()}
     save_draft(
         report,
         lena,
         report.revision,
-        {project_3: LineEntry("开展儿童友好宣传。\r\n完成试点申报。", "2023年9月", "", {})},
+        {
+            project_3: LineEntry(
+                "开展儿童友好宣传。\r\n完成试点申报。",
+                "2023年9月",
+                "",
+                {
+                    targets["建成高品质儿童友好社区"]: Decimal("1"),
+                    targets["建成儿童友好基地"]: Decimal("12.5"),
+                },
+            )
+        },
     )
     client.force_login(lena)
     with time_machine.travel("2023-04-06 10:00 +0800"):
         response = client.get(reverse("documents:unit_file", args=[plan.pk, 1, lena.unit.pk, fmt]))
     above, table = READERS[fmt](response.content)
-    assert above == [TITLE, "单位（盖章）：县教育体育局", "填报时间：2023年4月6日"]
+    # A draft is printed, stamped and uploaded before it is submitted: its date is left for a pen.
+    assert above == [TITLE, "单位（盖章）：县教育体育局", "填报时间：    年    月    日"]
     assert table[0] == HEADINGS
     assert [int(row[0]) for row in table[1:]] == [1, 3, 4, 7, 9, 10]
     row_3 = table[2]
@@ -110,6 +139,10 @@ def test_the_unit_form_is_prefilled_with_what_the_unit_wrote_for_the_period(clie
         "实施儿童友好城市建设行动",
         "\n".join(UNITS_IN_THE_NOTICE[3]),
         "开展儿童友好宣传。\n完成试点申报。",
+        "建成高品质儿童友好社区：目标3个，完成1个\n"
+        "建成儿童友好基地：目标10处，完成12.5处\n"
+        f"选树儿童友好学校和医院：目标2个，完成{PEN}个\n"
+        f"新建适儿化带状公园：目标1处，完成{PEN}处",
         "2023年9月",
     ]
 

@@ -16,7 +16,7 @@ from shishi.directory.models import InAppNotice, Person, Unit
 from shishi.history.services import record
 from shishi.notice.text import clean_text
 from shishi.oversight.board import build_board
-from shishi.oversight.lights import DONE, RED
+from shishi.oversight.lights import DONE, RED, SEVERITY, YELLOW, Light
 from shishi.plans.models import Assignment, Period, Plan, Project
 from shishi.reporting.models import QuarterlyReport, ReportVersion
 from shishi.reporting.states import LATE, NOT_REPORTED, ON_TIME, REPORTED_LATE, timeliness
@@ -62,8 +62,46 @@ def open_on_board(plan: Plan, period: Period) -> dict | None:
     return {"open_supervision": notices} if notices else None
 
 
+@dataclass
+class Offer:
+    """A project on the 督办 page: its light, the unit a 督办 would go to first (a late one, else
+    the lead), and the notice still open about it, if any (then the page links to it instead)."""
+
+    project: Project
+    light: Light
+    team: list[Unit]
+    unit: Unit | None
+    reason: str  # the 督办 事由 proposed, from the light (empty for a green or done project)
+    open_notice: SupervisionNotice | None
+
+
+def offers(plan: Plan, period: Period, today: datetime.date) -> list[Offer]:
+    """Every project of the plan, worst light first: a 督查室 acts on red projects, on yellow ones
+    and on its own judgement, so each may be sent a 督办, except one whose 督办 is still open."""
+    board = build_board(plan, period, today)
+    open_ones = {}
+    for notice in (
+        SupervisionNotice.objects.filter(project__plan=plan)
+        .exclude(state=State.CLOSED)
+        .select_related("unit", "period")
+        .order_by("issued_at")
+    ):
+        open_ones.setdefault(notice.project_id, notice)  # the oldest still open
+    found = []
+    for project in board.projects:
+        light = board.rows[project.pk].light
+        team = [a.unit for a in project.assignments.all()]
+        late = [u for u in team if board.cells.get((project.pk, u.pk)) == LATE]
+        reason = f"{light.reason}，请说明原因并提出整改措施。" if light.colour in (RED, YELLOW) else ""
+        unit = late[0] if late else project.lead_unit
+        found.append(Offer(project, light, team, unit, reason, open_ones.get(project.pk)))
+    found.sort(key=lambda offer: (-SEVERITY[offer.light.colour], offer.project.seq))
+    return found
+
+
 def candidates(plan: Plan, period: Period, today: datetime.date) -> list[tuple[Project, Unit, str]]:
-    """(project, unit, why) for every project that is red and every unit that is late."""
+    """(project, unit, why) for every unit that is late (which makes its project red) and the lead
+    of every project red from its figures."""
     board = build_board(plan, period, today)
     found = []
     for project in board.projects:

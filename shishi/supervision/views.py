@@ -28,7 +28,7 @@ from shishi.plans.shortcuts import plan_or_403
 from .exports import UNITS_LEGEND, YearEndProjects, YearEndUnits
 from .forms import CHOOSE, AnswerForm, IssueForm, YearEndTableForm
 from .models import SupervisionNotice
-from .services import SupervisionError, answer, candidates, close, issue, year_end
+from .services import SupervisionError, answer, close, issue, offers, year_end
 
 
 def _plan(request, pk: int) -> Plan:
@@ -70,6 +70,18 @@ def plan_notices(request, pk: int, quarter: int):
                 messages.success(request, _("已向%(unit)s发出督办。") % {"unit": unit})
                 return redirect("supervision:plan", plan.pk, quarter)
     notices = SupervisionNotice.objects.filter(project__plan=plan).select_related("project", "unit", "period")
+    reply_by = today + datetime.timedelta(days=7)
+    rows = []
+    for offer in offers(plan, period, today) if can_supervise(request.user, plan) else []:
+        typed = {
+            "unit": str(offer.unit.pk) if offer.unit else "",
+            "reason": offer.reason,
+            "reply_by": reply_by.isoformat(),
+        }
+        if error and request.POST.get("project") == str(offer.project.pk):
+            # The form refused: what was typed stays, to correct rather than retype.
+            typed = {key: request.POST.get(key, "") for key in ("unit", "reason", "reply_by")}
+        rows.append((offer, typed))
     return render(
         request,
         "supervision/plan.html",
@@ -78,10 +90,9 @@ def plan_notices(request, pk: int, quarter: int):
             "period": period,
             "periods": plan.periods.all(),
             "error": error,
-            "candidates": candidates(plan, period, today) if can_supervise(request.user, plan) else [],
+            "offers": rows,
             "notices": notices,
             "can_supervise": can_supervise(request.user, plan),
-            "default_reply_by": today + datetime.timedelta(days=7),
         },
         status=400 if error else 200,
     )

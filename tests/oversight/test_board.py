@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -84,3 +85,54 @@ def test_a_mangled_quarter_on_the_project_page_falls_back_instead_of_failing(cli
     url = reverse("oversight:project", args=[plan.pk, plan.projects.get(seq=1).pk])
     assert client.get(url + "?q=abc").status_code == 200
     assert client.get(url + "?q=9").status_code == 200
+
+
+APRIL = datetime.datetime(2023, 4, 20, 9, tzinfo=datetime.UTC)  # Q1 of 2023 is due 10 April
+
+
+@time_machine.travel(APRIL, tick=False)
+def test_after_a_reminder_the_units_row_shows_it_at_once(client, cast, plan, q1):
+    client.force_login(cast["cora"])
+    unit = cast["lena"].unit
+    row = client.post(
+        reverse("oversight:remind", args=[plan.pk, 1, unit.pk]), headers={"HX-Request": "true"}
+    ).content.decode()
+    assert row.startswith(f'<tr id="late-{unit.pk}">') and "未提醒" not in row
+    assert "4月20日 17:00（cora）" in row and "已提醒县教育体育局。" in row  # local time, who sent it
+
+
+@time_machine.travel(APRIL, tick=False)
+def test_remind_all_reminds_every_late_unit_once_and_says_how_many(client, cast, plan, q1):
+    late = build_board(plan, q1, datetime.date(2023, 4, 20)).late_units
+    client.force_login(cast["cora"])
+    url = reverse("oversight:remind_all", args=[plan.pk, 1])
+    client.post(reverse("oversight:remind", args=[plan.pk, 1, cast["lena"].unit_id]))  # one already today
+    page = client.post(url, follow=True).content.decode()
+    assert f"已提醒{len(late) - 1}个逾期单位；1个单位24小时内已提醒过，本次未重复提醒。" in page
+    assert set(Reminder.objects.values_list("unit_id", flat=True)) == {unit.pk for unit in late}
+    assert Reminder.objects.filter(unit=cast["pavel"].unit, channel="in_app").count() == 1
+    again = client.post(url, headers={"HX-Request": "true"}).content.decode()
+    assert f"{len(late)}个单位24小时内已提醒过，本次未重复提醒。" in again
+    assert "未提醒" not in again  # every row shows its reminder
+
+
+def test_remind_all_is_for_the_coordinator_only(client, cast, plan, q1):
+    for who in ("leah", "sam", "lena"):
+        client.force_login(cast[who])
+        assert client.post(reverse("oversight:remind_all", args=[plan.pk, 1])).status_code == 403
+    assert not Reminder.objects.exists()
+
+
+def test_the_board_filters_the_table_by_unit(client, cast, plan, q1):
+    client.force_login(cast["cora"])
+    url = reverse("oversight:board", args=[plan.pk, 1])
+    finance = cast["pavel"].unit  # a partner on project 5 only
+    five = plan.projects.get(seq=5)
+    page = client.get(url, {"unit": finance.pk}).content.decode()
+    table = page[page.index('class="matrix"') :]
+    assert table.count('<th scope="row"') == 1 and five.title in table
+    assert "县卫生健康局" in table and "县教育体育局" not in table  # project 5's team only
+    assert f'<option value="{finance.pk}" selected>县财政局</option>' in page
+    everything = client.get(url, {"unit": "99999"}).content.decode()
+    assert "没有这个单位，已显示全部单位。" in everything
+    assert everything.count('<th scope="row"') == plan.projects.count()

@@ -26,6 +26,7 @@ urlpatterns = [
     path("supervision/", include("shishi.supervision.urls")),
     path("compare/", include("shishi.comparisons.urls")),
     path("public/", include("shishi.public.urls")),
+    path("selection/", include("shishi.selection.urls")),
     # Exports kept their address under /api/ when they became an app of their own.
     path("api/exports/", include("shishi.exports.urls")),
     path("api/", include("shishi.api.urls")),

@@ -1,0 +1,116 @@
+"""The public proposal form: no log-in, a human check, a receipt code, a rate limit per client."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+import pytest
+import time_machine
+
+from shishi.selection import humancheck
+from shishi.selection.models import Proposal
+
+NOON = datetime.datetime(2024, 3, 1, 12, 0, tzinfo=datetime.UTC)
+
+
+def answered(page_text: str) -> dict:
+    """The check's token and the right answer, as a person reads the question."""
+    token = re.search(r'name="check_token" value="([^"]+)"', page_text).group(1)
+    a, b = re.search(r"验证题：(.)加(.)等于几", page_text).groups()
+    return {
+        "check_token": token,
+        "check_answer": str(humancheck.NUMERALS.index(a) + humancheck.NUMERALS.index(b)),
+    }
+
+
+def proposal_data(**extra) -> dict:
+    return {
+        "title": "小区增设母婴室",
+        "what": "建议在人民公园增设母婴室一处。",
+        "contact": "王女士 13812345678",
+        **extra,
+    }
+
+
+@pytest.fixture
+def form_url(world):
+    return f"/selection/propose/{world['huantai'].pk}/2025/"
+
+
+def test_a_citizen_proposes_and_follows_the_answer_with_the_receipt(client, form_url):
+    with time_machine.travel(NOON, tick=False) as clock:
+        page = client.get(form_url)
+        clock.shift(30)
+        response = client.post(form_url, proposal_data(**answered(page.text)))
+    assert response.status_code == 200
+    proposal = Proposal.objects.get()
+    assert proposal.receipt in response.text
+    assert proposal.source == "web" and proposal.year == 2025
+    lookup = client.get("/selection/receipt/", {"code": proposal.receipt.lower()})
+    assert "小区增设母婴室" in lookup.text and "待答复" in lookup.text
+    assert "13812345678" not in lookup.text  # the contact is never shown
+
+
+@pytest.mark.parametrize(
+    ("wait", "change", "message"),
+    [
+        (30, {"check_answer": "99"}, "验证题答案不对"),
+        (1, {}, "提交太快了"),
+        (2 * 60 * 60, {}, "验证题已过期"),
+        (30, {"check_token": "forged"}, "验证题已过期"),
+    ],
+    ids=["wrong answer", "too fast", "expired", "forged token"],
+)
+def test_it_refuses_a_failed_human_check_and_keeps_the_text(client, form_url, wait, change, message):
+    with time_machine.travel(NOON, tick=False) as clock:
+        page = client.get(form_url)
+        clock.shift(wait)
+        response = client.post(form_url, proposal_data(**{**answered(page.text), **change}))
+    assert response.status_code == 400
+    assert message in response.text
+    assert "建议在人民公园增设母婴室一处。" in response.text
+    assert not Proposal.objects.exists()
+
+
+def test_a_check_is_good_once(client, form_url):
+    with time_machine.travel(NOON, tick=False) as clock:
+        check = answered(client.get(form_url).text)
+        clock.shift(30)
+        client.post(form_url, proposal_data(**check))
+        again = client.post(form_url, proposal_data(**check))
+    assert "这道验证题已经用过" in again.text
+    assert Proposal.objects.count() == 1
+
+
+def test_it_limits_proposals_per_client(client, form_url, settings):
+    settings.SHISHI_PROPOSALS_PER_HOUR = 3
+    with time_machine.travel(NOON, tick=False) as clock:
+        statuses = []
+        for _ in range(4):
+            check = answered(client.get(form_url).text)
+            clock.shift(10)
+            statuses.append(client.post(form_url, proposal_data(**check)).status_code)
+        other = client.post(form_url, proposal_data(), REMOTE_ADDR="10.0.0.9")
+        clock.shift(61 * 60)
+        check = answered(client.get(form_url).text)
+        clock.shift(10)
+        later = client.post(form_url, proposal_data(**check))
+    assert statuses == [200, 200, 200, 429]
+    assert other.status_code == 400  # another address is not limited (its check is missing)
+    assert later.status_code == 200  # an hour later the client may propose again
+    assert Proposal.objects.count() == 4
+
+
+def test_a_unit_clerk_proposes_in_the_units_name(client, cast, form_url):
+    client.force_login(cast["lena"])
+    with time_machine.travel(NOON, tick=False) as clock:
+        check = answered(client.get(form_url).text)
+        clock.shift(30)
+        client.post(form_url, proposal_data(**check))
+    proposal = Proposal.objects.get()
+    assert proposal.source == "unit" and proposal.unit == cast["lena"].unit
+
+
+def test_it_says_when_a_receipt_code_is_unknown(client, world):
+    assert "没有找到这个回执码" in client.get("/selection/receipt/", {"code": "ABCDEFGHJK"}).text

@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "shishi.comparisons",
     "shishi.public",
     "shishi.exports",
+    "shishi.desk",  # each role's home: composes the apps beneath it
     "shishi.api",
     "shishi.demo",  # on top: it drives every app's services
 ]

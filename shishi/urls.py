@@ -1,9 +1,11 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.templatetags.static import static
 from django.urls import include, path, register_converter
 from django.views.generic import RedirectView
 
 from shishi.bounds import CONVERTERS
+from shishi.desk import views as desk
 from shishi.directory import views as directory
 from shishi.directory.throttle import ThrottledLoginView
 
@@ -13,7 +15,10 @@ for name, converter in CONVERTERS.items():
     register_converter(converter, name)
 
 urlpatterns = [
-    path("", directory.home, name="home"),
+    path("", desk.home, name="home"),
+    path("desk/", include("shishi.desk.urls")),
+    # Browsers ask for /favicon.ico whatever the page's link says.
+    path("favicon.ico", RedirectView.as_view(url=static("favicon.ico"), permanent=True)),
     path("login/", ThrottledLoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("notices/", directory.notices, name="notices"),

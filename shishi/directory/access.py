@@ -109,6 +109,23 @@ def can_import_notices(person: Person) -> bool:
     return person.is_authenticated and (person.is_superuser or person.role in (Role.ADMIN, Role.COORDINATOR))
 
 
+def may_manage_plans(person: Person) -> bool:
+    """Whether the person's role manages plans at all (which plans: `can_manage_plan`): the menu's
+    调度 and 审核, the coordinator's home."""
+    return can_import_notices(person)
+
+
+def may_supervise(person: Person) -> bool:
+    """Whether the person's role issues 督办 at all (which plans: `can_supervise`)."""
+    return person.is_authenticated and (person.is_superuser or person.role in (Role.ADMIN, Role.SUPERVISOR))
+
+
+def offers_api_tokens(person: Person) -> bool:
+    """Whether the account menu offers 接口令牌: to those who connect other systems (the office,
+    administrators). The page itself stays open to anyone signed in, as tokens are personal."""
+    return may_manage_plans(person)
+
+
 def _reads_plan_by_region(person: Person, plan) -> bool | None:
     """The everyday answers of `can_view_plan` that need no query; None when one is needed."""
     if not person.is_authenticated:

@@ -3,16 +3,6 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from .models import Person
-
-
-@login_required
-def home(request):
-    """Each role starts where its work is."""
-    if request.user.role == Person.Role.REPORTER:
-        return redirect("reporting:quarter")
-    return redirect("plans:list")
-
 
 @login_required
 def notices(request):

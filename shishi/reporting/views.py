@@ -125,6 +125,11 @@ def _form_context(report, person, data=None, **extra):
 
 @login_required
 def report(request, pk: int):
+    """The report: for its unit's clerk the form, which posts back to this same address (so that
+    the address bar never holds a page that cannot be opened again); for anyone else the latest
+    submitted version."""
+    if request.method == "POST":
+        return _save(request, _own_report(request, pk))
     report = _report(request, pk)
     if not can_write_report(request.user, report):
         # Coordinators and leaders read what was submitted, never a draft.
@@ -137,11 +142,24 @@ def report(request, pk: int):
 
 @login_required
 def save(request, pk: int):
+    """Where the form posted before it posted to the report's own address (a page opened before
+    still does): a POST saves; a GET (a refresh of that address) opens the report."""
     report = _own_report(request, pk)
-    if request.method != "POST":  # a refresh of the page a refused save left in the address bar
+    if request.method != "POST":
         return redirect("reporting:report", report.pk)
+    return _save(request, report)
+
+
+def _save(request, report):
+    """Save what was typed, then upload or submit as the button pressed says. On success, always a
+    redirect to the report (post-redirect-get); on a refusal the page again, holding every field
+    as typed, at the revision the database holds."""
     form = ReportForm(_lines(report), request.POST, request.FILES)
     errors = [] if form.is_valid() else form.messages()
+    # A browser cannot give a chosen file back to a page: say so when one was not kept.
+    file_dropped = (
+        _("所选的盖章PDF文件没有上传，请改正后重新选择。") if request.FILES.get("stamped_pdf") else None
+    )
     if not errors:
         try:
             # "Save and submit" is one step: a server that dies between the two leaves neither.
@@ -158,7 +176,12 @@ def save(request, pk: int):
                     return _submit(request, report)
         except ReportConflict as conflict:
             context = _form_context(
-                conflict.report, request.user, request.POST, conflict=True, theirs=content_of(conflict.report)
+                conflict.report,
+                request.user,
+                request.POST,
+                conflict=True,
+                theirs=content_of(conflict.report),
+                errors=[file_dropped] if file_dropped else [],
             )
             return render(request, "reporting/report.html", context, status=409)
         except ReportError as exc:
@@ -170,6 +193,8 @@ def save(request, pk: int):
         else:
             messages.success(request, _("草稿已保存。"))
             return redirect("reporting:report", report.pk)
+    elif file_dropped:
+        errors.append(file_dropped)
     # Show the form again with what was typed, so nothing is lost.
     context = _form_context(report, request.user, request.POST, errors=errors)
     return render(request, "reporting/report.html", context, status=400)

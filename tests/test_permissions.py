@@ -57,6 +57,7 @@ from shishi.reporting.services import (
 )
 from shishi.supervision.models import SupervisionNotice
 from tests.conftest import SAMPLES, pdf_bytes
+from tests.plans.editing import edit_form
 
 ALLOWED, REFUSED, LOCKED = "allowed", "refused", "locked"
 ROLES = ["lena", "pavel", "cora", "otto", "leah", "cici", "olga", "sam", "admin"]
@@ -179,6 +180,9 @@ def public(name: str, *keys: str | int) -> Case:
 
 CASES = [
     Case("home", url("home"), EVERYONE),
+    Case("desk:board", url("desk:board"), IMPORTERS),  # the menu's 调度: Otto's has no plan, he is sent on
+    Case("desk:review", url("desk:review"), IMPORTERS),
+    Case("desk:supervision", url("desk:supervision"), SUPERVISORS),
     Case("notices", url("notices"), EVERYONE),
     Case("notices_read", url("notices_read"), EVERYONE, "POST"),
     Case("plans:list", url("plans:list"), EVERYONE),
@@ -199,6 +203,18 @@ CASES = [
         lambda s: {"title": "改过的标题"},
     ),
     Case("plans:detail", url("plans:detail", "plan"), PLAN_READERS),
+    Case("plans:cancel_import-pending-notice", url("plans:cancel_import", "pending"), MANAGERS, "POST"),
+    Case("plans:withdraw-GET", url("plans:withdraw", "plan"), MANAGERS),
+    Case("plans:withdraw-POST", url("plans:withdraw", "plan"), MANAGERS, "POST"),  # refused: reports exist
+    Case("plans:archive", url("plans:archive", "plan"), MANAGERS, "POST"),
+    Case("plans:edit_project-GET", url("plans:edit_project", "plan", "project"), MANAGERS),
+    Case(
+        "plans:edit_project-POST",
+        url("plans:edit_project", "plan", "project"),
+        MANAGERS,
+        "POST",
+        lambda s: edit_form(s["project"], **{"t-0-value": "90"}),
+    ),
     Case("oversight:board", url("oversight:board", "plan", 1), PLAN_READERS),
     Case("oversight:remind-pavels-unit", url("oversight:remind", "plan", 1, "unit"), MANAGERS, "POST"),
     Case("oversight:project", url("oversight:project", "plan", "project"), PLAN_READERS),

@@ -204,6 +204,7 @@ def _submit(request, report):
     try:
         version = submit_report(report, request.user, report.revision)
     except ReportError as exc:
+        messages.success(request, _("草稿已保存。"))  # what was typed is kept, only not sent
         messages.error(request, str(exc))
     else:
         messages.success(request, _("已报送（第%(n)s版）。") % {"n": version.number})

@@ -179,3 +179,15 @@ def test_only_the_units_clerk_may_post_to_the_report(client, cast, draft):
         assert client.post(reverse("reporting:report", args=[draft.pk]), _typed(draft)).status_code == 403
     draft.refresh_from_db()
     assert set(draft.lines.values_list("measures", flat=True)) == {"先存的草稿。"}
+
+
+def test_a_submit_without_the_stamped_pdf_keeps_the_draft_and_says_both(client, cast, draft):
+    client.force_login(cast["lena"])
+    data = {**_typed(draft), "then": "submit"}
+    response = client.post(reverse("reporting:report", args=[draft.pk]), data, follow=True)
+    assert response.redirect_chain == [(reverse("reporting:report", args=[draft.pk]), 302)]
+    page = response.content.decode()
+    assert "草稿已保存。" in page and "请先上传盖章PDF，再报送。" in page
+    _assert_every_field_as_typed(page, data)
+    draft.refresh_from_db()
+    assert draft.state == QuarterlyReport.State.DRAFT

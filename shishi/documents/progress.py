@@ -22,11 +22,11 @@ from .tables import Column, TableExporter
 
 FIGURES_HEADING = "量化指标及累计完成值"
 COLUMNS = (
-    Column("序号", 5, align="center"),
-    Column("实事名称", 18),
+    Column("序号", 7, align="center"),
+    Column("实事名称", 16),
     Column("责任单位", 17),
-    Column("本季度具体措施及任务进度情况", 44),
-    Column(FIGURES_HEADING, 32),
+    Column("本季度具体措施及任务进度情况", 39),
+    Column(FIGURES_HEADING, 36),  # 新改扩建幼儿园：目标6所，完成4所 on one line
     Column("完成时限", 14, align="center"),
 )
 BLANK_DATE = "    年    月    日"  # left for a pen, as on the printed attachment
@@ -74,6 +74,7 @@ class ProgressForm(TableExporter):
     landscape = True
     repeat_header = True  # a unit on many projects fills several pages
     fit_row_heights = True
+    docx_cell_size = 11  # six columns on A4 landscape: a target's line fits its cell at 11 pt
 
     def __init__(
         self,

@@ -66,6 +66,7 @@ class TableExporter:
     repeat_header: bool = False  # Word: the heading row repeats at the top of every page
     fit_row_heights: bool = False  # Excel: rows as tall as their wrapped text (LibreOffice and
     # WPS do not grow a row for wrapped text on their own, so long text would be cut off)
+    docx_cell_size: float | None = None  # Word: points for the body cells (None: the body's 12)
 
     def rows(self) -> Iterable[Sequence]:
         raise NotImplementedError
@@ -187,6 +188,10 @@ class TableExporter:
                 cell.paragraphs[0].add_run(lines[0])
                 for line in lines[1:]:
                     cell.add_paragraph(line)
+                if self.docx_cell_size:
+                    for paragraph in cell.paragraphs:
+                        for run in paragraph.runs:
+                            run.font.size = Pt(self.docx_cell_size)
                 if column.align:
                     for paragraph in cell.paragraphs:
                         paragraph.alignment = DOCX_ALIGN[column.align]

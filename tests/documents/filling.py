@@ -21,6 +21,9 @@ class WordForm:
     def row_of(self, seq: int):
         return next(row for row in self.table.rows[1:] if row.cells[SEQ].text.strip() == str(seq))
 
+    def text_of(self, seq: int, column: int) -> str:
+        return self.row_of(seq).cells[column].text
+
     def type_into(self, seq: int, column: int, text: str) -> None:
         """Type text into a cell, pressing Enter between lines (one paragraph per line)."""
         cell = self.row_of(seq).cells[column]
@@ -69,6 +72,9 @@ class ExcelForm:
         return next(
             r for r in range(self.header + 1, self.sheet.max_row + 1) if self.sheet.cell(r, 1).value == seq
         )
+
+    def text_of(self, seq: int, column: int) -> str:
+        return self.sheet.cell(self.row_of(seq), column + 1).value or ""
 
     def type_into(self, seq: int, column: int, text: str) -> None:
         self.sheet.cell(self.row_of(seq), column + 1).value = text  # Alt+Enter makes the \n

@@ -1,8 +1,9 @@
 """The forms as an office prints them: LibreOffice turns them into PDF, pdftoppm into pictures.
 
-Skipped where LibreOffice is not installed. Set SHISHI_FORM_PNG_DIR to keep the pictures and
-look at them: the table must read like the notice's attachment (序号, 实事名称, 责任单位,
-本季度具体措施及任务进度情况, 完成时限 on A4 landscape).
+Skipped where LibreOffice is not installed. The pictures are kept under
+var/test-artefacts/documents/ (or SHISHI_FORM_PNG_DIR) to be looked at: the table must read like
+the notice's attachment (序号, 实事名称, 责任单位, 本季度具体措施及任务进度情况, then the figures
+column and 完成时限, on A4 landscape), no 责任单位 cut off in a row too low.
 """
 
 from __future__ import annotations
@@ -23,7 +24,18 @@ SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 # Debian splits LibreOffice: Writer may be there without Calc (libreoffice-calc-nogui), which
 # opens .xlsx; its library sits beside the soffice program.
 CALC = bool(SOFFICE) and (Path(os.path.realpath(SOFFICE)).parent / "libsclo.so").exists()
-HEADINGS = ["序号", "实事名称", "责任单位", "本季度具体措施及任务进度情况", "完成时限"]
+HEADINGS = [
+    "序号",
+    "实事名称",
+    "责任单位",
+    "本季度具体措施及任务进度情况",
+    "量化指标及累计完成值",
+    "完成时限",
+]
+ARTEFACTS = Path(
+    os.environ.get("SHISHI_FORM_PNG_DIR")
+    or Path(__file__).parents[2] / "var" / "test-artefacts" / "documents"
+)
 
 pytestmark = pytest.mark.skipif(
     not (SOFFICE and shutil.which("pdftoppm")), reason="LibreOffice or pdftoppm is not installed"
@@ -67,14 +79,15 @@ def forms(cast, plan, q1, tmp_path):
                 "二、截至3月底，已完成年度任务的25%，各项工作按计划推进。",
                 "2023年12月31日",
                 "",
-                {},
+                # Half of each goal reached, the last target of a project not reported yet.
+                {v.target_id: v.target.value / 2 for v in line.values.select_related("target")[:3]},
             )
             for line in report.lines.select_related("project")
         },
     )
     files = {
-        "filled.docx": unit_form(q1, lena.unit, "draft", q1.due_on).to_docx(),
-        "filled.xlsx": unit_form(q1, lena.unit, "draft", q1.due_on).to_xlsx(),
+        "filled.docx": unit_form(q1, lena.unit, "draft").to_docx(),
+        "filled.xlsx": unit_form(q1, lena.unit, "draft").to_xlsx(),
         "blank.docx": blank_form(plan).to_docx(),
         "blank.xlsx": blank_form(plan).to_xlsx(),
     }
@@ -101,11 +114,13 @@ def test_it_prints_as_the_notices_attachment_on_a4_landscape(forms, name):
     assert "单位（盖章）" in text and "填报时间" in text
     expected = "县住房城乡建设局" if name.startswith("blank") else "已完成年度任务的25%"
     assert expected in text
+    expected = "新改扩建幼儿园：目标6所，完成" + ("所" if name.startswith("blank") else "3所")
+    assert expected in text
     subprocess.run(
-        ["pdftoppm", "-r", "70", "-png", str(pdf), str(pdf.with_suffix(""))], check=True, timeout=60
+        ["pdftoppm", "-r", "100", "-png", str(pdf), str(pdf.with_suffix(""))], check=True, timeout=60
     )
     pictures = sorted(forms.glob(f"{pdf.stem}*.png"))
     assert pictures
-    if os.environ.get("SHISHI_FORM_PNG_DIR"):
-        for picture in pictures:
-            shutil.copy(picture, Path(os.environ["SHISHI_FORM_PNG_DIR"]) / picture.name)
+    ARTEFACTS.mkdir(parents=True, exist_ok=True)
+    for picture in pictures:
+        shutil.copy(picture, ARTEFACTS / picture.name)

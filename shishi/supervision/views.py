@@ -81,6 +81,7 @@ def plan_notices(request, pk: int, quarter: int):
         if error and request.POST.get("project") == str(offer.project.pk):
             # The form refused: what was typed stays, to correct rather than retype.
             typed = {key: request.POST.get(key, "") for key in ("unit", "reason", "reply_by")}
+            typed["refused"] = True  # its form is shown open
         rows.append((offer, typed))
     return render(
         request,

@@ -162,3 +162,27 @@ def test_on_a_phone_the_late_list_comes_before_the_quarters_and_counters(journey
     page.locator("#late-units").get_by_role("button", name="提醒全部逾期单位").tap()
     expect(page.locator("#late-units").get_by_role("status").first).to_contain_text("已提醒")
     journey.shot(page, "reminds-every-late-unit")
+
+
+def test_the_supervision_office_sends_a_late_partner_a_supervision_notice(journey, cast, plan, overdue):
+    five = plan.projects.get(seq=5)
+    for name in ("县卫生健康局", "县妇联"):
+        _reported(Unit.objects.get(region=plan.region, name=name), overdue, cast["admin"], cast["cora"])
+    page = log_in(journey, "sam", LAPTOP)
+    page.goto(f"/supervision/plans/{plan.pk}/{overdue.quarter}/")
+    offer = page.locator(f"#offer-{five.pk}")
+    expect(offer).to_contain_text("县财政局（配合单位）报表逾期未报")
+    offer.get_by_text("发出督办…").click()
+    expect(offer.get_by_label("督办单位")).to_have_value(str(cast["pavel"].unit_id))  # the late one
+    expect(offer.get_by_label("督办事由")).to_have_value(
+        "县财政局（配合单位）报表逾期未报，请说明原因并提出整改措施。"
+    )
+    journey.shot(page, "sees-every-project-with-its-light")
+    offer.get_by_role("button", name="发出督办").click()
+    expect(page.get_by_role("status")).to_contain_text("已向县财政局发出督办。")
+    offer = page.locator(f"#offer-{five.pk}")
+    expect(offer).to_contain_text("已向县财政局发出督办（待答复）。")
+    expect(offer.get_by_role("button", name="发出督办")).to_have_count(0)
+    offer.get_by_role("link", name="查看督办").click()
+    expect(page.locator("tr:target")).to_contain_text("县财政局")
+    journey.shot(page, "follows-the-open-notice")

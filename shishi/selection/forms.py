@@ -22,6 +22,14 @@ from .services import (
 )
 
 
+class Form(forms.Form):
+    """Labels without Django's trailing colon: the pages set them as headings of their inputs."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
 class NumberField(WholeNumberField):
     """A whole number, or None when nothing was typed (then `required` decides)."""
 
@@ -37,7 +45,7 @@ def _count(label: str, required: bool = True) -> WholeNumberField:
     return field
 
 
-class ProposalForm(forms.Form):
+class ProposalForm(Form):
     """A proposal as a citizen, a unit or a deputy writes it."""
 
     title = CleanTextField(label="项目名称", max_chars=100, required=True)
@@ -84,7 +92,7 @@ class OfficeProposalForm(ProposalForm):
         self.fields["unit"].queryset = Unit.objects.filter(region=region)
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(Form):
     action = forms.ChoiceField(
         label="答复",
         choices=[
@@ -115,7 +123,7 @@ class AnswerForm(forms.Form):
         return cleaned
 
 
-class CandidateForm(forms.Form):
+class CandidateForm(Form):
     title = CleanTextField(label="项目名称", max_chars=200, required=True)
     content = CleanTextField(label="建设内容", max_chars=4000, widget=forms.Textarea(attrs={"rows": 4}))
     targets_text = CleanTextField(
@@ -166,7 +174,7 @@ class CandidateForm(forms.Form):
         return [lead, *(unit for unit in self.cleaned_data["partners"] if unit != lead)]
 
 
-class MoveForm(forms.Form):
+class MoveForm(Form):
     candidate = forms.ModelChoiceField(queryset=Candidate.objects.none())
     direction = forms.ChoiceField(choices=[("up", "上移"), ("down", "下移")])
 
@@ -175,7 +183,7 @@ class MoveForm(forms.Form):
         self.fields["candidate"].queryset = candidates
 
 
-class VoteRulesForm(forms.Form):
+class VoteRulesForm(Form):
     title = CleanTextField(label="会议名称", max_chars=120, required=True)
     held_on = forms.DateField(
         label="票决日期", required=False, widget=forms.DateInput(attrs={"type": "date"})
@@ -211,7 +219,7 @@ class VoteRulesForm(forms.Form):
         return VoteSettings(**{name: self.cleaned_data[name] for name in VoteSettings.__dataclass_fields__})
 
 
-class BallotsForm(forms.Form):
+class BallotsForm(Form):
     issued = _count("发出票数")
     returned = _count("收回票数")
     not_returned = _count("未收回票数")
@@ -222,7 +230,7 @@ class BallotsForm(forms.Form):
         return rules.Ballots(**{name: self.cleaned_data[name] for name in rules.Ballots.__dataclass_fields__})
 
 
-class VoteLineForm(forms.Form):
+class VoteLineForm(Form):
     """One candidate's row of the count (prefix: the candidate); a pick-N vote uses `yes` only."""
 
     yes = _count("赞成")
@@ -235,7 +243,7 @@ class VoteLineForm(forms.Form):
         )
 
 
-class RatingRulesForm(forms.Form):
+class RatingRulesForm(Form):
     title = CleanTextField(label="测评名称", max_chars=120, required=True)
     held_on = forms.DateField(
         label="测评日期", required=False, widget=forms.DateInput(attrs={"type": "date"})
@@ -257,7 +265,7 @@ class RatingRulesForm(forms.Form):
         )
 
 
-class RatingLineForm(forms.Form):
+class RatingLineForm(Form):
     satisfied = _count("满意")
     basic = _count("基本满意")
     unsatisfied = _count("不满意")
@@ -266,11 +274,11 @@ class RatingLineForm(forms.Form):
         return ProjectCount(**self.cleaned_data)
 
 
-class TallyForm(forms.Form):
+class TallyForm(Form):
     tally = forms.FileField(label="计票单扫描件（PDF）")
 
 
-class ReceiptForm(forms.Form):
+class ReceiptForm(Form):
     code = forms.CharField(label="回执码", max_length=20)
 
     def clean_code(self) -> str:

@@ -406,10 +406,17 @@ def satisfaction_count(request, pk: int):
 # -- public: proposing and following a proposal --------------------------------------------------
 
 
+def open_years() -> tuple[int, int]:
+    this_year = timezone.localdate().year
+    return this_year, this_year + 1
+
+
 def propose(request, region: int, year: int):
     """The public proposal form: no log-in, rate-limited per client, with a human check. A unit's
     clerk who is signed in proposes in the unit's name."""
     region = get_object_or_404(Region, pk=region)
+    if year not in open_years():
+        raise Http404  # proposals are collected for this year's programme or next year's
     as_unit = request.user.is_authenticated and can_propose_for_unit(request.user)
     if as_unit and request.user.unit.region_id != region.pk:
         as_unit = False

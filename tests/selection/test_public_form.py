@@ -112,5 +112,12 @@ def test_a_unit_clerk_proposes_in_the_units_name(client, cast, form_url):
     assert proposal.source == "unit" and proposal.unit == cast["lena"].unit
 
 
+def test_it_collects_only_for_this_year_or_next(client, world):
+    with time_machine.travel(NOON, tick=False):
+        assert client.get(f"/selection/propose/{world['huantai'].pk}/2024/").status_code == 200
+        assert client.get(f"/selection/propose/{world['huantai'].pk}/2023/").status_code == 404
+        assert client.get(f"/selection/propose/{world['huantai'].pk}/2026/").status_code == 404
+
+
 def test_it_says_when_a_receipt_code_is_unknown(client, world):
     assert "没有找到这个回执码" in client.get("/selection/receipt/", {"code": "ABCDEFGHJK"}).text

@@ -22,7 +22,7 @@ from shishi.reporting.services import (
     start_report,
     submit_report,
 )
-from tests.conftest import pdf_bytes
+from tests.conftest import pdf_bytes, submit_filled
 
 HEADINGS = [
     "序号",
@@ -202,3 +202,65 @@ def test_a_plan_without_a_notice_file_still_has_a_title(plan, world):
     plan.region = world["huantai"]
     plan.region.name = "张店区"
     assert title_of(plan) == "2023年为全区妇女儿童办实事工作进展情况报表"
+
+
+# --- 填报时间: the day the printed version was submitted ----------------------------------------
+
+
+def printed_date(client, person, plan, unit, fmt: str = "docx") -> str:
+    client.force_login(person)
+    response = client.get(reverse("documents:unit_file", args=[plan.pk, 1, unit.pk, fmt]))
+    return READERS[fmt](response.content)[0][2]
+
+
+@pytest.mark.parametrize("fmt", ["docx", "xlsx"])
+def test_it_prints_the_submission_date_whoever_downloads_it_and_whenever(client, cast, plan, q1, fmt):
+    pavel = cast["pavel"]
+    # 00:30 in 桓台 is still the day before in UTC: the date is the county's.
+    with time_machine.travel("2023-04-09 00:30 +0800"):
+        submit_filled(start_report(pavel.unit, q1), pavel, "已拨付筛查资金50万元。")
+    with time_machine.travel("2023-05-20 10:00 +0800"):
+        for who in ("pavel", "cora", "leah"):
+            assert printed_date(client, cast[who], plan, pavel.unit, fmt) == "填报时间：2023年4月9日", who
+
+
+def test_a_returned_report_is_undated_until_resubmitted_then_dated_by_the_latest_submission(
+    client, cast, plan, q1
+):
+    pavel, cora = cast["pavel"], cast["cora"]
+    with time_machine.travel("2023-04-09 10:00 +0800"):
+        report = submit_filled(start_report(pavel.unit, q1), pavel, "已拨付筛查资金50万元。")
+    with time_machine.travel("2023-04-10 10:00 +0800"):
+        report = return_report(report, cora, "请写明拨付时间")
+    with time_machine.travel("2023-04-11 10:00 +0800"):
+        # The clerk reworks the draft: it will be stamped before it is submitted, so no date yet;
+        # the coordinator still gets the version submitted on the 9th.
+        assert printed_date(client, pavel, plan, pavel.unit) == "填报时间：    年    月    日"
+        assert printed_date(client, cora, plan, pavel.unit) == "填报时间：2023年4月9日"
+    with time_machine.travel("2023-04-12 15:00 +0800"):
+        submit_filled(report, pavel, "4月6日已拨付筛查资金50万元。")
+    with time_machine.travel("2023-06-01 10:00 +0800"):
+        assert printed_date(client, pavel, plan, pavel.unit) == "填报时间：2023年4月12日"
+        assert printed_date(client, cora, plan, pavel.unit) == "填报时间：2023年4月12日"
+
+
+# --- Excel rows tall enough to print every line ------------------------------------------------
+
+
+def test_the_excel_rows_grow_with_their_longest_cell_and_wrap_their_text(plan):
+    sheet = load_workbook(io.BytesIO(blank_form(plan).to_xlsx())).active
+    header = next(row for row in range(1, 10) if sheet.cell(row, 1).value == "序号")
+    default = sheet.sheet_format.defaultRowHeight  # 15 points: one line of Excel's default font
+    for row in range(header + 1, sheet.max_row + 1):
+        seq, units = sheet.cell(row, 1).value, sheet.cell(row, 3).value
+        height = sheet.row_dimensions[row].height
+        # 11-point text: each unit's line takes 11 × 1.45 points where LibreOffice prints 仿宋 in
+        # Noto Sans CJK (1.3 cut the last unit of project 2 in half), and long names wrap.
+        assert height >= len(units.split("\n")) * 11 * 1.45, seq
+        assert height > default, seq
+        for column in range(1, 7):
+            assert sheet.cell(row, column).alignment.wrap_text, (seq, column)
+    row_9 = next(row for row in range(header + 1, sheet.max_row + 1) if sheet.cell(row, 1).value == 9)
+    row_6 = next(row for row in range(header + 1, sheet.max_row + 1) if sheet.cell(row, 1).value == 6)
+    # Project 9 has six units, project 6 two: the row is as tall as its unit list.
+    assert sheet.row_dimensions[row_9].height > sheet.row_dimensions[row_6].height

@@ -12,7 +12,7 @@ from shishi.plans.models import Assignment, Period, Plan, Project, Target
 from shishi.reporting.models import QuarterlyReport, ReportLine
 from shishi.reporting.states import COUNTED, LATE, report_state
 
-from .lights import Light, expected_progress, late_unit_words, project_light, target_light
+from .lights import DONE, Light, expected_progress, late_unit_words, project_light, target_light
 
 
 @dataclass
@@ -26,9 +26,15 @@ class TargetRow:
 @dataclass
 class ProjectRow:
     project: Project
-    light: Light
+    light: Light  # the project's light: red too when any of its units is late
     targets: list[TargetRow]
     lead_assessment: str = ""
+    figures_light: Light | None = None  # from the lead unit's figures alone, lateness aside
+
+    @property
+    def done(self) -> bool:
+        """Whether the project's goals are met (the year end's 是否完成), whoever is late reporting."""
+        return (self.figures_light or self.light).colour == DONE
 
 
 @dataclass
@@ -205,6 +211,8 @@ def project_rows(plan, period, projects, reports, states, figures=None) -> dict[
             ]
         else:
             lights = [row.light for row in target_rows]
-        light = project_light(lights, expected_progress(period.quarter), late=late_units)
-        rows[project.pk] = ProjectRow(project, light, target_rows, assessment)
+        expected = expected_progress(period.quarter)
+        light = project_light(lights, expected, late=late_units)
+        figures_light = project_light(lights, expected)
+        rows[project.pk] = ProjectRow(project, light, target_rows, assessment, figures_light)
     return rows

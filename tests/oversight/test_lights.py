@@ -214,3 +214,12 @@ def test_a_light_from_a_report_not_yet_accepted_is_marked_until_it_is(client, ca
         accept_report(lena.unit.reports.get(period=q1), cora)
         assert not build_board(plan, q1, datetime.date(2023, 4, 5)).rows[project.pk].light.unreviewed
         assert 'class="unreviewed"' not in client.get(url).content.decode()
+
+
+def test_a_late_partner_does_not_undo_goals_the_lead_reported_met(cast, plan, q1):
+    """Red on the board (a report is owed), yet done as far as the year end's 是否完成 goes."""
+    project = plan.projects.get(seq=5)
+    team = {a.unit.name: a.unit for a in project.assignments.select_related("unit")}
+    _sent(team["县卫生健康局"], q1, cast["admin"], cast["cora"])
+    row = build_board(plan, q1, datetime.date(2023, 4, 20)).rows[project.pk]
+    assert row.light.colour == RED and row.done

@@ -243,7 +243,7 @@ def _supervision(plan: Plan, today: datetime.date) -> None:
             today=today,
         )
         if index == 0:
-            answer(notice, unit.people.first() or supervisor, "已补报进展情况，下一季度按时报送。")
+            answer(notice, unit.people.first() or supervisor, "报表正在盖章，一周内补报。")
 
 
 def _publish_and_report(plan: Plan, today: datetime.date) -> None:

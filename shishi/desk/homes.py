@@ -199,21 +199,25 @@ class ClerkHome:
     now: list[ClerkQuarter]  # the quarters to fill in now, and late ones
     returned: list[ClerkQuarter]  # sent back: to correct and submit again
     supervision: list[SupervisionNotice]  # 督办 waiting for the unit's answer
-    quarters: list[ClerkQuarter]  # every quarter, in clerk_quarters' order
+    others: list[ClerkQuarter]  # the rest: reported, and not yet begun (nothing to fill in)
 
 
 def clerk_home(person: Person, today: datetime.date) -> ClerkHome:
+    """The unit's quarters in clerk_quarters' order, split into what to fill in now (the quarters
+    under way and the late ones), what was sent back, and the rest."""
     rows = clerk_quarters(person.unit_id, today)
     returned = QuarterlyReport.State.RETURNED
+    now = [row for row in rows if row.state != returned and (row.current or row.state == LATE)]
+    sent_back = [row for row in rows if row.state == returned]
     return ClerkHome(
-        now=[row for row in rows if row.state != returned and (row.current or row.state == LATE)],
-        returned=[row for row in rows if row.state == returned],
+        now=now,
+        returned=sent_back,
         supervision=list(
             SupervisionNotice.objects.filter(unit_id=person.unit_id, state=SupervisionNotice.State.OPEN)
             .select_related("project__plan", "period")
             .order_by("reply_by", "pk")
         ),
-        quarters=rows,
+        others=[row for row in rows if row not in now and row not in sent_back],
     )
 
 

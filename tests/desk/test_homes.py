@@ -94,7 +94,7 @@ def test_it_puts_the_clerks_quarters_to_fill_now_first_and_offers_none_not_begun
     now = section(html, "现在要填报")
     assert now.index("2023年第2季度") < now.index("2023年第3季度")
     assert "2023年第4季度" not in now
-    everything = section(html, "全部季度")
+    everything = section(html, "其他季度")
     assert "2023年第4季度" in everything and "10月1日开始，尚不能填写" in everything
     assert reverse("reporting:open", args=[q4.pk]) not in html
 
@@ -140,7 +140,7 @@ def test_in_december_next_years_plan_is_shown_but_not_fillable(client, cast, pla
         html = page(client, cast["lena"])
     now = section(html, "现在要填报")
     assert "2023年第4季度" in now and "2024年第" not in now
-    assert "2024年第1季度" in section(html, "全部季度")
+    assert "2024年第1季度" in section(html, "其他季度")
     for period in next_year.periods.all():
         assert reverse("reporting:open", args=[period.pk]) not in html
 

@@ -18,8 +18,8 @@ def empty_cache():
 
 def test_a_person_signs_in_and_lands_where_their_work_is(client, cast):
     response = client.post(reverse("login"), {"username": "lena", "password": "pw"})
-    assert response.status_code == 302
-    assert client.get(response.url).url == reverse("reporting:quarter")
+    assert response.status_code == 302 and response.url == reverse("home")
+    assert "县教育体育局 · 待办" in client.get(response.url).content.decode()  # the clerk's home
 
 
 def test_a_wrong_password_says_so(client, cast):

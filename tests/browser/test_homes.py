@@ -1,0 +1,116 @@
+"""Each role's home on a phone: the coordinator, the clerk, the leader, the 督查室 and the city.
+
+The world: 桓台县's plan for this year (tests/browser/conftest.py). Lena (县教育体育局) has
+submitted every quarter that has begun but the latest, with one kindergarten of six; 县财政局
+(Pavel) has reported nothing; Sam (督查室) sent 县财政局 a 督办. 高青县 has its own plan, so the
+city has two counties side by side. No clock is frozen: what the homes list depends on today's
+date, so the journeys look for each home's sections, and each leaves a phone screenshot under
+var/test-artefacts/journeys/<test>/ to be looked at.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+
+import pytest
+from django.utils import timezone
+
+from shishi.plans.models import Project
+from shishi.plans.services import confirm_plan, draft_unit_names, read_notice_upload
+from shishi.reporting.services import report_to_fill
+from shishi.supervision.services import issue
+from tests.conftest import SAMPLES, submit_filled
+
+from .journeys import CHROMIUM, DESK, PHONE, expect, fits_sideways, sync_playwright
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.skipif(sync_playwright is None, reason="Playwright is not installed"),
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"{CHROMIUM} is missing"),
+]
+
+
+@pytest.fixture
+def year(cast, plan, world):
+    """The year as the homes show it: reports in, one unit silent, a 督办 open, a second county."""
+    today = timezone.localdate()
+    lena, pavel = cast["lena"], cast["pavel"]
+    begun = [period for period in plan.periods.all() if period.is_open(today)]
+    for period in begun[:-1]:
+        report = report_to_fill(lena.unit, period, today)
+        submit_filled(report, lena, f"{period}新开工1所幼儿园。", {"新改扩建幼儿园": "1"})
+    project5 = Project.objects.get(plan=plan, seq=5)
+    issue(
+        project5,
+        pavel.unit,
+        begun[-1],
+        cast["sam"],
+        "报表逾期未报，请说明原因并尽快报送",
+        today + datetime.timedelta(days=7),
+    )
+    text = (SAMPLES / "gaoqing-2024.txt").read_text(encoding="utf-8").replace("2024", str(today.year))
+    notice = read_notice_upload(world["gaoqing"], cast["otto"], text.encode("utf-8"), "gaoqing.txt")
+    confirm_plan(notice, cast["otto"], {name: "new" for name in draft_unit_names(notice.draft)})
+    return plan
+
+
+def home(journey, who: str, heading: str, device=PHONE):
+    page = journey.log_in(who, device)
+    expect(page.get_by_role("heading", name=heading, level=1)).to_be_visible()
+    assert fits_sideways(page), f"{who}'s home scrolls sideways"
+    return page
+
+
+def test_the_coordinators_home(journey, cast, year):
+    page = home(journey, "cora", "今天要做的事")
+    for section in ("待审核", "逾期未报", "调度通报", "未办结的督办"):
+        expect(page.get_by_role("heading", name=section).first).to_be_visible()
+    expect(page.get_by_role("heading", name="变化")).to_be_visible()
+    journey.shot(page, "coordinator-home-phone")
+    menu = page.get_by_role("navigation", name="主导航")
+    expect(menu.get_by_role("link", name="调度", exact=True)).to_be_visible()
+    expect(menu.get_by_role("link", name="审核", exact=True)).to_be_visible()
+    page.get_by_text("cora · 协调员").tap()  # the account menu
+    expect(page.get_by_role("link", name="接口令牌")).to_be_visible()
+    journey.shot(page, "coordinator-account-menu")
+    desk = home(journey, "cora", "今天要做的事", DESK)
+    journey.shot(desk, "coordinator-home-desk")
+    desk.get_by_role("navigation", name="主导航").get_by_role("link", name="调度", exact=True).click()
+    expect(desk.get_by_role("heading", name="调度")).to_be_visible()
+
+
+def test_the_clerks_home(journey, cast, year):
+    page = home(journey, "lena", "县教育体育局 · 待办")
+    now = page.locator("section", has=page.get_by_role("heading", name="现在要填报"))
+    expect(now.locator("li.quarter").first).to_be_visible()
+    expect(page.get_by_role("link", name="接口令牌")).to_have_count(0)
+    journey.shot(page, "clerk-home-phone")
+    pavel = home(journey, "pavel", "县财政局 · 待办")
+    expect(pavel.get_by_text("报表逾期未报，请说明原因并尽快报送")).to_be_visible()
+    journey.shot(pavel, "partner-clerk-home-phone")
+
+
+def test_the_leaders_home(journey, cast, year):
+    page = home(journey, "leah", "实事进展一览")
+    expect(page.locator("ul.desk-lights").first).to_be_visible()
+    expect(page.get_by_role("heading", name="进度落后").first).to_be_visible()
+    journey.shot(page, "leader-home-phone")
+
+
+def test_the_supervisors_home(journey, cast, year):
+    page = home(journey, "sam", "督办")
+    expect(page.get_by_role("heading", name="等待单位答复")).to_be_visible()
+    expect(page.get_by_text("县财政局").first).to_be_visible()
+    journey.shot(page, "supervisor-home-phone")
+
+
+def test_the_city_home(journey, cast, year):
+    page = home(journey, "cici", "淄博市各区县实事进展")
+    table = page.locator("table.desk-counties")
+    expect(table.get_by_role("link", name="桓台县")).to_be_visible()
+    expect(table.get_by_role("link", name="高青县")).to_be_visible()
+    journey.shot(page, "city-home-phone")
+    desk = home(journey, "cici", "淄博市各区县实事进展", DESK)
+    journey.shot(desk, "city-home-desk")

@@ -431,6 +431,12 @@ class TeamChange:
     delete: bool = False
 
 
+def targets_with_figures(project: Project) -> set[int]:
+    """The ids of the project's targets for which a unit has reported a figure: edited, never deleted."""
+    reported = Target.objects.filter(project=project, reported_values__value__isnull=False)
+    return set(reported.values_list("pk", flat=True))
+
+
 def target_deletion_refusal(target: Target) -> str | None:
     """Why the target cannot be deleted, or None: figures already reported for it stay, so a
     target with reported values can only be edited."""

@@ -34,6 +34,7 @@ from .services import (
     discard_notice,
     read_notice_upload,
     save_corrections,
+    targets_with_figures,
     unarchive_plan,
     withdraw_plan,
     withdrawal_blockers,
@@ -285,7 +286,14 @@ def edit_project(request, pk: int, project_pk: int):
     return render(
         request,
         "plans/edit_project.html",
-        {"plan": plan, "project": project, "targets": targets, "team": team, "errors": errors},
+        {
+            "plan": plan,
+            "project": project,
+            "targets": targets,
+            "team": team,
+            "errors": errors,
+            "reported": targets_with_figures(project),
+        },
         status=400 if errors else 200,
     )
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 from shishi.directory.models import Unit
 from shishi.history.models import Event
 from shishi.plans.models import Plan
+from shishi.reporting.models import ImplementationPlan
 from shishi.reporting.services import start_report
 from tests.conftest import fill_report, submit_filled
 from tests.plans.editing import edit_form
@@ -49,6 +50,7 @@ def test_a_target_with_reported_figures_cannot_be_deleted_only_edited(client, ca
     fill_report(report, cast["lena"], "已开工", {"新改扩建幼儿园": "3"})
     project = _project(plan, 1)
     client.force_login(cast["cora"])
+    assert "已有完成值" in client.get(_url(project)).content.decode()  # no box to tick
     response = client.post(_url(project), edit_form(project, **{"t-0-DELETE": "1"}))
     assert response.status_code == 400
     assert "指标“新改扩建幼儿园”已有责任单位报送的完成值，不能删除，只能修改。" in response.content.decode()
@@ -173,3 +175,15 @@ def test_saving_the_page_unchanged_records_nothing(client, cast, plan):
     assert client.post(_url(project), edit_form(project)).status_code == 302
     assert not Event.objects.filter(verb="amended").exists()
     assert not cast["lena"].notices.exists()
+
+
+def test_a_unit_that_wrote_its_implementation_plan_is_not_taken_off(client, cast, plan):
+    project = _project(plan, 5)
+    finance = project.assignments.get(unit=cast["pavel"].unit)
+    ImplementationPlan.objects.create(assignment=finance, text="财政局实施方案")
+    rows = {a.pk: n for n, a in enumerate(project.assignments.all())}
+    client.force_login(cast["cora"])
+    response = client.post(_url(project), edit_form(project, **{f"u-{rows[finance.pk]}-DELETE": "1"}))
+    assert response.status_code == 400
+    assert "县财政局已为本项实事填写实施方案，不能移出（可以改为配合单位）。" in response.content.decode()
+    assert project.assignments.filter(pk=finance.pk).exists()

@@ -14,12 +14,23 @@ from decimal import Decimal
 import cn2an
 
 from shishi.oversight.board import build_board
-from shishi.oversight.lights import DONE, GREEN, GREY, RED, YELLOW, Light, expected_progress
+from shishi.oversight.lights import (
+    DONE,
+    GREEN,
+    GREY,
+    RED,
+    UNREVIEWED,
+    YELLOW,
+    Light,
+    expected_progress,
+)
 from shishi.plans.models import Assignment, Period, Plan
 from shishi.reporting.models import QuarterlyReport, ReportLine, ReportVersion
 from shishi.reporting.states import COUNTED, LATE, NOT_STARTED
 
-FORMAT = 1  # bumped if the snapshot's shape changes, so old bulletins still render as issued
+# Bumped when the snapshot's shape changes, so old bulletins still render: 2 added the masthead,
+# the 版记's copy list, the correction and each project's figures and light in the table.
+FORMAT = 2
 ASSESSMENTS = dict(ReportLine.Assessment.choices)
 State = QuarterlyReport.State
 
@@ -33,6 +44,27 @@ def default_title(plan: Plan, period: Period) -> str:
     return f"关于{plan.year}年为妇女儿童办实事{quarter_name(period.quarter)}进展情况的通报"
 
 
+def light_rule(plan: Plan) -> str:
+    """The lights rule as the board states it (oversight/lights.py, _light_rule.html), kept in the
+    snapshot so that an issued bulletin keeps the rule it was judged by."""
+    yellow, red = plan.yellow_points, plan.red_points
+    return (
+        f"亮灯规则：指标完成值占目标值的比例与序时进度比较，落后不足{yellow}个百分点为绿灯，"
+        f"{yellow}—{red}个百分点为黄灯，超过{red}个百分点为红灯；任一责任单位（牵头单位或配合单位）"
+        f"报表逾期未报为红灯，并写明逾期的单位；达到目标为已完成；没有数值的指标按牵头单位自评。"
+        f"完成值取牵头单位已报送的报表，其中尚未审核通过的标注“{UNREVIEWED}”。"
+    )
+
+
+def issuer(plan: Plan) -> str:
+    return f"{plan.region.name}妇女儿童工作委员会办公室"
+
+
+def default_copies_to(plan: Plan) -> str:
+    """Who the 版记 says the bulletin goes to besides the leaders it reports to."""
+    return f"{plan.region.name}妇女儿童工作委员会各成员单位"
+
+
 def gather(
     plan: Plan,
     period: Period,
@@ -41,8 +73,13 @@ def gather(
     number: int | None,
     title: str = "",
     issued_at: datetime.datetime | None = None,
+    copies_to: str | None = None,
+    correction: int = 0,
+    reason: str = "",
 ) -> dict:
-    """Everything the bulletin of `period` shows, as of `today`; `number` is None for a preview."""
+    """Everything the bulletin of `period` shows, as of `today`; `number` is None for a preview.
+    `correction` counts the corrected re-issues of the quarter's number (0: the first issue),
+    `reason` says why; `copies_to` is the 版记's 抄送 (None: the standard list)."""
     board = build_board(plan, period, today)
     projects = [
         _project(board.rows[project.pk], project.lead_unit.name if project.lead_unit else "")
@@ -61,7 +98,11 @@ def gather(
         "title": title or default_title(plan, period),
         "date": today.isoformat(),
         "issued_at": issued_at.isoformat() if issued_at else None,
-        "issuer": f"{plan.region.name}妇女儿童工作委员会办公室",
+        "issuer": issuer(plan),
+        "mark": f"{plan.region.name}为妇女儿童办实事调度通报",
+        "copies_to": default_copies_to(plan) if copies_to is None else copies_to,
+        "correction": correction,
+        "reason": reason,
         "plan": {
             "id": plan.pk,
             "year": plan.year,
@@ -78,12 +119,12 @@ def gather(
             "due_on": period.due_on.isoformat(),
         },
         "expected": _text(expected_progress(period.quarter)),
-        "rules": {"yellow": plan.yellow_points, "red": plan.red_points},
+        "rules": {"yellow": plan.yellow_points, "red": plan.red_points, "text": light_rule(plan)},
         "headline": {"projects": len(projects), **headline},
         "units": {"total": len(board.units), **states},
         "late_units": [unit.name for unit in board.late_units],
         "projects": projects,
-        "table": merged_lines(plan, period),
+        "table": merged_lines(plan, period, {p["seq"]: p for p in projects}),
     }
     # Through JSON and back: the document is rendered from exactly what the database will keep.
     return json.loads(json.dumps(snapshot, ensure_ascii=False))
@@ -123,10 +164,12 @@ def chart_progress(light: Light, target_lights: list[Light]) -> Decimal | None:
     return min(known) if known else None
 
 
-def merged_lines(plan: Plan, period: Period) -> list[list]:
-    """Every unit's lines for the period as one table (序号, 实事名称, 责任单位, 具体措施及进度, 完成时限):
-    by project, units in the order the notice lists them. Only what was submitted counts: the
-    latest submitted version of each report that is submitted or accepted, never a draft."""
+def merged_lines(plan: Plan, period: Period, projects: dict[int, dict]) -> list[list]:
+    """Every unit's lines for the period as one table (序号, 实事名称, 目标与完成情况, 亮灯, 责任单位,
+    具体措施及进度, 完成时限): by project, units in the order the notice lists them; `projects`
+    (the snapshot's, by 序号) gives each project's figures and light. Only what was submitted
+    counts: the latest submitted version of each report that is submitted or accepted, never a
+    draft."""
     latest: dict[int, dict] = {}  # unit id → content of its latest version
     versions = (
         ReportVersion.objects.filter(report__period=period, report__state__in=COUNTED)
@@ -147,10 +190,13 @@ def merged_lines(plan: Plan, period: Period) -> list[list]:
             continue
         line = next((l for l in content["lines"] if l["project_id"] == assignment.project_id), None)
         if line is not None:
+            project = projects.get(assignment.project.seq)
             rows.append(
                 [
                     assignment.project.seq,
                     assignment.project.title,
+                    figures_text(project) if project else "",
+                    light_text(project["light"]) if project else "",
                     assignment.unit.name,
                     line["measures"],
                     line["deadline"],
@@ -159,12 +205,38 @@ def merged_lines(plan: Plan, period: Period) -> list[list]:
     return rows
 
 
+def figures_text(project: dict) -> str:
+    """The 目标与完成情况 cell: a line per target, `新改扩建幼儿园：目标6所，完成3所（50%）`."""
+    if not project["targets"]:
+        return "无数值指标"
+    return "\n".join(target_figure(target) for target in project["targets"])
+
+
+def target_figure(target: dict) -> str:
+    said = f"{target['indicator']}：目标{target['goal']}"
+    figure, progress = target["figure"], target["light"]["progress"]
+    if figure is None:
+        return f"{said}，暂无完成数"
+    reached = f"完成{figure}{target['unit']}"
+    if target["op"] == "<=":
+        return f"{said}，{reached}（{'在目标以内' if progress == '100' else '超出目标'}）"
+    return f"{said}，{reached}（{progress}%）"
+
+
+def light_text(light: dict) -> str:
+    """The 亮灯 cell: the light's name, and below it the reason oversight gives and whether it
+    was judged on figures not yet reviewed."""
+    lines = [light["name"], light["reason"], f"（{UNREVIEWED}）" if light.get("unreviewed") else ""]
+    return "\n".join(line for line in lines if line)
+
+
 def _light(light: Light) -> dict:
     return {
         "colour": light.colour,
         "name": light.name,
         "reason": light.reason,
         "progress": _text(light.progress),
+        "unreviewed": light.unreviewed,
     }
 
 

@@ -1,6 +1,9 @@
-"""Bulletins of a plan: the list, a draft preview, issuing, and downloading what was issued."""
+"""Bulletins of a plan: the list, a draft preview (a page, and the .docx), issuing, and
+downloading what was issued."""
 
 from __future__ import annotations
+
+import base64
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,13 +17,24 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from shishi.directory.access import can_manage_plan, can_read_bulletins, may_read_bulletins
+from shishi.gbt9704 import chinese_date
 from shishi.plans.models import Period, Plan
 from shishi.plans.shortcuts import plan_or_403
 
+from .document import attachment_title, chart_png, number_line, parts
 from .forms import IssueForm
 from .models import Bulletin
-from .services import DOCX, BulletinError, issue_bulletin, open_bulletin, preview_bulletin
-from .snapshot import default_title, quarter_name
+from .services import (
+    DOCX,
+    BulletinError,
+    draft_snapshot,
+    issue_bulletin,
+    next_issue,
+    open_bulletin,
+    preview_bulletin,
+)
+from .snapshot import default_copies_to, default_title, quarter_name
+from .tables import MergedLinesExporter, merged_rows
 
 
 def _plan(request, pk: int) -> Plan:
@@ -40,6 +54,22 @@ def _docx(data: bytes, filename: str) -> HttpResponse:
     return response
 
 
+def _issuing(plan: Plan, period: Period, today) -> dict:
+    """What the page offers for a quarter: its preview, and issuing it (or correcting it)."""
+    upcoming = next_issue(plan, period)
+    form = IssueForm(
+        initial={"title": default_title(plan, period), "copies_to": default_copies_to(plan)},
+        correcting=bool(upcoming.correction),
+    )
+    return {
+        "period": period,
+        "name": quarter_name(period.quarter),
+        "started": period.is_open(today),
+        "next": upcoming,
+        "form": form,
+    }
+
+
 @login_required
 def index(request):
     plans = Plan.objects.none()
@@ -55,22 +85,18 @@ def index(request):
 
 @login_required
 def plan_bulletins(request, pk: int):
-    plan = _plan(request, pk)
+    return _plan_page(request, _plan(request, pk))
+
+
+def _plan_page(request, plan: Plan, refused: tuple[Period, IssueForm] | None = None):
+    """The plan's bulletins; `refused`: a quarter whose issue form came back with errors, shown
+    again with what was typed."""
     today = timezone.localdate()
     can_manage = can_manage_plan(request.user, plan)
-    periods = (
-        [
-            {
-                "period": period,
-                "name": quarter_name(period.quarter),
-                "title": default_title(plan, period),
-                "started": period.is_open(today),
-            }
-            for period in plan.periods.all()
-        ]
-        if can_manage
-        else []
-    )
+    periods = [_issuing(plan, period, today) for period in plan.periods.all()] if can_manage else []
+    for item in periods:
+        if refused and item["period"] == refused[0]:
+            item["form"] = refused[1]
     return render(
         request,
         "bulletins/plan.html",
@@ -79,30 +105,66 @@ def plan_bulletins(request, pk: int):
             "bulletins": plan.bulletins.select_related("period", "issued_by"),
             "periods": periods,
             "can_manage": can_manage,
-            "next_number": (plan.bulletins.aggregate(last=Max("number"))["last"] or 0) + 1,
+        },
+    )
+
+
+@login_required
+def draft(request, pk: int, quarter: int):
+    """The quarter's bulletin as it would be issued now, on a page laid out like the print."""
+    plan, period = _managed_period(request, pk, quarter)
+    try:
+        snapshot = draft_snapshot(plan, period)
+    except BulletinError as exc:
+        messages.error(request, str(exc))
+        return redirect("bulletins:plan", plan.pk)
+    return render(
+        request,
+        "bulletins/draft.html",
+        {
+            "plan": plan,
+            "snapshot": snapshot,
+            "number_line": number_line(snapshot),
+            "date": chinese_date(snapshot["date"]),
+            "parts": parts(snapshot),
+            "chart": base64.b64encode(chart_png(snapshot)).decode("ascii"),
+            "attachment_title": attachment_title(snapshot),
+            "columns": MergedLinesExporter.columns,
+            "rows": merged_rows(MergedLinesExporter(snapshot["table"]).rows()),
+            "issuing": _issuing(plan, period, timezone.localdate()),
         },
     )
 
 
 @login_required
 def preview(request, pk: int, quarter: int):
+    """The draft as a .docx to download: nothing is stored, no number is taken."""
     plan, period = _managed_period(request, pk, quarter)
     try:
-        draft = preview_bulletin(plan, period)
+        draft_ = preview_bulletin(plan, period)
     except BulletinError as exc:
         messages.error(request, str(exc))
         return redirect("bulletins:plan", plan.pk)
-    return _docx(draft.data, draft.filename)
+    return _docx(draft_.data, draft_.filename)
 
 
 @login_required
 @require_POST
 def issue(request, pk: int, quarter: int):
     plan, period = _managed_period(request, pk, quarter)
-    form = IssueForm(request.POST)
-    form.is_valid()  # a title is optional; the service bounds its length
+    form = IssueForm(request.POST, correcting=bool(next_issue(plan, period).correction))
+    if not form.is_valid():
+        return _plan_page(request, plan, (period, form))
+    data = form.cleaned_data
     try:
-        bulletin = issue_bulletin(plan, period, request.user, form.cleaned_data["title"])
+        bulletin = issue_bulletin(
+            plan,
+            period,
+            request.user,
+            data["title"],
+            reason=data["reason"],
+            copies_to=data["copies_to"] or None,
+        )
     except BulletinError as exc:
         messages.error(request, str(exc))
     else:

@@ -111,9 +111,55 @@ def test_each_kind_of_text_has_its_chinese_font_in_the_east_asian_slot(document,
 
 
 def test_the_title_is_centred(document):
-    title = document.paragraphs[0]
+    title = paragraph_starting(document, "关于2023年")
     assert title.text == "关于2023年为妇女儿童办实事第一季度进展情况的通报"
     assert title.alignment == 1  # centre
+
+
+# -- 版头 and 版记 -------------------------------------------------------------------------------------
+
+
+def colour(run) -> str | None:
+    found = run._element.rPr.find(qn("w:color"))
+    return None if found is None else found.get(qn("w:val"))
+
+
+def test_it_opens_with_the_red_masthead_the_number_the_office_and_the_date(document):
+    mark, number, office = document.paragraphs[:3]
+    assert mark.text == "桓台县为妇女儿童办实事调度通报" and mark.alignment == 1
+    run = mark.runs[0]
+    assert (east_asian(run), colour(run)) == ("方正小标宋简体", "E60012")
+    assert run.font.size.pt * len(mark.text) <= 442  # one line of the 版心
+    assert number.text == "（预览稿，尚未印发）" and number.alignment == 1
+    assert office.text == "桓台县妇女儿童工作委员会办公室\t2023年4月20日"
+    rule = document.paragraphs[3]._p.find(".//" + qn("w:pBdr")).find(qn("w:bottom"))
+    assert rule.get(qn("w:color")) == "E60012" and rule.get(qn("w:val")) == "single"
+    assert document.paragraphs[4].text.startswith("关于2023年")  # the title right under the rule
+
+
+def test_the_masthead_of_a_long_region_name_stays_on_one_line():
+    from shishi.gbt9704 import masthead_size
+
+    size, scale = masthead_size("淄博高新技术产业开发区为妇女儿童办实事调度通报")
+    assert size == 22 and size * 23 * scale / 100 <= 442
+
+
+def imprint_lines(document) -> list[str]:
+    box = document.element.body.find(".//" + qn("w:txbxContent"))
+    return ["".join(t.text for t in p.iter(qn("w:t"))) for p in box.iter(qn("w:p"))]
+
+
+def test_it_ends_with_the_imprint_at_the_foot_of_the_last_page(document):
+    lines = [line for line in imprint_lines(document) if line]
+    assert lines == [
+        "抄送：桓台县妇女儿童工作委员会各成员单位。",
+        "桓台县妇女儿童工作委员会办公室2023年4月20日印发",
+    ]
+    anchor = document.element.body.find(".//" + qn("wp:anchor"))
+    position = anchor.find(qn("wp:positionV"))
+    assert position.get("relativeFrom") == "margin" and position.find(qn("wp:align")).text == "bottom"
+    # anchored in the document's last paragraph, after the attachment's table
+    assert document.paragraphs[-1]._p.find(".//" + qn("wp:anchor")) is anchor
 
 
 def test_pages_are_numbered_by_a_page_field_between_dashes_on_both_sides_of_the_sheet(document):
@@ -128,6 +174,13 @@ def test_pages_are_numbered_by_a_page_field_between_dashes_on_both_sides_of_the_
         assert (east_asian(number), number.font.size.pt) == ("宋体", 14)
 
 
+def test_the_office_and_date_of_the_imprint_stand_one_character_in(document):
+    box = document.element.body.find(".//" + qn("w:txbxContent"))
+    issued = [p for p in box.iter(qn("w:p")) if "印发" in "".join(t.text for t in p.iter(qn("w:t")))][0]
+    indent = issued.find(qn("w:pPr")).find(qn("w:ind"))
+    assert (indent.get(qn("w:leftChars")), indent.get(qn("w:rightChars"))) == ("100", "100")
+
+
 # -- content -----------------------------------------------------------------------------------------
 
 
@@ -137,7 +190,7 @@ def test_the_headline_figures_are_the_boards(quarter, draft, document):
     expected = {colour: colours.count(colour) for colour in ("done", "green", "yellow", "red", "grey")}
     headline = draft.snapshot["headline"]
     assert {colour: headline[colour] for colour in expected} == expected
-    assert expected["green"] >= 1 and expected["red"] >= 1 and expected["grey"] >= 1  # the scene has each
+    assert expected["green"] >= 1 and expected["red"] >= 1  # the scene has both
     text = paragraph_starting(document, "2023年共实施").text
     assert (
         f"已完成{expected['done']}项，按序时进度推进（绿灯）{expected['green']}项，"
@@ -154,7 +207,7 @@ def test_each_project_says_its_figures_against_its_goals_and_its_light(document)
     assert "拓展学位目标≥3800个，累计完成950个，为目标的25%" in project
     assert "亮灯：绿灯" in project
     late = paragraph_starting(document, "（三）").text  # 县妇联 leads and has only a draft
-    assert "亮灯：红灯（报表逾期未报）" in late
+    assert "亮灯：红灯（县妇联（牵头单位）" in late and "逾期未报" in late
 
 
 def test_it_names_the_late_units_and_counts_the_reviewed_reports(quarter, document):
@@ -172,7 +225,7 @@ def test_the_chart_is_a_png_in_the_document_with_its_numbering_explained(documen
     assert image.startswith(b"\x89PNG\r\n\x1a\n")
     assert picture.width == Mm(150)
     caption = paragraph_starting(document, "图中横轴数字为实事序号").text
-    assert "1—实施优质教育资源扩容提质行动" in caption and "10—实施妇幼健康全生命周期管理行动" in caption
+    assert "与第二部分及附件的序号一致" in caption and "虚线为序时进度25%" in caption
 
 
 def test_the_merged_table_has_every_submitted_line_by_project_and_units_in_order(document):
@@ -180,12 +233,14 @@ def test_the_merged_table_has_every_submitted_line_by_project_and_units_in_order
     assert [c.text for c in table.rows[0].cells] == [
         "序号",
         "实事名称",
+        "目标与完成情况",
+        "亮灯",
         "责任单位",
         "本季度具体措施及任务进度情况",
         "完成时限",
     ]
     rows = [[cell.text for cell in row.cells] for row in table.rows[1:]]
-    assert [(row[0], row[2]) for row in rows] == [
+    assert [(row[0], row[4]) for row in rows] == [
         ("1", "县教育体育局"),
         ("3", "县教育体育局"),
         ("4", "县教育体育局"),
@@ -194,10 +249,44 @@ def test_the_merged_table_has_every_submitted_line_by_project_and_units_in_order
         ("9", "县教育体育局"),
         ("10", "县教育体育局"),
     ]
-    assert rows[0][3] == "教体局一季度完成3所幼儿园主体工程。" and rows[0][4] == "2023年12月31日"
+    assert rows[0][5] == "教体局一季度完成3所幼儿园主体工程。" and rows[0][6] == "2023年12月31日"
     everything = "".join("".join(row) for row in rows)
     for never in ("卫健局", "妇联尚未报送的草稿"):  # a returned report and a draft are not submitted lines
         assert never not in everything
+
+
+def test_each_project_in_the_table_has_its_figures_and_its_light(draft, document):
+    rows = [[cell.text for cell in row.cells] for row in document.tables[0].rows[1:]]
+    first = rows[0]
+    assert "新改扩建幼儿园：目标6所，完成3所（50%）" in first[2]
+    assert "拓展学位：目标≥3800个，完成950个（25%）" in first[2]
+    light = draft.snapshot["projects"][0]["light"]
+    assert first[3].startswith(light["name"]) and light["reason"] in first[3]
+    late = next(row for row in rows if row[0] == "3")  # 县妇联 leads and has only a draft
+    assert late[3].startswith("红灯") and "逾期" in late[3]
+
+
+def test_the_table_columns_have_fixed_widths_that_fill_the_text_block(document):
+    table = document.tables[0]
+    layout = table._tbl.tblPr.find(qn("w:tblLayout"))
+    assert layout is not None and layout.get(qn("w:type")) == "fixed"
+    widths = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    assert len(widths) == 7 and abs(sum(widths) - Mm(156).twips) < 10
+    assert all(
+        run.font.size.pt == 12 for cell in table.rows[1].cells for p in cell.paragraphs for run in p.runs
+    )
+
+
+def test_a_bulletin_issued_before_figures_and_lights_still_renders(draft):
+    from shishi.bulletins.document import render
+
+    old = dict(draft.snapshot, format=1, table=[row[:2] + row[4:] for row in draft.snapshot["table"]])
+    for key in ("mark", "copies_to", "correction", "reason"):
+        old.pop(key)
+    old["rules"] = {"yellow": 10, "red": 30}
+    document = Document(io.BytesIO(render(old)))
+    assert document.paragraphs[0].text == "桓台县为妇女儿童办实事调度通报"
+    assert [c.text for c in document.tables[0].rows[1].cells][4] == "县教育体育局"
 
 
 def test_the_number_column_holds_two_digits_on_one_line(document):
@@ -212,23 +301,35 @@ def test_a_projects_units_share_one_merged_number_and_title_cell(quarter):
     from shishi.bulletins.tables import MergedLinesExporter
 
     rows = [
-        [5, "实施适龄妇女“两癌”免费筛查和救助行动", "县卫生健康局", "甲", ""],
-        [5, "实施适龄妇女“两癌”免费筛查和救助行动", "县财政局", "乙", ""],
-        [6, "实施巾帼创业就业强基赋能行动", "县人力资源社会保障局", "丙", ""],
+        [
+            5,
+            "实施适龄妇女“两癌”免费筛查和救助行动",
+            "免费筛查：目标18000人",
+            "绿灯",
+            "县卫生健康局",
+            "甲",
+            "",
+        ],
+        [5, "实施适龄妇女“两癌”免费筛查和救助行动", "免费筛查：目标18000人", "绿灯", "县财政局", "乙", ""],
+        [6, "实施巾帼创业就业强基赋能行动", "无数值指标", "红灯", "县人力资源社会保障局", "丙", ""],
     ]
     document = Document()
     table = MergedLinesExporter(rows).docx_table(document)
     assert table.cell(1, 1)._tc is table.cell(2, 1)._tc  # one cell spans both rows
     assert table.cell(1, 1).text == "实施适龄妇女“两癌”免费筛查和救助行动"
+    assert table.cell(1, 3)._tc is table.cell(2, 3)._tc  # and its light
     assert table.cell(3, 1)._tc is not table.cell(2, 1)._tc
-    assert [table.cell(r, 2).text for r in (1, 2, 3)] == ["县卫生健康局", "县财政局", "县人力资源社会保障局"]
+    assert [table.cell(r, 4).text for r in (1, 2, 3)] == ["县卫生健康局", "县财政局", "县人力资源社会保障局"]
 
 
 def test_the_same_table_exports_as_csv_through_the_exporter_base(draft):
     from shishi.bulletins.tables import MergedLinesExporter
 
     csv = MergedLinesExporter(draft.snapshot["table"]).to_csv().decode("utf-8-sig")
-    assert csv.splitlines()[0] == "序号,实事名称,责任单位,本季度具体措施及任务进度情况,完成时限"
+    assert (
+        csv.splitlines()[0]
+        == "序号,实事名称,目标与完成情况,亮灯,责任单位,本季度具体措施及任务进度情况,完成时限"
+    )
     assert "教体局一季度完成3所幼儿园主体工程。" in csv
 
 

@@ -13,6 +13,7 @@ from shishi.bulletins.models import Bulletin, BulletinFrozen
 from shishi.bulletins.services import (
     BulletinError,
     issue_bulletin,
+    next_issue,
     open_bulletin,
     preview_bulletin,
     regenerate,
@@ -27,6 +28,13 @@ def text_of(data: bytes) -> str:
     document = Document(io.BytesIO(data))
     cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
     return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+def screening(snapshot: dict):
+    """The figure of project 5's 免费筛查 target in a snapshot."""
+    return next(
+        t["figure"] for p in snapshot["projects"] for t in p["targets"] if t["indicator"] == "免费筛查"
+    )
 
 
 def resubmit_and_accept_hana(quarter, cora):
@@ -58,7 +66,7 @@ def test_an_issued_bulletin_is_kept_as_issued_after_the_reports_change(client, c
     assert response.status_code == 200 and response.content == stored  # the same bytes as issued
     bulletin.refresh_from_db()
     assert regenerate(bulletin) == stored  # the snapshot makes the very same document again
-    assert bulletin.snapshot["headline"] != today.snapshot["headline"]
+    assert screening(bulletin.snapshot) is None and screening(today.snapshot) == "4500"
 
 
 def test_the_stored_file_is_the_rendered_snapshot_with_its_sha256(quarter, cast):
@@ -71,15 +79,75 @@ def test_the_stored_file_is_the_rendered_snapshot_with_its_sha256(quarter, cast)
     assert bulletin.snapshot["late_units"] and bulletin.snapshot["table"]
 
 
-def test_it_numbers_the_bulletins_of_a_plan_in_order(quarter, cast):
+def test_a_quarter_issued_again_is_a_correction_under_the_same_number(quarter, cast):
     first = issue_bulletin(quarter["plan"], quarter["period"], cast["cora"], today=TODAY)
-    second = issue_bulletin(
-        quarter["plan"], quarter["period"], cast["cora"], "关于一季度 进展的 通报", today=TODAY
+    again = issue_bulletin(
+        quarter["plan"],
+        quarter["period"],
+        cast["cora"],
+        "关于一季度 进展的 通报",
+        today=TODAY,
+        reason="县卫生健康局的筛查人数填错，已改正。",
     )
-    assert (first.label, second.label) == ("第1期", "第2期")
-    assert second.title == "关于一季度 进展的 通报"
-    paragraphs = [p.text for p in Document(io.BytesIO(open_bulletin(second))).paragraphs]
-    assert paragraphs[:2] == ["关于一季度 进展的 通报", "第2期"]
+    assert (first.label, again.label) == ("第1期", "第1期（更正）")
+    assert (again.number, again.correction, again.reason) == (1, 1, "县卫生健康局的筛查人数填错，已改正。")
+    assert again.title == "关于一季度 进展的 通报"
+    paragraphs = [p.text for p in Document(io.BytesIO(open_bulletin(again))).paragraphs]
+    assert paragraphs[1] == "第1期（更正）"
+    assert "关于一季度 进展的 通报（更正）" in paragraphs
+    said = next(p for p in paragraphs if p.startswith("本期为第1期的更正稿"))
+    assert "更正原因：县卫生健康局的筛查人数填错，已改正。" in said and "以本稿为准" in said
+    assert again.filename.endswith("调度通报第1期（更正）.docx")
+    third = issue_bulletin(quarter["plan"], quarter["period"], cast["cora"], today=TODAY, reason="再次更正")
+    assert third.label == "第1期（第2次更正）"
+    assert first.file.name != again.file.name  # the first issue stays as it was issued
+    assert open_bulletin(first) != open_bulletin(again)
+
+
+def test_a_correction_without_a_reason_is_refused(quarter, cast):
+    issue_bulletin(quarter["plan"], quarter["period"], cast["cora"], today=TODAY)
+    with pytest.raises(BulletinError, match="已印发为第1期，再次印发是更正，请写明更正原因"):
+        issue_bulletin(quarter["plan"], quarter["period"], cast["cora"], today=TODAY, reason="  ")
+    assert Bulletin.objects.count() == 1
+
+
+def test_numbers_run_on_across_the_quarters_of_the_year(quarter, cast):
+    plan = quarter["plan"]
+    q2, q3 = plan.periods.get(quarter=2), plan.periods.get(quarter=3)
+    later = datetime.date(2023, 10, 20)
+    first = issue_bulletin(plan, quarter["period"], cast["cora"], today=later)
+    third_quarter = issue_bulletin(plan, q3, cast["cora"], today=later)
+    second_quarter = issue_bulletin(plan, q2, cast["cora"], today=later)
+    corrected = issue_bulletin(plan, q3, cast["cora"], today=later, reason="数据有误")
+    assert [b.label for b in (first, third_quarter, second_quarter, corrected)] == [
+        "第1期",
+        "第2期",
+        "第3期",
+        "第2期（更正）",
+    ]
+    assert next_issue(plan, quarter["period"]).label == "第1期（更正）"
+    assert next_issue(plan, plan.periods.get(quarter=4)).label == "第4期"
+
+
+def test_the_database_refuses_a_second_number_for_a_quarter(quarter, cast):
+    """The constraint behind the rule, should anything but the service write a bulletin."""
+    from django.db import IntegrityError, transaction
+
+    bulletin = issue_bulletin(quarter["plan"], quarter["period"], cast["cora"], today=TODAY)
+    twin = Bulletin(
+        plan=bulletin.plan,
+        period=bulletin.period,
+        number=2,
+        title=bulletin.title,
+        issued_by=bulletin.issued_by,
+        issued_at=bulletin.issued_at,
+        snapshot=bulletin.snapshot,
+        file=bulletin.file.name,
+        filename="x.docx",
+        sha256=bulletin.sha256,
+    )
+    with pytest.raises(IntegrityError), transaction.atomic():
+        twin.save()
 
 
 def test_issuing_is_recorded_in_the_plans_history(quarter, cast):

@@ -309,6 +309,7 @@ CASES = [
     Case("bulletins:index", url("bulletins:index"), EVERYONE),  # a clerk's lists nothing
     Case("bulletins:plan", url("bulletins:plan", "plan"), OFFICE),
     Case("bulletins:preview-q1", url("bulletins:preview", "plan", 1), MANAGERS),
+    Case("bulletins:draft-q1", url("bulletins:draft", "plan", 1), MANAGERS),
     Case("bulletins:issue-q1", url("bulletins:issue", "plan", 1), MANAGERS, "POST", lambda s: {"title": ""}),
     Case("bulletins:download", url("bulletins:download", "bulletin"), OFFICE),
     # supervision: 督办 (tests/supervision)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime
 import io
+import zipfile
 
 import pytest
 from docx import Document
 from openpyxl import Workbook
 
-from shishi.documents.reading import FormError, parse_seq, read_form
+from shishi.documents.reading import FormError, FormRow, parse_seq, read_form
 
 from .filling import docx_without_table, xlsx_without_header
 
@@ -158,3 +159,63 @@ def test_a_zip_that_is_neither_word_nor_excel_is_refused():
         archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
     with pytest.raises(FormError, match="请上传Word"):
         read_form(buffer.getvalue())
+
+
+# --- the figures column ------------------------------------------------------------------------
+
+FIGURES_HEADER = [*HEADER[:4], "量化指标及累计完成值", HEADER[4]]
+
+
+@pytest.mark.parametrize("make", [docx_of, xlsx_of], ids=["docx", "xlsx"])
+def test_it_reads_the_figures_column_by_its_heading(make):
+    data = make(
+        FIGURES_HEADER,
+        ["1", "甲", "县妇联", "做了甲", "新改扩建幼儿园：目标6所，完成4所\n拓展学位：完成", "年底"],
+    )
+    (row,) = read_form(data)
+    assert (row.measures, row.deadline) == ("做了甲", "年底")
+    assert row.figures == "新改扩建幼儿园：目标6所，完成4所\n拓展学位：完成"
+
+
+def test_a_form_without_the_figures_column_reads_no_figures():
+    (row,) = read_form(docx_of(HEADER, ["1", "甲", "", "做了甲", ""]))
+    assert row.figures == ""
+
+
+def test_an_upload_kept_before_the_figures_column_still_reads():
+    """FormImport.rows of an upload waiting for its confirmation when this version was installed."""
+    kept = {"number": 1, "seq": 1, "seq_text": "1", "title": "甲", "units": "", "measures": "做了"}
+    assert FormRow.from_dict({**kept, "deadline": ""}).figures == ""
+
+
+def _rewritten(data: bytes, part: str, change) -> bytes:
+    """The package with one part's text changed, as another program would have written it."""
+    source, target = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(target, "w") as archive:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            archive.writestr(item, change(content.decode()).encode() if item.filename == part else content)
+    return target.getvalue()
+
+
+def test_it_finds_each_sheet_by_the_workbooks_own_relationships():
+    """A notes sheet first and the form renamed on the second; some programs write the parts'
+    addresses from the package's root (/xl/worksheets/…) rather than relative to xl/."""
+    book = Workbook()
+    book.active.title = "填表说明"
+    book.active.append(["请于季度末后10日内报送"])
+    form = book.create_sheet("一季度")
+    form.append(HEADER)
+    form.append([1, "甲", "县妇联", "做了甲", "年底"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    data = _rewritten(
+        buffer.getvalue(),
+        "xl/_rels/workbook.xml.rels",
+        lambda xml: xml.replace('Target="worksheets/', 'Target="/xl/worksheets/'),
+    )
+    assert (
+        'Target="/xl/worksheets/sheet2.xml"'
+        in zipfile.ZipFile(io.BytesIO(data)).read("xl/_rels/workbook.xml.rels").decode()
+    )
+    assert [(r.seq, r.measures) for r in read_form(data)] == [(1, "做了甲")]

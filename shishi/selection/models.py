@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from shishi.directory.models import Region, Unit
 from shishi.notice.targets import extract_targets
 from shishi.plans import figures
-from shishi.plans.models import Plan, Project, figure_fits
+from shishi.plans.models import NoticeFile, Plan, Project, figure_fits
 
 from . import rules
 
@@ -108,6 +108,12 @@ class Candidate(models.Model):
     investment = money_field(_("年度投资（万元）"))
     deadline = models.DateField(_("完成时限"), null=True, blank=True)
     feasibility = models.TextField(_("可行性说明"), max_length=2000, blank=True, default="")
+    # The draft notice the elected candidate went into, and its number there: once the office
+    # confirms that notice into a plan, the plan's project of that number is this candidate's.
+    notice_file = models.ForeignKey(
+        NoticeFile, models.SET_NULL, null=True, blank=True, related_name="candidates"
+    )
+    notice_seq = models.PositiveSmallIntegerField(null=True, blank=True)
     proposals = models.ManyToManyField(
         Proposal, blank=True, related_name="candidates", verbose_name=_("来源建议")
     )
@@ -133,6 +139,13 @@ class Candidate(models.Model):
     def targets(self):
         """The targets in `targets_text`, as the notice reader finds them (notice.Target)."""
         return extract_targets(self.targets_text)
+
+    @property
+    def project(self) -> Project | None:
+        """The plan's project this candidate became, once its draft notice was confirmed."""
+        if self.notice_file_id is None:
+            return None
+        return Project.objects.filter(plan__notice_file_id=self.notice_file_id, seq=self.notice_seq).first()
 
     @property
     def unit_list(self) -> list[Unit]:

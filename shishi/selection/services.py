@@ -18,7 +18,8 @@ from django.utils import timezone
 
 from shishi.directory.models import Person, Region, Unit
 from shishi.history.services import record
-from shishi.plans.models import Plan
+from shishi.plans.models import NoticeFile, Plan
+from shishi.plans.services import PlanError, read_notice_upload, save_corrections
 
 from . import rules
 from .models import (
@@ -31,6 +32,7 @@ from .models import (
     VoteSession,
     new_receipt,
 )
+from .notice_text import notice_text
 from .screening import personal_data
 
 MAX_CANDIDATES = 100  # a ballot of a county's congress holds a few dozen at most
@@ -550,3 +552,61 @@ def satisfaction_result(session: SatisfactionSession) -> SatisfactionResult | No
     ]
     counts = {key: sum(1 for r in ratings if r.result == key) for key in rules.SATISFACTION_NAMES}
     return SatisfactionResult(ratings, rules.satisfaction_rate(ballots, plain), counts)
+
+
+# -- from the vote to the plan --------------------------------------------------------------------
+
+
+def elected(region: Region, year: int) -> list[Candidate]:
+    """The year's candidates elected in a counted vote (a further vote among tied candidates
+    counts as well), in ballot order."""
+    chosen = {
+        result.candidate.pk: result.candidate
+        for session in VoteSession.objects.filter(region=region, year=year, counted_at__isnull=False)
+        for result in vote_result(session)
+        if result.outcome == rules.ELECTED
+    }
+    return sorted(chosen.values(), key=lambda candidate: candidate.ballot_order)
+
+
+def draft_plan(region: Region, year: int, person: Person, day) -> NoticeFile:
+    """Write the elected candidates as a notice and read it through the notice import, so that the
+    office corrects and confirms it in the import's own preview and the plan is made exactly as
+    from an uploaded notice. Each candidate keeps its place in the draft (Candidate.project)."""
+    chosen = elected(region, year)
+    if not chosen:
+        raise SelectionError("本年度还没有票决当选的项目。")
+    undecided = [
+        result.candidate.title
+        for session in VoteSession.objects.filter(region=region, year=year, counted_at__isnull=False)
+        for result in vote_result(session)
+        if result.outcome == rules.TIED and result.candidate not in chosen
+    ]
+    if undecided:
+        raise SelectionError(f"以下项目票数相同，须另行投票后再生成计划草稿：{'、'.join(undecided)}。")
+    for candidate in chosen:
+        list(candidate.unit_places.select_related("unit"))  # read once for the text below
+    text = notice_text(region.name, year, chosen, day, settings.SHISHI_DUE_DAYS)
+    try:
+        notice_file = read_notice_upload(
+            region, person, text.encode("utf-8"), f"{year}年民生实事项目（票决结果）.txt"
+        )
+    except PlanError as exc:
+        raise SelectionError(str(exc)) from None
+    draft = notice_file.draft
+    if len(draft["projects"]) != len(chosen):  # pragma: no cover - the reader reads what notice_text writes
+        raise SelectionError("生成的通知未能完整读出，请联系管理员。")
+    # What the text carries only approximately is set from the candidate itself.
+    for item, candidate in zip(draft["projects"], chosen, strict=True):
+        units = candidate.unit_list
+        item["title"] = candidate.title
+        item["units"], item["lead_units"] = [unit.name for unit in units], [units[0].name]
+        item["investment"] = str(candidate.investment) if candidate.investment is not None else None
+        if candidate.deadline:
+            item["deadline"] = candidate.deadline.isoformat()
+    save_corrections(notice_file, draft)
+    with transaction.atomic():
+        for item, candidate in zip(draft["projects"], chosen, strict=True):
+            Candidate.objects.filter(pk=candidate.pk).update(notice_file=notice_file, notice_seq=item["seq"])
+    record(region, person, "plan_drafted", f"由票决当选的{len(chosen)}个项目生成{year}年实事计划草稿")
+    return notice_file

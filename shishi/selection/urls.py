@@ -11,6 +11,7 @@ urlpatterns = [
     path("<id:region>/<year:year>/candidates/", views.candidates, name="candidates"),
     path("<id:region>/<year:year>/candidates/new/", views.candidate_edit, name="candidate_new"),
     path("<id:region>/<year:year>/candidates/<id:pk>/", views.candidate_edit, name="candidate_edit"),
+    path("<id:region>/<year:year>/draft-plan/", views.draft_plan, name="draft_plan"),
     path("<id:region>/<year:year>/votes/new/", views.vote_rules, name="vote_new"),
     path("<id:region>/<year:year>/votes/<id:pk>/rules/", views.vote_rules, name="vote_rules"),
     path("votes/<id:pk>/", views.vote, name="vote"),

@@ -160,6 +160,20 @@ def candidate_edit(request, region: int, year: int, pk: int | None = None):
     return render(request, "selection/candidate_form.html", context, status=400 if form.errors else 200)
 
 
+@login_required
+@require_POST
+def draft_plan(request, region: int, year: int):
+    """The elected candidates become a draft notice, opened in the notice import's preview."""
+    region = _region(request, region)
+    try:
+        notice_file = services.draft_plan(region, year, request.user, timezone.localdate())
+    except SelectionError as exc:
+        messages.error(request, str(exc))
+        return redirect("selection:candidates", region.pk, year)
+    messages.success(request, "已由票决当选的项目生成计划草稿，请校对后确认。")
+    return redirect("plans:preview", notice_file.pk)
+
+
 # -- the vote (票决) ----------------------------------------------------------------------------
 
 

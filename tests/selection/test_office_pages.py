@@ -9,6 +9,8 @@ from shishi.history.models import Event
 from shishi.selection.models import Proposal
 from tests.conftest import pdf_bytes
 
+from .conftest import FULL as FULL_BALLOTS
+
 
 @pytest.fixture
 def office(client, cast):
@@ -176,3 +178,21 @@ def test_a_leader_reads_the_vote_result_but_cannot_count(client, cast, session):
     assert client.get(f"/selection/votes/{session.pk}/count/").status_code == 403
     client.force_login(cast["otto"])
     assert client.get(f"/selection/votes/{session.pk}/").status_code == 403
+
+
+def test_it_opens_the_elected_candidates_as_a_draft_in_the_import_preview(office, world, session):
+    before = office.post(f"/selection/{world['huantai'].pk}/2024/draft-plan/")
+    assert before.status_code == 302 and before["Location"].endswith("/candidates/")
+    from shishi.selection import services
+    from shishi.selection.services import CandidateCount
+
+    services.enter_vote_counts(
+        session,
+        session.region.people.get(username="cora"),
+        FULL_BALLOTS,
+        {c.pk: CandidateCount(40) for c in session.candidates.all()},
+    )
+    response = office.post(f"/selection/{world['huantai'].pk}/2024/draft-plan/")
+    assert response.status_code == 302 and response["Location"].startswith("/plans/import/")
+    preview = office.get(response["Location"])
+    assert "新建普惠托育园" in preview.text and "新改扩建幼儿园" in preview.text

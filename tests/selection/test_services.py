@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 
 import pytest
 
@@ -233,3 +234,45 @@ def test_a_session_date_is_kept(plan, cora):
         plan, cora, RatingSettings("测评", members=50, held_on=datetime.date(2023, 12, 20))
     )
     assert session.held_on == datetime.date(2023, 12, 20)
+
+
+def test_the_elected_candidates_become_a_plan_through_the_notice_import(
+    world, cora, session, candidates, units, proposal
+):
+    from shishi.plans.services import confirm_plan, draft_unit_names
+
+    services.save_candidate(
+        world["huantai"],
+        2024,
+        cora,
+        services.CandidateText(
+            "新建普惠托育园",
+            "在城区新建托育园。",
+            "新增普惠托位100个",
+            Decimal("1200"),
+            datetime.date(2024, 10, 31),
+        ),
+        [units[2], units[0]],
+        [proposal],
+        candidates[0],
+    )
+    services.enter_vote_counts(session, cora, FULL, counts(session, 40, 20, 30))
+    notice_file = services.draft_plan(world["huantai"], 2024, cora, datetime.date(2024, 1, 15))
+    plan = confirm_plan(notice_file, cora, {name: "new" for name in draft_unit_names(notice_file.draft)})
+    assert [p.title for p in plan.projects.order_by("seq")] == ["新建普惠托育园", "新改扩建幼儿园"]
+    first = plan.projects.get(seq=1)
+    assert first.investment == Decimal("1200.00") and first.deadline == datetime.date(2024, 10, 31)
+    assert first.lead_unit == units[2]
+    assert [(t.indicator, t.value) for t in first.targets.all()] == [("新增普惠托位", Decimal("100.00"))]
+    candidates[0].refresh_from_db()
+    assert candidates[0].project == first
+    assert list(candidates[0].proposals.all()) == [proposal]  # proposal → candidate → project
+    candidates[1].refresh_from_db()
+    assert candidates[1].project is None  # not elected
+
+
+def test_it_waits_for_a_further_vote_on_a_tie_before_drafting(world, cora, session, candidates):
+    services.set_vote_rules(session, cora, VoteSettings("票决", members=50, mode=PICK, seats=2), candidates)
+    services.enter_vote_counts(session, cora, Ballots(50, 50, 0, 50, 0), counts(session, 40, 30, 30))
+    with pytest.raises(SelectionError, match="须另行投票"):
+        services.draft_plan(world["huantai"], 2024, cora, datetime.date(2024, 1, 15))

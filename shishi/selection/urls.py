@@ -16,6 +16,10 @@ urlpatterns = [
     path("<id:region>/<year:year>/votes/<id:pk>/rules/", views.vote_rules, name="vote_rules"),
     path("votes/<id:pk>/", views.vote, name="vote"),
     path("votes/<id:pk>/count/", views.vote_count, name="vote_count"),
+    path("votes/<id:pk>/ballot.docx", views.vote_document, {"kind": "ballot"}, name="ballot"),
+    path(
+        "votes/<id:pk>/announcement.docx", views.vote_document, {"kind": "announcement"}, name="announcement"
+    ),
     path("plans/<id:plan>/satisfaction/new/", views.rating_rules, name="satisfaction_new"),
     path("plans/<id:plan>/satisfaction/<id:pk>/rules/", views.rating_rules, name="satisfaction_rules"),
     path("satisfaction/<id:pk>/", views.satisfaction, name="satisfaction"),

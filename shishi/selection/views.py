@@ -3,6 +3,8 @@ public proposal form and receipt page. Views only read forms and call services."
 
 from __future__ import annotations
 
+import io
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,7 +19,7 @@ from shishi.directory.models import Region
 from shishi.plans.forms import messages_of
 from shishi.plans.models import Plan
 
-from . import forms, humancheck, services, throttle
+from . import documents, forms, humancheck, services, throttle
 from .access import can_manage_selection, can_propose_for_unit, can_read_selection, managed_regions
 from .models import Candidate, Proposal, SatisfactionSession, VoteSession
 from .services import SelectionError
@@ -224,6 +226,22 @@ def vote(request, pk: int):
         "tally_form": forms.TallyForm(),
     }
     return render(request, "selection/vote.html", context)
+
+
+@login_required
+def vote_document(request, pk: int, kind: str):
+    """The ballot (before or after the count) or the result announcement (after it), as .docx."""
+    session = _session(request, pk)
+    if kind == "announcement" and not session.locked:
+        raise Http404
+    make = documents.ballot if kind == "ballot" else documents.announcement
+    name = f"{session.title}{'票决票' if kind == 'ballot' else '票决结果公告'}.docx"
+    return FileResponse(
+        io.BytesIO(make(session, timezone.localdate())),
+        as_attachment=True,
+        filename=name,
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
 
 
 def _line_forms(form_class, rows, data, initial_of):

@@ -1,0 +1,126 @@
+"""The ballot and the result announcement as Word documents: what they say, and (where
+LibreOffice is installed) how they print, as PNGs under var/test-artefacts/selection/."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import docx
+import pytest
+from django.conf import settings
+
+from shishi.selection import documents, services
+from shishi.selection.rules import PICK
+from shishi.selection.services import CandidateCount, VoteSettings
+
+from .conftest import FULL
+
+DAY = datetime.date(2024, 1, 20)
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+PDFTOPPM = shutil.which("pdftoppm")
+ARTEFACTS = Path(settings.BASE_DIR) / "var" / "test-artefacts" / "selection"
+
+
+def text_of(data: bytes) -> str:
+    document = docx.Document(io.BytesIO(data))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+def counted(session, cora):
+    figures = {
+        c.pk: CandidateCount(y, n, a)
+        for c, (y, n, a) in zip(
+            session.candidates.order_by("ballot_order"), [(40, 5, 3), (25, 20, 3), (30, 10, 8)]
+        )
+    }
+    services.enter_vote_counts(session, cora, FULL, figures)
+    session.refresh_from_db()
+    return session
+
+
+def test_the_ballot_has_a_row_with_boxes_per_candidate_in_ballot_order(session):
+    document = docx.Document(io.BytesIO(documents.ballot(session, DAY)))
+    table = document.tables[0]
+    assert [cell.text for cell in table.rows[0].cells] == [
+        "序号",
+        "候选项目",
+        "牵头单位",
+        "赞成",
+        "反对",
+        "弃权",
+    ]
+    assert [row.cells[1].text for row in table.rows[1:]] == [
+        "新建普惠托育园",
+        "农村妇女两癌筛查",
+        "新改扩建幼儿园",
+    ]
+    assert all(cell.text == "" for row in table.rows[1:] for cell in row.cells[3:])
+    assert "桓台县2024年民生实事项目票决票" in text_of(documents.ballot(session, DAY))
+
+
+def test_a_pick_n_ballot_says_how_many_may_be_marked(session, cora, candidates):
+    services.set_vote_rules(
+        session, cora, VoteSettings("县人大常委会票决", members=50, mode=PICK, seats=2), candidates
+    )
+    text = text_of(documents.ballot(session, DAY))
+    assert "从3个候选项目中票决产生2个项目" in text and "最多画2个" in text
+
+
+def test_the_announcement_names_the_elected_by_the_rules(session, cora):
+    text = text_of(documents.announcement(counted(session, cora), DAY))
+    assert "发出票50张，收回50张，其中有效票48张、无效票2张" in text
+    assert "2个项目当选" in text
+    assert "1．新建普惠托育园（牵头单位：县教育体育局）" in text
+    assert "农村妇女两癌筛查" in text and "未当选" in text
+
+
+def test_the_same_count_gives_the_same_bytes(session, cora):
+    session = counted(session, cora)
+    assert documents.announcement(session, DAY) == documents.announcement(session, DAY)
+
+
+def test_the_pages_offer_the_ballot_before_and_the_announcement_after_the_count(client, cast, session):
+    client.force_login(cast["cora"])
+    assert client.get(f"/selection/votes/{session.pk}/ballot.docx").status_code == 200
+    assert client.get(f"/selection/votes/{session.pk}/announcement.docx").status_code == 404
+    counted(session, cast["cora"])
+    response = client.get(f"/selection/votes/{session.pk}/announcement.docx")
+    assert response.status_code == 200 and "attachment" in response["Content-Disposition"]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(SOFFICE is None or PDFTOPPM is None, reason="LibreOffice or pdftoppm is not installed")
+def test_libreoffice_prints_the_ballot_and_the_announcement(session, cora, tmp_path):
+    session = counted(session, cora)
+    ARTEFACTS.mkdir(parents=True, exist_ok=True)
+    for name, data in (
+        ("ballot", documents.ballot(session, DAY)),
+        ("announcement", documents.announcement(session, DAY)),
+    ):
+        source = tmp_path / f"{name}.docx"
+        source.write_bytes(data)
+        subprocess.run(
+            [
+                SOFFICE,
+                f"-env:UserInstallation=file://{tmp_path}/profile",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(tmp_path),
+                str(source),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
+        pdf = tmp_path / f"{name}.pdf"
+        subprocess.run(
+            [PDFTOPPM, "-r", "60", "-png", str(pdf), str(ARTEFACTS / name)], check=True, timeout=60
+        )
+    assert sorted(p.name for p in ARTEFACTS.glob("*.png"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -415,7 +416,7 @@ class TargetChange:
     target: Target | None
     indicator: str
     op: str
-    value: object  # Decimal
+    value: Decimal
     unit_of_measure: str
     text: str
     delete: bool = False
@@ -498,34 +499,41 @@ def amend_project(
     team_lines: list[str] = []
     joined: list[Unit] = []
     left: list[Unit] = []
+    moved: dict[int, str] = {}  # unit id → its new role, for a unit that stays with another role
     kept = [c for c in team if not c.delete]
     order = max((c.assignment.order for c in team if c.assignment), default=-1)
-    for change in team:
-        assignment = change.assignment
-        if change.delete:
-            if assignment is None:
-                continue
-            if refusal := team_removal_refusal(assignment):
-                raise PlanError(refusal)
-            team_lines.append(f"移出责任单位{assignment.unit.name}")
-            left.append(assignment.unit)
-            assignment.delete()
-            continue
-        if assignment is None:
-            order += 1
-            Assignment.objects.create(project=project, unit=change.unit, role=change.role, order=order)
-            team_lines.append(f"增加{_role_name(change.role)}{change.unit.name}")
-            joined.append(change.unit)
-            continue
-        if assignment.unit_id != change.unit.pk:  # a row's unit changed: one left, one joined
-            team_lines.append(f"责任单位{assignment.unit.name}改为{change.unit.name}")
-            left.append(assignment.unit)
-            joined.append(change.unit)
-            assignment.unit = change.unit
-        if assignment.role != change.role:
-            team_lines.append(f"{change.unit.name}改为{_role_name(change.role)}")
-        assignment.role = change.role
-        assignment.save()
+    try:
+        with transaction.atomic():  # two rows swapping their units meet the one-unit-once rule
+            for change in team:
+                assignment = change.assignment
+                if change.delete:
+                    if assignment is None:
+                        continue
+                    if refusal := team_removal_refusal(assignment):
+                        raise PlanError(refusal)
+                    team_lines.append(f"移出责任单位{assignment.unit.name}")
+                    left.append(assignment.unit)
+                    assignment.delete()
+                    continue
+                if assignment is None:
+                    order += 1
+                    unit, role = change.unit, change.role
+                    Assignment.objects.create(project=project, unit=unit, role=role, order=order)
+                    team_lines.append(f"增加{_role_name(change.role)}{change.unit.name}")
+                    joined.append(change.unit)
+                    continue
+                if assignment.unit_id != change.unit.pk:  # a row's unit changed: one left, one joined
+                    team_lines.append(f"责任单位{assignment.unit.name}改为{change.unit.name}")
+                    left.append(assignment.unit)
+                    joined.append(change.unit)
+                    assignment.unit = change.unit
+                elif assignment.role != change.role:
+                    team_lines.append(f"{change.unit.name}改为{_role_name(change.role)}")
+                    moved[change.unit.pk] = change.role
+                assignment.role = change.role
+                assignment.save()
+    except IntegrityError:
+        raise PlanError("同一单位在一项实事中只能列一次；如要互换两个单位，请分两次保存。") from None
     if not any(c.role == Assignment.Role.LEAD for c in kept):
         raise PlanError("每项实事要有一个牵头单位。")
 
@@ -542,6 +550,8 @@ def amend_project(
     if target_lines:
         for unit_id in on_project:
             told.setdefault(unit_id, []).append("指标有调整：" + "；".join(target_lines))
+    for unit_id, role in moved.items():
+        told.setdefault(unit_id, []).insert(0, f"贵单位改为{_role_name(role)}")
     for unit in joined:
         told.setdefault(unit.pk, []).insert(0, "贵单位已列为责任单位，请在本季度报表中填报本项进展")
     for unit in left:

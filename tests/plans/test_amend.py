@@ -107,7 +107,7 @@ def test_cora_adds_a_partner_moves_the_lead_and_removes_a_unit_and_each_unit_is_
     assert team == [("县卫生健康局", "partner"), ("县财政局", "lead"), ("县教育体育局", "partner")]
     assert project.lead_unit == finance
     assert "已列为责任单位" in cast["lena"].notices.get().text  # 县教育体育局, added
-    assert not cast["pavel"].notices.exists()  # his role changed, the targets did not
+    assert "贵单位改为牵头单位" in cast["pavel"].notices.get().text  # 县财政局 now leads
     summaries = set(Event.objects.filter(verb="amended").values_list("summary", flat=True))
     for said in ("移出责任单位县妇联", "增加配合单位县教育体育局", "县财政局改为牵头单位"):
         assert any(said in s for s in summaries), said
@@ -187,3 +187,14 @@ def test_a_unit_that_wrote_its_implementation_plan_is_not_taken_off(client, cast
     assert response.status_code == 400
     assert "县财政局已为本项实事填写实施方案，不能移出（可以改为配合单位）。" in response.content.decode()
     assert project.assignments.filter(pk=finance.pk).exists()
+
+
+def test_two_units_swapped_in_one_save_are_refused_with_a_message(client, cast, plan):
+    project = _project(plan, 5)  # 县卫生健康局, 县妇联, 县财政局
+    first, second = list(project.assignments.all())[:2]
+    client.force_login(cast["cora"])
+    form = edit_form(project, **{"u-0-unit": str(second.unit_id), "u-1-unit": str(first.unit_id)})
+    response = client.post(_url(project), form)
+    assert response.status_code == 400
+    assert "如要互换两个单位，请分两次保存" in response.content.decode()
+    assert list(project.assignments.values_list("unit_id", flat=True))[:2] == [first.unit_id, second.unit_id]

@@ -172,3 +172,12 @@ def test_otto_cannot_cancel_coras_upload(client, cast):
     client.force_login(cast["otto"])
     assert client.post(reverse("plans:cancel_import", args=[notice_file.pk])).status_code == 403
     assert NoticeFile.objects.filter(pk=notice_file.pk).exists()
+
+
+def test_the_examples_in_the_origin_module_hold():
+    import doctest
+
+    from shishi.plans import origin
+
+    failures, _ = doctest.testmod(origin)
+    assert failures == 0

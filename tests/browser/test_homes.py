@@ -14,15 +14,18 @@ import datetime
 import os
 
 import pytest
+import time_machine
 from django.utils import timezone
 
-from shishi.plans.models import Project
+from shishi.plans.models import Assignment, Period, Plan, Project
 from shishi.plans.services import confirm_plan, draft_unit_names, read_notice_upload
 from shishi.reporting.services import report_to_fill
 from shishi.supervision.services import issue
 from tests.conftest import SAMPLES, submit_filled
 
 from .journeys import CHROMIUM, DESK, PHONE, expect, fits_sideways, sync_playwright
+
+SHANGHAI = datetime.timezone(datetime.timedelta(hours=8))
 
 pytestmark = [
     pytest.mark.browser,
@@ -114,3 +117,35 @@ def test_the_city_home(journey, cast, year):
     journey.shot(page, "city-home-phone")
     desk = home(journey, "cici", "淄博市各区县实事进展", DESK)
     journey.shot(desk, "city-home-desk")
+
+
+@pytest.fixture
+def next_year_plan(plan, cast):
+    """Next year's plan, imported early (as in December), with 县教育体育局 on its one project."""
+    year = plan.year + 1
+    upcoming = Plan.objects.create(region=plan.region, year=year, title=f"{year}年为妇女儿童办实事")
+    for quarter in range(1, 5):
+        starts, ends, due = Period.bounds(year, quarter, upcoming.due_days)
+        Period.objects.create(plan=upcoming, quarter=quarter, starts_on=starts, ends_on=ends, due_on=due)
+    project = Project.objects.create(plan=upcoming, seq=1, title="新建幼儿园")
+    Assignment.objects.create(project=project, unit=cast["lena"].unit, role=Assignment.Role.LEAD, order=0)
+    return upcoming
+
+
+def test_the_clerks_home_across_the_year_boundary(journey, cast, plan, next_year_plan):
+    """On 5 January of next year (the clock moved forward, server and all), this year's fourth
+    quarter is still open and comes first; next year's second quarter is shown, not offered."""
+    january = datetime.datetime(next_year_plan.year, 1, 5, 10, tzinfo=SHANGHAI)
+    with time_machine.travel(january, tick=True):
+        page = home(journey, "lena", "县教育体育局 · 待办")
+        section = page.locator("section", has=page.get_by_role("heading", name="现在要填报"))
+        now = section.locator("li.quarter")
+        expect(now.first).to_contain_text(f"{plan.year}年第4季度")
+        expect(now.nth(1)).to_contain_text(f"{next_year_plan.year}年第1季度")
+        later = page.locator("li.quarter", has_text=f"{next_year_plan.year}年第2季度")
+        expect(later).to_contain_text("尚不能填写")
+        expect(later.get_by_role("button")).to_have_count(0)
+        journey.shot(page, "clerk-home-in-january-phone")
+        now.first.get_by_role("button", name="开始填写").tap()
+        form = page.get_by_role("heading", name=f"{plan.year}年为妇女儿童办实事工作进展情况报表")
+        expect(form).to_be_visible()

@@ -27,6 +27,7 @@ class Origin:
     plan_year: int
     other_region: bool  # issued by another region: confirming needs an explicit acknowledgement
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # worth knowing, nothing wrong
     existing: list[Plan] = field(default_factory=list)
 
     @property
@@ -84,6 +85,8 @@ def notice_origin(notice_file: NoticeFile, draft: dict, today: datetime.date) ->
             origin.warnings.append(
                 f"计划年度是{plan_year}年，今年是{today.year}年：已有{overdue}个季度的报送截止日期过去。"
             )
+        elif plan_year == today.year + 1:  # next year's notice, issued in December: as it should be
+            origin.notes.append(f"这是明年（{plan_year}年）的计划，第一季度从{plan_year}年1月1日开始填报。")
         else:
             origin.warnings.append(f"计划年度是{plan_year}年，今年是{today.year}年，请核对。")
     origin.existing = list(

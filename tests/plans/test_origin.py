@@ -181,3 +181,13 @@ def test_the_examples_in_the_origin_module_hold():
 
     failures, _ = doctest.testmod(origin)
     assert failures == 0
+
+
+def test_next_years_notice_in_december_is_noted_not_warned(client, world, cast):
+    text = (SAMPLES / "gaoqing-2024.txt").read_text(encoding="utf-8").replace("2024", "2027")
+    client.force_login(cast["otto"])
+    with time_machine.travel(DECEMBER_2026, tick=False):
+        notice_file = _upload(client, "gaoqing-2027.txt", text.encode("utf-8"))
+        page = client.get(reverse("plans:preview", args=[notice_file.pk])).content.decode()
+    assert "这是明年（2027年）的计划，第一季度从2027年1月1日开始填报。" in _origin_text(page)
+    assert 'role="alert"' not in page

@@ -22,7 +22,7 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from ninja import Field, File, NinjaAPI, Query, Schema, Status
+from ninja import Field, File, NinjaAPI, Path, Query, Schema, Status
 from ninja.errors import HttpError, ValidationError
 from ninja.files import UploadedFile
 from ninja.openapi.docs import DocsBase
@@ -32,6 +32,7 @@ from ninja.security import HttpBearer
 from shishi.directory.access import can_read_report, can_write_report, is_unit_clerk
 from shishi.directory.models import Person
 from shishi.exports.tables import plain
+from shishi.oversight.board import build_board
 from shishi.plans.models import Period, Plan, Target
 from shishi.reporting.forms import ReportForm
 from shishi.reporting.models import QuarterlyReport
@@ -45,6 +46,7 @@ from shishi.reporting.services import (
     save_draft,
     submit_report,
 )
+from shishi.reporting.states import LATE
 
 from . import schemas as s
 from .tokens import authenticate
@@ -282,6 +284,8 @@ def list_projects(request, plan_id: s.Id):
             "seq": p.seq,
             "title": p.title,
             "theme": p.theme,
+            "category": p.category,
+            "investment": _decimal(p.investment),
             "deadline": p.deadline,
             "units": [
                 {"unit_id": a.unit_id, "unit": a.unit.name, "role": a.role}
@@ -290,6 +294,45 @@ def list_projects(request, plan_id: s.Id):
             "targets": [_target_out(t, p) for t in p.targets.all()],
         }
         for p in projects
+    ]
+
+
+@api.get(
+    "/plans/{plan_id}/periods/{quarter}/lights",
+    response={200: list[s.LightOut]} | ERRORS,
+    summary="一个季度各项实事的亮灯",
+    description=(
+        "与调度页、实事页、调度通报和公开页同一亮灯规则（shishi/oversight/lights.py）："
+        "指标完成值占目标值的比例与序时进度比较，落后不足黄灯线（计划设定，默认10个百分点）为绿灯，"
+        "到红灯线（默认30个百分点）为黄灯，超过为红灯；任一责任单位（牵头或配合）报表逾期未报为红灯；"
+        "达到目标为已完成；完成值取牵头单位已报送的报表，其中尚未审核通过的 unreviewed 为 true。"
+    ),
+    tags=["计划"],
+)
+def list_lights(request, plan_id: s.Id, quarter: int = Path(..., ge=1, le=4)):
+    plan = _visible_plan(request, plan_id)
+    period = plan.period(quarter)
+    if period is None:
+        raise Http404("这份计划没有这个季度。")
+    board = build_board(plan, period, timezone.localdate())
+    return [
+        {
+            "project_id": p.pk,
+            "project_seq": p.seq,
+            "title": p.title,
+            "colour": (light := board.rows[p.pk].light).colour,
+            "name": light.name,
+            "reason": light.reason,
+            "progress": _decimal(light.progress),
+            "expected": _decimal(light.expected),
+            "unreviewed": light.unreviewed,
+            "late_units": [
+                {"unit_id": a.unit_id, "unit": a.unit.name, "role": a.role}
+                for a in p.assignments.all()
+                if board.cells[(p.pk, a.unit_id)] == LATE
+            ],
+        }
+        for p in board.projects
     ]
 
 

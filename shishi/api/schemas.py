@@ -92,9 +92,26 @@ class ProjectOut(Schema):
     seq: int
     title: str
     theme: str
+    category: str = Field(description="通知中的类别（如“教育类”），没有则为空")
+    investment: str | None = Field(description="年度投资（万元，十进制数字的字符串），通知未写则为 null")
     deadline: datetime.date | None
     units: list[TeamMember]
     targets: list[TargetOut]
+
+
+class LightOut(Schema):
+    project_id: int
+    project_seq: int
+    title: str
+    colour: Literal["done", "green", "yellow", "red", "grey"] = Field(
+        description="done 已完成、green 绿灯、yellow 黄灯、red 红灯、grey 未报"
+    )
+    name: str = Field(description="已完成、绿灯、黄灯、红灯、未报")
+    reason: str
+    progress: str | None = Field(description="完成目标的百分比（十进制数字的字符串），无数值指标时为 null")
+    expected: str = Field(description="序时进度（百分比）")
+    unreviewed: bool = Field(description="是否用了已报送、尚未审核通过的报表")
+    late_units: list[TeamMember] = Field(description="本季度报表逾期未报的责任单位")
 
 
 class ValueOut(Schema):

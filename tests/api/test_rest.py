@@ -3,16 +3,20 @@ draft stays his own, and Cora reads what was submitted."""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
+import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from shishi.api.models import ApiToken
 from shishi.api.tokens import create_token, revoke_token
 from shishi.history.models import Event
+from shishi.oversight.board import build_board
 from shishi.reporting.models import QuarterlyReport, ReportVersion, TargetValue
 from shishi.reporting.services import LineEntry, attach_stamped_pdf, save_draft, start_report, submit_report
-from tests.conftest import ApiClient, pdf_bytes
+from tests.conftest import ApiClient, pdf_bytes, submit_filled
 
 ROLES = ["lena", "pavel", "cora", "otto", "leah", "cici", "olga", "admin"]
 PLAN_READERS = {"lena", "pavel", "cora", "leah", "cici", "admin"}
@@ -403,3 +407,47 @@ def test_responses_are_readable_utf8(cast, api_as):
     response = api_as("lena").get("/api/me")
     assert "县教育体育局" in response.content.decode("utf-8")
     assert response["Content-Type"] == "application/json; charset=utf-8"
+
+
+# -- lights, by the board's own rule ------------------------------------------------------------
+
+
+def test_it_gives_each_projects_light_by_the_boards_rule(cast, plan, q1, api_as):
+    """Lena's unit submits Q1 (not yet reviewed); on 20 April nobody else has: project 5, where
+    Pavel's 县财政局 is a partner, is red and names it, as the board says."""
+    with time_machine.travel(datetime.datetime(2023, 4, 8, 9, tzinfo=datetime.UTC), tick=False):
+        report = start_report(cast["lena"].unit, q1)
+        submit_filled(report, cast["lena"], "按计划推进", {"新改扩建幼儿园": "2"})
+    with time_machine.travel(datetime.datetime(2023, 4, 20, 9, tzinfo=datetime.UTC), tick=False):
+        lights = api_as("leah").get(f"/api/plans/{plan.pk}/periods/1/lights")
+        board = build_board(plan, q1, datetime.date(2023, 4, 20))
+    assert lights.status_code == 200
+    by_seq = {light["project_seq"]: light for light in lights.json()}
+    assert len(by_seq) == plan.projects.count()
+    five = by_seq[5]
+    assert five["colour"] == "red" and "县财政局（配合单位）报表逾期未报" in five["reason"]
+    assert {"unit": "县财政局", "role": "partner"}.items() <= next(
+        u for u in five["late_units"] if u["unit"] == "县财政局"
+    ).items()
+    for project in board.projects:  # the same colour and words as the board
+        light, given = board.rows[project.pk].light, by_seq[project.seq]
+        assert (given["colour"], given["reason"]) == (light.colour, light.reason)
+    first = by_seq[1]
+    assert first["unreviewed"] is True  # Lena's report is submitted, not yet accepted
+
+
+@pytest.mark.parametrize("quarter", [0, 5, 99])
+def test_it_answers_a_quarter_outside_the_year_with_a_chinese_error(cast, plan, api_as, quarter):
+    response = api_as("leah").get(f"/api/plans/{plan.pk}/periods/{quarter}/lights")
+    assert response.status_code in (404, 422)
+    assert _chinese(response.json()["detail"])
+
+
+def test_it_gives_no_lights_of_a_plan_the_person_may_not_see(cast, plan, api_as):
+    assert api_as("otto").get(f"/api/plans/{plan.pk}/periods/1/lights").status_code == 404
+
+
+def test_it_gives_each_projects_category_and_investment(cast, plan, api_as):
+    first = api_as("leah").get(f"/api/plans/{plan.pk}/projects").json()[0]
+    assert set(first) >= {"category", "investment"}
+    assert first["investment"] is None or float(first["investment"]) >= 0

@@ -15,8 +15,8 @@ from docx.shared import Cm, Pt
 from shishi import gbt9704
 
 from . import rules
-from .models import VoteSession
-from .services import vote_result
+from .models import SatisfactionSession, VoteSession
+from .services import satisfaction_result, vote_result
 
 TABLE_SIZE = gbt9704.SIZES["四号"]
 CELL_MARGIN = Cm(0.1)
@@ -31,7 +31,9 @@ def issuer_of(session: VoteSession) -> str:
     return f"{session.region.name}人民代表大会常务委员会"
 
 
-def _table(document, header: list[str], rows: list[list[str]], widths, *, tall: bool = False):
+def _table(document, header: list[str], rows: list[list[str]], widths, *, tall: bool = False, left=(1, 2)):
+    """A table of 四号 type in fixed columns; the `left` columns (names) set flush left, the rest
+    (numbers, boxes) centred."""
     table = document.add_table(rows=1 + len(rows), cols=len(header))
     table.style = "Table Grid"
     gbt9704.fixed_widths(table, widths, CELL_MARGIN)
@@ -44,7 +46,7 @@ def _table(document, header: list[str], rows: list[list[str]], widths, *, tall: 
             paragraph = cell.paragraphs[0]
             gbt9704.compact(paragraph)
             paragraph.alignment = (
-                WD_ALIGN_PARAGRAPH.LEFT if index and column in (1, 2) else WD_ALIGN_PARAGRAPH.CENTER
+                WD_ALIGN_PARAGRAPH.LEFT if index and column in left else WD_ALIGN_PARAGRAPH.CENTER
             )
             font = gbt9704.HEADING_FONT if index == 0 else gbt9704.BODY_FONT
             gbt9704.run(paragraph, value, font, TABLE_SIZE)
@@ -164,3 +166,81 @@ def announcement(session: VoteSession, day: datetime.date) -> bytes:
 
 def _short(outcome: str) -> str:
     return {rules.ELECTED: "当选", rules.NOT_ELECTED: "未当选", rules.TIED: "另行投票"}[outcome]
+
+
+# -- the satisfaction vote (满意度测评) ---------------------------------------------------------
+
+RATING_WIDTHS = (Cm(1.2), Cm(7.8), Cm(2.1), Cm(2.4), Cm(2.1))
+RATING_RESULT_WIDTHS = (Cm(1.2), Cm(6.6), Cm(1.7), Cm(2.2), Cm(1.7), Cm(2.2))
+
+
+def rating_ballot(session: SatisfactionSession, day: datetime.date) -> bytes:
+    """One row per project of the plan, with 满意 / 基本满意 / 不满意 boxes."""
+    plan = session.plan
+    document = gbt9704.new_document(f"{session.title}测评票")
+    gbt9704.title(document, f"{plan.region.name}{plan.year}年民生实事项目\n满意度测评票")
+    gbt9704.body(
+        document,
+        "请对每个项目的完成情况在“满意”“基本满意”“不满意”中任选一栏画“○”；"
+        "同一项目画两个以上“○”或不画的，该项不计入。",
+    )
+    rows = [[str(p.seq), p.title, "", "", ""] for p in plan.projects.order_by("seq")]
+    _table(
+        document,
+        ["序号", "实事项目", "满意", "基本满意", "不满意"],
+        rows,
+        RATING_WIDTHS,
+        tall=True,
+        left=(1,),
+    )
+    note = gbt9704.body(document, "测评规则：" + session.rating_rules.describe())
+    note.paragraph_format.space_before = Pt(gbt9704.BODY_SIZE / 2)
+    return gbt9704.save(document, day)
+
+
+def rating_report(session: SatisfactionSession, day: datetime.date) -> bytes:
+    """The satisfaction result: each project's votes and result by the stated rule, and the rate."""
+    result = satisfaction_result(session)
+    if result is None:
+        raise ValueError("the satisfaction vote has not been counted")
+    plan = session.plan
+    issuer = f"{plan.region.name}人民代表大会常务委员会"
+    document = gbt9704.new_document(f"{session.title}结果", issuer)
+    gbt9704.title(document, f"关于{plan.region.name}{plan.year}年民生实事项目\n满意度测评结果的通报")
+    gbt9704.body(document, "")
+    held = f"{gbt9704.chinese_date(session.held_on)}，" if session.held_on else ""
+    counts = result.counts
+    rate = f"{result.rate}%" if result.rate is not None else "—"
+    gbt9704.body(
+        document,
+        f"{held}对{plan.year}年{len(result.ratings)}个民生实事项目进行了满意度测评。组成人员{session.members}人，"
+        f"发出测评票{session.issued}张，收回{session.returned}张，其中有效票{session.valid}张、无效票{session.invalid}张。",
+    )
+    gbt9704.body(document, "测评规则：" + session.rating_rules.describe())
+    gbt9704.body(
+        document,
+        f"测评结果：满意{counts[rules.SATISFIED]}项，基本满意{counts[rules.BASIC]}项，不满意{counts[rules.UNSATISFIED]}项；"
+        f"总体满意率（各项“满意”“基本满意”票之和占各项有效票之和的比例）为{rate}。各项目测评情况如下：",
+    )
+    rows = [
+        [
+            str(r.line.project.seq),
+            r.line.project.title,
+            str(r.line.satisfied),
+            str(r.line.basic),
+            str(r.line.unsatisfied),
+            r.result_name,
+        ]
+        for r in result.ratings
+    ]
+    _table(
+        document,
+        ["序号", "实事项目", "满意", "基本满意", "不满意", "结果"],
+        rows,
+        RATING_RESULT_WIDTHS,
+        left=(1,),
+    )
+    gbt9704.body(document, "")
+    gbt9704.signature(document, issuer, gbt9704.chinese_date(day))
+    gbt9704.imprint(document, issuer, gbt9704.chinese_date(day))
+    return gbt9704.save(document, day)

@@ -24,6 +24,8 @@ from .access import can_manage_selection, can_propose_for_unit, can_read_selecti
 from .models import Candidate, Proposal, SatisfactionSession, VoteSession
 from .services import SelectionError
 
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
 
 def _region(request, pk: int, manage: bool = True) -> Region:
     region = get_object_or_404(Region, pk=pk)
@@ -240,7 +242,23 @@ def vote_document(request, pk: int, kind: str):
         io.BytesIO(make(session, timezone.localdate())),
         as_attachment=True,
         filename=name,
-        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        content_type=DOCX,
+    )
+
+
+@login_required
+def rating_document(request, pk: int, kind: str):
+    """The satisfaction ballot, or the result (after the count), as .docx."""
+    session = _rating_session(request, pk)
+    if kind == "result" and not session.locked:
+        raise Http404
+    make = documents.rating_ballot if kind == "ballot" else documents.rating_report
+    name = f"{session.title}{'测评票' if kind == 'ballot' else '结果'}.docx"
+    return FileResponse(
+        io.BytesIO(make(session, timezone.localdate())),
+        as_attachment=True,
+        filename=name,
+        content_type=DOCX,
     )
 
 

@@ -14,8 +14,8 @@ import pytest
 from django.conf import settings
 
 from shishi.selection import documents, services
-from shishi.selection.rules import PICK
-from shishi.selection.services import CandidateCount, VoteSettings
+from shishi.selection.rules import PICK, Ballots
+from shishi.selection.services import CandidateCount, ProjectCount, RatingSettings, VoteSettings
 
 from .conftest import FULL
 
@@ -93,14 +93,47 @@ def test_the_pages_offer_the_ballot_before_and_the_announcement_after_the_count(
     assert response.status_code == 200 and "attachment" in response["Content-Disposition"]
 
 
+@pytest.fixture
+def rated(plan, cora):
+    session = services.create_satisfaction_session(
+        plan,
+        cora,
+        RatingSettings("2023年度民生实事满意度测评", members=50, held_on=datetime.date(2023, 12, 26)),
+    )
+    figures = {p.pk: ProjectCount(26, 10, 14) for p in plan.projects.all()}
+    figures[plan.projects.get(seq=1).pk] = ProjectCount(25, 1, 24)
+    services.enter_rating_counts(session, cora, Ballots(50, 50, 0, 50, 0), figures)
+    session.refresh_from_db()
+    return session
+
+
+def test_the_satisfaction_ballot_has_a_row_per_project_and_states_the_rule(rated, plan):
+    document = docx.Document(io.BytesIO(documents.rating_ballot(rated, DAY)))
+    rows = document.tables[0].rows
+    assert [c.text for c in rows[0].cells] == ["序号", "实事项目", "满意", "基本满意", "不满意"]
+    assert len(rows) == 1 + plan.projects.count()
+    assert "“满意”票超过全体组成人员的50%为满意" in text_of(documents.rating_ballot(rated, DAY))
+
+
+def test_the_satisfaction_result_gives_each_projects_result_and_the_rate(rated, client, cast):
+    text = text_of(documents.rating_report(rated, DAY))
+    assert "2023年12月26日，对2023年" in text
+    assert "基本满意1项" in text and "总体满意率" in text
+    client.force_login(cast["cora"])
+    assert client.get(f"/selection/satisfaction/{rated.pk}/result.docx").status_code == 200
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(SOFFICE is None or PDFTOPPM is None, reason="LibreOffice or pdftoppm is not installed")
-def test_libreoffice_prints_the_ballot_and_the_announcement(session, cora, tmp_path):
+def test_libreoffice_prints_the_ballots_and_results(session, cora, rated, tmp_path):
     session = counted(session, cora)
-    ARTEFACTS.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(ARTEFACTS, ignore_errors=True)
+    ARTEFACTS.mkdir(parents=True)
     for name, data in (
         ("ballot", documents.ballot(session, DAY)),
         ("announcement", documents.announcement(session, DAY)),
+        ("rating-ballot", documents.rating_ballot(rated, DAY)),
+        ("rating-result", documents.rating_report(rated, DAY)),
     ):
         source = tmp_path / f"{name}.docx"
         source.write_bytes(data)
@@ -123,4 +156,7 @@ def test_libreoffice_prints_the_ballot_and_the_announcement(session, cora, tmp_p
         subprocess.run(
             [PDFTOPPM, "-r", "60", "-png", str(pdf), str(ARTEFACTS / name)], check=True, timeout=60
         )
-    assert sorted(p.name for p in ARTEFACTS.glob("*.png"))
+    pictures = sorted(p.name for p in ARTEFACTS.glob("*.png"))
+    assert {"ballot-1.png", "announcement-1.png", "rating-ballot-1.png", "rating-result-1.png"} <= set(
+        pictures
+    )

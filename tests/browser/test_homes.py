@@ -1,4 +1,5 @@
-"""Each role's home on a phone: the coordinator, the clerk, the leader, the 督查室 and the city.
+"""Each role's home on a phone: the coordinator, the clerk, the leader, the 督查室 and the city;
+the clerk's home across the year boundary; the 404 and 403 pages.
 
 The world: 桓台县's plan for this year (tests/browser/conftest.py). Lena (县教育体育局) has
 submitted every quarter that has begun but the latest, with one kindergarten of six; 县财政局
@@ -149,3 +150,15 @@ def test_the_clerks_home_across_the_year_boundary(journey, cast, plan, next_year
         now.first.get_by_role("button", name="开始填写").tap()
         form = page.get_by_role("heading", name=f"{plan.year}年为妇女儿童办实事工作进展情况报表")
         expect(form).to_be_visible()
+
+
+def test_the_error_pages_on_a_phone(journey, cast, plan):
+    page = home(journey, "lena", "县教育体育局 · 待办")
+    page.goto("/plans/999999/")
+    expect(page.get_by_role("heading", name="找不到这个页面")).to_be_visible()
+    journey.shot(page, "not-found-phone")
+    page.goto("/desk/review/")
+    expect(page.get_by_role("heading", name="没有权限查看这个页面")).to_be_visible()
+    journey.shot(page, "refused-phone")
+    page.get_by_role("link", name="返回首页").tap()
+    expect(page.get_by_role("heading", name="县教育体育局 · 待办")).to_be_visible()

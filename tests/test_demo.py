@@ -142,3 +142,12 @@ def test_it_takes_the_day_it_is_given_whatever_the_clock_says(db):
         load_demo(today=datetime.date(2026, 11, 22))
     assert Plan.objects.filter(year=2026).exists()
     assert set(SupervisionNotice.objects.values_list("state", flat=True)) == {"open", "answered"}
+
+
+@_on(2026, 11, 22)
+def test_every_log_in_works_and_the_demos_past_is_not_mailed(db, client, mailoutbox):
+    logins = load_demo()
+    assert mailoutbox == []  # dozens of submissions and reviews, told in the application only
+    for _role, username, password in logins:
+        assert client.login(username=username, password=password), username
+        assert Person.objects.get(username=username).email == f"{username}@example.invalid"

@@ -121,3 +121,17 @@ def test_it_collects_only_for_this_year_or_next(client, world):
 
 def test_it_says_when_a_receipt_code_is_unknown(client, world):
     assert "没有找到这个回执码" in client.get("/selection/receipt/", {"code": "ABCDEFGHJK"}).text
+
+
+def test_the_receipt_page_follows_the_proposal_through_the_vote(client, cora, session, proposal):
+    from shishi.selection import services
+    from shishi.selection.services import CandidateCount
+
+    from .conftest import FULL
+
+    services.enter_vote_counts(
+        session, cora, FULL, {c.pk: CandidateCount(40) for c in session.candidates.all()}
+    )
+    page = client.get("/selection/receipt/", {"code": proposal.receipt})
+    assert "候选项目：新建普惠托育园" in page.text
+    assert "县人大常委会票决，<strong>当选</strong>" in page.text

@@ -276,3 +276,26 @@ def test_it_waits_for_a_further_vote_on_a_tie_before_drafting(world, cora, sessi
     services.enter_vote_counts(session, cora, Ballots(50, 50, 0, 50, 0), counts(session, 40, 30, 30))
     with pytest.raises(SelectionError, match="须另行投票"):
         services.draft_plan(world["huantai"], 2024, cora, datetime.date(2024, 1, 15))
+
+
+def test_the_chain_follows_a_merged_proposal_to_its_projects_satisfaction_result(
+    world, cora, session, candidates, proposal
+):
+    from shishi.plans.services import confirm_plan, draft_unit_names
+    from shishi.selection import chain
+
+    duplicate = services.submit_proposal(world["huantai"], 2024, "phone", ProposalText("托育", "多建托育园"))
+    services.merge_proposal(duplicate, proposal, cora, "与同类建议合并办理。")
+    assert [p.outcome_name for p in chain.proposal_paths(duplicate)] == ["尚未票决"]
+    services.enter_vote_counts(session, cora, FULL, counts(session, 40, 20, 30))
+    notice_file = services.draft_plan(world["huantai"], 2024, cora, datetime.date(2024, 1, 15))
+    plan = confirm_plan(notice_file, cora, {name: "new" for name in draft_unit_names(notice_file.draft)})
+    rating = services.create_satisfaction_session(plan, cora, RatingSettings("测评", members=50))
+    services.enter_rating_counts(
+        rating, cora, Ballots(50, 50, 0, 50, 0), {p.pk: ProjectCount(30, 10, 10) for p in plan.projects.all()}
+    )
+    [path] = chain.proposal_paths(duplicate)
+    assert (path.outcome_name, path.project.seq, path.rating_name) == ("当选", 1, "满意")
+    origin = chain.project_origin(plan.projects.get(seq=1))
+    assert origin.path.candidate == candidates[0] and origin.proposals == [proposal]
+    assert chain.project_origin(plan.projects.get(seq=2)).path.candidate == candidates[2]

@@ -19,7 +19,7 @@ from shishi.directory.models import Region
 from shishi.plans.forms import messages_of
 from shishi.plans.models import Plan
 
-from . import documents, forms, humancheck, services, throttle
+from . import chain, documents, forms, humancheck, services, throttle
 from .access import can_manage_selection, can_propose_for_unit, can_read_selection, managed_regions
 from .models import Candidate, Proposal, SatisfactionSession, VoteSession
 from .services import SelectionError
@@ -509,6 +509,10 @@ def receipt(request):
         )
         if found is None:
             throttle.count(request)  # a wrong code counts: codes are not to be guessed
-    return render(
-        request, "selection/receipt.html", {"form": form, "proposal": found, "searched": form.is_bound}
-    )
+    context = {
+        "form": form,
+        "proposal": found,
+        "searched": form.is_bound,
+        "paths": chain.proposal_paths(found) if found else [],
+    }
+    return render(request, "selection/receipt.html", context)

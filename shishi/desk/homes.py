@@ -24,6 +24,7 @@ from shishi.reporting.states import (
     NOT_REPORTED,
     ON_TIME,
     REPORTED_LATE,
+    TIMELINESS_NAMES,
     ClerkQuarter,
     clerk_quarters,
     timeliness,
@@ -35,7 +36,6 @@ from shishi.supervision.models import SupervisionNotice
 KEEP_LAST_YEAR = datetime.timedelta(days=45)
 # Lights as a reader scans them: what needs attention first.
 COLOURS = (RED, YELLOW, GREY, GREEN, DONE)
-TIMELINESS_WORDS = {ON_TIME: "按时报送", REPORTED_LATE: "逾期报送", NOT_REPORTED: "未报送"}
 CHANGES_SHOWN = 30
 FIRST_VISIT = datetime.timedelta(days=7)  # no earlier log-in known: what changed in the last week
 
@@ -134,7 +134,7 @@ def unit_timeliness(board: Board, period: Period, today: datetime.date) -> list[
         QuarterlyReport.objects.filter(period=period).values_list("unit_id", "first_submitted_at")
     )
     counts = Counter(timeliness(first_in.get(unit.pk), period, today) for unit in board.units)
-    return [(key, TIMELINESS_WORDS[key], counts[key]) for key in (ON_TIME, REPORTED_LATE, NOT_REPORTED)]
+    return [(key, TIMELINESS_NAMES[key], counts[key]) for key in (ON_TIME, REPORTED_LATE, NOT_REPORTED)]
 
 
 def _open_supervision(plans: list[Plan]) -> list[SupervisionNotice]:

@@ -28,6 +28,7 @@ urlpatterns = [
     path("satisfaction/<id:pk>/result.docx", views.rating_document, {"kind": "result"}, name="rating_result"),
     path("<str:kind>/<id:pk>/tally/", views.tally_upload, name="tally_upload"),
     path("<str:kind>/<id:pk>/tally.pdf", views.tally_download, name="tally_download"),
+    path("<str:kind>/<id:pk>/tally.csv", views.tally_csv, name="tally_csv"),
     path("propose/<id:region>/<year:year>/", views.propose, name="propose"),
     path("receipt/", views.receipt, name="receipt"),
 ]

@@ -19,7 +19,7 @@ from shishi.directory.models import Region
 from shishi.plans.forms import messages_of
 from shishi.plans.models import Plan
 
-from . import chain, documents, forms, humancheck, services, throttle
+from . import chain, documents, forms, humancheck, services, tallies, throttle
 from .access import can_manage_selection, can_propose_for_unit, can_read_selection, managed_regions
 from .models import Candidate, Proposal, SatisfactionSession, VoteSession
 from .services import SelectionError
@@ -344,6 +344,21 @@ def tally_download(request, kind: str, pk: int):
         raise Http404
     return FileResponse(
         session.tally_pdf.open("rb"), as_attachment=True, filename=session.tally_name or "计票单.pdf"
+    )
+
+
+@login_required
+def tally_csv(request, kind: str, pk: int):
+    """The counts as a CSV table (formula-safe), once counted."""
+    session, _back = _counted_session(request, kind, pk)
+    if not session.locked:
+        raise Http404
+    rows = tallies.vote_rows(session) if kind == "vote" else tallies.rating_rows(session)
+    return FileResponse(
+        io.BytesIO(tallies.to_csv(rows)),
+        as_attachment=True,
+        filename=f"{session.title}计票结果.csv",
+        content_type="text/csv; charset=utf-8",
     )
 
 

@@ -160,3 +160,25 @@ def test_libreoffice_prints_the_ballots_and_results(session, cora, rated, tmp_pa
     assert {"ballot-1.png", "announcement-1.png", "rating-ballot-1.png", "rating-result-1.png"} <= set(
         pictures
     )
+
+
+def test_the_tally_table_is_formula_safe(session, cora, client, cast):
+    from shishi.selection import tallies
+
+    candidate = session.candidates.get(ballot_order=1)
+    candidate.title = '=HYPERLINK("http://evil.example/")'
+    candidate.save()
+    counted(session, cora)
+    client.force_login(cast["leah"])
+    response = client.get(f"/selection/vote/{session.pk}/tally.csv")
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert "'=HYPERLINK" in text and "有效票数,48" in text
+    assert tallies.cell("-5") == "-5" and tallies.cell("＝1") == "'＝1"
+
+
+def test_the_satisfaction_tally_states_the_rate_and_the_rule(rated):
+    from shishi.selection import tallies
+
+    rows = tallies.rating_rows(rated)
+    assert ["总体满意率（%）", "70.0"] in rows
+    assert rows[-1][0] == "测评规则"

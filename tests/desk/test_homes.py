@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from shishi.directory.models import Person
 from shishi.plans.models import Assignment, Period, Plan, Project
+from shishi.reporting.models import Reminder
 from shishi.reporting.services import report_to_fill, return_report
 from shishi.supervision.services import answer, issue
 from tests.conftest import submit_filled
@@ -67,6 +68,21 @@ def test_it_gives_the_coordinator_her_review_queue_late_units_督办_and_bulleti
     assert "2023年第2季度调度通报尚未印发" in html
     assert reverse("bulletins:plan", args=[plan.pk]) in html
     assert reverse("oversight:board", args=[plan.pk, 3]) in html  # the quarter being chased now
+
+
+def test_the_coordinator_reminds_every_late_unit_from_her_home(client, cast, plan, july):
+    with on(datetime.date(2023, 7, 20)):
+        html = page(client, cast["cora"])
+        remind_all = reverse("oversight:remind_all", args=[plan.pk, 2])
+        assert f'action="{remind_all}"' in html and "提醒全部逾期单位" in html
+        response = client.post(remind_all, follow=True)
+    late = Reminder.objects.filter(period=july["q2"]).values_list("unit__name", flat=True)
+    assert "县财政局" in set(late) and "县教育体育局" not in set(late)  # Lena's unit reported
+    assert "已提醒" in response.content.decode()
+    # Leah, a leader, reads the same home without the button, and may not post it.
+    with on(datetime.date(2023, 7, 20)):
+        assert "提醒全部逾期单位" not in page(client, cast["leah"])
+        assert client.post(remind_all).status_code == 403
 
 
 def test_it_shows_the_coordinator_what_changed_since_her_previous_log_in(client, cast, plan):

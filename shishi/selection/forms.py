@@ -176,7 +176,7 @@ class CandidateForm(Form):
 
 class MoveForm(Form):
     candidate = forms.ModelChoiceField(queryset=Candidate.objects.none())
-    direction = forms.ChoiceField(choices=[("up", "上移"), ("down", "下移")])
+    direction = forms.ChoiceField(choices=[("up", "上移"), ("down", "下移"), ("remove", "删除")])
 
     def __init__(self, candidates, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -232,6 +232,24 @@ def reorder_candidates(region: Region, year: int, person: Person, ordered: list[
     )
 
 
+@transaction.atomic
+def remove_candidate(candidate: Candidate, person: Person) -> None:
+    """Take a candidate off the shortlist before any vote on it was counted; those after it move
+    up one place on the ballot. Its proposals stay, answered as they were."""
+    if _counted_sessions([candidate.pk]):
+        raise SelectionError("这个候选项目已经计票，不能删除。")
+    region, year, title = candidate.region, candidate.year, candidate.title
+    candidate.delete()
+    later = list(
+        Candidate.objects.select_for_update()
+        .filter(region=region, year=year, ballot_order__gt=candidate.ballot_order)
+        .order_by("ballot_order")
+    )
+    for item in later:
+        Candidate.objects.filter(pk=item.pk).update(ballot_order=item.ballot_order - 1)
+    record(region, person, "unshortlisted", f"删除候选项目《{title}》")
+
+
 # -- the vote (票决) ----------------------------------------------------------------------------
 
 LOCKED_RULES = "已经录入计票结果，票决规则不能再修改。"

@@ -20,6 +20,7 @@ urlpatterns = [
     path(
         "votes/<id:pk>/announcement.docx", views.vote_document, {"kind": "announcement"}, name="announcement"
     ),
+    path("<id:region>/satisfaction/", views.satisfaction_list, name="satisfaction_list"),
     path("plans/<id:plan>/satisfaction/new/", views.rating_rules, name="satisfaction_new"),
     path("plans/<id:plan>/satisfaction/<id:pk>/rules/", views.rating_rules, name="satisfaction_rules"),
     path("satisfaction/<id:pk>/", views.satisfaction, name="satisfaction"),

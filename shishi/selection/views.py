@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -24,6 +25,7 @@ from .access import can_manage_selection, can_propose_for_unit, can_read_selecti
 from .models import Candidate, Proposal, SatisfactionSession, VoteSession
 from .services import SelectionError
 
+PROPOSALS_PER_PAGE = 50
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -69,10 +71,11 @@ def proposals(request, region: int, year: int):
     status = request.GET.get("status", "")
     if status in Proposal.Status.values:
         found = found.filter(status=status)
+    page = Paginator(found, PROPOSALS_PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "region": region,
         "year": year,
-        "proposals": found,
+        "proposals": page,
         "form": form,
         "statuses": Proposal.Status.choices,
         "status": status,
@@ -118,7 +121,12 @@ def candidates(request, region: int, year: int):
     )
     if request.method == "POST":
         form = forms.MoveForm(found, request.POST)
-        if form.is_valid():
+        if form.is_valid() and form.cleaned_data["direction"] == "remove":
+            try:
+                services.remove_candidate(form.cleaned_data["candidate"], request.user)
+            except SelectionError as exc:
+                messages.error(request, str(exc))
+        elif form.is_valid():
             ordered = list(found)
             at = ordered.index(form.cleaned_data["candidate"])
             to = at - 1 if form.cleaned_data["direction"] == "up" else at + 1
@@ -385,6 +393,17 @@ def _rating_session(request, pk: int) -> SatisfactionSession:
     if not can_read_selection(request.user, session.plan.region):
         raise PermissionDenied
     return session
+
+
+@login_required
+def satisfaction_list(request, region: int):
+    """The region's plans, each with its satisfaction votes and a way to set one up."""
+    region = _region(request, region)
+    plans = Plan.objects.filter(region=region).prefetch_related("satisfaction_sessions").order_by("-year")
+    year = timezone.localdate().year + 1
+    return render(
+        request, "selection/satisfaction_list.html", {"region": region, "year": year, "plans": plans}
+    )
 
 
 @login_required

@@ -196,3 +196,20 @@ def test_it_opens_the_elected_candidates_as_a_draft_in_the_import_preview(office
     assert response.status_code == 302 and response["Location"].startswith("/plans/import/")
     preview = office.get(response["Location"])
     assert "新建普惠托育园" in preview.text and "新改扩建幼儿园" in preview.text
+
+
+def test_it_lists_the_regions_plans_for_a_satisfaction_vote(office, world, plan):
+    page = office.get(f"/selection/{world['huantai'].pk}/satisfaction/")
+    assert plan.title in page.text and f"/selection/plans/{plan.pk}/satisfaction/new/" in page.text
+
+
+def test_it_pages_a_long_list_of_proposals(office, world):
+    from shishi.selection import services
+    from shishi.selection.services import ProposalText
+
+    for n in range(55):
+        services.submit_proposal(world["huantai"], 2024, "web", ProposalText(f"建议{n}号", "内容"))
+    first = office.get(f"/selection/{world['huantai'].pk}/2024/proposals/")
+    assert "第1页，共2页（55条）" in first.text
+    assert "第2页" in office.get(f"/selection/{world['huantai'].pk}/2024/proposals/", {"page": "2"}).text
+    assert office.get(f"/selection/{world['huantai'].pk}/2024/proposals/", {"page": "²"}).status_code == 200

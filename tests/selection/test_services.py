@@ -9,7 +9,7 @@ import pytest
 
 from shishi.history.models import Event
 from shishi.selection import services
-from shishi.selection.models import RECEIPT_ALPHABET, Proposal
+from shishi.selection.models import RECEIPT_ALPHABET, Candidate, Proposal
 from shishi.selection.rules import ELECTED, NOT_ELECTED, PICK, Ballots
 from shishi.selection.services import (
     CandidateCount,
@@ -299,3 +299,15 @@ def test_the_chain_follows_a_merged_proposal_to_its_projects_satisfaction_result
     origin = chain.project_origin(plan.projects.get(seq=1))
     assert origin.path.candidate == candidates[0] and origin.proposals == [proposal]
     assert chain.project_origin(plan.projects.get(seq=2)).path.candidate == candidates[2]
+
+
+def test_it_removes_a_candidate_and_closes_the_gap_on_the_ballot(cora, candidates):
+    services.remove_candidate(candidates[0], cora)
+    orders = [(c.title, c.ballot_order) for c in Candidate.objects.order_by("ballot_order")]
+    assert orders == [("农村妇女两癌筛查", 1), ("新改扩建幼儿园", 2)]
+
+
+def test_it_keeps_a_counted_candidate_on_the_ballot(session, cora, candidates):
+    services.enter_vote_counts(session, cora, FULL, counts(session, 30, 30, 30))
+    with pytest.raises(SelectionError, match="已经计票，不能删除"):
+        services.remove_candidate(candidates[0], cora)

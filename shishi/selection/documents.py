@@ -99,8 +99,6 @@ def announcement(session: VoteSession, day: datetime.date) -> bytes:
     result = vote_result(session)
     if not result:
         raise ValueError("the vote has not been counted")
-    for item in result:
-        list(item.candidate.unit_places.select_related("unit"))
     elected = [item for item in result if item.outcome == rules.ELECTED]
     tied = [item for item in result if item.outcome == rules.TIED]
     issuer = issuer_of(session)

@@ -575,35 +575,40 @@ def satisfaction_result(session: SatisfactionSession) -> SatisfactionResult | No
 # -- from the vote to the plan --------------------------------------------------------------------
 
 
+def latest_outcomes(region: Region, year: int) -> dict[Candidate, str]:
+    """Each of the year's voted candidates with its outcome in the latest counted vote it was on:
+    a further vote among tied candidates decides for them, and leaves the others as they were."""
+    outcomes: dict[int, tuple[Candidate, str]] = {}
+    for session in VoteSession.objects.filter(region=region, year=year, counted_at__isnull=False).order_by(
+        "counted_at", "pk"
+    ):
+        for result in vote_result(session):
+            outcomes[result.candidate.pk] = (result.candidate, result.outcome)
+    return dict(outcomes.values())
+
+
 def elected(region: Region, year: int) -> list[Candidate]:
-    """The year's candidates elected in a counted vote (a further vote among tied candidates
-    counts as well), in ballot order."""
-    chosen = {
-        result.candidate.pk: result.candidate
-        for session in VoteSession.objects.filter(region=region, year=year, counted_at__isnull=False)
-        for result in vote_result(session)
-        if result.outcome == rules.ELECTED
-    }
-    return sorted(chosen.values(), key=lambda candidate: candidate.ballot_order)
+    """The year's candidates elected in their latest counted vote, in ballot order."""
+    chosen = [c.pk for c, outcome in latest_outcomes(region, year).items() if outcome == rules.ELECTED]
+    return list(
+        Candidate.objects.filter(pk__in=chosen).prefetch_related("unit_places__unit").order_by("ballot_order")
+    )
 
 
 def draft_plan(region: Region, year: int, person: Person, day) -> NoticeFile:
     """Write the elected candidates as a notice and read it through the notice import, so that the
     office corrects and confirms it in the import's own preview and the plan is made exactly as
     from an uploaded notice. Each candidate keeps its place in the draft (Candidate.project)."""
+    outcomes = latest_outcomes(region, year)
+    undecided = sorted(
+        (c for c, outcome in outcomes.items() if outcome == rules.TIED), key=lambda c: c.ballot_order
+    )
+    if undecided:
+        names = "、".join(c.title for c in undecided)
+        raise SelectionError(f"以下项目票数相同，须另行投票后再生成计划草稿：{names}。")
     chosen = elected(region, year)
     if not chosen:
         raise SelectionError("本年度还没有票决当选的项目。")
-    undecided = [
-        result.candidate.title
-        for session in VoteSession.objects.filter(region=region, year=year, counted_at__isnull=False)
-        for result in vote_result(session)
-        if result.outcome == rules.TIED and result.candidate not in chosen
-    ]
-    if undecided:
-        raise SelectionError(f"以下项目票数相同，须另行投票后再生成计划草稿：{'、'.join(undecided)}。")
-    for candidate in chosen:
-        list(candidate.unit_places.select_related("unit"))  # read once for the text below
     text = notice_text(region.name, year, chosen, day, settings.SHISHI_DUE_DAYS)
     try:
         notice_file = read_notice_upload(

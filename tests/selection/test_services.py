@@ -311,3 +311,15 @@ def test_it_keeps_a_counted_candidate_on_the_ballot(session, cora, candidates):
     services.enter_vote_counts(session, cora, FULL, counts(session, 30, 30, 30))
     with pytest.raises(SelectionError, match="已经计票，不能删除"):
         services.remove_candidate(candidates[0], cora)
+
+
+def test_a_further_vote_among_the_tied_decides_and_the_plan_can_be_drafted(world, cora, session, candidates):
+    services.set_vote_rules(session, cora, VoteSettings("票决", members=50, mode=PICK, seats=2), candidates)
+    services.enter_vote_counts(session, cora, Ballots(50, 50, 0, 50, 0), counts(session, 40, 30, 30))
+    revote = services.create_vote_session(
+        world["huantai"], 2024, cora, VoteSettings("另行投票", members=50, mode=PICK, seats=1), candidates[1:]
+    )
+    services.enter_vote_counts(revote, cora, Ballots(50, 50, 0, 50, 0), counts(revote, 20, 30))
+    assert [c.title for c in services.elected(world["huantai"], 2024)] == ["新建普惠托育园", "新改扩建幼儿园"]
+    notice_file = services.draft_plan(world["huantai"], 2024, cora, datetime.date(2024, 1, 15))
+    assert [p["title"] for p in notice_file.draft["projects"]] == ["新建普惠托育园", "新改扩建幼儿园"]

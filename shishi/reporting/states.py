@@ -23,7 +23,7 @@ STATE_NAMES = {
     "submitted": "已报送",
     "returned": "已退回",
     "accepted": "已通过",
-    LATE: "逾期",
+    LATE: "逾期未报",  # past its due date and not submitted (year end: 未报送)
 }
 # The reports whose figures count: sent, and not sent back.
 COUNTED = (QuarterlyReport.State.SUBMITTED, QuarterlyReport.State.ACCEPTED)

@@ -16,7 +16,7 @@ from shishi.directory.models import InAppNotice, Person, Unit
 from shishi.history.services import record
 from shishi.notice.text import clean_text
 from shishi.oversight.board import build_board
-from shishi.oversight.lights import DONE, RED, SEVERITY, YELLOW, Light
+from shishi.oversight.lights import RED, SEVERITY, YELLOW, Light
 from shishi.plans.models import Assignment, Period, Plan, Project
 from shishi.reporting.models import QuarterlyReport, ReportVersion
 from shishi.reporting.states import LATE, NOT_REPORTED, ON_TIME, REPORTED_LATE, timeliness
@@ -249,7 +249,7 @@ def year_end(plan: Plan, today: datetime.date) -> tuple[list[ProjectYear], list[
         row = next(
             (b.rows[project.pk] for b in boards if _reported(b.rows[project.pk])), board.rows[project.pk]
         )
-        projects.append(ProjectYear(project, row.light.colour == DONE, row.light, row.targets))
+        projects.append(ProjectYear(project, row.done, row.light, row.targets))
     first_in = {
         (unit_id, period_id): first
         for unit_id, period_id, first in QuarterlyReport.objects.filter(period__plan=plan).values_list(

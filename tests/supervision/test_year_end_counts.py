@@ -100,3 +100,22 @@ def test_the_page_names_each_count_and_says_what_it_means(client, cast, plan, q1
     assert "<th>逾期</th>" not in page  # the board's word for "not reported yet", not a column here
     assert "未报送：截止日已过仍未报送（即看板上的“逾期未报”）" in page
     assert "<tr><td>县教育体育局</td><td>0</td><td>1</td><td>3</td><td>0</td><td>0</td></tr>" in page
+
+
+def test_a_project_met_is_done_at_year_end_though_a_partner_never_reported(cast, plan):
+    """Project 5: 县卫生健康局 (lead) and 县妇联 report every goal met in Q4; Pavel's 县财政局 never
+    does. The light is red for the late partner, but the project's goals are met: 是否完成 is yes."""
+    project = plan.projects.get(seq=5)
+    team = {a.unit.name: a.unit for a in project.assignments.select_related("unit")}
+    q4 = plan.periods.get(quarter=4)
+    with _at(2024, 1, 5, 9, 0):
+        for name in ("县卫生健康局", "县妇联"):
+            report = start_report(team[name], q4)
+            figures = {
+                v.target.indicator: str(v.target.value)
+                for v in report.lines.get(project=project).values.all()
+            }
+            submit_filled(report, cast["admin"], "全部完成", figures)
+    year = next(p for p in year_end(plan, AFTER_THE_YEAR)[0] if p.project == project)
+    assert year.light.colour == "red" and "县财政局（配合单位）" in year.light.reason
+    assert year.done

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 # The colours of the lights on the board (shishi.css); yellow lighter, to tell it from red in print.
 COLOURS = {"done": "#0969da", "green": "#1a7f37", "yellow": "#d4a72c", "red": "#cf222e", "grey": "#8c959f"}
-WIDTH_CM, HEIGHT_CM, DPI = 15.0, 7.5, 200
+WIDTH_CM, HEIGHT_CM, DPI = 15.0, 5.0, 200
 CEILING = 150  # bars above this are drawn to it and carry their real figure as a label
 STUB = 1.5  # a reported 0 % still shows its light's colour as a sliver
 

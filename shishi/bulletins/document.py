@@ -27,10 +27,10 @@ from shishi.gbt9704 import BODY_FONT, BODY_SIZE, SUBHEADING_FONT, chinese_date
 
 from .chart import progress_chart
 from .models import correction_words
-from .tables import MergedLinesExporter
+from .tables import TABLE_FONT_SIZE, MergedLinesExporter
 
 CHART_WIDTH = Cm(15)
-COLOUR_WORDS = "蓝色为已完成，绿色、黄色、红色为相应亮灯，灰色为未报送"
+COLOUR_WORDS = "蓝色为已完成，灰色为未报送"
 
 
 @dataclass(frozen=True)
@@ -78,15 +78,14 @@ def parts(snapshot: dict) -> list[Part]:
             f"现将截至{chinese_date(period['ends_on'])}的工作进展通报如下。",
         )
     )
-    rules = snapshot["rules"]
     said += [
         Part("heading", "一、总体情况"),
         Part("body", headline_text(snapshot)),
-        Part("body", rules.get("text") or _old_rule(rules)),
         Part("chart", f"各项实事完成进度柱状图，虚线为序时进度{snapshot['expected']}%"),
         Part("caption", f"图1　{period['name']}各项实事完成进度"),
         Part("body", chart_caption(snapshot)),
         Part("heading", "二、各项实事进展情况"),
+        Part("body", "各项实事的指标、目标值和完成数见附件。"),
     ]
     for index, project in enumerate(snapshot["projects"], 1):
         said.append(Part("project", project_text(project), f"（{_chinese(index)}）{project['title']}。"))
@@ -102,8 +101,7 @@ def parts(snapshot: dict) -> list[Part]:
         ),
         Part("blank"),
         Part("body", f"附件：{attachment_title(snapshot)}"),
-        Part("blank"),
-        Part("blank"),
+        Part("blank"),  # 署名 one line below the 附件说明 (7.3.5.2: an unsealed document)
         Part("signature", snapshot["issuer"], chinese_date(snapshot["date"])),
     ]
     return said
@@ -120,26 +118,16 @@ def headline_text(snapshot: dict) -> str:
 
 
 def project_text(project: dict) -> str:
+    """A project in part 二: its lead unit, its light and why; the lead's own word where no figure
+    was reported. Its figures, target by target, are in the attachment's table (a bulletin that
+    listed them in both places ran to nine pages for ten projects)."""
     parts_ = [f"牵头单位：{project['lead'] or '未明确'}。"]
-    if project["targets"]:
-        parts_.append("；".join(_target_text(target) for target in project["targets"]) + "。")
-        if project["assessment"]:
-            parts_.append(f"牵头单位自评：{project['assessment']}。")
+    reported = [target for target in project["targets"] if target["figure"] is not None]
+    if project["assessment"] and len(reported) < len(project["targets"]):
+        parts_.append(f"牵头单位自评：{project['assessment']}。")
     light = project["light"]
     parts_.append(f"亮灯：{light['name']}（{light['reason']}）。")
     return "".join(parts_)
-
-
-def _target_text(target: dict) -> str:
-    said = f"{target['indicator']}目标{target['goal']}"
-    figure, progress = target["figure"], target["light"]["progress"]
-    if figure is None:
-        return f"{said}，暂无完成数"
-    reached = f"{figure}{target['unit']}"
-    verb = "达到" if target["kind"] in ("percent", "rate") else "累计完成"
-    if target["op"] == "<=":
-        return f"{said}，{verb}{reached}（{'在目标以内' if progress == '100' else '超出目标'}）"
-    return f"{said}，{verb}{reached}，为目标的{progress}%"
 
 
 def units_text(snapshot: dict) -> str:
@@ -162,10 +150,15 @@ def chart_caption(snapshot: dict) -> str:
     """What the chart shows. The projects' names are in part 二 and in the attachment under the
     same numbers, so the caption does not list them again."""
     return (
-        f"图中横轴数字为实事序号，与第二部分及附件的序号一致。柱高为该项实事完成目标的比例"
-        f"（以完成比例最低的指标计，与亮灯一致），柱的颜色即亮灯颜色（{COLOUR_WORDS}）；"
-        f"标“—”的实事没有可比较的完成数；虚线为序时进度{snapshot['expected']}%。"
+        f"横轴为实事序号（同第二部分及附件），柱高为完成目标的比例（以最低的指标计），"
+        f"柱色即亮灯颜色（{COLOUR_WORDS}），标“—”的没有可比较的完成数，虚线为序时进度{snapshot['expected']}%。"
     )
+
+
+def rule_text(snapshot: dict) -> str:
+    """The lights rule the bulletin was judged by, printed under the attachment's table."""
+    rules = snapshot["rules"]
+    return rules.get("text") or _old_rule(rules)
 
 
 def chart_png(snapshot: dict) -> bytes:
@@ -193,6 +186,10 @@ def render(snapshot: dict) -> bytes:
     MergedLinesExporter(snapshot["table"], title=attachment).docx_table(document)
     if not snapshot["table"]:
         page.body(document, "本季度尚无已报送的报表。")
+    note = page.body(document, indent=False)
+    page.compact(note)
+    note.paragraph_format.space_before = Pt(4)
+    page.run(note, f"注：{rule_text(snapshot)}", BODY_FONT, TABLE_FONT_SIZE)
     page.imprint(document, snapshot["issuer"], date, snapshot.get("copies_to", ""))
     return page.save(document, datetime.date.fromisoformat(snapshot["date"]))
 
@@ -220,7 +217,6 @@ def _chart(document, description: str, snapshot: dict) -> None:
     paragraph = document.add_paragraph()
     page.compact(paragraph)  # an exact line pitch would crop the picture to one line
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    paragraph.paragraph_format.space_before = Pt(6)
     paragraph.add_run().add_picture(io.BytesIO(chart_png(snapshot)), width=CHART_WIDTH)
     described = paragraph._p.find(".//{*}docPr")
     if described is not None:  # what a screen reader says for the picture

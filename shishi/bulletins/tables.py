@@ -13,6 +13,7 @@ from shishi.documents.tables import Column, TableExporter
 from shishi.gbt9704 import SIZES, compact, fixed_widths
 
 TABLE_FONT_SIZE = SIZES["小四"]  # the body's 三号 would make the long 措施 column run for pages
+TABLE_LINE = TABLE_FONT_SIZE * 1.25  # points
 CELL_MARGIN = Cm(0.08)  # each side; Word's 0.19 cm would take 2.7 cm of the 15.6 cm from the text
 # Columns of the attachment; `width` in characters for the spreadsheet, and in centimetres in the
 # Word table (DOCX_WIDTHS), which fills the 156 mm of the GB/T 9704 版心 exactly.
@@ -27,7 +28,7 @@ COLUMNS = (
 )
 # 序号 about 1 cm: "10" fits on one line (at 0.67 cm it broke as 1 over 0); 完成时限 holds
 # "2026年" on one line; the 措施 column gets what is left.
-DOCX_WIDTHS = (Cm(1.0), Cm(2.1), Cm(3.0), Cm(1.7), Cm(1.8), Cm(4.6), Cm(1.4))
+DOCX_WIDTHS = (Cm(1.0), Cm(2.0), Cm(2.9), Cm(2.5), Cm(1.8), Cm(4.0), Cm(1.4))
 PROJECT_COLUMNS = 4  # 序号, 实事名称, 目标与完成情况, 亮灯: one cell for all the units of a project
 
 
@@ -57,6 +58,9 @@ class MergedLinesExporter(TableExporter):
                     cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
                 for paragraph in cell.paragraphs:
                     compact(paragraph)
+                    # exactly 1.25 lines of 小四: single spacing follows the font's own line
+                    # height, which for some CJK fonts is nearly 1.5 lines
+                    paragraph.paragraph_format.line_spacing = Pt(TABLE_LINE)
                     if index == 0 or column == 0:
                         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
                     elif paragraph.alignment is None:  # the body's justification spreads short cells

@@ -8,7 +8,10 @@ another county's coordinator (Otto) and an outsider (Olga) are refused everythin
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
+import time_machine
 from django.urls import reverse
 
 from shishi.bulletins.models import Bulletin
@@ -115,3 +118,64 @@ def test_the_index_lists_the_plans_a_reader_may_see(client, cast, issued):
     client.force_login(cast["lena"])
     page = client.get(reverse("bulletins:index")).content.decode()
     assert issued.plan.title not in page
+
+
+def test_the_preview_page_shows_the_bulletin_as_it_will_print(client, cast, quarter):
+    client.force_login(cast["cora"])
+    with time_machine.travel(datetime.datetime(2023, 4, 20, 9, tzinfo=datetime.UTC)):
+        response = client.get(reverse("bulletins:draft", args=[quarter["plan"].pk, 1]))
+    assert response.status_code == 200
+    page = response.content.decode()
+    for said in (
+        "桓台县为妇女儿童办实事调度通报",  # the masthead
+        "（预览稿，尚未印发）",
+        "关于2023年为妇女儿童办实事第一季度进展情况的通报",
+        "一、总体情况",
+        "（一）实施优质教育资源扩容提质行动。",
+        "新改扩建幼儿园：目标6所，完成3所（50%）",  # the table's figures
+        "教体局一季度完成3所幼儿园主体工程。",
+        "抄送：桓台县妇女儿童工作委员会各成员单位。",  # the 版记
+        "2023年4月20日印发",
+    ):
+        assert said in page, said
+    assert 'src="data:image/png;base64,' in page  # the chart
+    assert reverse("bulletins:preview", args=[quarter["plan"].pk, 1]) in page  # the .docx
+    assert reverse("bulletins:issue", args=[quarter["plan"].pk, 1]) in page and "印发为第1期" in page
+    assert not Bulletin.objects.exists()
+
+
+def test_an_issued_quarter_is_offered_as_a_correction_not_a_new_number(client, cast, issued):
+    client.force_login(cast["cora"])
+    with time_machine.travel(datetime.datetime(2023, 7, 20, 9, tzinfo=datetime.UTC)):
+        page = client.get(reverse("bulletins:plan", args=[issued.plan_id])).content.decode()
+        draft = client.get(reverse("bulletins:draft", args=[issued.plan_id, 1])).content.decode()
+    rows = [row for row in page.split("<tr>") if 'scope="row"' in row]
+    first = next(row for row in rows if "第一季度" in row)
+    second = next(row for row in rows if "第二季度" in row)
+    assert "印发为第2期" not in first and "印发第1期更正稿" in first and "更正原因" in first  # Q1 keeps 第1期
+    assert "印发为第2期" in second  # the next quarter takes the next number
+    assert "印发为第2期" not in draft and "印发第1期更正稿" in draft
+
+
+def test_a_correction_without_a_reason_keeps_what_was_typed_and_says_why(client, cast, issued):
+    client.force_login(cast["cora"])
+    response = client.post(
+        reverse("bulletins:issue", args=[issued.plan_id, 1]), {"title": "改过的标题", "reason": ""}
+    )
+    page = response.content.decode()
+    assert "本季度已印发过通报，再次印发是更正，请写明更正原因。" in page
+    assert 'value="改过的标题"' in page  # nothing typed is lost
+    assert Bulletin.objects.count() == 1
+
+
+def test_cora_issues_a_correction_with_its_reason(client, cast, issued):
+    client.force_login(cast["cora"])
+    response = client.post(
+        reverse("bulletins:issue", args=[issued.plan_id, 1]),
+        {"title": "", "reason": "县财政局的资金数填错", "copies_to": "市妇儿工委办公室"},
+        follow=True,
+    )
+    assert "已印发调度通报第1期（更正）" in response.content.decode()
+    correction = Bulletin.objects.get(correction=1)
+    assert (correction.number, correction.reason) == (1, "县财政局的资金数填错")
+    assert correction.snapshot["copies_to"] == "市妇儿工委办公室"

@@ -30,9 +30,10 @@ COLUMNS = (
     Column("完成时限", 14, align="center"),
 )
 BLANK_DATE = "    年    月    日"  # left for a pen, as on the printed attachment
-# Room for a pen where no figure was reported yet: ideographic spaces, which every reader of
-# figures takes for nothing typed (plans/figures.py).
-BLANK_FIGURE = "\u3000\u3000\u3000"
+# Where no figure was reported yet, a line to write it on: it shows where the figure goes even
+# when the line wraps (spaces wrapped away from 完成 and vanished at the start of the next line),
+# and reads back as nothing typed (written_figures; plans/figures.py drops underscores too).
+BLANK_FIGURE = "_" * 6
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ class Figure:
         >>> Figure("新改扩建幼儿园", "6所", "所", Decimal("4.00")).text
         '新改扩建幼儿园：目标6所，完成4所'
         >>> Figure("拓展学位", "≥3800个", "个").text
-        '拓展学位：目标≥3800个，完成\u3000\u3000\u3000个'
+        '拓展学位：目标≥3800个，完成______个'
         >>> Figure("宫颈癌、乳腺癌筛查率", "≥85%", "%", Decimal("100")).text
         '宫颈癌、乳腺癌筛查率：目标≥85%，完成100%'
         """
@@ -152,7 +153,7 @@ def written_figures(text: str) -> list[WrittenFigure]:
         match = _WRITTEN.match(line.strip())
         if match:
             indicator = (match.group("indicator") or "").strip()
-            value = match.group("value").replace("\u3000", "").strip()
+            value = match.group("value").strip(" \t\u00a0\u3000_＿")  # and the room left for a pen
             found.append(WrittenFigure(indicator, value))
     return found
 

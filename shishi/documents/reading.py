@@ -10,6 +10,9 @@ give them, so the reader looks for the table by its headings rather than by posi
   (本季度具体措施\\n及任务进度情况), the heading row repeated after a page break;
 - 序号 written as 1, 1., １, （一） or 一, or stored by Excel as the float 1.0;
 - a note across the whole width under the last row (填表说明, 填报人：…);
+- the figures column this system adds (量化指标及累计完成值), kept as written: services.py
+  reads the figures out of it (progress.written_figures) and checks them as the web form does;
+  a form without that column (the notice's own attachment) brings back no figures;
 - files saved by WPS under a .doc or .wps name that are really .docx (the content decides,
   never the name), and real old binary .doc/.xls files, which this reader cannot open.
 

@@ -12,6 +12,7 @@ import time_machine
 from django.urls import reverse
 
 from shishi.documents.models import FormImport
+from shishi.documents.progress import BLANK_FIGURE as PEN
 from shishi.documents.services import FIGURES_WRONG
 from shishi.history.models import Event
 from shishi.reporting.models import QuarterlyReport, TargetValue
@@ -23,7 +24,6 @@ from .test_import import download, upload
 from .test_progress_form import READERS
 
 FORMS = {"docx": WordForm, "xlsx": ExcelForm}
-PEN = "\u3000\u3000\u3000"
 
 
 def figures_of(report) -> dict[str, Decimal | None]:

@@ -12,6 +12,7 @@ from django.urls import reverse
 from docx import Document
 from openpyxl import load_workbook
 
+from shishi.documents.progress import BLANK_FIGURE as PEN
 from shishi.documents.services import blank_form, title_of
 from shishi.plans.models import Assignment
 from shishi.reporting.services import (
@@ -32,7 +33,6 @@ HEADINGS = [
     "量化指标及累计完成值",
     "完成时限",
 ]
-PEN = "\u3000\u3000\u3000"  # room left for a figure written by hand
 TITLE = "2023年为全县妇女儿童办实事工作进展情况报表"
 UNITS_IN_THE_NOTICE = {  # the attachment of 桓台县's 2023 notice, lead unit first
     1: ["县教育体育局"],

@@ -16,9 +16,12 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
+import time_machine
 
 from shishi.documents.services import blank_form, unit_form
-from shishi.reporting.services import LineEntry, save_draft, start_report
+from shishi.reporting.models import QuarterlyReport
+from shishi.reporting.services import LineEntry, attach_stamped_pdf, save_draft, start_report, submit_report
+from tests.conftest import pdf_bytes
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 # Debian splits LibreOffice: Writer may be there without Calc (libreoffice-calc-nogui), which
@@ -91,12 +94,20 @@ def forms(cast, plan, q1, tmp_path):
         "blank.docx": blank_form(plan).to_docx(),
         "blank.xlsx": blank_form(plan).to_xlsx(),
     }
+    # The same report once submitted, as the coordinator downloads it: dated the day it was sent.
+    attach_stamped_pdf(report, lena, pdf_bytes(), "盖章.pdf")
+    with time_machine.travel("2023-04-09 10:00 +0800"):
+        submit_report(report, lena, QuarterlyReport.objects.get(pk=report.pk).revision)
+    files["submitted.docx"] = unit_form(q1, lena.unit, "submitted").to_docx()
+    files["submitted.xlsx"] = unit_form(q1, lena.unit, "submitted").to_xlsx()
     for name, data in files.items():
         (tmp_path / name).write_bytes(data)
     return tmp_path
 
 
-@pytest.mark.parametrize("name", ["filled.docx", "filled.xlsx", "blank.docx", "blank.xlsx"])
+@pytest.mark.parametrize(
+    "name", ["filled.docx", "filled.xlsx", "blank.docx", "blank.xlsx", "submitted.docx", "submitted.xlsx"]
+)
 def test_it_prints_as_the_notices_attachment_on_a4_landscape(forms, name):
     if name.endswith(".xlsx") and not CALC:
         pytest.skip("LibreOffice Calc is not installed (Debian: libreoffice-calc-nogui)")
@@ -112,9 +123,11 @@ def test_it_prints_as_the_notices_attachment_on_a4_landscape(forms, name):
     for heading in HEADINGS:
         assert heading in text, heading
     assert "单位（盖章）" in text and "填报时间" in text
+    if name.startswith("submitted"):
+        assert "填报时间：2023年4月9日" in text
     expected = "县住房城乡建设局" if name.startswith("blank") else "已完成年度任务的25%"
     assert expected in text
-    expected = "新改扩建幼儿园：目标6所，完成" + ("所" if name.startswith("blank") else "3所")
+    expected = "新改扩建幼儿园：目标6所，完成" + ("______所" if name.startswith("blank") else "3所")
     assert expected in text
     subprocess.run(
         ["pdftoppm", "-r", "100", "-png", str(pdf), str(pdf.with_suffix(""))], check=True, timeout=60

@@ -10,7 +10,7 @@ from shishi.directory.models import Unit
 from shishi.plans.forms import CleanTextField, FigureField, WholeNumberField
 
 from . import humancheck, rules
-from .models import Candidate, Proposal, SatisfactionSession, VoteSession
+from .models import Candidate, Proposal, SatisfactionSession, SurveyRating, VoteSession
 from .services import (
     MAX_MEMBERS,
     CandidateCount,
@@ -61,11 +61,8 @@ class ProposalForm(Form):
         return ProposalText(**{name: self.cleaned_data[name] for name in ProposalText.__dataclass_fields__})
 
 
-class PublicProposalForm(ProposalForm):
-    """The public form, with its human check (humancheck.py)."""
-
-    check_token = forms.CharField(widget=forms.HiddenInput, required=False)
-    check_answer = forms.CharField(label="验证题", max_length=10, required=False)
+class HumanCheck:
+    """The human check of a public form (humancheck.py); the page writes the question."""
 
     def clean(self):
         cleaned = super().clean()
@@ -73,6 +70,31 @@ class PublicProposalForm(ProposalForm):
         if problem:
             raise ValidationError(problem)
         return cleaned
+
+
+class PublicProposalForm(HumanCheck, ProposalForm):
+    """The public form, with its human check."""
+
+
+class SurveyForm(HumanCheck, Form):
+    """A citizen's ratings of a plan's projects: one choice per project, any left out."""
+
+    CHOICES = [("", "不了解，不评价"), *SurveyRating.Choice.choices]
+
+    def __init__(self, projects, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.projects = list(projects)
+        for project in self.projects:
+            self.fields[f"p{project.pk}"] = forms.ChoiceField(
+                label=f"{project.seq}. {project.title}",
+                choices=self.CHOICES,
+                required=False,
+                widget=forms.RadioSelect,
+                initial="",
+            )
+
+    def choices(self) -> dict[int, str]:
+        return {project.pk: self.cleaned_data[f"p{project.pk}"] for project in self.projects}
 
 
 class OfficeProposalForm(ProposalForm):

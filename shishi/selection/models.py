@@ -264,6 +264,10 @@ class SatisfactionSession(Counted):
     base = models.CharField(_("比例的基数"), max_length=10, choices=Base.choices, default=Base.MEMBERS)
     satisfied_percent = models.PositiveSmallIntegerField(_("“满意”须超过（%）"), default=50)
     combined_percent = models.PositiveSmallIntegerField(_("“满意+基本满意”须超过（%）"), default=50)
+    # The online survey of citizens beside the deputies' vote: open or not, and how many answers
+    # it takes at most (a bound on what one plan's page can be made to store).
+    survey_open = models.BooleanField(_("开放群众网上测评"), default=False)
+    survey_limit = models.PositiveIntegerField(_("网上测评份数上限"), default=5000)
 
     class Meta:
         verbose_name = _("满意度测评")
@@ -290,3 +294,28 @@ class RatingLine(models.Model):
     class Meta:
         ordering = ["session_id", "project__seq"]
         constraints = [models.UniqueConstraint(fields=["session", "project"], name="rating_line_once")]
+
+
+class SurveyResponse(models.Model):
+    """A citizen's answer to the online survey: one per device (a random cookie, kept hashed)."""
+
+    session = models.ForeignKey(SatisfactionSession, models.CASCADE, related_name="survey_responses")
+    device = models.CharField(max_length=64)  # SHA-256 of the device's cookie
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["session", "device"], name="survey_once_per_device")]
+
+
+class SurveyRating(models.Model):
+    class Choice(models.TextChoices):
+        SATISFIED = rules.SATISFIED, _("满意")
+        BASIC = rules.BASIC, _("基本满意")
+        UNSATISFIED = rules.UNSATISFIED, _("不满意")
+
+    response = models.ForeignKey(SurveyResponse, models.CASCADE, related_name="ratings")
+    project = models.ForeignKey(Project, models.CASCADE, related_name="+")
+    choice = models.CharField(max_length=12, choices=Choice.choices)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["response", "project"], name="survey_rating_once")]

@@ -7,13 +7,13 @@ from __future__ import annotations
 import hashlib
 import uuid
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Count, Max
 from django.utils import timezone
 
 from shishi.directory.models import Person, Region, Unit
@@ -28,6 +28,8 @@ from .models import (
     Proposal,
     RatingLine,
     SatisfactionSession,
+    SurveyRating,
+    SurveyResponse,
     VoteLine,
     VoteSession,
     new_receipt,
@@ -633,3 +635,87 @@ def draft_plan(region: Region, year: int, person: Person, day) -> NoticeFile:
             Candidate.objects.filter(pk=candidate.pk).update(notice_file=notice_file, notice_seq=item["seq"])
     record(region, person, "plan_drafted", f"由票决当选的{len(chosen)}个项目生成{year}年实事计划草稿")
     return notice_file
+
+
+# -- the citizens' online survey (shown apart from the deputies' vote) ----------------------------
+
+
+def open_survey(session: SatisfactionSession, person: Person, open_: bool) -> SatisfactionSession:
+    session.survey_open = open_
+    session.save(update_fields=["survey_open"])
+    record(
+        session.plan.region,
+        person,
+        "survey_opened" if open_ else "survey_closed",
+        f"{'开放' if open_ else '关闭'}《{session.title}》群众网上测评",
+        plan=session.plan,
+    )
+    return session
+
+
+def device_key(token: str) -> str:
+    return hashlib.sha256(f"survey-device:{token}".encode()).hexdigest()
+
+
+def answer_survey(session: SatisfactionSession, token: str, choices: dict[int, str]) -> SurveyResponse:
+    """One citizen's ratings (project id → SATISFIED/BASIC/UNSATISFIED; projects left out were not
+    rated), once per device, while the survey is open and under its bound."""
+    if not session.survey_open:
+        raise SelectionError("网上测评已经结束。")
+    projects = set(session.plan.projects.values_list("pk", flat=True))
+    choices = {pk: choice for pk, choice in choices.items() if choice}
+    if not choices:
+        raise SelectionError("请至少评价一个项目。")
+    if not set(choices) <= projects or not set(choices.values()) <= set(rules.SATISFACTION_NAMES):
+        raise SelectionError("评价的项目不在本计划中，请刷新页面后重新填写。")
+    with transaction.atomic():
+        SatisfactionSession.objects.select_for_update().filter(pk=session.pk).first()
+        if session.survey_responses.count() >= session.survey_limit:
+            raise SelectionError("网上测评已达到份数上限，感谢参与。")
+        try:
+            with transaction.atomic():
+                response = SurveyResponse.objects.create(session=session, device=device_key(token))
+        except IntegrityError:
+            raise SelectionError("这台设备已经参加过本次测评，感谢参与。") from None
+        SurveyRating.objects.bulk_create(
+            SurveyRating(response=response, project_id=pk, choice=choice) for pk, choice in choices.items()
+        )
+    return response
+
+
+@dataclass(frozen=True)
+class SurveyLine:
+    project: object
+    counts: dict[str, int]  # per choice
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass(frozen=True)
+class SurveyResult:
+    responses: int
+    lines: list[SurveyLine]
+    rate: Decimal | None  # 满意 and 基本满意 over every rating given, in percent
+
+
+def survey_result(session: SatisfactionSession) -> SurveyResult:
+    counted = {
+        (row["project_id"], row["choice"]): row["n"]
+        for row in SurveyRating.objects.filter(response__session=session)
+        .values("project_id", "choice")
+        .annotate(n=Count("pk"))
+    }
+    lines = [
+        SurveyLine(
+            project, {choice: counted.get((project.pk, choice), 0) for choice in rules.SATISFACTION_NAMES}
+        )
+        for project in session.plan.projects.order_by("seq")
+    ]
+    given = sum(line.total for line in lines)
+    content = sum(line.counts[rules.SATISFIED] + line.counts[rules.BASIC] for line in lines)
+    rate = (
+        (Decimal(content * 100) / given).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP) if given else None
+    )
+    return SurveyResult(session.survey_responses.count(), lines, rate)

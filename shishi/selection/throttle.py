@@ -1,5 +1,5 @@
-"""How many proposals one client may send through the public form: at most
-SHISHI_PROPOSALS_PER_HOUR (default 5) per address an hour, counted in Django's cache (shared by
+"""How many proposals (or survey answers) one client may send through the public forms: at most
+SHISHI_PROPOSALS_PER_HOUR (default 5) of each per address an hour, counted in Django's cache (shared by
 every app server once SHISHI_CACHE_URL is set). The address is the one the log-in throttle uses."""
 
 from __future__ import annotations
@@ -18,16 +18,17 @@ def limit() -> int:
     return getattr(settings, "SHISHI_PROPOSALS_PER_HOUR", 5)
 
 
-def _key(request) -> str:
-    return "selection-proposals:" + hashlib.sha256(client_address(request).encode()).hexdigest()
+def _key(request, what: str) -> str:
+    return f"selection-{what}:" + hashlib.sha256(client_address(request).encode()).hexdigest()
 
 
-def used_up(request) -> bool:
-    return cache.get(_key(request), 0) >= limit()
+def used_up(request, what: str = "proposals") -> bool:
+    """`what`: proposals (the proposal form and receipt look-ups) or survey (the online survey)."""
+    return cache.get(_key(request, what), 0) >= limit()
 
 
-def count(request) -> None:
-    key = _key(request)
+def count(request, what: str = "proposals") -> None:
+    key = _key(request, what)
     cache.add(key, 0, WINDOW_SECONDS)
     try:
         cache.incr(key)

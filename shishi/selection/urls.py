@@ -32,4 +32,6 @@ urlpatterns = [
     path("<str:kind>/<id:pk>/tally.csv", views.tally_csv, name="tally_csv"),
     path("propose/<id:region>/<year:year>/", views.propose, name="propose"),
     path("receipt/", views.receipt, name="receipt"),
+    path("survey/<id:pk>/", views.survey, name="survey"),
+    path("satisfaction/<id:pk>/survey/", views.survey_toggle, name="survey_toggle"),
 ]

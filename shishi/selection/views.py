@@ -4,6 +4,7 @@ public proposal form and receipt page. Views only read forms and call services."
 from __future__ import annotations
 
 import io
+import secrets
 
 from django.conf import settings
 from django.contrib import messages
@@ -22,7 +23,7 @@ from shishi.plans.models import Plan
 
 from . import chain, documents, forms, humancheck, services, tallies, throttle
 from .access import can_manage_selection, can_propose_for_unit, can_read_selection, managed_regions
-from .models import Candidate, Proposal, SatisfactionSession, VoteSession
+from .models import Candidate, Proposal, SatisfactionSession, SurveyResponse, VoteSession
 from .services import SelectionError
 
 PROPOSALS_PER_PAGE = 50
@@ -445,10 +446,62 @@ def satisfaction(request, pk: int):
         "session": session,
         "plan": session.plan,
         "result": services.satisfaction_result(session),
+        "survey": services.survey_result(session),
+        "survey_url": request.build_absolute_uri(reverse("selection:survey", args=[session.pk])),
         "can_manage": can_manage_selection(request.user, session.plan.region),
         "tally_form": forms.TallyForm(),
     }
     return render(request, "selection/satisfaction.html", context)
+
+
+@login_required
+@require_POST
+def survey_toggle(request, pk: int):
+    session = _rating_session(request, pk)
+    if not can_manage_selection(request.user, session.plan.region):
+        raise PermissionDenied
+    opening = request.POST.get("open") == "1"
+    services.open_survey(session, request.user, opening)
+    messages.success(request, "群众网上测评已开放。" if opening else "群众网上测评已关闭。")
+    return redirect("selection:satisfaction", session.pk)
+
+
+DEVICE_COOKIE = "shishi_device"
+
+
+def survey(request, pk: int):
+    """The citizens' online satisfaction survey of a plan (no log-in): one answer per device,
+    rate-limited per client, with the human check; results shown apart from the deputies' vote."""
+    session = get_object_or_404(SatisfactionSession.objects.select_related("plan__region"), pk=pk)
+    if not session.survey_open:
+        raise Http404
+    projects = session.plan.projects.order_by("seq")
+    token = request.COOKIES.get(DEVICE_COOKIE, "")[:64] or secrets.token_urlsafe(24)
+    answered = SurveyResponse.objects.filter(session=session, device=services.device_key(token)).exists()
+    if request.method == "POST" and throttle.used_up(request, "survey"):
+        context = {"session": session, "plan": session.plan, "limited": True}
+        return render(request, "selection/survey.html", context, status=429)
+    form = forms.SurveyForm(projects, request.POST if request.method == "POST" and not answered else None)
+    if form.is_bound:
+        throttle.count(request, "survey")
+        if form.is_valid():
+            try:
+                services.answer_survey(session, token, form.choices())
+            except SelectionError as exc:
+                form.add_error(None, str(exc))
+            else:
+                answered = True
+    context = {
+        "session": session,
+        "plan": session.plan,
+        "form": form,
+        "answered": answered,
+        "challenge": humancheck.new_challenge(),
+        "result": services.survey_result(session) if answered else None,
+    }
+    response = render(request, "selection/survey.html", context, status=400 if form.errors else 200)
+    response.set_cookie(DEVICE_COOKIE, token, max_age=365 * 24 * 3600, httponly=True, samesite="Lax")
+    return response
 
 
 @login_required

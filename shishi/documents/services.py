@@ -225,8 +225,9 @@ def read_upload(period: Period, person: Person, data: bytes, filename: str) -> F
     too_long = next((row for row in rows if len(row.figures) > MAX_MEASURES), None)
     if too_long:
         raise DocumentError(f"表格第{too_long.number}行的量化指标栏超过{MAX_MEASURES}字，请精简后再上传。")
-    report = report or start_report(person.unit, period)
     with transaction.atomic():
+        # Opened here, so that a file refused for its figures does not leave a report opened.
+        report = report or start_report(person.unit, period)
         # An earlier upload the clerk never confirmed is replaced by this one.
         FormImport.objects.filter(report=report, person=person, confirmed_at__isnull=True).delete()
         form_import = FormImport.objects.create(

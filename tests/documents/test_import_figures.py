@@ -208,3 +208,11 @@ def test_the_figures_column_is_held_to_the_bounds_of_the_text(client, lena, plan
     shown = messages_after(client, upload(client, plan, q1, form.save(), "报表.docx"))
     assert shown == ["表格第1行的量化指标栏超过20000字，请精简后再上传。"]
     assert not FormImport.objects.exists()
+
+
+def test_a_first_upload_refused_for_its_figures_does_not_open_the_report(client, lena, plan, q1):
+    form = WordForm(download(client, plan, q1, lena.unit, "docx"))
+    form.type_into(1, FIGURES, "新改扩建幼儿园：目标6所，完成约4所")
+    shown = messages_after(client, upload(client, plan, q1, form.save(), "报表.docx"))
+    assert "“实施优质教育资源扩容提质行动”的“新改扩建幼儿园”应填数字，而不是“约4”。" in shown
+    assert not QuarterlyReport.objects.exists()

@@ -46,6 +46,7 @@ def desk_plans(person: Person, today: datetime.date) -> list[Plan]:
     quarter is still being chased. Next year's plan, imported in December, waits its turn."""
     plans = list(
         Plan.objects.visible_to(person)
+        .in_use()  # an archived plan is kept, not worked on
         .filter(year__lte=today.year)
         .select_related("region")
         .prefetch_related("periods")

@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from shishi.directory.models import Person
 from shishi.plans.models import Assignment, Period, Plan, Project
+from shishi.plans.services import archive_plan
 from shishi.reporting.models import Reminder
 from shishi.reporting.services import report_to_fill, return_report
 from shishi.supervision.services import answer, issue
@@ -214,6 +215,14 @@ def test_an_administrator_gets_the_coordinators_home(client, cast, plan, july):
     with on(datetime.date(2023, 7, 20)):
         html = page(client, cast["admin"])
     assert "待审核" in html and "县教育体育局 · 2023年第2季度" in html
+
+
+def test_an_archived_plan_leaves_the_homes(client, cast, plan, july):
+    with on(datetime.date(2023, 7, 20)):
+        archive_plan(plan, cast["cora"])
+        for person in ("cora", "leah", "sam"):
+            assert "县教育体育局 · 2023年第2季度" not in page(client, cast[person])
+            assert plan.title not in page(client, cast[person])
 
 
 def test_a_clerk_without_a_unit_is_told_to_ask_for_one(client, world):

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from shishi.selection import humancheck
 from shishi.selection.models import Proposal
-from tests.browser.conftest import browser, journey  # noqa: F401 (fixtures)
+from tests.browser.conftest import browser, journey, plan  # noqa: F401 (fixtures)
 from tests.browser.journeys import CHROMIUM, DESK, PHONE, expect, fits_sideways, sync_playwright
 
 pytestmark = [
@@ -111,3 +111,51 @@ def test_a_proposal_becomes_a_candidate_and_is_voted_on(journey, world, cora, un
     expect(office.get_by_text("已锁定")).to_be_visible()
     expect(office.get_by_role("cell", name="当选", exact=True)).to_have_count(1)
     journey.shot(office, "office-reads-the-result")
+
+
+def test_the_year_end_satisfaction_vote_and_the_citizens_survey(journey, world, cora, plan):  # noqa: F811
+    office = journey.open(DESK)
+    office.goto("/login/")
+    office.get_by_label("用户名").fill("cora")
+    office.get_by_label("密码").fill("pw")
+    office.get_by_role("button", name="登录").click()
+    office.wait_for_url(re.compile(r"/(?!login)"))
+    office.goto(f"/selection/{world['huantai'].pk}/satisfaction/")
+    office.get_by_role("link", name="设立满意度测评").click()
+    office.get_by_label("组成人员数").fill("30")
+    journey.shot(office, "office-sets-the-satisfaction-rule")
+    office.get_by_role("button", name="保存规则").click()
+    office.get_by_role("link", name="录入计票结果").click()
+    for label, value in (
+        ("发出票数", "30"),
+        ("收回票数", "29"),
+        ("未收回票数", "1"),
+        ("有效票数", "29"),
+        ("无效票数", "0"),
+    ):
+        office.get_by_label(label, exact=True).fill(value)
+    projects = list(plan.projects.order_by("seq"))
+    for n, project in enumerate(projects):
+        figures = ("15", "10", "4") if n == 0 else ("16", "10", "3")  # 15 of 30 is not more than half
+        for column, value in zip(("满意", "基本满意", "不满意"), figures):
+            office.get_by_label(f"{project.title} {column}", exact=True).fill(value)
+    office.get_by_label(f"{projects[1].title} 不满意", exact=True).fill("4")  # 16 + 10 + 4 = 30 > 29
+    office.get_by_role("button", name="核对并保存").click()
+    expect(office.get_by_text("16 + 10 + 4 = 30 > 29")).to_be_visible()
+    journey.shot(office, "office-satisfaction-count-refused")
+    office.get_by_label(f"{projects[1].title} 不满意", exact=True).fill("3")
+    office.get_by_role("button", name="核对并保存").click()
+    expect(office.get_by_role("cell", name="基本满意", exact=True)).to_have_count(1)
+    office.get_by_role("button", name="开放群众网上测评").click()
+    journey.shot(office, "office-reads-each-projects-result")
+
+    citizen = journey.open(PHONE)
+    citizen.goto(office.locator("a[href*='/selection/survey/']").get_attribute("href"))
+    citizen.get_by_role("group", name=projects[0].title, exact=False).get_by_label("满意", exact=True).check()
+    answer_the_check(citizen)
+    assert fits_sideways(citizen)
+    journey.shot(citizen, "citizen-rates-on-a-phone")
+    citizen.wait_for_timeout(humancheck.MIN_SECONDS * 1000 + 200)
+    citizen.get_by_role("button", name="提交评价").click()
+    expect(citizen.get_by_text("感谢参与")).to_be_visible()
+    journey.shot(citizen, "citizen-sees-the-survey-apart")

@@ -53,12 +53,12 @@ def test_an_issued_bulletin_is_kept_as_issued_after_the_reports_change(client, c
     stored = bulletin.file.open("rb").read()
     bulletin.file.close()
     before = text_of(stored)
-    assert "免费筛查目标18000人，暂无完成数" in before and "卫健局" not in before
+    assert "免费筛查：目标18000人，暂无完成数" in before and "卫健局" not in before
 
     resubmit_and_accept_hana(quarter, cora)
     today = preview_bulletin(plan, period, TODAY)
     now = text_of(today.data)
-    assert "免费筛查目标18000人，累计完成4500人，为目标的25%" in now  # today's data moved on
+    assert "免费筛查：目标18000人，完成4500人（25%）" in now  # today's data moved on
     assert "卫健局退回后正在改写的草稿。" in now
 
     client.force_login(cast["leah"])

@@ -19,6 +19,7 @@ from shishi.history.services import record
 from shishi.notice import NoticeError, load_notice
 from shishi.plans.figures import FigureError, parse_figure
 
+from . import hooks
 from .models import Assignment, NoticeFile, Period, Plan, Project, Target
 from .origin import notice_origin
 
@@ -341,20 +342,11 @@ def _resolve_units(region: Region, names: list[str], choices: dict[str, str]) ->
 
 
 def withdrawal_blockers(plan: Plan) -> list[str]:
-    """What others have written on the plan, which a withdrawal would delete: any quarterly
-    report (a draft a clerk opened counts, as the clerk may have typed into it), an
-    implementation plan, a 督办, a bulletin; and a plan already shown to the public. Empty when
-    the plan may be withdrawn. The rows are named through their relations to the plan's own
-    rows, so that this app needs no model of the apps above it."""
-    blockers = []
-    if Period.objects.filter(plan=plan, reports__isnull=False).exists():
-        blockers.append("已有责任单位的季度报表（含草稿）")
-    if Assignment.objects.filter(project__plan=plan, implementation__isnull=False).exists():
-        blockers.append("已有责任单位的实施方案")
-    if Project.objects.filter(plan=plan, supervision_notices__isnull=False).exists():
-        blockers.append("已有督办")
-    if plan.bulletins.exists():
-        blockers.append("已印发调度通报")
+    """What others have written on the plan, which a withdrawal would delete: each app above
+    answers for its own rows (shishi/plans/hooks.py: reports, drafts included, implementation
+    plans, 督办, bulletins); and a plan already shown to the public. Empty when the plan may be
+    withdrawn."""
+    blockers = hooks.reasons(hooks.withdrawal_asked, plan=plan)
     if plan.published:
         blockers.append("已向社会公开")
     return blockers
@@ -404,10 +396,6 @@ def unarchive_plan(plan: Plan, person: Person) -> Plan:
 
 # -- changing a project mid-year ---------------------------------------------------------------------
 
-# The report states in which a unit still fills its form (reporting's QuarterlyReport.State):
-# a target or a project added mid-year appears there at once; submitted forms stay as sent.
-_OPEN_REPORT_STATES = ("draft", "returned")
-
 
 @dataclass
 class TargetChange:
@@ -447,11 +435,10 @@ def target_deletion_refusal(target: Target) -> str | None:
 
 
 def team_removal_refusal(assignment: Assignment) -> str | None:
-    """Why the unit cannot be taken off the project, or None: its implementation plan (实施方案)
-    hangs on its place on the project and would go with it."""
-    if Assignment.objects.filter(pk=assignment.pk, implementation__isnull=False).exists():
-        return f"{assignment.unit.name}已为本项实事填写实施方案，不能移出（可以改为配合单位）。"
-    return None
+    """Why the unit cannot be taken off the project, or None: an app above may hold rows that
+    hang on its place on the project (reporting: its implementation plan, 实施方案)."""
+    refusals = hooks.reasons(hooks.unit_removal_asked, assignment=assignment)
+    return refusals[0] if refusals else None
 
 
 @transaction.atomic
@@ -543,7 +530,8 @@ def amend_project(
     where = f"第{project.seq}项“{project.title}”"
     for line in changes:
         record(plan.region, person, "amended", f"{plan.year}年实事计划{where}：{line}", plan=plan)
-    _open_reports_follow(project, added, joined)
+    # The forms still being filled take the new targets and units (reporting answers for them).
+    hooks.project_amended.send(sender=None, project=project, targets=added, units=joined)
     url = reverse("oversight:project", args=[plan.pk, project.pk])
     on_project = set(project.assignments.values_list("unit_id", flat=True))
     told: dict[int, list[str]] = {}
@@ -571,21 +559,3 @@ def _role_name(role: str) -> str:
 
 def _clip(text: str, limit: int = 300) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _open_reports_follow(project: Project, targets: list[Target], units: list[Unit]) -> None:
-    """A target added, or a unit added, appears in the forms still being filled this year
-    (draft or returned): the report lines and their figures are reached through their relations
-    to the project, so this app needs no model of reporting."""
-    if targets:
-        for line in project.report_lines.filter(report__state__in=_OPEN_REPORT_STATES):
-            for target in targets:
-                line.values.get_or_create(target=target)
-    all_targets = list(project.targets.all())
-    for unit in units:
-        for report in unit.reports.filter(period__plan=project.plan_id, state__in=_OPEN_REPORT_STATES):
-            deadline = project.deadline.isoformat() if project.deadline else ""
-            line, created = report.lines.get_or_create(project=project, defaults={"deadline": deadline})
-            if created:
-                for target in all_targets:
-                    line.values.get_or_create(target=target)

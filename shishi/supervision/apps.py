@@ -10,6 +10,9 @@ class SupervisionConfig(AppConfig):
 
     def ready(self) -> None:
         # The board's open 督办 section; services (and the models they read) load once apps are ready.
-        from .services import open_on_board
+        from shishi.plans import hooks
+
+        from .services import open_on_board, withdrawal_blocker
 
         add_board_section("supervision/_board_section.html", open_on_board)
+        hooks.withdrawal_asked.connect(withdrawal_blocker, dispatch_uid="supervision")

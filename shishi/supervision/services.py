@@ -278,3 +278,8 @@ def year_end(plan: Plan, today: datetime.date) -> tuple[list[ProjectYear], list[
             )
         )
     return projects, units
+
+
+def withdrawal_blocker(plan, **_) -> str | None:
+    """A plan with a 督办 is no longer withdrawn (shishi/plans/hooks.py): the 督办 would go with it."""
+    return "已有督办" if SupervisionNotice.objects.filter(project__plan=plan).exists() else None

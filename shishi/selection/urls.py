@@ -7,6 +7,7 @@ app_name = "selection"
 urlpatterns = [
     path("", views.index, name="index"),
     path("<id:region>/<year:year>/proposals/", views.proposals, name="proposals"),
+    path("<id:region>/<year:year>/poster/", views.poster, name="poster"),
     path("proposals/<id:pk>/", views.proposal, name="proposal"),
     path("<id:region>/<year:year>/candidates/", views.candidates, name="candidates"),
     path("<id:region>/<year:year>/candidates/new/", views.candidate_edit, name="candidate_new"),

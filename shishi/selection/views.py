@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import secrets
 
+import segno
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -83,6 +84,17 @@ def proposals(request, region: int, year: int):
         "public_url": request.build_absolute_uri(reverse("selection:propose", args=[region.pk, year])),
     }
     return render(request, "selection/proposals.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+def poster(request, region: int, year: int):
+    """A printable A4 poster with the public form's QR code, for notice boards."""
+    region = _region(request, region)
+    public_url = request.build_absolute_uri(reverse("selection:propose", args=[region.pk, year]))
+    qr = segno.make(public_url, error="m").svg_data_uri(scale=8, border=2)
+    return render(
+        request, "selection/poster.html", {"region": region, "year": year, "public_url": public_url, "qr": qr}
+    )
 
 
 @login_required

@@ -62,6 +62,12 @@ def test_a_proposal_becomes_a_candidate_and_is_voted_on(journey, world, cora, un
     office.wait_for_url(re.compile(r"/(?!login)"))
     office.goto(f"/selection/{huantai}/{year}/proposals/")
     journey.shot(office, "office-sees-the-proposals")
+    office.get_by_role("link", name="打印征集海报（含二维码）").click()
+    expect(office.get_by_role("img", name="提建议网页的二维码")).to_be_visible()
+    office.emulate_media(media="print")
+    journey.shot(office, "office-prints-the-poster")
+    office.emulate_media(media="screen")
+    office.go_back()
     office.get_by_role("link", name="人民公园增设母婴室").click()
     expect(office.get_by_text("王女士 13812345678")).to_be_visible()  # the office sees the contact
     office.get_by_label("采纳", exact=True).check()

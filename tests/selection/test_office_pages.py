@@ -213,3 +213,20 @@ def test_it_pages_a_long_list_of_proposals(office, world):
     assert "第1页，共2页（55条）" in first.text
     assert "第2页" in office.get(f"/selection/{world['huantai'].pk}/2024/proposals/", {"page": "2"}).text
     assert office.get(f"/selection/{world['huantai'].pk}/2024/proposals/", {"page": "²"}).status_code == 200
+
+
+def test_the_poster_carries_a_qr_code_of_the_public_form(office, world):
+    import base64
+    import urllib.parse
+
+    page = office.get(f"/selection/{world['huantai'].pk}/2024/poster/")
+    address = f"http://testserver/selection/propose/{world['huantai'].pk}/2024/"
+    assert address in page.text
+    source = page.text.split('class="qr" src="', 1)[1].split('"', 1)[0]
+    assert source.startswith("data:image/svg+xml")
+    svg = (
+        urllib.parse.unquote(source.split(",", 1)[1])
+        if ";base64" not in source
+        else base64.b64decode(source.split(",", 1)[1]).decode()
+    )
+    assert svg.lstrip().startswith(("<?xml", "<svg"))

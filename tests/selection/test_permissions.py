@@ -52,6 +52,7 @@ CASES = [
         "POST",
         lambda s: {"source": "paper", "title": "书面建议", "what": "内容"},
     ),
+    Case("poster", url("selection:poster", "region", "year"), MANAGERS),
     Case("proposal", url("selection:proposal", "proposal"), MANAGERS),
     Case("candidates", url("selection:candidates", "region", "year"), MANAGERS),
     Case("candidate_new", url("selection:candidate_new", "region", "year"), MANAGERS),

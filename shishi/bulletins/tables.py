@@ -90,10 +90,11 @@ class MergedLinesExporter(TableExporter):
             start = index
 
 
-def merged_rows(rows) -> list[dict]:
+def merged_rows(rows, colours: dict | None = None) -> list[dict]:
     """The table's rows as a page shows them: `project` (the first four cells, with `span`, the
-    number of unit lines they stand over) on a project's first line only, `unit` (the rest) on
-    every line."""
+    number of unit lines they stand over, and `colour`, its light's from `colours` by 序号) on a
+    project's first line only, `unit` (the rest) on every line."""
+    colours = colours or {}
     shown: list[dict] = []
     for row in rows:
         if shown and shown[-1]["seq"] == row[0]:
@@ -102,7 +103,13 @@ def merged_rows(rows) -> list[dict]:
             shown.append({"seq": row[0], "project": None, "unit": row[PROJECT_COLUMNS:]})
         else:
             shown.append(
-                {"seq": row[0], "project": row[:PROJECT_COLUMNS], "span": 1, "unit": row[PROJECT_COLUMNS:]}
+                {
+                    "seq": row[0],
+                    "project": row[:PROJECT_COLUMNS],
+                    "span": 1,
+                    "unit": row[PROJECT_COLUMNS:],
+                    "colour": colours.get(row[0], ""),
+                }
             )
     return shown
 

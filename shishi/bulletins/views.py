@@ -21,7 +21,7 @@ from shishi.gbt9704 import chinese_date
 from shishi.plans.models import Period, Plan
 from shishi.plans.shortcuts import plan_or_403
 
-from .document import attachment_title, chart_png, number_line, parts
+from .document import attachment_title, chart_png, number_line, parts, rule_text
 from .forms import IssueForm
 from .models import Bulletin
 from .services import (
@@ -130,7 +130,11 @@ def draft(request, pk: int, quarter: int):
             "chart": base64.b64encode(chart_png(snapshot)).decode("ascii"),
             "attachment_title": attachment_title(snapshot),
             "columns": MergedLinesExporter.columns,
-            "rows": merged_rows(MergedLinesExporter(snapshot["table"]).rows()),
+            "rows": merged_rows(
+                MergedLinesExporter(snapshot["table"]).rows(),
+                {project["seq"]: project["light"]["colour"] for project in snapshot["projects"]},
+            ),
+            "rule": rule_text(snapshot),
             "issuing": _issuing(plan, period, timezone.localdate()),
         },
     )

@@ -132,6 +132,12 @@ class AnswerForm(Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
+    @staticmethod
+    def initial_for(proposal: Proposal) -> dict:
+        if proposal.status == Proposal.Status.PENDING:
+            return {}
+        return {"action": proposal.status, "into": proposal.merged_into, "answer": proposal.answer}
+
     def __init__(self, proposal: Proposal, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["into"].queryset = Proposal.objects.filter(
@@ -186,6 +192,19 @@ class CandidateForm(Form):
             "lead": units[0] if units else None,
             "partners": units[1:],
             "proposals": list(candidate.proposals.all()),
+        }
+
+    @staticmethod
+    def initial_from(proposal: Proposal) -> dict:
+        """A new candidate started from a proposal: its title and text, and the link to it."""
+        content = "；".join(
+            part for part in (proposal.what, proposal.where and f"实施地点：{proposal.where}") if part
+        )
+        return {
+            "title": proposal.title,
+            "content": content,
+            "investment": proposal.estimated_cost,
+            "proposals": [proposal],
         }
 
     def candidate_text(self) -> CandidateText:

@@ -230,3 +230,35 @@ def test_the_poster_carries_a_qr_code_of_the_public_form(office, world):
         else base64.b64decode(source.split(",", 1)[1]).decode()
     )
     assert svg.lstrip().startswith(("<?xml", "<svg"))
+
+
+def test_a_candidate_starts_from_a_proposals_text(office, world, proposal):
+    page = office.get(f"/selection/{world['huantai'].pk}/2024/candidates/new/", {"from": proposal.pk})
+    assert 'value="城区新建普惠托育园"' in page.text
+    assert "建议在城区新建一所普惠托育园" in page.text
+    assert (
+        office.get(f"/selection/{world['huantai'].pk}/2024/candidates/new/", {"from": "x"}).status_code == 200
+    )
+
+
+def test_the_list_flags_a_proposal_with_personal_data_and_the_answer_form_shows_the_answer(
+    office, world, cora
+):
+    from shishi.selection import services
+    from shishi.selection.services import ProposalText
+
+    flagged = services.submit_proposal(
+        world["huantai"], 2024, "web", ProposalText("母婴室", "电话13812345678")
+    )
+    assert "含个人信息" in office.get(f"/selection/{world['huantai'].pk}/2024/proposals/").text
+    services.answer_proposal(flagged, cora, "declined", "已有同类设施。")
+    assert "已有同类设施。" in office.get(f"/selection/proposals/{flagged.pk}/").text
+
+
+def test_the_admin_shows_proposals_but_changes_nothing(client, cast, proposal):
+    client.force_login(cast["admin"])
+    assert client.get("/admin/selection/proposal/").status_code == 200
+    assert client.get(f"/admin/selection/proposal/{proposal.pk}/change/").status_code == 200
+    client.post(f"/admin/selection/proposal/{proposal.pk}/change/", {"status": "adopted"})
+    proposal.refresh_from_db()
+    assert proposal.status == "pending"

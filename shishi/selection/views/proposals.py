@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from shishi.bounds import as_id
+
 from .. import forms, services
 from ..access import managed_regions
 from ..models import Candidate, Proposal, VoteSession
@@ -58,6 +60,7 @@ def proposals(request, region: int, year: int):
         "region": region,
         "year": year,
         "proposals": page,
+        "flagged": {p.pk for p in page if services.public_text_problems(p)},
         "form": form,
         "statuses": Proposal.Status.choices,
         "status": status,
@@ -81,7 +84,7 @@ def poster(request, region: int, year: int):
 def proposal(request, pk: int):
     proposal = get_object_or_404(Proposal.objects.select_related("region", "merged_into"), pk=pk)
     region_or_403(request, proposal.region_id)
-    form = forms.AnswerForm(proposal, request.POST or None)
+    form = forms.AnswerForm(proposal, request.POST or None, initial=forms.AnswerForm.initial_for(proposal))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -140,7 +143,11 @@ def candidates(request, region: int, year: int):
 def candidate_edit(request, region: int, year: int, pk: int | None = None):
     region = region_or_403(request, region)
     candidate = get_object_or_404(Candidate, pk=pk, region=region, year=year) if pk else None
-    initial = forms.CandidateForm.initial_for(candidate) if candidate else {}
+    if candidate:
+        initial = forms.CandidateForm.initial_for(candidate)
+    else:  # from a proposal's page: its text to start from
+        source = Proposal.objects.filter(region=region, year=year, pk=as_id(request.GET.get("from"))).first()
+        initial = forms.CandidateForm.initial_from(source) if source else {}
     form = forms.CandidateForm(region, year, request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:

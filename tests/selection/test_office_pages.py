@@ -262,3 +262,10 @@ def test_the_admin_shows_proposals_but_changes_nothing(client, cast, proposal):
     client.post(f"/admin/selection/proposal/{proposal.pk}/change/", {"status": "adopted"})
     proposal.refresh_from_db()
     assert proposal.status == "pending"
+
+
+@pytest.mark.parametrize("year", [1949, 2100])
+def test_the_first_and_last_years_have_no_link_past_them(office, world, year):
+    page = office.get(f"/selection/{world['huantai'].pk}/{year}/candidates/")
+    assert page.status_code == 200
+    assert "1948年" not in page.text and "2101年" not in page.text

@@ -75,7 +75,8 @@ def parts(snapshot: dict) -> list[Part]:
         Part(
             "body",
             f"为推动{source}确定的各项实事落实落地，根据各责任单位报送的{period['name']}进展情况，"
-            f"现将截至{chinese_date(period['ends_on'])}的工作进展通报如下。",
+            # a bulletin made before the quarter ends reports up to its own day, not the quarter's end
+            f"现将截至{chinese_date(min(period['ends_on'], snapshot['date']))}的工作进展通报如下。",
         )
     )
     said += [

@@ -334,6 +334,16 @@ def test_the_same_table_exports_as_csv_through_the_exporter_base(draft):
     assert "教体局一季度完成3所幼儿园主体工程。" in csv
 
 
+def test_a_bulletin_made_before_the_quarter_ends_reports_up_to_its_own_day(quarter):
+    from shishi.bulletins.document import parts
+
+    early = preview_bulletin(quarter["plan"], quarter["plan"].periods.get(quarter=2), TODAY)
+    opening = next(part.text for part in parts(early.snapshot) if part.text.startswith("为推动"))
+    assert "现将截至2023年4月20日的工作进展通报如下" in opening  # not 6月30日, still ahead
+    late = parts(preview_bulletin(quarter["plan"], quarter["period"], TODAY).snapshot)
+    assert any("现将截至2023年3月31日的工作进展" in part.text for part in late)
+
+
 def test_a_preview_is_marked_as_such_and_takes_no_number(draft, document):
     assert draft.snapshot["number"] is None
     assert any(p.text == "（预览稿，尚未印发）" for p in document.paragraphs)

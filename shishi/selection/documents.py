@@ -16,7 +16,8 @@ from shishi import gbt9704
 
 from . import rules
 from .models import SatisfactionSession, VoteSession
-from .services import satisfaction_result, vote_result
+from .ratings import satisfaction_result
+from .services import vote_result
 
 TABLE_SIZE = gbt9704.SIZES["四号"]
 CELL_MARGIN = Cm(0.1)

@@ -11,15 +11,8 @@ from shishi.plans.forms import CleanTextField, FigureField, WholeNumberField
 
 from . import humancheck, rules
 from .models import Candidate, Proposal, SatisfactionSession, SurveyRating, VoteSession
-from .services import (
-    MAX_MEMBERS,
-    CandidateCount,
-    CandidateText,
-    ProjectCount,
-    ProposalText,
-    RatingSettings,
-    VoteSettings,
-)
+from .ratings import ProjectCount, RatingSettings
+from .services import MAX_MEMBERS, CandidateCount, CandidateText, ProposalText, VoteSettings
 
 
 class Form(forms.Form):

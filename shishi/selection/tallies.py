@@ -12,7 +12,8 @@ from shishi.formulas import reads_as_formula
 from shishi.notice.text import clean_text
 
 from .models import SatisfactionSession, VoteSession
-from .services import satisfaction_result, vote_result
+from .ratings import satisfaction_result
+from .services import vote_result
 
 
 def cell(value):

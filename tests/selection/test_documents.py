@@ -13,9 +13,10 @@ import docx
 import pytest
 from django.conf import settings
 
-from shishi.selection import documents, services
+from shishi.selection import documents, ratings, services
+from shishi.selection.ratings import ProjectCount, RatingSettings
 from shishi.selection.rules import PICK, Ballots
-from shishi.selection.services import CandidateCount, ProjectCount, RatingSettings, VoteSettings
+from shishi.selection.services import CandidateCount, VoteSettings
 
 from .conftest import FULL
 
@@ -95,14 +96,14 @@ def test_the_pages_offer_the_ballot_before_and_the_announcement_after_the_count(
 
 @pytest.fixture
 def rated(plan, cora):
-    session = services.create_satisfaction_session(
+    session = ratings.create_satisfaction_session(
         plan,
         cora,
         RatingSettings("2023年度民生实事满意度测评", members=50, held_on=datetime.date(2023, 12, 26)),
     )
     figures = {p.pk: ProjectCount(26, 10, 14) for p in plan.projects.all()}
     figures[plan.projects.get(seq=1).pk] = ProjectCount(25, 1, 24)
-    services.enter_rating_counts(session, cora, Ballots(50, 50, 0, 50, 0), figures)
+    ratings.enter_rating_counts(session, cora, Ballots(50, 50, 0, 50, 0), figures)
     session.refresh_from_db()
     return session
 

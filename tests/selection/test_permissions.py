@@ -14,9 +14,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.urls import URLResolver, get_resolver, resolve, reverse
 
-from shishi.selection import services
+from shishi.selection import ratings, services
+from shishi.selection.ratings import ProjectCount, RatingSettings
 from shishi.selection.rules import Ballots
-from shishi.selection.services import CandidateCount, ProjectCount, RatingSettings
+from shishi.selection.services import CandidateCount
 from tests.conftest import pdf_bytes
 
 from .conftest import FULL
@@ -94,11 +95,11 @@ def scene(world, cast, plan, session, proposal, candidates):
     cora = cast["cora"]
     services.enter_vote_counts(session, cora, FULL, {c.pk: CandidateCount(40) for c in candidates})
     services.attach_tally(session, cora, pdf_bytes(), "计票单.pdf")
-    rating = services.create_satisfaction_session(plan, cora, RatingSettings("测评", members=50))
-    services.enter_rating_counts(
+    rating = ratings.create_satisfaction_session(plan, cora, RatingSettings("测评", members=50))
+    ratings.enter_rating_counts(
         rating, cora, Ballots(50, 50, 0, 50, 0), {p.pk: ProjectCount(30, 10, 10) for p in plan.projects.all()}
     )
-    services.open_survey(rating, cora, True)
+    ratings.open_survey(rating, cora, True)
     from django.utils import timezone
 
     return {

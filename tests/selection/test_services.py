@@ -8,17 +8,11 @@ from decimal import Decimal
 import pytest
 
 from shishi.history.models import Event
-from shishi.selection import services
+from shishi.selection import ratings, services
 from shishi.selection.models import RECEIPT_ALPHABET, Candidate, Proposal
+from shishi.selection.ratings import ProjectCount, RatingSettings
 from shishi.selection.rules import ELECTED, NOT_ELECTED, PICK, Ballots
-from shishi.selection.services import (
-    CandidateCount,
-    ProjectCount,
-    ProposalText,
-    RatingSettings,
-    SelectionError,
-    VoteSettings,
-)
+from shishi.selection.services import CandidateCount, ProposalText, SelectionError, VoteSettings
 
 from .conftest import FULL
 
@@ -196,33 +190,33 @@ def test_it_refuses_a_tally_sheet_over_the_size_bound(session, cora, settings):
 
 
 def test_it_rates_each_project_of_a_plan_and_the_overall_rate(plan, cora):
-    session = services.create_satisfaction_session(
+    session = ratings.create_satisfaction_session(
         plan, cora, RatingSettings("2023年度满意度测评", members=50)
     )
     projects = list(plan.projects.order_by("seq"))
     figures = {p.pk: ProjectCount(26, 10, 14) for p in projects}
     figures[projects[0].pk] = ProjectCount(25, 1, 24)  # exactly half satisfied: 基本满意
-    services.enter_rating_counts(session, cora, Ballots(50, 50, 0, 50, 0), figures)
-    result = services.satisfaction_result(session)
+    ratings.enter_rating_counts(session, cora, Ballots(50, 50, 0, 50, 0), figures)
+    result = ratings.satisfaction_result(session)
     assert [r.result_name for r in result.ratings[:2]] == ["基本满意", "满意"]
     assert result.counts["basic"] == 1
     assert result.rate is not None
     with pytest.raises(SelectionError, match="测评规则不能再修改"):
-        services.set_rating_rules(session, cora, RatingSettings("改", members=40))
+        ratings.set_rating_rules(session, cora, RatingSettings("改", members=40))
 
 
 def test_it_refuses_a_satisfaction_count_above_the_valid_ballots(plan, cora):
-    session = services.create_satisfaction_session(plan, cora, RatingSettings("测评", members=50))
+    session = ratings.create_satisfaction_session(plan, cora, RatingSettings("测评", members=50))
     figures = {p.pk: ProjectCount(30, 15, 6) for p in plan.projects.all()}
     with pytest.raises(
         SelectionError, match="满意、基本满意、不满意之和应不超过有效票数：30 \\+ 15 \\+ 6 = 51 > 50"
     ):
-        services.enter_rating_counts(session, cora, Ballots(50, 50, 0, 50, 0), figures)
+        ratings.enter_rating_counts(session, cora, Ballots(50, 50, 0, 50, 0), figures)
 
 
 def test_it_refuses_percentages_outside_one_to_ninety_nine(plan, cora):
     with pytest.raises(SelectionError, match="比例应在1%到99%之间"):
-        services.create_satisfaction_session(
+        ratings.create_satisfaction_session(
             plan,
             cora,
             RatingSettings("测评", members=50, satisfied_percent=100),
@@ -230,7 +224,7 @@ def test_it_refuses_percentages_outside_one_to_ninety_nine(plan, cora):
 
 
 def test_a_session_date_is_kept(plan, cora):
-    session = services.create_satisfaction_session(
+    session = ratings.create_satisfaction_session(
         plan, cora, RatingSettings("测评", members=50, held_on=datetime.date(2023, 12, 20))
     )
     assert session.held_on == datetime.date(2023, 12, 20)
@@ -290,8 +284,8 @@ def test_the_chain_follows_a_merged_proposal_to_its_projects_satisfaction_result
     services.enter_vote_counts(session, cora, FULL, counts(session, 40, 20, 30))
     notice_file = services.draft_plan(world["huantai"], 2024, cora, datetime.date(2024, 1, 15))
     plan = confirm_plan(notice_file, cora, {name: "new" for name in draft_unit_names(notice_file.draft)})
-    rating = services.create_satisfaction_session(plan, cora, RatingSettings("测评", members=50))
-    services.enter_rating_counts(
+    rating = ratings.create_satisfaction_session(plan, cora, RatingSettings("测评", members=50))
+    ratings.enter_rating_counts(
         rating, cora, Ballots(50, 50, 0, 50, 0), {p.pk: ProjectCount(30, 10, 10) for p in plan.projects.all()}
     )
     [path] = chain.proposal_paths(duplicate)

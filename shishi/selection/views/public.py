@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from shishi.directory.models import Region
 
-from .. import chain, forms, humancheck, services, throttle
+from .. import chain, forms, humancheck, ratings, services, throttle
 from ..access import can_propose_for_unit
 from ..models import Proposal, SatisfactionSession, SurveyResponse
 from ..services import SelectionError
@@ -90,7 +90,7 @@ def survey(request, pk: int):
         raise Http404
     projects = session.plan.projects.order_by("seq")
     token = request.COOKIES.get(DEVICE_COOKIE, "")[:64] or secrets.token_urlsafe(24)
-    answered = SurveyResponse.objects.filter(session=session, device=services.device_key(token)).exists()
+    answered = SurveyResponse.objects.filter(session=session, device=ratings.device_key(token)).exists()
     if request.method == "POST" and throttle.used_up(request, "survey"):
         context = {"session": session, "plan": session.plan, "limited": True}
         return render(request, "selection/survey.html", context, status=429)
@@ -99,7 +99,7 @@ def survey(request, pk: int):
         throttle.count(request, "survey")
         if form.is_valid():
             try:
-                services.answer_survey(session, token, form.choices())
+                ratings.answer_survey(session, token, form.choices())
             except SelectionError as exc:
                 form.add_error(None, str(exc))
             else:
@@ -110,7 +110,7 @@ def survey(request, pk: int):
         "form": form,
         "answered": answered,
         "challenge": humancheck.new_challenge(),
-        "result": services.survey_result(session) if answered else None,
+        "result": ratings.survey_result(session) if answered else None,
     }
     response = render(request, "selection/survey.html", context, status=400 if form.errors else 200)
     response.set_cookie(DEVICE_COOKIE, token, max_age=365 * 24 * 3600, httponly=True, samesite="Lax")

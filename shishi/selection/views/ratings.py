@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from shishi.plans.forms import messages_of
 from shishi.plans.models import Plan
 
-from .. import documents, forms, services
+from .. import documents, forms, ratings
 from ..access import can_manage_selection
 from ..models import SatisfactionSession
 from ..services import SelectionError
@@ -54,9 +54,9 @@ def rating_rules(request, plan: int, pk: int | None = None):
     if request.method == "POST" and form.is_valid():
         try:
             if session:
-                services.set_rating_rules(session, request.user, form.rating_settings())
+                ratings.set_rating_rules(session, request.user, form.rating_settings())
             else:
-                session = services.create_satisfaction_session(plan, request.user, form.rating_settings())
+                session = ratings.create_satisfaction_session(plan, request.user, form.rating_settings())
         except SelectionError as exc:
             form.add_error(None, str(exc))
         else:
@@ -72,8 +72,8 @@ def satisfaction(request, pk: int):
     context = {
         "session": session,
         "plan": session.plan,
-        "result": services.satisfaction_result(session),
-        "survey": services.survey_result(session),
+        "result": ratings.satisfaction_result(session),
+        "survey": ratings.survey_result(session),
         "survey_url": request.build_absolute_uri(reverse("selection:survey", args=[session.pk])),
         "can_manage": can_manage_selection(request.user, session.plan.region),
         "tally_form": forms.TallyForm(),
@@ -104,7 +104,7 @@ def survey_toggle(request, pk: int):
     if not can_manage_selection(request.user, session.plan.region):
         raise PermissionDenied
     opening = request.POST.get("open") == "1"
-    services.open_survey(session, request.user, opening)
+    ratings.open_survey(session, request.user, opening)
     messages.success(request, "群众网上测评已开放。" if opening else "群众网上测评已关闭。")
     return redirect("selection:satisfaction", session.pk)
 
@@ -131,7 +131,7 @@ def satisfaction_count(request, pk: int):
     if request.method == "POST":
         if ballots.is_valid() and all(form.is_valid() for _, form in rows):
             try:
-                services.enter_rating_counts(
+                ratings.enter_rating_counts(
                     session, request.user, ballots.ballots(), {p.pk: form.count() for p, form in rows}
                 )
             except SelectionError as exc:

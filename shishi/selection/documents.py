@@ -7,20 +7,16 @@ from __future__ import annotations
 
 import datetime
 
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from shishi import gbt9704
 
 from . import rules
+from .docx_table import table
 from .models import SatisfactionSession, VoteSession
 from .ratings import satisfaction_result
 from .services import vote_result
 
-TABLE_SIZE = gbt9704.SIZES["四号"]
-CELL_MARGIN = Cm(0.1)
 # Columns filling the 156 mm 版心: 序号, 候选项目, 牵头单位, then the boxes to mark.
 APPROVE_WIDTHS = (Cm(1.2), Cm(6.6), Cm(3.6), Cm(1.4), Cm(1.4), Cm(1.4))
 PICK_WIDTHS = (Cm(1.2), Cm(8.4), Cm(4.0), Cm(2.0))
@@ -30,31 +26,6 @@ PICK_RESULT_WIDTHS = (Cm(1.2), Cm(7.2), Cm(3.6), Cm(1.7), Cm(1.9))
 
 def issuer_of(session: VoteSession) -> str:
     return f"{session.region.name}人民代表大会常务委员会"
-
-
-def _table(document, header: list[str], rows: list[list[str]], widths, *, tall: bool = False, left=(1, 2)):
-    """A table of 四号 type in fixed columns; the `left` columns (names) set flush left, the rest
-    (numbers, boxes) centred."""
-    table = document.add_table(rows=1 + len(rows), cols=len(header))
-    table.style = "Table Grid"
-    gbt9704.fixed_widths(table, widths, CELL_MARGIN)
-    for index, values in enumerate([header, *rows]):
-        row = table.rows[index]
-        if tall and index:  # room for a pen's mark
-            row.height, row.height_rule = Cm(1.2), WD_ROW_HEIGHT_RULE.AT_LEAST
-        for column, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
-            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-            paragraph = cell.paragraphs[0]
-            gbt9704.compact(paragraph)
-            paragraph.alignment = (
-                WD_ALIGN_PARAGRAPH.LEFT if index and column in left else WD_ALIGN_PARAGRAPH.CENTER
-            )
-            font = gbt9704.HEADING_FONT if index == 0 else gbt9704.BODY_FONT
-            gbt9704.run(paragraph, value, font, TABLE_SIZE)
-        if index == 0:  # the heading row repeats on each page
-            properties = row._tr.get_or_add_trPr()
-            properties.append(properties.makeelement(qn("w:tblHeader"), {}))
-    return table
 
 
 def _lead(candidate) -> str:
@@ -87,7 +58,7 @@ def ballot(session: VoteSession, day: datetime.date) -> bytes:
             ["", "", ""],
         )
     rows = [[str(n), c.title, _lead(c), *boxes] for n, c in enumerate(candidates, 1)]
-    _table(document, header, rows, widths, tall=True)
+    table(document, header, rows, widths, tall=True)
     note = gbt9704.body(
         document, f"通过规则：{session.get_threshold_display()}；{session.get_tie_display()}。"
     )
@@ -158,7 +129,7 @@ def announcement(session: VoteSession, day: datetime.date) -> bytes:
             ]
             for i in result
         ]
-    _table(document, header, rows, widths)
+    table(document, header, rows, widths)
     gbt9704.imprint(document, issuer, gbt9704.chinese_date(day))
     return gbt9704.save(document, day)
 
@@ -184,7 +155,7 @@ def rating_ballot(session: SatisfactionSession, day: datetime.date) -> bytes:
         "同一项目画两个以上“○”或不画的，该项不计入。",
     )
     rows = [[str(p.seq), p.title, "", "", ""] for p in plan.projects.order_by("seq")]
-    _table(
+    table(
         document,
         ["序号", "实事项目", "满意", "基本满意", "不满意"],
         rows,
@@ -232,7 +203,7 @@ def rating_report(session: SatisfactionSession, day: datetime.date) -> bytes:
         ]
         for r in result.ratings
     ]
-    _table(
+    table(
         document,
         ["序号", "实事项目", "满意", "基本满意", "不满意", "结果"],
         rows,

@@ -31,7 +31,7 @@ from .models import (
     VoteSession,
     new_receipt,
 )
-from .notice_text import notice_text
+from .notice_text import draft_notice
 from .screening import personal_data
 
 MAX_CANDIDATES = 100  # a ballot of a county's congress holds a few dozen at most
@@ -454,9 +454,10 @@ def elected(region: Region, year: int) -> list[Candidate]:
 
 
 def draft_plan(region: Region, year: int, person: Person, day) -> NoticeFile:
-    """Write the elected candidates as a notice and read it through the notice import, so that the
-    office corrects and confirms it in the import's own preview and the plan is made exactly as
-    from an uploaded notice. Each candidate keeps its place in the draft (Candidate.project)."""
+    """Write the elected candidates as a notice (.docx, GB/T 9704) and read it through the notice
+    import, so that the office corrects and confirms it in the import's own preview and the plan
+    is made exactly as from an uploaded notice. Each candidate keeps its place in the draft
+    (Candidate.project)."""
     outcomes = latest_outcomes(region, year)
     undecided = sorted(
         (c for c, outcome in outcomes.items() if outcome == rules.TIED), key=lambda c: c.ballot_order
@@ -467,11 +468,11 @@ def draft_plan(region: Region, year: int, person: Person, day) -> NoticeFile:
     chosen = elected(region, year)
     if not chosen:
         raise SelectionError("本年度还没有票决当选的项目。")
-    text = notice_text(region.name, year, chosen, day, settings.SHISHI_DUE_DAYS)
+    # The notice as a Word document in the official layout, kept as the plan's notice file, so that
+    # the office can download, print and file it; read by the notice reader like any upload.
+    data = draft_notice(region.name, year, chosen, day, settings.SHISHI_DUE_DAYS)
     try:
-        notice_file = read_notice_upload(
-            region, person, text.encode("utf-8"), f"{year}年民生实事项目（票决结果）.txt"
-        )
+        notice_file = read_notice_upload(region, person, data, f"{year}年民生实事项目通知（票决结果）.docx")
     except PlanError as exc:
         raise SelectionError(str(exc)) from None
     draft = notice_file.draft

@@ -14,6 +14,7 @@ import pytest
 from django.conf import settings
 
 from shishi.selection import documents, ratings, services
+from shishi.selection.notice_text import draft_notice
 from shishi.selection.ratings import ProjectCount, RatingSettings
 from shishi.selection.rules import PICK, Ballots
 from shishi.selection.services import CandidateCount, VoteSettings
@@ -135,6 +136,10 @@ def test_libreoffice_prints_the_ballots_and_results(session, cora, rated, tmp_pa
         ("announcement", documents.announcement(session, DAY)),
         ("rating-ballot", documents.rating_ballot(rated, DAY)),
         ("rating-result", documents.rating_report(rated, DAY)),
+        (
+            "draft-notice",
+            draft_notice("桓台县", 2024, list(session.candidates.order_by("ballot_order")), DAY, 10),
+        ),
     ):
         source = tmp_path / f"{name}.docx"
         source.write_bytes(data)
@@ -158,9 +163,13 @@ def test_libreoffice_prints_the_ballots_and_results(session, cora, rated, tmp_pa
             [PDFTOPPM, "-r", "60", "-png", str(pdf), str(ARTEFACTS / name)], check=True, timeout=60
         )
     pictures = sorted(p.name for p in ARTEFACTS.glob("*.png"))
-    assert {"ballot-1.png", "announcement-1.png", "rating-ballot-1.png", "rating-result-1.png"} <= set(
-        pictures
-    )
+    assert {
+        "ballot-1.png",
+        "announcement-1.png",
+        "rating-ballot-1.png",
+        "rating-result-1.png",
+        "draft-notice-1.png",
+    } <= set(pictures)
 
 
 def test_the_tally_table_is_formula_safe(session, cora, client, cast):
@@ -183,3 +192,14 @@ def test_the_satisfaction_tally_states_the_rate_and_the_rule(rated):
     rows = tallies.rating_rows(rated)
     assert ["总体满意率（%）", "70.0"] in rows
     assert rows[-1][0] == "测评规则"
+
+
+def test_the_draft_notice_is_read_back_by_the_notice_reader(session):
+    from shishi.notice import load_notice
+
+    candidates = list(session.candidates.order_by("ballot_order"))
+    data = draft_notice("桓台县", 2024, candidates, DAY, 10)
+    notice = load_notice(data, "通知.docx")
+    assert [p.title for p in notice.projects] == [c.title for c in candidates]
+    assert notice.year == 2024 and notice.warnings == []
+    assert "本季度具体措施及任务进度情况" in text_of(data)

@@ -219,7 +219,7 @@ def test_in_the_bulletin_a_stored_manual_line_break_is_a_line_break(cast, stored
 
     draft = preview_bulletin(stored["plan"], stored["period"], NOW.date())
     document = Document(io.BytesIO(draft.data))
-    cell = next(c for c in document.tables[-1].columns[5].cells if "第一行" in c.text)  # 措施
+    cell = next(c for c in document.tables[-1].columns[4].cells if "第一行" in c.text)  # 措施
     lines = [p.text for p in cell.paragraphs]
     assert lines[0] == stored["shown"]["measures"].split("\n")[0] and lines[1].startswith("第二行")
     heading = next(p for p in document.paragraphs if "扩容提质行动" in p.text)

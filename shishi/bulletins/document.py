@@ -148,11 +148,11 @@ def units_text(snapshot: dict) -> str:
 
 
 def chart_caption(snapshot: dict) -> str:
-    """What the chart shows. The projects' names are in part 二 and in the attachment under the
-    same numbers, so the caption does not list them again."""
+    """What the chart shows, in two lines. The projects' names are in part 二 and in the
+    attachment under the same numbers, so the caption does not list them again."""
     return (
-        f"横轴为实事序号（同第二部分及附件），柱高为完成目标的比例（以最低的指标计），"
-        f"柱色即亮灯颜色（{COLOUR_WORDS}），标“—”的没有可比较的完成数，虚线为序时进度{snapshot['expected']}%。"
+        f"横轴为实事序号，柱高为完成目标的比例（以最低的指标计），柱色即亮灯颜色"
+        f"（{COLOUR_WORDS}），虚线为序时进度{snapshot['expected']}%。"
     )
 
 

@@ -1,6 +1,12 @@
 """The bulletin's attachment: every unit's lines for the period in one table, each project with
 its figures and its light, through the one exporter base (so the same table is also a CSV or an
-XLSX)."""
+XLSX).
+
+The spreadsheet keeps a column for each thing (序号, 实事名称, 目标与完成情况, 亮灯, 责任单位, 措施,
+完成时限). The printed table sets a project's name and its figures in one cell (名称 on top, a line
+per target under it): that cell spans the project's unit lines anyway, and the column it frees
+goes to the units' 措施, whose lines are what makes the table long (ten projects with thirty-two
+unit lines took six pages with seven columns)."""
 
 from __future__ import annotations
 
@@ -9,15 +15,13 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from shishi.documents.tables import Column, TableExporter
+from shishi.documents.tables import Column, TableExporter, cell_value
 from shishi.gbt9704 import SIZES, compact, fixed_widths
 
 TABLE_FONT_SIZE = SIZES["小四"]  # the body's 三号 would make the long 措施 column run for pages
 TABLE_LINE = TABLE_FONT_SIZE * 1.25  # points
-CELL_MARGIN = Cm(0.08)  # each side; Word's 0.19 cm would take 2.7 cm of the 15.6 cm from the text
-# Columns of the attachment; `width` in characters for the spreadsheet, and in centimetres in the
-# Word table (DOCX_WIDTHS), which fills the 156 mm of the GB/T 9704 版心 exactly.
-COLUMNS = (
+CELL_MARGIN = Cm(0.08)  # each side; Word's 0.19 cm would take 2.2 cm of the 15.6 cm from the text
+COLUMNS = (  # `width` in characters, for the spreadsheet
     Column("序号", 5),
     Column("实事名称", 16),
     Column("目标与完成情况", 24),
@@ -26,10 +30,18 @@ COLUMNS = (
     Column("本季度具体措施及任务进度情况", 40),
     Column("完成时限", 12),
 )
-# 序号 about 1 cm: "10" fits on one line (at 0.67 cm it broke as 1 over 0); 完成时限 holds
-# "2026年" on one line; the 措施 column gets what is left.
-DOCX_WIDTHS = (Cm(1.0), Cm(2.0), Cm(2.9), Cm(2.5), Cm(1.8), Cm(4.0), Cm(1.4))
-PROJECT_COLUMNS = 4  # 序号, 实事名称, 目标与完成情况, 亮灯: one cell for all the units of a project
+PRINTED_COLUMNS = (
+    Column("序号"),
+    Column("实事名称及目标完成情况"),
+    Column("亮灯"),
+    Column("责任单位"),
+    Column("本季度具体措施及任务进度情况"),
+    Column("完成时限"),
+)
+# Fixed widths filling the 156 mm of the GB/T 9704 版心. 序号 about 1 cm: "10" fits on one line
+# (at 0.67 cm it broke as 1 over 0); 完成时限 holds "2026年" on a line; 措施 gets the most.
+DOCX_WIDTHS = (Cm(1.0), Cm(3.5), Cm(2.4), Cm(1.8), Cm(5.5), Cm(1.4))
+PROJECT_COLUMNS = 3  # 序号, 实事名称及目标完成情况, 亮灯: one cell for all the units of a project
 
 
 class MergedLinesExporter(TableExporter):
@@ -42,6 +54,22 @@ class MergedLinesExporter(TableExporter):
 
     def __init__(self, rows: list[list], title: str = "", filename: str = "export"):
         self._rows, self.title, self.filename = [widen(row) for row in rows], title, filename
+
+    def rows(self):
+        return iter(self._rows)
+
+    def docx_table(self, document):
+        return PrintedTable(self._rows).docx_table(document)
+
+
+class PrintedTable(TableExporter):
+    """The attachment as printed (see the module's note), from MergedLinesExporter's rows."""
+
+    columns = PRINTED_COLUMNS
+    landscape = False
+
+    def __init__(self, rows: list[list]):
+        self._rows = [printed(row) for row in rows]
 
     def rows(self):
         return iter(self._rows)
@@ -67,6 +95,9 @@ class MergedLinesExporter(TableExporter):
                         paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
                     for run in paragraph.runs:
                         run.font.size = Pt(TABLE_FONT_SIZE)
+                if index and column == 1:  # the project's name, above its figures
+                    for run in cell.paragraphs[0].runs:
+                        run.font.bold = True
             if index == 0:  # the heading row repeats on each page
                 properties = row._tr.get_or_add_trPr()
                 properties.append(properties.makeelement(qn("w:tblHeader"), {}))
@@ -76,7 +107,7 @@ class MergedLinesExporter(TableExporter):
         return table
 
     def _merge_projects(self, table) -> None:
-        """One 序号, 实事名称, 目标与完成情况 and 亮灯 cell for all the units of a project."""
+        """One 序号, 名称及目标完成情况 and 亮灯 cell for all the units of a project."""
         start = 1
         seqs = [None] + [row[0] for row in self._rows]
         for index in range(2, len(seqs) + 1):
@@ -90,27 +121,29 @@ class MergedLinesExporter(TableExporter):
             start = index
 
 
+def printed(row: list) -> list:
+    """A row of the seven columns as printed: the name with the figures under it."""
+    seq, title, figures, light, *units = row
+    named = "\n".join(str(cell_value(text)) for text in (title, figures) if text not in (None, ""))
+    return [seq, named, light, *units]
+
+
 def merged_rows(rows, colours: dict | None = None) -> list[dict]:
-    """The table's rows as a page shows them: `project` (the first four cells, with `span`, the
-    number of unit lines they stand over, and `colour`, its light's from `colours` by 序号) on a
-    project's first line only, `unit` (the rest) on every line."""
+    """The table's rows as the preview page shows them, from MergedLinesExporter's rows: `project`
+    (序号, 名称, 目标与完成情况, 亮灯, `span`: the number of unit lines it stands over, `colour`: its
+    light's, from `colours` by 序号) on a project's first line only, `unit` (责任单位, 措施, 完成时限)
+    on every line."""
     colours = colours or {}
     shown: list[dict] = []
     for row in rows:
-        if shown and shown[-1]["seq"] == row[0]:
+        seq, title, figures, light, *unit = row
+        if shown and shown[-1]["seq"] == seq:
             first = next(line for line in reversed(shown) if line["project"])
-            first["span"] += 1
-            shown.append({"seq": row[0], "project": None, "unit": row[PROJECT_COLUMNS:]})
+            first["project"]["span"] += 1
+            shown.append({"seq": seq, "project": None, "unit": unit})
         else:
-            shown.append(
-                {
-                    "seq": row[0],
-                    "project": row[:PROJECT_COLUMNS],
-                    "span": 1,
-                    "unit": row[PROJECT_COLUMNS:],
-                    "colour": colours.get(row[0], ""),
-                }
-            )
+            project = {"seq": seq, "title": title, "figures": figures, "light": light, "span": 1}
+            shown.append({"seq": seq, "project": dict(project, colour=colours.get(seq, "")), "unit": unit})
     return shown
 
 

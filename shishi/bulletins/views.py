@@ -34,7 +34,7 @@ from .services import (
     preview_bulletin,
 )
 from .snapshot import default_copies_to, default_title, quarter_name
-from .tables import MergedLinesExporter, merged_rows
+from .tables import MergedLinesExporter, PrintedTable, merged_rows
 
 
 def _plan(request, pk: int) -> Plan:
@@ -129,7 +129,7 @@ def draft(request, pk: int, quarter: int):
             "parts": parts(snapshot),
             "chart": base64.b64encode(chart_png(snapshot)).decode("ascii"),
             "attachment_title": attachment_title(snapshot),
-            "columns": MergedLinesExporter.columns,
+            "columns": PrintedTable.columns,
             "rows": merged_rows(
                 MergedLinesExporter(snapshot["table"]).rows(),
                 {project["seq"]: project["light"]["colour"] for project in snapshot["projects"]},

@@ -3,6 +3,7 @@ the merged table, read back from the .docx with python-docx."""
 
 from __future__ import annotations
 
+import csv
 import io
 
 import pytest
@@ -12,6 +13,7 @@ from docx.oxml.ns import qn
 from docx.shared import Emu, Mm
 
 from shishi.bulletins.services import preview_bulletin
+from shishi.bulletins.tables import MergedLinesExporter
 from shishi.oversight.board import build_board
 from tests.bulletins.conftest import TODAY
 
@@ -226,22 +228,21 @@ def test_the_chart_is_a_png_in_the_document_with_its_numbering_explained(documen
     assert image.startswith(b"\x89PNG\r\n\x1a\n")
     assert picture.width == Mm(150)
     caption = paragraph_starting(document, "横轴为实事序号").text
-    assert "同第二部分及附件" in caption and "虚线为序时进度25%" in caption
+    assert "横轴为实事序号，柱高为完成目标的比例" in caption and "虚线为序时进度25%" in caption
 
 
 def test_the_merged_table_has_every_submitted_line_by_project_and_units_in_order(document):
     table = document.tables[0]
     assert [c.text for c in table.rows[0].cells] == [
         "序号",
-        "实事名称",
-        "目标与完成情况",
+        "实事名称及目标完成情况",
         "亮灯",
         "责任单位",
         "本季度具体措施及任务进度情况",
         "完成时限",
     ]
     rows = [[cell.text for cell in row.cells] for row in table.rows[1:]]
-    assert [(row[0], row[4]) for row in rows] == [
+    assert [(row[0], row[3]) for row in rows] == [
         ("1", "县教育体育局"),
         ("3", "县教育体育局"),
         ("4", "县教育体育局"),
@@ -250,7 +251,7 @@ def test_the_merged_table_has_every_submitted_line_by_project_and_units_in_order
         ("9", "县教育体育局"),
         ("10", "县教育体育局"),
     ]
-    assert rows[0][5] == "教体局一季度完成3所幼儿园主体工程。" and rows[0][6] == "2023年12月31日"
+    assert rows[0][4] == "教体局一季度完成3所幼儿园主体工程。" and rows[0][5] == "2023年12月31日"
     everything = "".join("".join(row) for row in rows)
     for never in ("卫健局", "妇联尚未报送的草稿"):  # a returned report and a draft are not submitted lines
         assert never not in everything
@@ -259,12 +260,19 @@ def test_the_merged_table_has_every_submitted_line_by_project_and_units_in_order
 def test_each_project_in_the_table_has_its_figures_and_its_light(draft, document):
     rows = [[cell.text for cell in row.cells] for row in document.tables[0].rows[1:]]
     first = rows[0]
-    assert "新改扩建幼儿园：目标6所，完成3所（50%）" in first[2]
-    assert "拓展学位：目标≥3800个，完成950个（25%）" in first[2]
+    named = first[1].split("\n")
+    assert named[0] == "实施优质教育资源扩容提质行动"  # the name, then a line per target
+    assert (
+        "新改扩建幼儿园：目标6所，完成3所（50%）" in named
+        and "拓展学位：目标≥3800个，完成950个（25%）" in named
+    )
     light = draft.snapshot["projects"][0]["light"]
-    assert first[3].startswith(light["name"]) and light["reason"] in first[3]
+    assert first[2].startswith(light["name"]) and light["reason"] in first[2]
     late = next(row for row in rows if row[0] == "3")  # 县妇联 leads and has only a draft
-    assert late[3].startswith("红灯") and "逾期" in late[3]
+    assert late[2].startswith("红灯") and "逾期" in late[2]
+    data = MergedLinesExporter(draft.snapshot["table"]).to_csv().decode("utf-8-sig")
+    spreadsheet = list(csv.reader(io.StringIO(data)))  # a column each, as before
+    assert spreadsheet[1][:3] == ["1", "实施优质教育资源扩容提质行动", named[1] + "\n" + "\n".join(named[2:])]
 
 
 def test_the_table_columns_have_fixed_widths_that_fill_the_text_block(document):
@@ -272,7 +280,7 @@ def test_the_table_columns_have_fixed_widths_that_fill_the_text_block(document):
     layout = table._tbl.tblPr.find(qn("w:tblLayout"))
     assert layout is not None and layout.get(qn("w:type")) == "fixed"
     widths = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
-    assert len(widths) == 7 and abs(sum(widths) - Mm(156).twips) < 10
+    assert len(widths) == 6 and abs(sum(widths) - Mm(156).twips) < 10
     assert all(
         run.font.size.pt == 12 for cell in table.rows[1].cells for p in cell.paragraphs for run in p.runs
     )
@@ -287,7 +295,7 @@ def test_a_bulletin_issued_before_figures_and_lights_still_renders(draft):
     old["rules"] = {"yellow": 10, "red": 30}
     document = Document(io.BytesIO(render(old)))
     assert document.paragraphs[0].text == "桓台县为妇女儿童办实事调度通报"
-    assert [c.text for c in document.tables[0].rows[1].cells][4] == "县教育体育局"
+    assert [c.text for c in document.tables[0].rows[1].cells][3] == "县教育体育局"
 
 
 def test_the_number_column_holds_two_digits_on_one_line(document):
@@ -317,10 +325,11 @@ def test_a_projects_units_share_one_merged_number_and_title_cell(quarter):
     document = Document()
     table = MergedLinesExporter(rows).docx_table(document)
     assert table.cell(1, 1)._tc is table.cell(2, 1)._tc  # one cell spans both rows
-    assert table.cell(1, 1).text == "实施适龄妇女“两癌”免费筛查和救助行动"
-    assert table.cell(1, 3)._tc is table.cell(2, 3)._tc  # and its light
+    assert table.cell(1, 1).text == "实施适龄妇女“两癌”免费筛查和救助行动\n免费筛查：目标18000人"
+    assert table.cell(1, 1).paragraphs[0].runs[0].font.bold  # the name stands out above the figures
+    assert table.cell(1, 2)._tc is table.cell(2, 2)._tc  # and its light
     assert table.cell(3, 1)._tc is not table.cell(2, 1)._tc
-    assert [table.cell(r, 4).text for r in (1, 2, 3)] == ["县卫生健康局", "县财政局", "县人力资源社会保障局"]
+    assert [table.cell(r, 3).text for r in (1, 2, 3)] == ["县卫生健康局", "县财政局", "县人力资源社会保障局"]
 
 
 def test_the_same_table_exports_as_csv_through_the_exporter_base(draft):

@@ -31,7 +31,7 @@ def test_the_coordinator_previews_issues_and_corrects_the_bulletin(journey, cast
     sheet = desk.locator(".sheet").first
     expect(sheet.locator(".mark")).to_have_text("桓台县为妇女儿童办实事调度通报")
     expect(sheet).to_contain_text("（预览稿，尚未印发）")
-    expect(desk.locator("table.summary th").nth(2)).to_have_text("目标与完成情况")
+    expect(desk.locator("table.summary th").nth(1)).to_have_text("实事名称及目标完成情况")
     expect(desk.locator(".imprint")).to_contain_text("印发")
     expect(desk.get_by_role("link", name="下载 Word 预览稿（.docx）")).to_be_visible()
     journey.shot(desk, "coordinator-previews-the-bulletin")

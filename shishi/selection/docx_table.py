@@ -14,7 +14,16 @@ TABLE_SIZE = gbt9704.SIZES["四号"]
 CELL_MARGIN = Cm(0.1)
 
 
-def table(document, header: list[str], rows: list[list[str]], widths, *, tall: bool = False, left=(1, 2)):
+def table(
+    document,
+    header: list[str],
+    rows: list[list[str]],
+    widths,
+    *,
+    tall: bool = False,
+    left=(1, 2),
+    size: float = TABLE_SIZE,
+):
     """A table of 四号 type in fixed columns; the `left` columns (names) set flush left, the rest
     (numbers, boxes) centred."""
     table = document.add_table(rows=1 + len(rows), cols=len(header))
@@ -32,7 +41,7 @@ def table(document, header: list[str], rows: list[list[str]], widths, *, tall: b
                 WD_ALIGN_PARAGRAPH.LEFT if index and column in left else WD_ALIGN_PARAGRAPH.CENTER
             )
             font = gbt9704.HEADING_FONT if index == 0 else gbt9704.BODY_FONT
-            gbt9704.run(paragraph, value, font, TABLE_SIZE)
+            gbt9704.run(paragraph, value, font, size)
         if index == 0:  # the heading row repeats on each page
             properties = row._tr.get_or_add_trPr()
             properties.append(properties.makeelement(qn("w:tblHeader"), {}))

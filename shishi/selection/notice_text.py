@@ -54,7 +54,7 @@ def notice_text(region_name: str, year: int, candidates, day: datetime.date, due
 
 # -- the draft notice of the elected projects ------------------------------------------------------
 
-FORM_WIDTHS = (Cm(1.0), Cm(3.4), Cm(4.2), Cm(5.0), Cm(2.0))
+FORM_WIDTHS = (Cm(1.1), Cm(3.4), Cm(4.0), Cm(4.9), Cm(2.2))  # 小四: 序号 and 完成时限 on one line
 
 
 def draft_notice(region_name: str, year: int, candidates, day: datetime.date, due_days: int) -> bytes:
@@ -88,6 +88,7 @@ def draft_notice(region_name: str, year: int, candidates, day: datetime.date, du
         rows,
         FORM_WIDTHS,
         tall=True,
+        size=gbt9704.SIZES["小四"],
     )
     gbt9704.imprint(document, issuer, gbt9704.chinese_date(day))
     return gbt9704.save(document, day)

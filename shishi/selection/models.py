@@ -176,6 +176,7 @@ class Counted(models.Model):
     valid = models.PositiveIntegerField(_("有效票数"), null=True, blank=True)
     invalid = models.PositiveIntegerField(_("无效票数"), null=True, blank=True)
     counted_at = models.DateTimeField(_("计票时间"), null=True, blank=True)
+    published_at = models.DateTimeField(_("公布时间"), null=True, blank=True)  # shown on a public page
     tally_pdf = models.FileField(upload_to="tallies/%Y/", blank=True, default="")
     tally_name = models.CharField(max_length=255, blank=True, default="")
     tally_sha256 = models.CharField(max_length=64, blank=True, default="")

@@ -399,6 +399,19 @@ def vote_result(session: VoteSession) -> list[VoteResult]:
     return [VoteResult(line.candidate, line, outcomes[line.candidate.ballot_order]) for line in lines]
 
 
+def publish_result(session, person: Person, publish: bool):
+    """Show a counted vote's (or satisfaction vote's) result on its public page, or take it off."""
+    if publish and not session.locked:
+        raise SelectionError("还没有录入计票结果，不能公布。")
+    session.published_at = timezone.now() if publish else None
+    session.save(update_fields=["published_at"])
+    region = session.region if isinstance(session, VoteSession) else session.plan.region
+    plan = session.plan if isinstance(session, SatisfactionSession) else None
+    verb = "result_published" if publish else "result_withdrawn"
+    record(region, person, verb, f"{'公布' if publish else '撤回'}《{session.title}》结果", plan=plan)
+    return session
+
+
 def check_tally_pdf(data: bytes) -> None:
     """The scanned tally sheet: a PDF by its content, within the stamped-PDF size bound. (The full
     active-content check of shishi/reporting sits above this app; it should move beneath.)"""

@@ -38,5 +38,8 @@ urlpatterns = [
     path("propose/<id:region>/<year:year>/", public.propose, name="propose"),
     path("receipt/", public.receipt, name="receipt"),
     path("survey/<id:pk>/", public.survey, name="survey"),
+    path("results/vote/<id:pk>/", public.vote_result_page, name="public_vote"),
+    path("results/satisfaction/<id:pk>/", public.satisfaction_result_page, name="public_satisfaction"),
+    path("<str:kind>/<id:pk>/publish/", votes.publish, name="publish"),
     path("satisfaction/<id:pk>/survey/", ratings.survey_toggle, name="survey_toggle"),
 ]

@@ -269,3 +269,24 @@ def test_the_first_and_last_years_have_no_link_past_them(office, world, year):
     page = office.get(f"/selection/{world['huantai'].pk}/{year}/candidates/")
     assert page.status_code == 200
     assert "1948年" not in page.text and "2101年" not in page.text
+
+
+def test_a_result_is_public_only_once_published(office, client, session, cast):
+    from shishi.selection import services
+    from shishi.selection.services import CandidateCount, SelectionError
+
+    with pytest.raises(SelectionError, match="还没有录入计票结果"):
+        services.publish_result(session, cast["cora"], True)
+    services.enter_vote_counts(
+        session, cast["cora"], FULL_BALLOTS, {c.pk: CandidateCount(40) for c in session.candidates.all()}
+    )
+    public_url = f"/selection/results/vote/{session.pk}/"
+    assert client.get(public_url).status_code == 404  # counted, not yet published
+    office.post(f"/selection/vote/{session.pk}/publish/", {"publish": "1"})
+    office.logout()
+    page = office.get(public_url)
+    assert page.status_code == 200 and "超过全体组成人员的半数方为通过" in page.text and "当选" in page.text
+    office.force_login(cast["cora"])
+    office.post(f"/selection/vote/{session.pk}/publish/", {"publish": "0"})
+    office.logout()
+    assert office.get(public_url).status_code == 404

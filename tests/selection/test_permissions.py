@@ -84,6 +84,11 @@ CASES = [
     ),
     Case("tally_download", url("selection:tally_download", "vote-kind", "vote"), READERS),
     Case("tally_csv", url("selection:tally_csv", "vote-kind", "vote"), READERS),
+    Case(
+        "publish", url("selection:publish", "vote-kind", "vote"), MANAGERS, "POST", lambda s: {"publish": "1"}
+    ),
+    Case("public_vote", url("selection:public_vote", "vote"), EVERYONE),
+    Case("public_satisfaction", url("selection:public_satisfaction", "rating"), EVERYONE),
     Case("propose", url("selection:propose", "region", "next-year"), EVERYONE),
     Case("receipt", lambda s: reverse("selection:receipt") + f"?code={s['proposal'].receipt}", EVERYONE),
     Case("survey", url("selection:survey", "rating"), EVERYONE),
@@ -100,6 +105,8 @@ def scene(world, cast, plan, session, proposal, candidates):
         rating, cora, Ballots(50, 50, 0, 50, 0), {p.pk: ProjectCount(30, 10, 10) for p in plan.projects.all()}
     )
     ratings.open_survey(rating, cora, True)
+    services.publish_result(session, cora, True)
+    services.publish_result(rating, cora, True)
     from django.utils import timezone
 
     return {

@@ -13,7 +13,7 @@ from shishi.directory.models import Region
 
 from .. import chain, forms, humancheck, ratings, services, throttle
 from ..access import can_propose_for_unit
-from ..models import Proposal, SatisfactionSession, SurveyResponse
+from ..models import Proposal, SatisfactionSession, SurveyResponse, VoteSession
 from ..services import SelectionError
 
 
@@ -115,3 +115,22 @@ def survey(request, pk: int):
     response = render(request, "selection/survey.html", context, status=400 if form.errors else 200)
     response.set_cookie(DEVICE_COOKIE, token, max_age=365 * 24 * 3600, httponly=True, samesite="Lax")
     return response
+
+
+def vote_result_page(request, pk: int):
+    """A published vote's result, for anyone: the rules, the ballots, every candidate's count."""
+    session = get_object_or_404(
+        VoteSession.objects.select_related("region"), pk=pk, published_at__isnull=False
+    )
+    return render(
+        request, "selection/public_vote.html", {"session": session, "result": services.vote_result(session)}
+    )
+
+
+def satisfaction_result_page(request, pk: int):
+    """A published satisfaction vote's result, for anyone, with the rule it was judged by."""
+    session = get_object_or_404(
+        SatisfactionSession.objects.select_related("plan__region"), pk=pk, published_at__isnull=False
+    )
+    context = {"session": session, "plan": session.plan, "result": ratings.satisfaction_result(session)}
+    return render(request, "selection/public_satisfaction.html", context)

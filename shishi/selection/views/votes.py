@@ -167,3 +167,20 @@ def tally_csv(request, kind: str, pk: int):
         filename=f"{session.title}计票结果.csv",
         content_type="text/csv; charset=utf-8",
     )
+
+
+@login_required
+@require_POST
+def publish(request, kind: str, pk: int):
+    """Show the result of a counted vote or satisfaction vote on its public page, or take it off."""
+    session, back = counted_session(request, kind, pk)
+    if not manages(request.user, session):
+        raise PermissionDenied
+    publishing = request.POST.get("publish") == "1"
+    try:
+        services.publish_result(session, request.user, publishing)
+    except SelectionError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "结果已公布。" if publishing else "已撤回公布。")
+    return redirect(*back)

@@ -194,6 +194,7 @@ def centred(document, text: str, font: str = BODY_FONT, size: float = BODY_SIZE)
 def heading(document, text: str, font: str = HEADING_FONT):
     """一、 headings in 黑体 (`font=SUBHEADING_FONT` for （一） headings in 楷体)."""
     paragraph = body(document, "")
+    paragraph.paragraph_format.keep_with_next = True  # never alone at the foot of a page
     run(paragraph, text, font)
     return paragraph
 

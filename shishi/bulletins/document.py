@@ -20,14 +20,14 @@ from dataclasses import dataclass
 
 import cn2an
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm, Pt
+from docx.shared import Cm
 
 from shishi import gbt9704 as page
 from shishi.gbt9704 import BODY_FONT, BODY_SIZE, SUBHEADING_FONT, chinese_date
 
 from .chart import progress_chart
 from .models import correction_words
-from .tables import TABLE_FONT_SIZE, MergedLinesExporter
+from .tables import MergedLinesExporter
 
 CHART_WIDTH = Cm(15)
 COLOUR_WORDS = "蓝色为已完成，灰色为未报送"
@@ -82,6 +82,7 @@ def parts(snapshot: dict) -> list[Part]:
     said += [
         Part("heading", "一、总体情况"),
         Part("body", headline_text(snapshot)),
+        Part("body", rule_text(snapshot)),
         Part("chart", f"各项实事完成进度柱状图，虚线为序时进度{snapshot['expected']}%"),
         Part("caption", f"图1　{period['name']}各项实事完成进度"),
         Part("body", chart_caption(snapshot)),
@@ -157,7 +158,7 @@ def chart_caption(snapshot: dict) -> str:
 
 
 def rule_text(snapshot: dict) -> str:
-    """The lights rule the bulletin was judged by, printed under the attachment's table."""
+    """The lights rule the bulletin was judged by (kept in its snapshot)."""
     rules = snapshot["rules"]
     return rules.get("text") or _old_rule(rules)
 
@@ -187,10 +188,6 @@ def render(snapshot: dict) -> bytes:
     MergedLinesExporter(snapshot["table"], title=attachment).docx_table(document)
     if not snapshot["table"]:
         page.body(document, "本季度尚无已报送的报表。")
-    note = page.body(document, indent=False)
-    page.compact(note)
-    note.paragraph_format.space_before = Pt(4)
-    page.run(note, f"注：{rule_text(snapshot)}", BODY_FONT, TABLE_FONT_SIZE)
     page.imprint(document, snapshot["issuer"], date, snapshot.get("copies_to", ""))
     return page.save(document, datetime.date.fromisoformat(snapshot["date"]))
 

@@ -21,7 +21,7 @@ from shishi.gbt9704 import chinese_date
 from shishi.plans.models import Period, Plan
 from shishi.plans.shortcuts import plan_or_403
 
-from .document import attachment_title, chart_png, number_line, parts, rule_text
+from .document import attachment_title, chart_png, number_line, parts
 from .forms import IssueForm
 from .models import Bulletin
 from .services import (
@@ -134,7 +134,6 @@ def draft(request, pk: int, quarter: int):
                 MergedLinesExporter(snapshot["table"]).rows(),
                 {project["seq"]: project["light"]["colour"] for project in snapshot["projects"]},
             ),
-            "rule": rule_text(snapshot),
             "issuing": _issuing(plan, period, timezone.localdate()),
         },
     )

@@ -117,6 +117,11 @@ def test_a_proposal_becomes_a_candidate_and_is_voted_on(journey, world, cora, un
     expect(office.get_by_text("已锁定")).to_be_visible()
     expect(office.get_by_role("cell", name="当选", exact=True)).to_have_count(1)
     journey.shot(office, "office-reads-the-result")
+    office.get_by_role("button", name="向社会公布结果").click()
+    citizen.goto(office.locator("a[href*='/selection/results/vote/']").get_attribute("href"))
+    expect(citizen.get_by_role("cell", name="当选", exact=True)).to_have_count(1)
+    assert fits_sideways(citizen) or citizen.locator(".scroll").count() > 0
+    journey.shot(citizen, "citizen-reads-the-published-result")
 
 
 def test_the_year_end_satisfaction_vote_and_the_citizens_survey(journey, world, cora, plan):  # noqa: F811

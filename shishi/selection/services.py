@@ -1,6 +1,6 @@
-"""Changing the year's selection: proposals, candidates, votes, satisfaction votes. Every count
-and every rule change is written to the history. One error type: SelectionError, its message in
-Chinese for the person who caused it."""
+"""Changing the year's selection: proposals, candidates, votes and the draft plan made from the
+elected (the satisfaction vote is in ratings.py). Every count and every rule change is written to
+the history. One error type: SelectionError, its message in Chinese for the person who caused it."""
 
 from __future__ import annotations
 

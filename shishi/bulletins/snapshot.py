@@ -164,12 +164,15 @@ def chart_progress(light: Light, target_lights: list[Light]) -> Decimal | None:
     return min(known) if known else None
 
 
+NOTHING_SENT = "本季度责任单位均未报送"
+
+
 def merged_lines(plan: Plan, period: Period, projects: dict[int, dict]) -> list[list]:
     """Every unit's lines for the period as one table (序号, 实事名称, 目标与完成情况, 亮灯, 责任单位,
     具体措施及进度, 完成时限): by project, units in the order the notice lists them; `projects`
-    (the snapshot's, by 序号) gives each project's figures and light. Only what was submitted
-    counts: the latest submitted version of each report that is submitted or accepted, never a
-    draft."""
+    (the snapshot's, by 序号) gives each project's figures and light. Every project has a row,
+    one with no report says so (NOTHING_SENT). Only what was submitted counts: the latest
+    submitted version of each report that is submitted or accepted, never a draft."""
     latest: dict[int, dict] = {}  # unit id → content of its latest version
     versions = (
         ReportVersion.objects.filter(report__period=period, report__state__in=COUNTED)
@@ -184,24 +187,26 @@ def merged_lines(plan: Plan, period: Period, projects: dict[int, dict]) -> list[
         .select_related("project", "unit")
         .order_by("project__seq", "order")
     )
+    by_project: dict[int, list[Assignment]] = {}
     for assignment in assignments:
-        content = latest.get(assignment.unit_id)
-        if content is None:
-            continue
-        line = next((l for l in content["lines"] if l["project_id"] == assignment.project_id), None)
-        if line is not None:
-            project = projects.get(assignment.project.seq)
-            rows.append(
-                [
-                    assignment.project.seq,
-                    assignment.project.title,
-                    figures_text(project) if project else "",
-                    light_text(project["light"]) if project else "",
-                    assignment.unit.name,
-                    line["measures"],
-                    line["deadline"],
-                ]
-            )
+        by_project.setdefault(assignment.project_id, []).append(assignment)
+    for team in by_project.values():
+        project, summary = team[0].project, projects.get(team[0].project.seq)
+        head = [
+            project.seq,
+            project.title,
+            figures_text(summary) if summary else "",
+            light_text(summary["light"]) if summary else "",
+        ]
+        sent = []
+        for assignment in team:
+            content = latest.get(assignment.unit_id)
+            line = content and next((l for l in content["lines"] if l["project_id"] == project.pk), None)
+            if line:
+                sent.append([*head, assignment.unit.name, line["measures"], line["deadline"]])
+        # A project none of whose units has reported still has its row: the summary lists every
+        # project, with its goals and its light (red or 未报), under its lead unit.
+        rows.extend(sent or [[*head, team[0].unit.name, NOTHING_SENT, ""]])
     return rows
 
 

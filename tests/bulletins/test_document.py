@@ -231,7 +231,7 @@ def test_the_chart_is_a_png_in_the_document_with_its_numbering_explained(documen
     assert "横轴为实事序号，柱高为完成目标的比例" in caption and "虚线为序时进度25%" in caption
 
 
-def test_the_merged_table_has_every_submitted_line_by_project_and_units_in_order(document):
+def test_the_merged_table_has_every_project_its_submitted_lines_and_units_in_order(document):
     table = document.tables[0]
     assert [c.text for c in table.rows[0].cells] == [
         "序号",
@@ -244,13 +244,17 @@ def test_the_merged_table_has_every_submitted_line_by_project_and_units_in_order
     rows = [[cell.text for cell in row.cells] for row in table.rows[1:]]
     assert [(row[0], row[3]) for row in rows] == [
         ("1", "县教育体育局"),
+        ("2", "县卫生健康局"),  # nobody reported it: one row, under its lead unit, says so
         ("3", "县教育体育局"),
         ("4", "县教育体育局"),
         ("5", "县财政局"),
+        ("6", "县人力资源社会保障局"),
         ("7", "县教育体育局"),
+        ("8", "县文化和旅游局"),
         ("9", "县教育体育局"),
         ("10", "县教育体育局"),
     ]
+    assert rows[1][4] == "本季度责任单位均未报送" and "红灯" in rows[1][2]
     assert rows[0][4] == "教体局一季度完成3所幼儿园主体工程。" and rows[0][5] == "2023年12月31日"
     everything = "".join("".join(row) for row in rows)
     for never in ("卫健局", "妇联尚未报送的草稿"):  # a returned report and a draft are not submitted lines

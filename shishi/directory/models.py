@@ -94,6 +94,8 @@ class Person(AbstractUser):
         LEADER = "leader", _("领导（只读）")
         SUPERVISOR = "supervisor", _("督查室")
         REPORTER = "reporter", _("填报员（责任单位）")
+        CONGRESS = "congress", _("人大工作人员")
+        DEPUTY = "deputy", _("人大代表")
 
     role = models.CharField(_("角色"), max_length=20, choices=Role.choices, default=Role.REPORTER)
     region = models.ForeignKey(

@@ -23,6 +23,7 @@ from shishi.oversight.lights import (
     YELLOW,
     Light,
     expected_progress,
+    rule_text,
 )
 from shishi.plans.models import Assignment, Period, Plan
 from shishi.reporting.models import QuarterlyReport, ReportLine, ReportVersion
@@ -42,18 +43,6 @@ def quarter_name(quarter: int) -> str:
 
 def default_title(plan: Plan, period: Period) -> str:
     return f"关于{plan.year}年为妇女儿童办实事{quarter_name(period.quarter)}进展情况的通报"
-
-
-def light_rule(plan: Plan) -> str:
-    """The lights rule as the board states it (oversight/lights.py, _light_rule.html), kept in the
-    snapshot so that an issued bulletin keeps the rule it was judged by."""
-    yellow, red = plan.yellow_points, plan.red_points
-    return (
-        f"亮灯规则：指标完成值占目标值的比例与序时进度比较，落后不足{yellow}个百分点为绿灯，"
-        f"{yellow}—{red}个百分点为黄灯，超过{red}个百分点为红灯；任一责任单位（牵头单位或配合单位）"
-        f"报表逾期未报为红灯，并写明逾期的单位；达到目标为已完成；没有数值的指标按牵头单位自评。"
-        f"完成值取牵头单位已报送的报表，其中尚未审核通过的标注“{UNREVIEWED}”。"
-    )
 
 
 def issuer(plan: Plan) -> str:
@@ -119,7 +108,12 @@ def gather(
             "due_on": period.due_on.isoformat(),
         },
         "expected": _text(expected_progress(period.quarter)),
-        "rules": {"yellow": plan.yellow_points, "red": plan.red_points, "text": light_rule(plan)},
+        # the rule in the snapshot: an issued bulletin keeps the rule it was judged by
+        "rules": {
+            "yellow": plan.yellow_points,
+            "red": plan.red_points,
+            "text": rule_text(plan.yellow_points, plan.red_points),
+        },
         "headline": {"projects": len(projects), **headline},
         "units": {"total": len(board.units), **states},
         "late_units": [unit.name for unit in board.late_units],

@@ -139,6 +139,22 @@ def project_light(lights: list[Light], expected: Decimal, *, late: Sequence[str]
     return Light(worst.colour, worst.progress, expected, f"最差的指标：{worst.reason}", unreviewed)
 
 
+def rule_text(yellow: int, red: int) -> str:
+    """The rule in one sentence, as the board, the project page and the bulletin state it, with a
+    plan's thresholds (`Plan.yellow_points`, `Plan.red_points`).
+
+    >>> "落后不足10个百分点为绿灯，10—30个百分点为黄灯，超过30个百分点为红灯" in rule_text(10, 30)
+    True
+    """
+    return (
+        "亮灯规则：指标完成值占目标值的比例与序时进度（第一季度末25%，第二季度末50%，第三季度末75%，"
+        f"年底100%）比较，落后不足{yellow}个百分点为绿灯，{yellow}—{red}个百分点为黄灯，"
+        f"超过{red}个百分点为红灯；任一责任单位（牵头单位或配合单位）报表逾期未报为红灯，"
+        "并写明逾期的单位；达到目标为“已完成”；没有数值的指标按牵头单位自评。"
+        f"完成值取牵头单位已报送的报表，其中尚未审核通过的标注“{UNREVIEWED}”。"
+    )
+
+
 def late_unit_words(name: str, role_name: str) -> str:
     """How a late unit is named in a light's reason: `县财政局（配合单位）`."""
     return f"{name}（{role_name}）"

@@ -1,8 +1,8 @@
 """One exporter base for every table the system hands out: CSV, XLSX and Word.
 
 An exporter says what its table is (`title`, `columns`, `rows()`); rendering to each format
-is written once here. Word tables use the fonts Chinese offices have (仿宋_GB2312, with
-FangSong and SimSun named as fallbacks through the East Asian font slot) so that Word and
+is written once here. Word tables use the fonts Chinese offices have (仿宋_GB2312 in the East
+Asian font slot, SimSun for Latin text), named by shishi/gbt9704.py's helpers, so that Word and
 WPS pick them up.
 
 Every cell, heading, title and line goes through the same two steps on its way out, whatever
@@ -37,11 +37,9 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
 from shishi.formulas import reads_as_formula
+from shishi.gbt9704 import BODY_FONT, TITLE_FONT, set_east_asian_font, set_run_font
 from shishi.notice.text import clean_text
 
-BODY_FONT = "仿宋_GB2312"
-TITLE_FONT = "方正小标宋简体"
-FALLBACK_FONTS = ("仿宋", "FangSong", "SimSun")
 # Characters Excel refuses in a sheet's name, as their full-width twins (as a Chinese title writes them).
 _SHEET_NAME = str.maketrans(
     {"/": "／", "\\": "＼", "?": "？", "*": "＊", "[": "［", "]": "］", ":": "：", "\n": None, "\t": None}
@@ -292,22 +290,3 @@ def xlsx_row_height(row: Sequence, columns: Sequence[Column], size: float) -> fl
 def line_height(size: float, lines: int = 1) -> float:
     """Points for `lines` lines of text of `size` points, with the cell's padding (xlsx_row_height)."""
     return round(lines * size * 1.5 + 4, 1)
-
-
-def set_east_asian_font(style, name: str, size: float) -> None:
-    style.font.name = FALLBACK_FONTS[-1]
-    style.font.size = Pt(size)
-    style.element.rPr.rFonts.set(qn("w:eastAsia"), name)
-
-
-def set_run_font(run, name: str, size: float, bold: bool = False) -> None:
-    """Name the Chinese font in the East Asian slot: Word and WPS use it for 汉字."""
-    run.font.name = FALLBACK_FONTS[-1]
-    run.font.size = Pt(size)
-    run.font.bold = bold
-    properties = run._element.get_or_add_rPr()
-    fonts = properties.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = properties.makeelement(qn("w:rFonts"), {})
-        properties.insert(0, fonts)
-    fonts.set(qn("w:eastAsia"), name)

@@ -9,7 +9,11 @@ service. The people:
 - Leah, a 桓台县 leader, who reads and changes nothing;
 - Cici, the city coordinator of 淄博市;
 - Olga, an outsider: a clerk of a 高青县 unit with nothing to do with 桓台县's plan;
-- Sam, of 桓台县's supervision office (督查室): reads the county's plans and issues 督办 notices.
+- Sam, of 桓台县's supervision office (督查室): reads the county's plans and issues 督办 notices;
+- Connie, of the staff of 桓台县's people's congress (人大工作人员): reads the county's plans and
+  runs its votes (票决) and satisfaction votes;
+- Dave, a deputy (人大代表) of 桓台县: proposes projects and follows his proposals, reads nothing
+  of the government's internal pages.
 """
 
 from __future__ import annotations
@@ -176,6 +180,8 @@ def cast(world, cora, plan):
         "cici": person("cici", Person.Role.CITY_COORDINATOR, world["city"]),
         "olga": person("olga", Person.Role.REPORTER, world["gaoqing"], elsewhere),
         "sam": person("sam", Person.Role.SUPERVISOR, world["huantai"]),
+        "connie": person("connie", Person.Role.CONGRESS, world["huantai"]),
+        "dave": person("dave", Person.Role.DEPUTY, world["huantai"], display_name="戴伟"),
         "admin": person("root", Person.Role.ADMIN, is_superuser=True, is_staff=True),
     }
 

@@ -7,4 +7,5 @@ urlpatterns = [
     path("board/", views.board, name="board"),
     path("review/", views.review, name="review"),
     path("supervision/", views.supervision, name="supervision"),
+    path("proposals/", views.proposals, name="proposals"),
 ]

@@ -9,10 +9,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from shishi.directory.access import can_supervise, may_manage_plans, may_supervise
+from shishi.directory.access import can_supervise, may_manage_plans, may_propose_as_deputy, may_supervise
 from shishi.directory.models import Person
 
-from . import homes
+from . import homes, selection_homes
 from .visits import previous_login
 
 Role = Person.Role
@@ -30,6 +30,15 @@ def home(request):
         return render(request, "desk/leader.html", {"home": homes.leader_home(person, today)})
     if person.role == Role.SUPERVISOR:
         return render(request, "desk/supervisor.html", {"home": homes.supervisor_home(person, today)})
+    if person.role == Role.CONGRESS:
+        home = selection_homes.congress_home(person, today)
+        return render(
+            request, "desk/congress.html", {"home": home, "plans": homes.leader_home(person, today)}
+        )
+    if person.role == Role.DEPUTY:
+        home = selection_homes.deputy_home(person, today)
+        latest = home.proposals[: selection_homes.LATEST_PROPOSALS]
+        return render(request, "desk/deputy.html", {"home": home, "latest": latest})
     if person.role == Role.CITY_COORDINATOR:
         return render(request, "desk/city.html", {"home": homes.city_home(person, today)})
     if may_manage_plans(person):  # coordinators and administrators
@@ -81,3 +90,12 @@ def review(request):
         raise PermissionDenied
     plans = homes.managed_plans(request.user, timezone.localdate())
     return render(request, "desk/review.html", {"review": homes.review_queue(plans)})
+
+
+@login_required
+def proposals(request):
+    """我的建议 in a deputy's menu: every proposal they made, its status and the office's answer."""
+    if not may_propose_as_deputy(request.user):
+        raise PermissionDenied
+    home = selection_homes.deputy_home(request.user, timezone.localdate())
+    return render(request, "desk/deputy_proposals.html", {"home": home})

@@ -6,7 +6,16 @@
 - leader: reads the plans of their region (and below), changes nothing.
 - supervisor (督查室): reads the plans of their region (and below) and issues 督办 notices.
 - reporter: reads the plans their unit is on; writes only their own unit's reports.
+- congress (人大工作人员, the staff of the region's people's congress standing committee): reads
+  everything of their region as a leader does, and runs its votes (票决) and satisfaction votes.
+- deputy (人大代表): proposes projects in their own name and follows their own proposals; reads
+  none of the government's internal pages (the published plan is public, for them as for anyone).
 Drafts belong to the unit: others see a report only once it has been submitted.
+
+The year's selection (征集, 初定, 票决, 满意度测评), at the end of this module: proposals and the
+shortlist are the government's work, run by the region's coordinator; the vote and the
+satisfaction vote are the congress's act, run by the congress's staff of the region — and by the
+coordinator as well (see `can_run_votes` for why).
 """
 
 from __future__ import annotations
@@ -21,13 +30,19 @@ REGION_READERS = (
     Role.LEADER,
     Role.COORDINATOR,
     Role.SUPERVISOR,
+    Role.CONGRESS,
 )  # their region and below
+
+
+def _outsider(person: Person) -> bool:
+    """A deputy reads none of the government's internal pages: they are not part of it."""
+    return person.role == Role.DEPUTY and not person.is_superuser
 
 
 def regions_visible_to(person: Person) -> QuerySet[Region]:
     if person.role == Role.ADMIN or person.is_superuser:
         return Region.objects.all()
-    if person.region_id is None:
+    if person.region_id is None or _outsider(person):
         return Region.objects.none()
     if person.role in REGION_READERS:
         region = person.region
@@ -43,7 +58,7 @@ def can_read_region(person: Person, region: Region) -> bool:
         return False
     if person.role == Role.ADMIN or person.is_superuser:
         return True
-    if person.region_id is None:
+    if person.region_id is None or _outsider(person):
         return False
     if person.region_id == region.pk:
         person.region = region
@@ -80,7 +95,7 @@ def plan_filter(person: Person, to_plan: str = "") -> Q | None:
     Apps above apply it (`Plan.objects.visible_to`, `QuarterlyReport.objects.readable_by`), so
     the rule is written once, here, and this module imports no app above it. A clerk's filter
     goes through the plan's projects: the queryset needs `.distinct()`."""
-    if not person.is_authenticated:
+    if not person.is_authenticated or _outsider(person):
         return None
     if person.role == Role.REPORTER:  # by the unit, even for a superuser
         if person.unit_id is None:
@@ -92,7 +107,7 @@ def plan_filter(person: Person, to_plan: str = "") -> Q | None:
 def report_filter(person: Person) -> Q | None:
     """Every report `can_read_report(person, report)` allows, as a filter on reports: the clerk's
     own unit's, drafts included; for everyone else who reads the plan, those submitted at least once."""
-    if not person.is_authenticated:
+    if not person.is_authenticated or _outsider(person):
         return None
     if person.role == Role.REPORTER:
         return None if person.unit_id is None else Q(unit_id=person.unit_id)
@@ -128,7 +143,7 @@ def offers_api_tokens(person: Person) -> bool:
 
 def _reads_plan_by_region(person: Person, plan) -> bool | None:
     """The everyday answers of `can_view_plan` that need no query; None when one is needed."""
-    if not person.is_authenticated:
+    if not person.is_authenticated or _outsider(person):
         return False
     if person.role == Role.REPORTER:
         return None
@@ -203,7 +218,7 @@ def can_read_bulletins(person: Person, plan) -> bool:
 
 def may_read_bulletins(person: Person) -> bool:
     """Whether the bulletins are for this person at all (which plans: `can_read_bulletins`)."""
-    return person.is_authenticated and person.role != Role.REPORTER
+    return person.is_authenticated and person.role != Role.REPORTER and not _outsider(person)
 
 
 # The official form (documents): the unit's own clerk works on the draft; those who read the
@@ -242,7 +257,9 @@ COUNTY_COMPARERS = (Role.ADMIN, Role.CITY_COORDINATOR, Role.LEADER)
 
 def may_compare(person: Person) -> bool:
     """Whether the comparisons are for this person at all."""
-    return person.is_authenticated and (person.is_superuser or person.role != Role.REPORTER)
+    return person.is_authenticated and (
+        person.is_superuser or person.role not in (Role.REPORTER, Role.DEPUTY)
+    )
 
 
 def may_compare_counties(person: Person) -> bool:
@@ -281,3 +298,88 @@ def can_supervise(person: Person, plan) -> bool:
         and person.region_id is not None
         and person.region.contains(plan.region)
     )
+
+
+# -- the year's selection: proposals (征集), the shortlist (初定), the vote (票决) and the
+# year-end satisfaction vote (满意度测评). Plain arguments (a person, a region): this module
+# imports nothing of the selection app.
+
+
+def can_manage_selection(person: Person, region: Region) -> bool:
+    """Proposals and the shortlist of a region: collect, enter paper and phone proposals, merge,
+    answer, turn them into candidates in ballot order, and make the draft plan of the elected.
+    The government's work: the region's coordinator (and an administrator). The congress's staff
+    do not see the proposals list: it holds citizens' contacts, which are for the office only."""
+    return can_manage_region(person, region)
+
+
+def may_manage_selection(person: Person) -> bool:
+    """Whether the menu offers 征集与票决 (which regions: `can_manage_selection`)."""
+    return may_manage_plans(person)
+
+
+def is_congress_staff_of(person: Person, region: Region) -> bool:
+    return person.is_authenticated and person.role == Role.CONGRESS and person.region_id == region.pk
+
+
+def can_run_votes(person: Person, region: Region) -> bool:
+    """A region's votes (票决) and satisfaction votes (满意度测评): set the rules, enter the paper
+    ballots' counts, attach the scanned tally sheet, open the citizens' survey, publish the result.
+
+    The congress's staff of the region run them: the vote is the congress's act, and its staff
+    (the session's secretariat) set the rules, count and announce. The region's coordinator runs
+    them too, deliberately: the office prepares the shortlist and the ballots, many counties give
+    the congress no account, and where one exists the office still types in the counts the
+    secretariat hands over on paper in some counties. A rule that took the coordinator's right away
+    once a congress account exists would change who may act on a locked count by creating an
+    account. What keeps the result the congress's: rules lock at the first count, every rule
+    change and count is recorded in the history under the person's name, and the congress's
+    staff see every step (`can_read_selection`)."""
+    return can_manage_region(person, region) or is_congress_staff_of(person, region)
+
+
+def may_run_votes(person: Person) -> bool:
+    """Whether the menu offers 票决 and 满意度测评 (which regions: `can_run_votes`)."""
+    return may_manage_plans(person) or (person.is_authenticated and person.role == Role.CONGRESS)
+
+
+def can_read_selection(person: Person, region: Region) -> bool:
+    """The region's candidates, votes and satisfaction votes, read only: whoever reads the region's
+    plans and is no unit's clerk nor a deputy (leaders, supervisors, the city coordinator, the
+    congress's staff)."""
+    return (
+        person.is_authenticated
+        and person.role not in (Role.REPORTER, Role.DEPUTY)
+        and can_read_region(person, region)
+    )
+
+
+def can_propose_for_unit(person: Person) -> bool:
+    """A unit's clerk proposes in the unit's name (source 单位提出), on the public form signed in."""
+    return is_unit_clerk(person)
+
+
+def can_propose_as_deputy(person: Person, region: Region) -> bool:
+    """A deputy proposes in their own name (source 人大代表提出) to their own region, on the public
+    form signed in, and follows their own proposals on their home."""
+    return (
+        person.is_authenticated
+        and person.role == Role.DEPUTY
+        and person.region_id is not None
+        and person.region_id == region.pk
+    )
+
+
+def may_propose_as_deputy(person: Person) -> bool:
+    """Whether the menu offers 提建议 and 我的建议."""
+    return person.is_authenticated and person.role == Role.DEPUTY and person.region_id is not None
+
+
+def managed_regions(person: Person) -> list[Region]:
+    """The regions whose selection the person manages: the selection's start page."""
+    return [region for region in regions_visible_to(person) if can_manage_selection(person, region)]
+
+
+def vote_regions(person: Person) -> list[Region]:
+    """The regions whose votes the person runs."""
+    return [region for region in regions_visible_to(person) if can_run_votes(person, region)]

@@ -1,4 +1,14 @@
-from .access import can_import_notices, may_manage_plans, may_supervise, offers_api_tokens
+from django.utils import timezone
+
+from .access import (
+    can_import_notices,
+    may_manage_plans,
+    may_manage_selection,
+    may_propose_as_deputy,
+    may_run_votes,
+    may_supervise,
+    offers_api_tokens,
+)
 from .models import Person
 
 # The role as the header names it, once and short ("桓台县妇儿工委办公室 · 协调员"): the roles'
@@ -10,6 +20,8 @@ ROLE_SHORT = {
     Person.Role.LEADER: "领导",
     Person.Role.SUPERVISOR: "督查室",
     Person.Role.REPORTER: "填报员",
+    Person.Role.CONGRESS: "人大",
+    Person.Role.DEPUTY: "人大代表",
 }
 
 
@@ -19,6 +31,8 @@ def unread_notices(request):
     user = getattr(request, "user", None)
     if not user or not user.is_authenticated:
         return {}
+    selects = may_manage_selection(user)
+    deputy = may_propose_as_deputy(user)
     return {
         "unread_notice_count": user.notices.filter(read_at__isnull=True).count(),
         "can_import": can_import_notices(user),
@@ -26,4 +40,10 @@ def unread_notices(request):
         "menu_manages": may_manage_plans(user),
         "menu_supervises": may_supervise(user),
         "menu_tokens": offers_api_tokens(user),
+        # 征集与票决 for the office; 票决 and 满意度测评 for the congress's staff, who run the
+        # votes of their region but not the proposals; 提建议 and 我的建议 for deputies.
+        "menu_selects": selects,
+        "menu_votes": may_run_votes(user) and not selects and user.region_id is not None,
+        "menu_deputy": deputy,
+        "propose_year": timezone.localdate().year + 1 if deputy else None,
     }

@@ -35,6 +35,7 @@ MENUS = {
         "调度通报",
         "实事计划",
         "比较分析",
+        "征集与票决",
         "报表下载/上传",
         "导入通知",
         "导出",
@@ -43,6 +44,8 @@ MENUS = {
     "leah": {"首页", "调度通报", "实事计划", "比较分析", "导出", "消息"},
     "sam": {"首页", "督办", "调度通报", "实事计划", "比较分析", "导出", "消息"},
     "cici": {"首页", "调度通报", "实事计划", "比较分析", "导出", "消息"},
+    "connie": {"首页", "票决", "满意度测评", "调度通报", "实事计划", "比较分析", "导出", "消息"},
+    "dave": {"首页", "提建议", "我的建议", "消息"},
 }
 
 
@@ -106,3 +109,36 @@ def test_the_menus_review_and_board_are_for_those_who_manage_plans(client, cast,
     client.force_login(cast[who])
     assert client.get(reverse("desk:board")).status_code == 403
     assert client.get(reverse("desk:review")).status_code == 403
+
+
+def test_the_coordinators_征集与票决_opens_next_years_proposals(client, cast, world):
+    menu = links(header(client, cast["cora"]))
+    with time_machine.travel(JULY, tick=False):
+        response = client.get(menu["征集与票决"])
+    assert response["Location"] == reverse("selection:proposals", args=[world["huantai"].pk, 2024])
+
+
+def test_the_congress_staffs_票决_opens_next_years_candidates_and_满意度测评_the_regions_plans(
+    client, cast, world
+):
+    menu = links(header(client, cast["connie"]))
+    with time_machine.travel(JULY, tick=False):
+        response = client.get(menu["票决"])
+        assert response["Location"] == reverse("selection:candidates", args=[world["huantai"].pk, 2024])
+        assert client.get(response["Location"]).status_code == 200
+        assert client.get(menu["满意度测评"]).status_code == 200
+    assert menu["满意度测评"] == reverse("selection:satisfaction_list", args=[world["huantai"].pk])
+
+
+def test_a_deputys_提建议_opens_the_form_for_next_year_in_his_own_name(client, cast, world):
+    menu = links(header(client, cast["dave"]))
+    assert menu["提建议"] == reverse("selection:propose", args=[world["huantai"].pk, 2024])
+    assert menu["我的建议"] == reverse("desk:proposals")
+    with time_machine.travel(JULY, tick=False):
+        page = client.get(menu["提建议"]).content.decode()
+    assert "以人大代表戴伟的名义提出" in page
+
+
+def test_the_header_names_the_new_roles_shortly(client, cast):
+    assert "connie · 人大" in header(client, cast["connie"])
+    assert "戴伟 · 人大代表" in header(client, cast["dave"])

@@ -7,17 +7,17 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from shishi.directory.access import can_manage_selection, can_read_selection, can_run_votes
 from shishi.directory.models import Region
 
-from ..access import can_manage_selection, can_read_selection
 from ..models import SatisfactionSession, VoteSession
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def region_or_403(request, pk: int, manage: bool = True) -> Region:
+def region_or_403(request, pk: int, allowed=can_manage_selection) -> Region:
+    """The region `pk`, if `allowed(person, region)` (an access.py rule); else 403."""
     region = get_object_or_404(Region, pk=pk)
-    allowed = can_manage_selection if manage else can_read_selection
     if not allowed(request.user, region):
         raise PermissionDenied
     return region
@@ -60,5 +60,6 @@ def counted_session(request, kind: str, pk: int):
 
 
 def manages(person, session) -> bool:
+    """Whether the person runs this vote or satisfaction vote (access.can_run_votes)."""
     region = session.region if isinstance(session, VoteSession) else session.plan.region
-    return can_manage_selection(person, region)
+    return can_run_votes(person, region)

@@ -14,9 +14,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from shishi.bounds import as_id
+from shishi.directory.access import can_manage_selection, can_run_votes, managed_regions, vote_regions
 
 from .. import forms, services
-from ..access import managed_regions
 from ..models import Candidate, Proposal, VoteSession
 from ..services import SelectionError
 from .common import region_or_403
@@ -26,10 +26,14 @@ PROPOSALS_PER_PAGE = 50
 
 @login_required
 def index(request):
-    regions = managed_regions(request.user)
-    if not regions:
-        raise PermissionDenied
-    return redirect("selection:proposals", regions[0].pk, timezone.localdate().year + 1)
+    """征集与票决 in the menu: the office starts at next year's proposals; the congress's staff,
+    who do not see proposals, at next year's candidates and their votes."""
+    next_year = timezone.localdate().year + 1
+    if regions := managed_regions(request.user):
+        return redirect("selection:proposals", regions[0].pk, next_year)
+    if regions := vote_regions(request.user):
+        return redirect("selection:candidates", regions[0].pk, next_year)
+    raise PermissionDenied
 
 
 @login_required
@@ -108,11 +112,16 @@ def proposal(request, pk: int):
 
 @login_required
 def candidates(request, region: int, year: int):
-    region = region_or_403(request, region)
+    """The shortlist in ballot order and its votes: changed by the office, read by the congress's
+    staff, who set up the votes from it."""
+    region = region_or_403(request, region, can_run_votes)
+    can_manage = can_manage_selection(request.user, region)
     found = Candidate.objects.filter(region=region, year=year).prefetch_related(
         "unit_places__unit", "proposals"
     )
     if request.method == "POST":
+        if not can_manage:
+            raise PermissionDenied
         form = forms.MoveForm(found, request.POST)
         if form.is_valid() and form.cleaned_data["direction"] == "remove":
             try:
@@ -135,6 +144,7 @@ def candidates(request, region: int, year: int):
         "year": year,
         "candidates": found,
         "sessions": VoteSession.objects.filter(region=region, year=year),
+        "can_manage": can_manage,
     }
     return render(request, "selection/candidates.html", context)
 

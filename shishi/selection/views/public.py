@@ -9,10 +9,10 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from shishi.directory.access import can_propose_as_deputy, can_propose_for_unit
 from shishi.directory.models import Region
 
 from .. import chain, forms, humancheck, ratings, services, throttle
-from ..access import can_propose_for_unit
 from ..models import Proposal, SatisfactionSession, SurveyResponse, VoteSession
 from ..services import SelectionError
 
@@ -27,13 +27,16 @@ DEVICE_COOKIE = "shishi_device"
 
 def propose(request, region: int, year: int):
     """The public proposal form: no log-in, rate-limited per client, with a human check. A unit's
-    clerk who is signed in proposes in the unit's name."""
+    clerk who is signed in proposes in the unit's name; a deputy of the region, in their own
+    (source 人大代表提出, the deputy kept as who submitted it: their home lists it)."""
     region = get_object_or_404(Region, pk=region)
     if year not in open_years():
         raise Http404  # proposals are collected for this year's programme or next year's
     as_unit = request.user.is_authenticated and can_propose_for_unit(request.user)
     if as_unit and request.user.unit.region_id != region.pk:
         as_unit = False
+    as_deputy = can_propose_as_deputy(request.user, region)
+    source = Proposal.Source.UNIT if as_unit else Proposal.Source.DEPUTY if as_deputy else Proposal.Source.WEB
     if request.method == "POST" and throttle.used_up(request):
         return render(
             request, "selection/propose.html", {"region": region, "year": year, "limited": True}, status=429
@@ -45,7 +48,7 @@ def propose(request, region: int, year: int):
             proposal = services.submit_proposal(
                 region,
                 year,
-                Proposal.Source.UNIT if as_unit else Proposal.Source.WEB,
+                source,
                 form.proposal_text(),
                 request.user,
                 request.user.unit if as_unit else None,
@@ -57,7 +60,14 @@ def propose(request, region: int, year: int):
     elif request.method == "POST":
         throttle.count(request)  # refused attempts count too: guessing the check costs the same
     challenge = humancheck.new_challenge()
-    context = {"region": region, "year": year, "form": form, "challenge": challenge, "as_unit": as_unit}
+    context = {
+        "region": region,
+        "year": year,
+        "form": form,
+        "challenge": challenge,
+        "as_unit": as_unit,
+        "as_deputy": as_deputy,
+    }
     return render(request, "selection/propose.html", context, status=400 if form.errors else 200)
 
 

@@ -13,11 +13,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from shishi.directory.access import can_run_votes
 from shishi.plans.forms import messages_of
 from shishi.plans.models import Plan
 
 from .. import documents, forms, ratings
-from ..access import can_manage_selection
 from ..models import SatisfactionSession
 from ..services import SelectionError
 from .common import DOCX, line_forms, rating_session, region_or_403
@@ -26,7 +26,7 @@ from .common import DOCX, line_forms, rating_session, region_or_403
 @login_required
 def satisfaction_list(request, region: int):
     """The region's plans, each with its satisfaction votes and a way to set one up."""
-    region = region_or_403(request, region)
+    region = region_or_403(request, region, can_run_votes)
     plans = Plan.objects.filter(region=region).prefetch_related("satisfaction_sessions").order_by("-year")
     year = timezone.localdate().year + 1
     return render(
@@ -37,7 +37,7 @@ def satisfaction_list(request, region: int):
 @login_required
 def rating_rules(request, plan: int, pk: int | None = None):
     plan = get_object_or_404(Plan.objects.select_related("region"), pk=plan)
-    if not can_manage_selection(request.user, plan.region):
+    if not can_run_votes(request.user, plan.region):
         raise PermissionDenied
     session = get_object_or_404(SatisfactionSession, pk=pk, plan=plan) if pk else None
     initial = (
@@ -75,7 +75,7 @@ def satisfaction(request, pk: int):
         "result": ratings.satisfaction_result(session),
         "survey": ratings.survey_result(session),
         "survey_url": request.build_absolute_uri(reverse("selection:survey", args=[session.pk])),
-        "can_manage": can_manage_selection(request.user, session.plan.region),
+        "can_manage": can_run_votes(request.user, session.plan.region),
         "tally_form": forms.TallyForm(),
     }
     return render(request, "selection/satisfaction.html", context)
@@ -101,7 +101,7 @@ def rating_document(request, pk: int, kind: str):
 @require_POST
 def survey_toggle(request, pk: int):
     session = rating_session(request, pk)
-    if not can_manage_selection(request.user, session.plan.region):
+    if not can_run_votes(request.user, session.plan.region):
         raise PermissionDenied
     opening = request.POST.get("open") == "1"
     ratings.open_survey(session, request.user, opening)
@@ -112,7 +112,7 @@ def survey_toggle(request, pk: int):
 @login_required
 def satisfaction_count(request, pk: int):
     session = rating_session(request, pk)
-    if not can_manage_selection(request.user, session.plan.region):
+    if not can_run_votes(request.user, session.plan.region):
         raise PermissionDenied
     data = request.POST or None
     existing = {line.project_id: line for line in session.lines.all()}

@@ -14,10 +14,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from shishi.directory.access import can_run_votes
 from shishi.plans.forms import messages_of
 
 from .. import documents, forms, services, tallies
-from ..access import can_manage_selection
 from ..models import Candidate, VoteSession
 from ..services import SelectionError
 from .common import DOCX, counted_session, line_forms, manages, region_or_403, vote_session
@@ -25,7 +25,7 @@ from .common import DOCX, counted_session, line_forms, manages, region_or_403, v
 
 @login_required
 def vote_rules(request, region: int, year: int, pk: int | None = None):
-    region = region_or_403(request, region)
+    region = region_or_403(request, region, can_run_votes)
     session = get_object_or_404(VoteSession, pk=pk, region=region, year=year) if pk else None
     pool = Candidate.objects.filter(region=region, year=year)
     initial = (
@@ -59,7 +59,7 @@ def vote(request, pk: int):
         "session": session,
         "candidates": session.candidates.order_by("ballot_order"),
         "result": services.vote_result(session),
-        "can_manage": can_manage_selection(request.user, session.region),
+        "can_manage": can_run_votes(request.user, session.region),
         "tally_form": forms.TallyForm(),
     }
     return render(request, "selection/vote.html", context)
@@ -84,7 +84,7 @@ def vote_document(request, pk: int, kind: str):
 @login_required
 def vote_count(request, pk: int):
     session = vote_session(request, pk)
-    if not can_manage_selection(request.user, session.region):
+    if not can_run_votes(request.user, session.region):
         raise PermissionDenied
     data = request.POST or None
     existing = {line.candidate_id: line for line in session.lines.all()}

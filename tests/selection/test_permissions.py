@@ -1,7 +1,9 @@
 """Who may use each selection page: every URL name of the app, for every member of the cast and
 an anonymous visitor. The county coordinator (Cora) and the admin run the selection of 桓台县;
-those who read 桓台县's plans without being a unit's clerk (Leah, Cici, Sam) read votes and
-satisfaction votes; the public pages are for anyone. (tests/test_permissions.py holds the same
+the staff of 桓台县's congress (Connie) run its votes and satisfaction votes with them and read
+the shortlist, but not the proposals (they hold citizens' contacts); those who read 桓台县's plans
+without being a unit's clerk (Leah, Cici, Sam) read votes and satisfaction votes; a deputy (Dave)
+and the public pages are for anyone. (tests/test_permissions.py holds the same
 table for the rest of the app; these cases are kept here, with the app.)"""
 
 from __future__ import annotations
@@ -22,12 +24,13 @@ from tests.conftest import pdf_bytes
 
 from .conftest import FULL
 
-ROLES = ["lena", "pavel", "cora", "otto", "leah", "cici", "olga", "sam", "admin"]
+ROLES = ["lena", "pavel", "cora", "otto", "leah", "cici", "olga", "sam", "connie", "dave", "admin"]
 ANONYMOUS = "anonymous"
 EVERYONE = set(ROLES) | {ANONYMOUS}
-MANAGERS = {"cora", "admin"}
-READERS = {"cora", "leah", "cici", "sam", "admin"}
-COORDINATORS = {"cora", "otto", "admin"}  # manage some region: the selection's start page
+MANAGERS = {"cora", "admin"}  # proposals and the shortlist: the government's work
+VOTERS = MANAGERS | {"connie"}  # run the votes and satisfaction votes: access.can_run_votes
+READERS = {"cora", "leah", "cici", "sam", "connie", "admin"}
+COORDINATORS = {"cora", "otto", "connie", "admin"}  # run some region's selection: the start page
 
 
 @dataclass
@@ -55,37 +58,42 @@ CASES = [
     ),
     Case("poster", url("selection:poster", "region", "year"), MANAGERS),
     Case("proposal", url("selection:proposal", "proposal"), MANAGERS),
-    Case("candidates", url("selection:candidates", "region", "year"), MANAGERS),
+    Case("candidates", url("selection:candidates", "region", "year"), VOTERS),
+    Case(
+        "candidates-POST",
+        url("selection:candidates", "region", "year"),
+        MANAGERS,
+        "POST",
+        lambda s: {"candidate": s["candidate"].pk, "direction": "down"},
+    ),
     Case("candidate_new", url("selection:candidate_new", "region", "year"), MANAGERS),
     Case("candidate_edit", url("selection:candidate_edit", "region", "year", "candidate"), MANAGERS),
     Case("draft_plan", url("selection:draft_plan", "region", "year"), MANAGERS, "POST"),
-    Case("vote_new", url("selection:vote_new", "region", "year"), MANAGERS),
-    Case("vote_rules", url("selection:vote_rules", "region", "year", "vote"), MANAGERS),
+    Case("vote_new", url("selection:vote_new", "region", "year"), VOTERS),
+    Case("vote_rules", url("selection:vote_rules", "region", "year", "vote"), VOTERS),
     Case("vote", url("selection:vote", "vote"), READERS),
-    Case("vote_count", url("selection:vote_count", "vote"), MANAGERS),
+    Case("vote_count", url("selection:vote_count", "vote"), VOTERS),
     Case("ballot", url("selection:ballot", "vote"), READERS),
     Case("announcement", url("selection:announcement", "vote"), READERS),
-    Case("satisfaction_list", url("selection:satisfaction_list", "region"), MANAGERS),
-    Case("satisfaction_new", url("selection:satisfaction_new", "plan"), MANAGERS),
-    Case("satisfaction_rules", url("selection:satisfaction_rules", "plan", "rating"), MANAGERS),
+    Case("satisfaction_list", url("selection:satisfaction_list", "region"), VOTERS),
+    Case("satisfaction_new", url("selection:satisfaction_new", "plan"), VOTERS),
+    Case("satisfaction_rules", url("selection:satisfaction_rules", "plan", "rating"), VOTERS),
     Case("satisfaction", url("selection:satisfaction", "rating"), READERS),
-    Case("satisfaction_count", url("selection:satisfaction_count", "rating"), MANAGERS),
+    Case("satisfaction_count", url("selection:satisfaction_count", "rating"), VOTERS),
     Case("rating_ballot", url("selection:rating_ballot", "rating"), READERS),
     Case("rating_result", url("selection:rating_result", "rating"), READERS),
-    Case(
-        "survey_toggle", url("selection:survey_toggle", "rating"), MANAGERS, "POST", lambda s: {"open": "0"}
-    ),
+    Case("survey_toggle", url("selection:survey_toggle", "rating"), VOTERS, "POST", lambda s: {"open": "0"}),
     Case(
         "tally_upload",
         url("selection:tally_upload", "vote-kind", "vote"),
-        MANAGERS,
+        VOTERS,
         "POST",
         lambda s: {"tally": SimpleUploadedFile("计票单.pdf", pdf_bytes())},
     ),
     Case("tally_download", url("selection:tally_download", "vote-kind", "vote"), READERS),
     Case("tally_csv", url("selection:tally_csv", "vote-kind", "vote"), READERS),
     Case(
-        "publish", url("selection:publish", "vote-kind", "vote"), MANAGERS, "POST", lambda s: {"publish": "1"}
+        "publish", url("selection:publish", "vote-kind", "vote"), VOTERS, "POST", lambda s: {"publish": "1"}
     ),
     Case("public_vote", url("selection:public_vote", "vote"), EVERYONE),
     Case("public_satisfaction", url("selection:public_satisfaction", "rating"), EVERYONE),

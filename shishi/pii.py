@@ -18,7 +18,9 @@ A match must not be part of a longer run of digits, so 2023年 or a 7-digit land
 Full-width digits and ＠ (typed on Chinese keyboards) are read as their ASCII forms; names of
 people cannot be found this way: the page asks the coordinator to look for them.
 
-Pure Python, no Django.
+Pure Python, no Django, and no app of ours: it sits beneath every layer (like formulas.py), so
+that the public pages' text (shishi/public) and the proposals and answers of the selection
+(shishi/selection/screening.py) are checked by the same rule.
 """
 
 from __future__ import annotations

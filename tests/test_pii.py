@@ -2,7 +2,7 @@
 
 import pytest
 
-from shishi.public.pii import (
+from shishi.pii import (
     find_personal_data,
     id_check_character,
     is_id_card_number,

@@ -3,7 +3,9 @@
 Figures and lights come from the board (shishi/oversight/board.py), fed only the reports the
 coordinator accepted: a report waiting for review or returned never shows a figure here.
 The text is only what a coordinator approved (PublicStatement.approved_text). Nothing about
-people — clerks, reviewers, stamped PDFs, versions — is read at all.
+people — clerks, reviewers, stamped PDFs, versions — is read at all. Where a project came from
+(its proposals, its vote) and how the deputies rated it come from the selection's chain, which
+reads only published results and proposals that passed the personal-data check, never a contact.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from shishi.oversight.lights import NAMES, SEVERITY
 from shishi.plans.models import Assignment, Period, Plan
 from shishi.reporting.models import QuarterlyReport
 from shishi.reporting.states import report_state
+from shishi.selection.chain import Origin, PlanChain, Rating, plan_chain
+from shishi.selection.ratings import SurveyLine
 
 from .models import PublicStatement
 
@@ -29,6 +33,9 @@ class PublicProject:
     lead_units: list[str]
     partner_units: list[str]
     statement: str  # approved text, or ""
+    origin: Origin | None = None  # its proposals and vote, for a project that came from a vote
+    rating: Rating | None = None  # the deputies' published satisfaction result
+    survey: SurveyLine | None = None  # the citizens' online survey, shown apart
 
     @property
     def project(self):
@@ -41,6 +48,7 @@ class PublicPage:
     period: Period
     periods: list[Period]
     projects: list[PublicProject]
+    chain: PlanChain | None = None
 
     def light_counts(self) -> list[tuple[str, str, int]]:
         """(colour, name, number of projects), worst first, only colours that occur."""
@@ -68,6 +76,7 @@ def build_page(plan: Plan, quarter: int | None, today: datetime.date) -> PublicP
         .order_by()
         .values_list("project_id", "approved_text")
     )
+    chain = plan_chain(plan)
     items = []
     for project in projects:
         team = project.assignments.all()
@@ -77,9 +86,12 @@ def build_page(plan: Plan, quarter: int | None, today: datetime.date) -> PublicP
                 lead_units=[a.unit.name for a in team if a.role == Assignment.Role.LEAD],
                 partner_units=[a.unit.name for a in team if a.role != Assignment.Role.LEAD],
                 statement=statements.get(project.pk, ""),
+                origin=chain.origins.get(project.pk),
+                rating=chain.ratings.get(project.pk),
+                survey=chain.survey.get(project.pk),
             )
         )
-    return PublicPage(plan=plan, period=period, periods=periods, projects=items)
+    return PublicPage(plan=plan, period=period, periods=periods, projects=items, chain=chain)
 
 
 def last_modified(plan: Plan, now: datetime.datetime) -> datetime.datetime:

@@ -1,7 +1,7 @@
 """Publishing: a plan on or off the public page, and the text written for citizens.
 
 Nothing reaches the public page without a coordinator's approval, and approval looks for
-personal data first (pii.py): what it finds is shown, and the coordinator either edits the
+personal data first (shishi/pii.py): what it finds is shown, and the coordinator either edits the
 text or confirms those very findings; anything new found later needs confirming again.
 """
 
@@ -14,10 +14,10 @@ from django.utils import timezone
 
 from shishi.directory.models import Person
 from shishi.history.services import record
+from shishi.pii import Finding, find_personal_data
 from shishi.plans.models import Period, Plan, Project
 
 from .models import PublicStatement
-from .pii import Finding, find_personal_data
 
 MAX_STATEMENT_CHARS = 2000
 

@@ -15,7 +15,7 @@ from shishi.notice.targets import extract_targets
 from shishi.plans import figures
 from shishi.plans.models import NoticeFile, Plan, Project, figure_fits
 
-from . import rules
+from . import linking, rules
 
 # A receipt code: short enough to read over the phone, unguessable (31**10 ≈ 8 × 10**14), and
 # without the characters people confuse (0/O, 1/I/L).
@@ -142,15 +142,54 @@ class Candidate(models.Model):
 
     @property
     def project(self) -> Project | None:
-        """The plan's project this candidate became, once its draft notice was confirmed."""
+        """The plan's project this candidate became, once its draft notice was confirmed (or an
+        edited copy of it imported): by `plan_links`, never by the number alone."""
         if self.notice_file_id is None:
             return None
-        return Project.objects.filter(plan__notice_file_id=self.notice_file_id, seq=self.notice_seq).first()
+        plans = Plan.objects.filter(
+            models.Q(notice_file_id=self.notice_file_id) | models.Q(region_id=self.region_id, year=self.year)
+        ).order_by("-created_at")
+        for plan in plans:
+            if found := plan_links(plan).project_of.get(self.pk):
+                return Project.objects.get(pk=found)
+        return None
 
     @property
     def unit_list(self) -> list[Unit]:
         """Lead first. Reads `self.unit_places.all()` (prefetch `unit_places__unit`)."""
         return [place.unit for place in self.unit_places.all()]
+
+
+def plan_links(plan: Plan) -> linking.Links:
+    """Which candidate each of the plan's projects came from (see linking.py), with a warning for
+    each the office should look at. The candidates are those written into the plan's own notice;
+    for a plan imported from another notice (the draft edited in Word and uploaded again), those
+    of its region and year written into a draft notice that no other plan was confirmed from."""
+    others = models.Q(
+        region_id=plan.region_id, year=plan.year, notice_file__isnull=False, notice_file__plan__isnull=True
+    )
+    found = list(Candidate.objects.filter(models.Q(notice_file_id=plan.notice_file_id) | others))  # one query
+    own = [c for c in found if plan.notice_file_id and c.notice_file_id == plan.notice_file_id]
+    drafted = own or found
+    if not drafted:
+        return linking.Links()
+    drafts = dict(
+        NoticeFile.objects.filter(pk__in={c.notice_file_id for c in drafted}).values_list("pk", "draft")
+    )
+    rows = plan.projects.values_list("pk", "seq", "title")
+    projects = [linking.Made(pk, seq, title) for pk, seq, title in rows]
+    candidates = [_drafted(c, drafts.get(c.notice_file_id) or {}) for c in drafted]
+    return linking.link(projects, candidates, same_notice=bool(own))
+
+
+def _drafted(candidate: Candidate, draft: dict) -> linking.Drafted:
+    """The candidate as its draft notice holds it: the item naming it (drafts from before items
+    named their candidate: the item of its number)."""
+    items = draft.get("projects") or []
+    item = next((i for i in items if i.get("candidate") == candidate.pk), None)
+    if item is None:
+        item = next((i for i in items if "candidate" not in i and i.get("seq") == candidate.notice_seq), {})
+    return linking.Drafted(candidate.pk, candidate.title, item.get("seq"), item.get("title") or "")
 
 
 class CandidateUnit(models.Model):

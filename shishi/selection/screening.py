@@ -1,42 +1,28 @@
-"""Personal data in text a proposer wrote, before any of it is shown to anyone but the office.
+"""Personal data in text a proposer or the office wrote, before any of it is shown to anyone but
+the office: the one check of shishi/pii.py (resident ID numbers, a mistyped check character
+included, mobile numbers, e-mail addresses), named the way the office's messages name it.
 
-shishi/public/pii.py holds the full rule (ID card checksums, mobile formats) but sits above this
-app, so this is a deliberately blunter check, pure Python: a run of 7 or more digits (a phone or
-ID number, however spaced or dashed), an 18-character ID number ending in X, or an e-mail
-address. It finds more than pii.py does (a 7-digit project code too): what it finds is held back
-from public pages until the office has edited it out. The lead can swap in pii.find_personal_data
-when public/pii.py moves beneath (it is pure Python).
+What it finds in a proposal keeps the proposal's text off public pages until the office has
+edited it out; in an answer (which the proposer reads by receipt code) it refuses the answer.
 """
 
 from __future__ import annotations
 
-import re
-
-_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
-
-_PATTERNS = (
-    (
-        "电话或证件号码",
-        re.compile(
-            r"""
-            (?<!\d)
-            \d (?: [\s\-]? \d ){6,}      # seven or more digits, spaces or dashes between them
-            [Xx]?                        # an ID number's check character
-            """,
-            re.VERBOSE,
-        ),
-    ),
-    ("电子邮箱", re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")),
-)
+from shishi.pii import find_personal_data
 
 
 def personal_data(text: str) -> list[str]:
-    """What kinds of personal data `text` seems to hold, by name, in order found; empty if none.
+    """What kinds of personal data `text` seems to hold, by name, each once, in order found;
+    empty if none. A landline or a project's code is not personal data.
 
-    >>> personal_data("建议在城区新建口袋公园3处，投资约200万元")
+    >>> personal_data("建议在城区新建口袋公园3处，投资约200万元，咨询电话0533-8180012")
     []
-    >>> personal_data("联系我：138 1234 5678，或 me＠example.com")
-    ['电话或证件号码', '电子邮箱']
+    >>> personal_data("联系我：138 1234 5678，或 me＠example.com，再打13912345678")
+    ['手机号码', '电子邮箱']
     """
-    plain = (text or "").translate(_FULL_WIDTH)
-    return [name for name, pattern in _PATTERNS if pattern.search(plain)]
+    return list(dict.fromkeys(finding.kind_name for finding in find_personal_data(text or "")))
+
+
+def proposal_public_text(proposal) -> str:
+    """The parts of a proposal that may be shown publicly (never its contact), as one text."""
+    return " ".join((proposal.title, proposal.what, proposal.where, proposal.beneficiaries))

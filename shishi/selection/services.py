@@ -32,7 +32,7 @@ from .models import (
     new_receipt,
 )
 from .notice_text import draft_notice
-from .screening import personal_data
+from .screening import personal_data, proposal_public_text
 
 MAX_CANDIDATES = 100  # a ballot of a county's congress holds a few dozen at most
 MAX_MEMBERS = 100_000
@@ -98,7 +98,7 @@ def submit_proposal(
 def public_text_problems(proposal: Proposal) -> list[str]:
     """Why the proposal's text may not be shown publicly yet (personal data found in it). The
     contact is never shown, so it is not checked."""
-    found = personal_data(" ".join((proposal.title, proposal.what, proposal.where, proposal.beneficiaries)))
+    found = personal_data(proposal_public_text(proposal))
     return [f"建议内容中可能含有{kind}，公开前请删除。" for kind in found]
 
 
@@ -469,8 +469,8 @@ def elected(region: Region, year: int) -> list[Candidate]:
 def draft_plan(region: Region, year: int, person: Person, day) -> NoticeFile:
     """Write the elected candidates as a notice (.docx, GB/T 9704) and read it through the notice
     import, so that the office corrects and confirms it in the import's own preview and the plan
-    is made exactly as from an uploaded notice. Each candidate keeps its place in the draft
-    (Candidate.project)."""
+    is made exactly as from an uploaded notice. Each draft item names its candidate, which finds
+    its project by that item and its title (Candidate.project, models.plan_links)."""
     outcomes = latest_outcomes(region, year)
     undecided = sorted(
         (c for c, outcome in outcomes.items() if outcome == rules.TIED), key=lambda c: c.ballot_order
@@ -494,6 +494,9 @@ def draft_plan(region: Region, year: int, person: Person, day) -> NoticeFile:
     # What the text carries only approximately is set from the candidate itself.
     for item, candidate in zip(draft["projects"], chosen, strict=True):
         units = candidate.unit_list
+        # The item names its candidate: the preview keeps it through every correction, and the
+        # plan's project made from it links back (models.plan_links), whatever its number becomes.
+        item["candidate"] = candidate.pk
         item["title"] = candidate.title
         item["units"], item["lead_units"] = [unit.name for unit in units], [units[0].name]
         item["investment"] = str(candidate.investment) if candidate.investment is not None else None

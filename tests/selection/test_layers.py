@@ -8,7 +8,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).parents[2] / "shishi"
 BENEATH = {"directory", "history", "plans", "notice"}
-HELPERS = {"formulas", "bounds", "uploads", "gbt9704"}
+HELPERS = {"formulas", "bounds", "uploads", "gbt9704", "pii"}
 
 
 def shishi_imports(path: Path) -> set[str]:

@@ -133,5 +133,8 @@ def test_the_receipt_page_follows_the_proposal_through_the_vote(client, cora, se
         session, cora, FULL, {c.pk: CandidateCount(40) for c in session.candidates.all()}
     )
     page = client.get("/selection/receipt/", {"code": proposal.receipt})
+    assert "尚未公布票决结果" in page.text and "当选" not in page.text  # counted, not yet published
+    services.publish_result(session, cora, True)
+    page = client.get("/selection/receipt/", {"code": proposal.receipt})
     assert "候选项目：新建普惠托育园" in page.text
     assert "县人大常委会票决，<strong>当选</strong>" in page.text

@@ -39,7 +39,7 @@ def test_it_answers_a_proposal_with_a_reason(proposal, cora):
 
 @pytest.mark.parametrize(
     ("answer", "message"),
-    [("", "请写明答复理由"), ("请致电13812345678了解", "可能含有电话或证件号码")],
+    [("", "请写明答复理由"), ("请致电13812345678了解", "可能含有手机号码")],
     ids=["no reason", "a phone number in the public answer"],
 )
 def test_it_refuses_an_answer_it_cannot_show(proposal, cora, answer, message):
@@ -70,7 +70,7 @@ def test_it_holds_back_a_proposal_with_personal_data_from_public_pages(world):
         world["huantai"], 2024, "web", ProposalText("口袋公园", "联系我 138-1234-5678"), None
     )
     assert services.public_text_problems(clean) == []
-    assert services.public_text_problems(dirty) == ["建议内容中可能含有电话或证件号码，公开前请删除。"]
+    assert services.public_text_problems(dirty) == ["建议内容中可能含有手机号码，公开前请删除。"]
 
 
 def test_it_puts_a_new_candidate_last_on_the_ballot_with_its_lead_unit_first(candidates, units):
@@ -280,18 +280,21 @@ def test_the_chain_follows_a_merged_proposal_to_its_projects_satisfaction_result
 
     duplicate = services.submit_proposal(world["huantai"], 2024, "phone", ProposalText("托育", "多建托育园"))
     services.merge_proposal(duplicate, proposal, cora, "与同类建议合并办理。")
-    assert [p.outcome_name for p in chain.proposal_paths(duplicate)] == ["尚未票决"]
+    assert [p.outcome_name for p in chain.proposal_paths(duplicate)] == ["尚未公布票决结果"]
     services.enter_vote_counts(session, cora, FULL, counts(session, 40, 20, 30))
+    services.publish_result(session, cora, True)  # the chain shows only published results
     notice_file = services.draft_plan(world["huantai"], 2024, cora, datetime.date(2024, 1, 15))
     plan = confirm_plan(notice_file, cora, {name: "new" for name in draft_unit_names(notice_file.draft)})
     rating = ratings.create_satisfaction_session(plan, cora, RatingSettings("测评", members=50))
     ratings.enter_rating_counts(
         rating, cora, Ballots(50, 50, 0, 50, 0), {p.pk: ProjectCount(30, 10, 10) for p in plan.projects.all()}
     )
+    services.publish_result(rating, cora, True)
     [path] = chain.proposal_paths(duplicate)
     assert (path.outcome_name, path.project.seq, path.rating_name) == ("当选", 1, "满意")
     origin = chain.project_origin(plan.projects.get(seq=1))
-    assert origin.path.candidate == candidates[0] and origin.proposals == [proposal]
+    assert origin.path.candidate == candidates[0] and origin.proposal_count == 2  # the merged one too
+    assert [p.title for p in origin.proposals] == [proposal.title, duplicate.title]
     assert chain.project_origin(plan.projects.get(seq=2)).path.candidate == candidates[2]
 
 

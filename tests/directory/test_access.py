@@ -14,7 +14,7 @@ from shishi.plans.models import Plan
 from tests.comparisons.conftest import import_sample
 from tests.conftest import person
 
-PEOPLE = ["lena", "pavel", "cora", "otto", "leah", "cici", "olga", "sam", "admin"]
+PEOPLE = ["lena", "pavel", "cora", "otto", "leah", "cici", "olga", "sam", "connie", "dave", "admin"]
 REGIONS = ["province", "city", "huantai", "gaoqing"]
 
 

@@ -14,6 +14,8 @@ from django.views.decorators.http import require_POST
 from shishi.directory.access import can_manage_plan, can_manage_region, regions_visible_to
 from shishi.directory.models import Unit
 
+from .amend import amend_project, targets_with_figures
+from .amend_forms import project_formsets
 from .forms import (
     OP_CHOICES,
     ImportForm,
@@ -21,24 +23,12 @@ from .forms import (
     OriginForm,
     PreviewActionForm,
     messages_of,
-    project_formsets,
 )
+from .lifecycle import archive_plan, unarchive_plan, withdraw_plan, withdrawal_blockers
 from .matching import PRESELECT_SCORE, match_units
 from .models import NoticeFile, Plan, Project
 from .origin import notice_origin
-from .services import (
-    PlanError,
-    amend_project,
-    archive_plan,
-    confirm_import,
-    discard_notice,
-    read_notice_upload,
-    save_corrections,
-    targets_with_figures,
-    unarchive_plan,
-    withdraw_plan,
-    withdrawal_blockers,
-)
+from .services import PlanError, confirm_import, discard_notice, read_notice_upload, save_corrections
 
 
 @login_required

@@ -12,8 +12,8 @@ import time_machine
 from django.urls import reverse
 
 from shishi.directory.models import Person
+from shishi.plans.lifecycle import archive_plan
 from shishi.plans.models import Assignment, Period, Plan, Project
-from shishi.plans.services import archive_plan
 from shishi.reporting.models import Reminder
 from shishi.reporting.services import report_to_fill, return_report
 from shishi.supervision.services import answer, issue

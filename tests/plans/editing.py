@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from shishi.directory.models import Unit
-from shishi.plans.forms import project_formsets
+from shishi.plans.amend_forms import project_formsets
 
 
 def edit_form(project, **changes) -> dict:

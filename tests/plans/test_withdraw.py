@@ -9,8 +9,9 @@ import pytest
 from django.urls import reverse
 
 from shishi.history.models import Event
+from shishi.plans.lifecycle import archive_plan, withdraw_plan
 from shishi.plans.models import NoticeFile, Plan
-from shishi.plans.services import PlanError, archive_plan, withdraw_plan
+from shishi.plans.services import PlanError
 from shishi.reporting.services import start_report
 
 

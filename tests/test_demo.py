@@ -13,6 +13,10 @@ from shishi.oversight.board import build_board
 from shishi.plans.models import Plan
 from shishi.reporting.models import QuarterlyReport, ReportVersion
 from shishi.reporting.states import LATE
+from shishi.selection import rules
+from shishi.selection.models import Candidate, Proposal, SatisfactionSession, VoteSession
+from shishi.selection.ratings import satisfaction_result
+from shishi.selection.services import elected, vote_result
 from shishi.supervision.models import SupervisionNotice
 from shishi.supervision.services import year_end
 
@@ -35,10 +39,12 @@ def test_the_demo_has_the_five_samples_a_plan_in_progress_and_every_state(db):
         "supervisor",
         "reporter",
         "partner",
+        "congress",
+        "deputy",
     }
     assert all(password == PASSWORD for *_, password in logins)
     assert set(Person.objects.values_list("role", flat=True)) == set(Person.Role.values)
-    assert Plan.objects.count() == 6
+    assert Plan.objects.count() == 7  # the five samples' six, and last year's re-dated
     current = Plan.objects.get(year=2026)
     current.refresh_from_db()
     states = set(
@@ -55,9 +61,17 @@ def test_the_demo_has_the_five_samples_a_plan_in_progress_and_every_state(db):
 @_on(2026, 11, 22)
 def test_loading_the_demo_twice_changes_nothing(db):
     load_demo()
-    counts = (Plan.objects.count(), QuarterlyReport.objects.count(), Person.objects.count())
+
+    def counts():
+        return [
+            model.objects.count()
+            for model in (Plan, QuarterlyReport, Person, Proposal, Candidate)
+            + (VoteSession, SatisfactionSession)
+        ]
+
+    before = counts()
     load_demo()
-    assert (Plan.objects.count(), QuarterlyReport.objects.count(), Person.objects.count()) == counts
+    assert counts() == before
 
 
 @pytest.mark.parametrize(
@@ -73,13 +87,14 @@ def test_loading_the_demo_twice_changes_nothing(db):
 def test_it_loads_on_any_date(db, day):
     with _on(day.year, day.month, day.day):
         logins = load_demo()
-    assert len(logins) == 7
+    assert len(logins) == 9
     current = Plan.objects.get(year=day.year)
     assert QuarterlyReport.objects.filter(period__plan=current).exists()
     past = [p for p in current.periods.all() if p.due_on < day]
     assert current.published == bool(past)
     assert SupervisionNotice.objects.exists() == bool(past)
     _assert_nothing_after(day)
+    _assert_the_cycle(day)
     # Every quarter due so far is counted once per unit, one way or another.
     _, units = year_end(current, day)
     for row in units:
@@ -95,6 +110,39 @@ def _assert_nothing_after(day: datetime.date):
     assert not ReportVersion.objects.filter(reviewed_at__gte=end).exists()
     assert not Event.objects.filter(verb__in=["submitted", "accepted", "returned"], at__gte=end).exists()
     assert not InAppNotice.objects.filter(created_at__gte=end, text__contains="报表").exists()
+    assert not Proposal.objects.filter(created_at__gte=end).exists()
+    assert not Proposal.objects.filter(answered_at__gte=end).exists()
+    for model in (VoteSession, SatisfactionSession):
+        assert not model.objects.filter(counted_at__gte=end).exists()
+        assert not model.objects.filter(published_at__gte=end).exists()
+    selection_verbs = ["proposed", "merged", "shortlisted", "vote_rules", "counted"]
+    selection_verbs += ["result_published", "rating_rules", "rating_counted"]
+    assert not Event.objects.filter(verb__in=selection_verbs, at__gte=end).exists()
+    assert not Event.objects.filter(summary__startswith="答复建议", at__gte=end).exists()
+
+
+def _assert_the_cycle(day: datetime.date):
+    """Next year: proposals from every door, some answered each way, 13 candidates for 10 seats,
+    a counted vote published; last year: a plan whose satisfaction vote is counted and published."""
+    year = day.year + 1
+    proposals = Proposal.objects.filter(year=year)
+    assert set(proposals.values_list("source", flat=True)) == set(Proposal.Source.values)
+    assert set(proposals.values_list("status", flat=True)) == set(Proposal.Status.values)
+    assert all(p.answer for p in proposals.exclude(status=Proposal.Status.PENDING))
+    assert Candidate.objects.filter(year=year).count() == 13
+    session = VoteSession.objects.get(year=year)
+    assert session.locked and session.published_at is not None
+    assert session.held_on < day
+    outcomes = [result.outcome for result in vote_result(session)]
+    assert outcomes.count(rules.ELECTED) == session.seats == 10
+    region = session.region
+    assert sum(1 for c in elected(region, year) if c.proposals.exists()) >= 7  # most came from one
+    last = Plan.objects.get(region=region, year=day.year - 1)
+    rating = SatisfactionSession.objects.get(plan=last)
+    assert rating.published_at is not None and last.published
+    result = satisfaction_result(rating)
+    assert len(result.ratings) == last.projects.count()
+    assert result.rate is not None and all(result.counts.values())  # 满意, 基本满意 and 不满意
 
 
 def test_the_demo_year_has_reports_on_time_late_never_and_one_returned_then_corrected(db):

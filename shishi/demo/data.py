@@ -2,7 +2,8 @@
 imported as that region's plan through the real import service, one log-in per role, and this
 year's 桓台县 plan reported as a real year goes (through the real reporting services, each step
 dated from the demo's `today`): most quarters on time, some late, one unit never, a report
-returned and corrected, most accepted; this quarter in every state.
+returned and corrected, most accepted; this quarter in every state. Around it (cycle.py): next
+year's proposals, shortlist and counted vote, and last year's plan with its satisfaction vote.
 
 Running it twice changes nothing: everything is looked up before it is made.
 """
@@ -23,6 +24,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from shishi.bulletins.services import issue_bulletin
+from shishi.demo.cycle import load_cycle
 from shishi.directory.models import InAppNotice, Person, Region, Unit
 from shishi.history.models import Event
 from shishi.plans.models import NoticeFile, Plan
@@ -58,6 +60,8 @@ PEOPLE = [
     ("supervisor", Person.Role.SUPERVISOR, "县政府督查室", "桓台县", None),
     ("reporter", Person.Role.REPORTER, "县妇联填报员", "桓台县", "县妇联"),
     ("partner", Person.Role.REPORTER, "县教育体育局填报员", "桓台县", "县教育体育局"),
+    ("congress", Person.Role.CONGRESS, "县人大常委会工作人员", "桓台县", None),
+    ("deputy", Person.Role.DEPUTY, "县人大代表", "桓台县", None),
 ]
 
 
@@ -90,6 +94,7 @@ def load_demo(today: datetime.date | None = None) -> list[tuple[str, str, str]]:
             f"huantai-{today.year}-demo.txt",
             title_suffix="（演示）",
         )
+        last_year = _last_year(regions["桓台县"], admin, today)
         for username, role, display, region, unit in PEOPLE[1:]:
             region_obj = regions.get(region) if region else None
             unit_obj = Unit.objects.get(region=region_obj, name=unit) if unit else None
@@ -99,6 +104,7 @@ def load_demo(today: datetime.date | None = None) -> list[tuple[str, str, str]]:
             _reports(current, today)
             _supervision(current, today)
             _publish_and_report(current, today)
+    load_cycle(regions["桓台县"], last_year, today)
     # Addresses only now: the demo's past is told in the application, not mailed (dozens of
     # letters on the console at every `make run`).
     for username, *_ in PEOPLE:
@@ -137,10 +143,22 @@ def _import(region: Region, person: Person, data: bytes, filename: str, title_su
     return confirm_plan(NoticeFile.objects.get(pk=notice_file.pk), person, choices)
 
 
-def _this_year(today: datetime.date) -> bytes:
-    """The 2023 桓台县 notice re-dated to this year, so that the demo has a plan in progress."""
+def _this_year(today: datetime.date, year: int | None = None) -> bytes:
+    """The 2023 桓台县 notice re-dated to this year (or `year`), so that the demo has a plan in
+    progress."""
     text = (SAMPLES / "huantai-2023.txt").read_text(encoding="utf-8")
-    return re.sub(r"2023", str(today.year), text).encode("utf-8")
+    return re.sub(r"2023", str(year or today.year), text).encode("utf-8")
+
+
+def _last_year(region: Region, person: Person, today: datetime.date) -> Plan:
+    """Last year's plan of `region` for its satisfaction vote: a sample's if one is of that year,
+    else the 2023 notice re-dated to it."""
+    year = today.year - 1
+    plan = Plan.objects.filter(region=region, year=year).first()
+    if plan is not None:
+        return plan
+    data = _this_year(today, year)
+    return _import(region, person, data, f"huantai-{year}-demo.txt", title_suffix="（演示）")
 
 
 def _pdf() -> bytes:

@@ -106,3 +106,21 @@ def test_with_files_in_an_s3_bucket_backup_and_restore_say_what_to_use_instead(d
         with pytest.raises(BackupError, match="对象存储"):
             act(tmp_path / "archive.tar.gz")
     assert not (tmp_path / "archive.tar.gz").exists() and _state() == before
+
+
+def test_the_manifest_counts_the_selections_tables_too(demo, tmp_path):
+    """The proposals, candidates, votes and satisfaction votes are counted as every other table
+    (the demo holds a whole cycle of them)."""
+    counts = backup(tmp_path / "backup.tar.gz")["counts"]
+    for table in (
+        "selection.Proposal",
+        "selection.Candidate",
+        "selection.CandidateUnit",
+        "selection.VoteSession",
+        "selection.VoteLine",
+        "selection.SatisfactionSession",
+        "selection.RatingLine",
+    ):
+        assert counts[table] > 0, table
+    assert "selection.SurveyResponse" in counts
+    assert counts["directory.Person"] > 0 and counts["plans.Plan"] > 0

@@ -45,7 +45,7 @@ def _vote_task(session: VoteSession) -> Task:
 
 def _rating_task(session: SatisfactionSession) -> Task:
     return Task(
-        "满意度测评", session.title, reverse("selection:satisfaction", args=[session.pk]), str(session.plan)
+        "满意度测评", session.title, reverse("selection:satisfaction", args=[session.pk]), session.plan.title
     )
 
 
@@ -76,6 +76,7 @@ def congress_home(person: Person, today: datetime.date) -> CongressHome:
     plans = (
         Plan.objects.filter(region__in=regions, year__in=(today.year - 1, today.year))
         .in_use()
+        .select_related("region")
         .annotate(sessions=Count("satisfaction_sessions"))
         .filter(sessions=0)
         .order_by("-year", "pk")
@@ -84,9 +85,9 @@ def congress_home(person: Person, today: datetime.date) -> CongressHome:
         home.to_set_up.append(
             Task(
                 "满意度测评",
-                str(plan),
+                plan.title,
                 reverse("selection:satisfaction_new", args=[plan.pk]),
-                "年终尚未设立满意度测评",
+                f"{plan.region}{plan.year}年 · 年终尚未设立满意度测评",
             )
         )
     votes = VoteSession.objects.filter(region__in=regions).order_by("-year", "-pk")

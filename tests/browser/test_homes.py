@@ -1,5 +1,5 @@
-"""Each role's home on a phone: the coordinator, the clerk, the leader, the 督查室 and the city;
-the clerk's home across the year boundary; the 404 and 403 pages.
+"""Each role's home on a phone: the coordinator, the clerk, the leader, the 督查室, the city, the
+congress's staff and a deputy; the clerk's home across the year boundary; the 404 and 403 pages.
 
 The world: 桓台县's plan for this year (tests/browser/conftest.py). Lena (县教育体育局) has
 submitted every quarter that has begun but the latest, with one kindergarten of six; 县财政局
@@ -21,6 +21,9 @@ from django.utils import timezone
 from shishi.plans.models import Assignment, Period, Plan, Project
 from shishi.plans.services import confirm_plan, draft_unit_names, read_notice_upload
 from shishi.reporting.services import report_to_fill
+from shishi.selection import services as selection
+from shishi.selection.rules import Ballots
+from shishi.selection.services import CandidateCount, CandidateText, ProposalText, VoteSettings
 from shishi.supervision.services import issue
 from tests.conftest import SAMPLES, submit_filled
 
@@ -162,3 +165,53 @@ def test_the_error_pages_on_a_phone(journey, cast, plan):
     journey.shot(page, "refused-phone")
     page.get_by_role("link", name="返回首页").tap()
     expect(page.get_by_role("heading", name="县教育体育局 · 待办")).to_be_visible()
+
+
+@pytest.fixture
+def selection_year(year, cast, world):
+    """Next year's shortlist with a vote counted but not published, and two proposals of Dave's
+    (a deputy), one answered by the office."""
+    cora, dave, region = cast["cora"], cast["dave"], world["huantai"]
+    following = timezone.localdate().year + 1
+    unit = cast["lena"].unit
+    shortlist = [
+        selection.save_candidate(region, following, cora, CandidateText(title=title), [unit], [])
+        for title in ("新建普惠托育园", "农村妇女两癌筛查", "新改扩建幼儿园")
+    ]
+    session = selection.create_vote_session(
+        region, following, cora, VoteSettings(title="县人大常委会票决", members=50), shortlist
+    )
+    ballots = Ballots(issued=50, returned=50, not_returned=0, valid=48, invalid=2)
+    selection.enter_vote_counts(session, cora, ballots, {c.pk: CandidateCount(40) for c in shortlist})
+    first = selection.submit_proposal(
+        region, following, "deputy", ProposalText("农村留守儿童之家", "每个镇建一处留守儿童之家。"), dave
+    )
+    selection.answer_proposal(first, cora, "adopted", "已列入候选项目，提请县人大常委会票决。")
+    selection.submit_proposal(
+        region, following, "deputy", ProposalText("城区增设母婴室", "商场、车站增设母婴室。"), dave
+    )
+    return session
+
+
+def test_the_congress_staffs_home(journey, cast, selection_year):
+    page = home(journey, "connie", "票决与满意度测评 · 待办")
+    waiting = page.locator("section", has=page.get_by_role("heading", name="已计票、待公布"))
+    expect(waiting.get_by_role("link", name="县人大常委会票决")).to_be_visible()
+    set_up = page.locator("section", has=page.get_by_role("heading", name="待设立"))
+    expect(set_up.get_by_text("年终尚未设立满意度测评")).to_be_visible()
+    menu = page.get_by_role("navigation", name="主导航")
+    expect(menu.get_by_role("link", name="票决", exact=True)).to_be_visible()
+    expect(menu.get_by_role("link", name="满意度测评", exact=True)).to_be_visible()
+    journey.shot(page, "congress-home-phone")
+    waiting.get_by_role("link", name="县人大常委会票决").tap()
+    expect(page.get_by_role("button", name="向社会公布结果")).to_be_visible()
+
+
+def test_the_deputys_home(journey, cast, selection_year):
+    page = home(journey, "dave", "戴伟代表 · 我的建议")
+    expect(page.get_by_text("共2条，其中待答复1条。")).to_be_visible()
+    expect(page.get_by_text("已列入候选项目，提请县人大常委会票决。")).to_be_visible()
+    journey.shot(page, "deputy-home-phone")
+    page.get_by_role("navigation", name="主导航").get_by_role("link", name="提建议").tap()
+    expect(page.get_by_text("以人大代表戴伟的名义提出")).to_be_visible()
+    journey.shot(page, "deputy-proposes-phone")

@@ -49,6 +49,7 @@ from shishi.reporting.services import (
 from shishi.reporting.states import LATE
 
 from . import schemas as s
+from .selection import router as selection_router
 from .tokens import authenticate
 
 # -- authentication, documentation, errors ------------------------------------------------------
@@ -91,6 +92,8 @@ api = NinjaAPI(
     docs=LocalSwagger(),
     renderer=ReadableJSON(),
 )
+
+api.add_router("/selection/", selection_router)  # proposals, candidates, votes: selection.py
 
 ERRORS = {401: s.Error, 404: s.Error, 422: s.Error}
 WRITE_ERRORS = ERRORS | {400: s.Error, 403: s.Error, 409: s.Conflict}

@@ -38,6 +38,7 @@ urlpatterns = [
     path("tokens/", views.tokens, name="tokens"),
     path("tokens/<id:pk>/revoke/", views.token_revoke, name="token_revoke"),
     path("docs/assets/<str:name>", views.docs_asset, name="docs_asset"),
+    path("tallies/<str:kind>/<id:pk>.xlsx", views.tally_xlsx, name="tally_xlsx"),
     path("", RedirectView.as_view(pattern_name="api:rest:openapi-view"), name="home"),
     # The REST API (rest.py) and its documentation at /api/docs, under the namespace api:rest.
     path("", _rest_urls()),

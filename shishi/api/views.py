@@ -1,7 +1,9 @@
-"""Pages: a person's API tokens, and the API documentation's assets."""
+"""Pages: a person's API tokens, the API documentation's assets, and a vote's or satisfaction
+vote's counts as XLSX (the exporter base lies above the selection app, so its download is here)."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import ninja
@@ -13,7 +15,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from shishi.selection.views.common import counted_session
+
 from .forms import TokenForm
+from .tallies import XLSX, tally_table
 from .tokens import TokenError, create_token, revoke_token
 
 # -- API tokens ---------------------------------------------------------------------------------------
@@ -75,3 +80,21 @@ def docs_asset(request, name: str):
     response = FileResponse((NINJA_STATIC / name).open("rb"), content_type=DOCS_ASSETS[name])
     response["Cache-Control"] = "public, max-age=86400"
     return response
+
+
+# -- a vote's counts as XLSX ----------------------------------------------------------------------
+
+
+@login_required
+def tally_xlsx(request, kind: str, pk: int):
+    """The counts of a vote or satisfaction vote as XLSX (formula-safe), once counted: for whoever
+    reads the session (selection.views.common, which asks access.py)."""
+    session, _back = counted_session(request, kind, pk)
+    if not session.locked:
+        raise Http404
+    return FileResponse(
+        io.BytesIO(tally_table(session).to_xlsx()),
+        as_attachment=True,
+        filename=f"{session.title}计票结果.xlsx",
+        content_type=XLSX,
+    )

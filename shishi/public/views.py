@@ -31,6 +31,7 @@ from shishi.directory.access import can_manage_plan
 from shishi.plans.models import Period, Plan, Project
 from shishi.plans.shortcuts import plan_or_403
 from shishi.reporting.models import QuarterlyReport, ReportLine
+from shishi.selection.models import plan_links
 
 from .forms import PublishForm, StatementForm
 from .models import PublicStatement
@@ -151,6 +152,8 @@ def manage(request, pk: int, quarter: int | None = None, *, posted: dict | None 
             "period": period,
             "periods": periods,
             "items": items,
+            # A project of a voted plan that could not be matched to its candidate shows no origin.
+            "link_warnings": plan_links(plan).warnings,
         },
         status=status,
     )

@@ -208,7 +208,7 @@ def test_the_congress_staffs_home(journey, cast, selection_year):
 
 
 def test_the_deputys_home(journey, cast, selection_year):
-    page = home(journey, "dave", "戴伟代表 · 我的建议")
+    page = home(journey, "dave", "戴伟 · 我的建议")
     expect(page.get_by_text("共2条，其中待答复1条。")).to_be_visible()
     expect(page.get_by_text("已列入候选项目，提请县人大常委会票决。")).to_be_visible()
     journey.shot(page, "deputy-home-phone")

@@ -18,6 +18,8 @@ HEADINGS = {
     "supervisor": "督办",
     "reporter": "待办",
     "partner": "待办",
+    "congress": "票决与满意度测评 · 待办",
+    "deputy": "我的建议",
 }
 
 

@@ -168,7 +168,9 @@ def plan_links(plan: Plan) -> linking.Links:
     others = models.Q(
         region_id=plan.region_id, year=plan.year, notice_file__isnull=False, notice_file__plan__isnull=True
     )
-    found = list(Candidate.objects.filter(models.Q(notice_file_id=plan.notice_file_id) | others))  # one query
+    if plan.notice_file_id is not None:  # (a plan without a notice file must not match notice_file IS NULL)
+        others |= models.Q(notice_file_id=plan.notice_file_id)
+    found = list(Candidate.objects.filter(others))  # one query
     own = [c for c in found if plan.notice_file_id and c.notice_file_id == plan.notice_file_id]
     drafted = own or found
     if not drafted:

@@ -99,6 +99,14 @@ def test_a_plan_not_from_a_vote_has_no_links(plan):
     assert plan_links(plan).project_of == {} and plan_links(plan).warnings == []
 
 
+def test_a_plan_without_a_notice_file_takes_no_candidate_never_drafted(world, candidates):
+    from shishi.plans.models import Plan, Project
+
+    bare = Plan.objects.create(region=world["huantai"], year=2024, title="手工录入的计划")
+    Project.objects.create(plan=bare, seq=1, title="新建普惠托育园")
+    assert plan_links(bare).project_of == {}
+
+
 LINKS = [
     pytest.param(
         [Made(10, 1, "新建普惠托育园"), Made(11, 2, "新改扩建幼儿园")],

@@ -6,7 +6,8 @@ Pavel (县财政局, a partner on project 5) has a submitted Q1 report and a Q2 
 stamped PDF, an implementation plan with a file for project 5, a filled Q2 form uploaded and
 waiting for his confirmation, an API token and a finished export. Cora has a second notice of
 桓台县 waiting in preview, issued bulletin 第1期 for Q1, published the plan and approved a public
-text for project 1. Sam (督查室) sent 县财政局 a 督办 notice that Pavel answered.
+text for project 1. Sam (督查室) sent 县财政局 a 督办 notice that Pavel answered. Connie (the
+congress's staff) and Dave (a deputy) of tests/conftest.py's cast meet the scene as it is.
 """
 
 from __future__ import annotations

@@ -60,10 +60,11 @@ from tests.conftest import SAMPLES, pdf_bytes
 from tests.plans.editing import edit_form
 
 ALLOWED, REFUSED, LOCKED = "allowed", "refused", "locked"
-ROLES = ["lena", "pavel", "cora", "otto", "leah", "cici", "olga", "sam", "admin"]
+ROLES = ["lena", "pavel", "cora", "otto", "leah", "cici", "olga", "sam", "connie", "dave", "admin"]
 
 EVERYONE = set(ROLES)
-OFFICE = {"cora", "leah", "cici", "sam", "admin"}  # read 桓台县's plan, and are no unit's clerk
+# Read 桓台县's plan, and are no unit's clerk. Dave (a deputy) reads none of these pages.
+OFFICE = {"cora", "leah", "cici", "sam", "connie", "admin"}
 PLAN_READERS = OFFICE | {"lena", "pavel"}  # can_view_plan(桓台县's plan)
 MANAGERS = {"cora", "admin"}  # manage 桓台县: import, preview, review, remind, history, bulletins, publishing
 IMPORTERS = {"cora", "otto", "admin"}  # coordinators import for their own region
@@ -183,6 +184,7 @@ CASES = [
     Case("desk:board", url("desk:board"), IMPORTERS),  # the menu's 调度: Otto's has no plan, he is sent on
     Case("desk:review", url("desk:review"), IMPORTERS),
     Case("desk:supervision", url("desk:supervision"), SUPERVISORS),
+    Case("desk:proposals", url("desk:proposals"), {"dave"}),  # a deputy's 我的建议
     Case("notices", url("notices"), EVERYONE),
     Case("notices_read", url("notices_read"), EVERYONE, "POST"),
     Case("plans:list", url("plans:list"), EVERYONE),

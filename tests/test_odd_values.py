@@ -328,11 +328,12 @@ def test_odd_numbers_never_break_a_page(client, cast, scene, who, caplog, monkey
 def test_every_pattern_with_a_number_in_its_path_is_walked(scene):
     """A new pattern is walked as soon as test_permissions has a case for it."""
     walked = {resolve(urlsplit(case.url(scene)).path).route for case in CASES}
-    # The selection's routes are walked with the app, in tests/selection/test_odd_values.py.
+    # The selection's routes are walked with the app, in tests/selection/test_odd_values.py (its
+    # counts as XLSX, served by the api app, in tests/api/test_selection_api.py).
     unlisted = {
         r.route
         for r in routes()
-        if r.name.startswith(("api:rest:", "selection:")) or r.route.startswith("admin/")
+        if r.name.startswith(("api:rest:", "selection:", "api:tally_xlsx")) or r.route.startswith("admin/")
     }
     assert {r.route for r in routes()} - walked - unlisted == set()
 

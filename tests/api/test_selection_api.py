@@ -196,3 +196,14 @@ def test_the_office_page_offers_the_counts_as_xlsx_to_those_who_read_the_vote(sc
     assert client.get(url).status_code in (403, 404)
     client.force_login(cast["lena"])
     assert client.get(url).status_code in (403, 404)
+
+
+@pytest.mark.parametrize("who", ["cora", "leah", None])
+def test_odd_numbers_in_the_xlsx_address_never_break_it(scene, client, cast, who):
+    if who:
+        client.force_login(cast[who])
+    for kind in ("vote", "satisfaction", "plan", "²"):
+        for pk in ["²", "፩", "٣", "9" * 5000, "-1", "0", str(2**31), str(2**63 - 1), str(2**63), "9" * 20]:
+            response = client.get(f"/api/tallies/{kind}/{pk}.xlsx")
+            assert response.status_code < 500, (kind, pk[:20], response.status_code)
+            assert response.status_code != 200

@@ -92,6 +92,8 @@ CASES = [
     ),
     Case("tally_download", url("selection:tally_download", "vote-kind", "vote"), READERS),
     Case("tally_csv", url("selection:tally_csv", "vote-kind", "vote"), READERS),
+    Case("tally_xlsx", url("api:tally_xlsx", "vote-kind", "vote"), READERS),
+    Case("tally_xlsx-rating", url("api:tally_xlsx", "satisfaction-kind", "rating"), READERS),
     Case(
         "publish", url("selection:publish", "vote-kind", "vote"), VOTERS, "POST", lambda s: {"publish": "1"}
     ),
@@ -125,6 +127,7 @@ def scene(world, cast, plan, session, proposal, candidates):
         "candidate": candidates[0],
         "vote": session,
         "vote-kind": "vote",
+        "satisfaction-kind": "satisfaction",
         "plan": plan,
         "rating": rating,
     }

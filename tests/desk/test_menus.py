@@ -125,7 +125,8 @@ def test_the_congress_staffs_票决_opens_next_years_candidates_and_满意度测
     with time_machine.travel(JULY, tick=False):
         response = client.get(menu["票决"])
         assert response["Location"] == reverse("selection:candidates", args=[world["huantai"].pk, 2024])
-        assert client.get(response["Location"]).status_code == 200
+        candidates = client.get(response["Location"])
+        assert "办公室还没有初定本年度的候选项目。" in candidates.content.decode()
         assert client.get(menu["满意度测评"]).status_code == 200
     assert menu["满意度测评"] == reverse("selection:satisfaction_list", args=[world["huantai"].pk])
 

@@ -24,12 +24,14 @@ from docx.shared import Cm
 
 from shishi import gbt9704 as page
 from shishi.gbt9704 import BODY_FONT, BODY_SIZE, SUBHEADING_FONT, chinese_date
+from shishi.oversight.lights import DONE, GREEN, GREY
 
 from .chart import progress_chart
 from .models import correction_words
 from .tables import MergedLinesExporter
 
 CHART_WIDTH = Cm(15)
+TOLD_TOGETHER = (DONE, GREEN, GREY)  # named together in one paragraph of part 二: nothing more to say
 COLOUR_WORDS = "蓝色为已完成，灰色为未报送"
 
 
@@ -87,10 +89,13 @@ def parts(snapshot: dict) -> list[Part]:
         Part("caption", f"图1　{period['name']}各项实事完成进度"),
         Part("body", chart_caption(snapshot)),
         Part("heading", "二、各项实事进展情况"),
-        Part("body", "各项实事的指标、目标值和完成数见附件。"),
+        Part("body", "各项实事的指标、目标值、完成数和亮灯原因见附件。"),
     ]
     for index, project in enumerate(snapshot["projects"], 1):
-        said.append(Part("project", project_text(project), f"（{_chinese(index)}）{project['title']}。"))
+        if project["light"]["colour"] not in TOLD_TOGETHER:
+            said.append(Part("project", project_text(project), f"（{_chinese(index)}）{project['title']}"))
+    if together := together_text(snapshot["projects"]):
+        said.append(Part("body", together))
     late = snapshot["late_units"]
     said += [
         Part("heading", "三、报送情况"),
@@ -120,16 +125,46 @@ def headline_text(snapshot: dict) -> str:
 
 
 def project_text(project: dict) -> str:
-    """A project in part 二: its lead unit, its light and why; the lead's own word where no figure
-    was reported. Its figures, target by target, are in the attachment's table (a bulletin that
-    listed them in both places ran to nine pages for ten projects)."""
-    parts_ = [f"牵头单位：{project['lead'] or '未明确'}。"]
+    """A project in part 二, after its name: its lead unit, its light and why; the lead's own word
+    where no figure was reported. Its figures, target by target, are in the attachment's table (a
+    bulletin that listed them in both places ran to nine pages for ten projects).
+
+    >>> project_text({"lead": "县妇联", "assessment": "", "targets": [],
+    ...               "light": {"name": "红灯", "reason": "团县委（配合单位）报表逾期未报"}})
+    '（县妇联牵头）。红灯，团县委（配合单位）报表逾期未报。'
+    """
+    said = [f"（{project['lead']}牵头）。" if project["lead"] else "（牵头单位未明确）。"]
     reported = [target for target in project["targets"] if target["figure"] is not None]
     if project["assessment"] and len(reported) < len(project["targets"]):
-        parts_.append(f"牵头单位自评：{project['assessment']}。")
+        said.append(f"牵头单位自评：{project['assessment']}。")
     light = project["light"]
-    parts_.append(f"亮灯：{light['name']}（{light['reason']}）。")
-    return "".join(parts_)
+    said.append(f"{light['name']}，{light['reason']}。")
+    return "".join(said)
+
+
+def together_text(projects: list[dict]) -> str:
+    """The projects done, on schedule (green) or not yet reported by their lead unit, each named
+    once with its lead unit, in one paragraph: part 二 tells in full only the projects behind (a
+    paragraph each made ten projects run to nearly two pages); the table gives every light's
+    reason."""
+    groups = {colour: [] for colour in TOLD_TOGETHER}
+    for index, project in enumerate(projects, 1):
+        if project["light"]["colour"] in groups:
+            lead = f"（{project['lead']}牵头）" if project["lead"] else ""
+            groups[project["light"]["colour"]].append(f"（{_chinese(index)}）{project['title']}{lead}")
+    said = [
+        f"{words}{len(named)}项：{'、'.join(named)}"
+        for words, named in (
+            ("已完成", groups[DONE]),
+            ("按序时进度推进（绿灯）", groups[GREEN]),
+            ("牵头单位尚未报送", groups[GREY]),
+        )
+        if named
+    ]
+    if not said:
+        return ""
+    behind = "其余实事中，" if len(projects) > sum(len(named) for named in groups.values()) else ""
+    return f"{behind}{'；'.join(said)}。"
 
 
 def units_text(snapshot: dict) -> str:
@@ -137,9 +172,10 @@ def units_text(snapshot: dict) -> str:
     parts_ = [
         f"{period['name']}应报送单位{u['total']}个。截至{chinese_date(snapshot['date'])}，"
         f"已报送{u['submitted'] + u['accepted']}个"
-        f"（其中审核通过{u['accepted']}个、待审核{u['submitted']}个），"
-        f"退回修改{u['returned']}个"
+        f"（其中审核通过{u['accepted']}个、待审核{u['submitted']}个）"
     ]
+    if u["returned"]:
+        parts_.append(f"退回修改{u['returned']}个")
     if u["draft"]:
         parts_.append(f"正在填写{u['draft']}个")
     if u["not_started"]:

@@ -6,7 +6,11 @@ The spreadsheet keeps a column for each thing (序号, 实事名称, 目标与�
 完成时限). The printed table sets a project's name and its figures in one cell (名称 on top, a line
 per target under it): that cell spans the project's unit lines anyway, and the column it frees
 goes to the units' 措施, whose lines are what makes the table long (ten projects with thirty-two
-unit lines took six pages with seven columns)."""
+unit lines took six pages with seven columns). To keep the demo's ten projects to three pages
+of table, the printed table also: sets its type in 五号, the size GB/T 9704 leaves to a table
+(小四 took five pages); says a light for lateness without naming the late units, which part 二
+and part 三 of the text name; and, when every line has the same 完成时限, says it once in the
+措施 column's heading and gives that column's width to the 措施."""
 
 from __future__ import annotations
 
@@ -17,8 +21,11 @@ from docx.shared import Cm, Pt
 
 from shishi.documents.tables import Column, TableExporter, cell_value
 from shishi.gbt9704 import SIZES, compact, fixed_widths
+from shishi.oversight.lights import LATE_REASON
 
-TABLE_FONT_SIZE = SIZES["小四"]  # the body's 三号 would make the long 措施 column run for pages
+from .snapshot import NOTHING_SENT
+
+TABLE_FONT_SIZE = SIZES["五号"]  # the body's 三号, or even 小四, would make the 措施 run for pages
 TABLE_LINE = TABLE_FONT_SIZE * 1.25  # points
 CELL_MARGIN = Cm(0.08)  # each side; Word's 0.19 cm would take 2.2 cm of the 15.6 cm from the text
 COLUMNS = (  # `width` in characters, for the spreadsheet
@@ -41,6 +48,11 @@ PRINTED_COLUMNS = (
 # Fixed widths filling the 156 mm of the GB/T 9704 版心. 序号 about 1 cm: "10" fits on one line
 # (at 0.67 cm it broke as 1 over 0); 完成时限 holds "2026年" on a line; 措施 gets the most.
 DOCX_WIDTHS = (Cm(1.0), Cm(3.5), Cm(2.4), Cm(1.8), Cm(5.5), Cm(1.4))
+# Every line with the same 完成时限 (the usual 年底): the column goes, the 措施 column's heading
+# (repeated on every page) says it once, and its width goes to the 措施 (three lines a unit
+# rather than five in the demo).
+ONE_DEADLINE_WIDTHS = (Cm(1.0), Cm(3.4), Cm(2.0), Cm(1.9), Cm(7.3))
+LATE_WORDS = "有单位逾期未报"
 PROJECT_COLUMNS = 3  # 序号, 实事名称及目标完成情况, 亮灯: one cell for all the units of a project
 
 
@@ -70,6 +82,12 @@ class PrintedTable(TableExporter):
 
     def __init__(self, rows: list[list]):
         self._rows = [printed(row) for row in rows]
+        self.deadline = common_deadline(rows)
+        self.widths = DOCX_WIDTHS
+        if self.deadline:
+            measures = Column(f"{PRINTED_COLUMNS[-2].title}（完成时限均为{self.deadline}）")
+            self.columns, self.widths = (*PRINTED_COLUMNS[:-2], measures), ONE_DEADLINE_WIDTHS
+            self._rows = [row[:-1] for row in self._rows]
 
     def rows(self):
         return iter(self._rows)
@@ -79,7 +97,7 @@ class PrintedTable(TableExporter):
         the 版心, 小四 type, narrow cell margins, and none of the body paragraphs' 三号 size, fixed
         line pitch and first-line indent, which a table must not have."""
         table = super().docx_table(document)
-        fixed_widths(table, DOCX_WIDTHS, CELL_MARGIN)
+        fixed_widths(table, self.widths, CELL_MARGIN)
         for index, row in enumerate(table.rows):
             for column, cell in enumerate(row.cells):
                 if index == 0 or column == 0:
@@ -122,10 +140,31 @@ class PrintedTable(TableExporter):
 
 
 def printed(row: list) -> list:
-    """A row of the seven columns as printed: the name with the figures under it."""
+    """A row of the seven columns as printed: the name with the figures under it, the light short."""
     seq, title, figures, light, *units = row
     named = "\n".join(str(cell_value(text)) for text in (title, figures) if text not in (None, ""))
-    return [seq, named, light, *units]
+    return [seq, named, short_light(light), *units]
+
+
+def short_light(cell: str) -> str:
+    r"""The 亮灯 cell as printed: a light for lateness says so without naming the units (part 二
+    names them under the project, part 三 lists every late unit), which took a dozen lines of a
+    narrow column; any other reason as it is.
+
+    >>> short_light("红灯\n县妇联（牵头单位）、团县委（配合单位）报表逾期未报")
+    '红灯\n有单位逾期未报'
+    """
+    lines = cell.split("\n") if cell else []
+    if len(lines) > 1 and lines[1].endswith(LATE_REASON):
+        lines[1] = LATE_WORDS
+    return "\n".join(lines)
+
+
+def common_deadline(rows: list[list]) -> str:
+    """The 完成时限 of every submitted line when all say the same, else "" (a line left blank, or
+    two deadlines, keep the column). A project nobody reported has no deadline to count."""
+    deadlines = {str(row[-1]).strip() for row in rows if row[-2] != NOTHING_SENT}
+    return deadlines.pop() if len(deadlines) == 1 and "" not in deadlines else ""
 
 
 def merged_rows(rows, colours: dict | None = None) -> list[dict]:

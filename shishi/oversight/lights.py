@@ -40,6 +40,7 @@ SEVERITY = {DONE: 0, GREEN: 1, GREY: 2, YELLOW: 3, RED: 4}
 NAMES = {DONE: "已完成", GREEN: "绿灯", YELLOW: "黄灯", RED: "红灯", GREY: "未报"}
 UNREVIEWED = "含未审核数据"
 UNREVIEWED_TITLE = "亮灯所用的完成值或自评来自已报送、尚未审核通过的报表"
+LATE_REASON = "报表逾期未报"  # how every reason for lateness ends: `县财政局（配合单位）报表逾期未报`
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ def target_light(
     `unreviewed`: the figure or assessment comes from a report not yet accepted."""
     expected = expected_progress(quarter)
     if late:
-        return Light(RED, None, expected, "牵头单位报表逾期未报")
+        return Light(RED, None, expected, f"牵头单位{LATE_REASON}")
     if figure is None:
         why = "未填写本指标数值" if numeric else "无数值指标"
         return _by_assessment(assessment, expected, why, unreviewed)
@@ -125,7 +126,7 @@ def project_light(lights: list[Light], expected: Decimal, *, late: Sequence[str]
     """The worst of the targets' lights; done when every target is done. `late`: the project's
     units whose report is overdue, as `县财政局（配合单位）`: any of them makes the project red."""
     if late:
-        return Light(RED, None, expected, f"{'、'.join(late)}报表逾期未报")
+        return Light(RED, None, expected, f"{'、'.join(late)}{LATE_REASON}")
     if not lights:
         return Light(GREY, None, expected, "尚未报送")
     unreviewed = any(light.unreviewed for light in lights)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pytest
 from docx import Document
@@ -102,7 +103,7 @@ def test_the_normal_style_names_fangsong_in_the_east_asian_slot(document):
     [
         ("关于2023年为妇女儿童办实事第一季度进展情况的通报", "方正小标宋简体", "SimSun", 22),
         ("一、总体情况", "黑体", "SimHei", 16),
-        ("（一）实施优质教育资源扩容提质行动", "楷体_GB2312", "KaiTi", 16),
+        ("（三）实施儿童友好城市建设行动", "楷体_GB2312", "KaiTi", 16),  # a project behind: told in full
         ("为推动《", "仿宋_GB2312", "SimSun", 16),
     ],
     ids=["title", "heading", "subheading", "body"],
@@ -202,15 +203,27 @@ def test_the_headline_figures_are_the_boards(quarter, draft, document):
     ) in text
 
 
-def test_each_project_says_its_lead_unit_and_its_light_and_leaves_figures_to_the_table(document):
+def test_each_project_behind_says_its_lead_unit_and_its_light_and_leaves_figures_to_the_table(document):
     """Figures are in the attachment's table, target by target; the body says how each project
-    stands (listing them in both places made ten projects run to nine pages)."""
-    project = paragraph_starting(document, "（一）实施优质教育资源扩容提质行动").text
-    assert project.startswith("（一）实施优质教育资源扩容提质行动。牵头单位：县教育体育局。亮灯：绿灯（")
-    assert "累计完成" not in project and "目标6所" not in project
+    behind stands (listing them in both places made ten projects run to nine pages)."""
     late = paragraph_starting(document, "（三）").text  # 县妇联 leads and has only a draft
-    assert "亮灯：红灯（县妇联（牵头单位）" in late and "逾期未报" in late
-    assert any(p.text == "各项实事的指标、目标值和完成数见附件。" for p in document.paragraphs)
+    assert late.startswith("（三）实施儿童友好城市建设行动（县妇联牵头）。红灯，县妇联（牵头单位）")
+    assert late.endswith("报表逾期未报。") and "目标" not in late
+    assert any(p.text == "各项实事的指标、目标值、完成数和亮灯原因见附件。" for p in document.paragraphs)
+
+
+def test_the_projects_on_schedule_are_named_together_with_their_lead_units(draft, document):
+    """Only the projects behind or not reported get a paragraph each; the green and the done are
+    named in one, their reasons left to the table (the demo's ten projects: three pages of text
+    rather than four)."""
+    on_track = [p for p in draft.snapshot["projects"] if p["light"]["colour"] in ("green", "done")]
+    assert on_track  # the scene has one: 县教育体育局's project 1
+    assert not any(p.text.startswith("（一）") for p in document.paragraphs)
+    together = next(p.text for p in document.paragraphs if "（一）实施优质教育资源扩容提质行动" in p.text)
+    assert together.startswith("其余实事中，")
+    assert "（一）实施优质教育资源扩容提质行动（县教育体育局牵头）" in together
+    told = [p for p in document.paragraphs if re.match(r"（[一二三四五六七八九十]+）", p.text)]
+    assert len(told) == len(draft.snapshot["projects"]) - len(on_track)
 
 
 def test_it_names_the_late_units_and_counts_the_reviewed_reports(quarter, document):
@@ -238,9 +251,8 @@ def test_the_merged_table_has_every_project_its_submitted_lines_and_units_in_ord
         "实事名称及目标完成情况",
         "亮灯",
         "责任单位",
-        "本季度具体措施及任务进度情况",
-        "完成时限",
-    ]
+        "本季度具体措施及任务进度情况（完成时限均为2023年12月31日）",
+    ]  # every line says 2023年12月31日: the heading, repeated on each page, says it once
     rows = [[cell.text for cell in row.cells] for row in table.rows[1:]]
     assert [(row[0], row[3]) for row in rows] == [
         ("1", "县教育体育局"),
@@ -255,7 +267,7 @@ def test_the_merged_table_has_every_project_its_submitted_lines_and_units_in_ord
         ("10", "县教育体育局"),
     ]
     assert rows[1][4] == "本季度责任单位均未报送" and "红灯" in rows[1][2]
-    assert rows[0][4] == "教体局一季度完成3所幼儿园主体工程。" and rows[0][5] == "2023年12月31日"
+    assert rows[0][4] == "教体局一季度完成3所幼儿园主体工程。"
     everything = "".join("".join(row) for row in rows)
     for never in ("卫健局", "妇联尚未报送的草稿"):  # a returned report and a draft are not submitted lines
         assert never not in everything
@@ -273,7 +285,7 @@ def test_each_project_in_the_table_has_its_figures_and_its_light(draft, document
     light = draft.snapshot["projects"][0]["light"]
     assert first[2].startswith(light["name"]) and light["reason"] in first[2]
     late = next(row for row in rows if row[0] == "3")  # 县妇联 leads and has only a draft
-    assert late[2].startswith("红灯") and "逾期" in late[2]
+    assert late[2] == "红灯\n有单位逾期未报"  # part 二 and part 三 name the late units
     data = MergedLinesExporter(draft.snapshot["table"]).to_csv().decode("utf-8-sig")
     spreadsheet = list(csv.reader(io.StringIO(data)))  # a column each, as before
     assert spreadsheet[1][:3] == ["1", "实施优质教育资源扩容提质行动", named[1] + "\n" + "\n".join(named[2:])]
@@ -284,9 +296,9 @@ def test_the_table_columns_have_fixed_widths_that_fill_the_text_block(document):
     layout = table._tbl.tblPr.find(qn("w:tblLayout"))
     assert layout is not None and layout.get(qn("w:type")) == "fixed"
     widths = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
-    assert len(widths) == 6 and abs(sum(widths) - Mm(156).twips) < 10
+    assert len(widths) == 5 and abs(sum(widths) - Mm(156).twips) < 10
     assert all(
-        run.font.size.pt == 12 for cell in table.rows[1].cells for p in cell.paragraphs for run in p.runs
+        run.font.size.pt == 10.5 for cell in table.rows[1].cells for p in cell.paragraphs for run in p.runs
     )
 
 
@@ -360,3 +372,14 @@ def test_a_bulletin_made_before_the_quarter_ends_reports_up_to_its_own_day(quart
 def test_a_preview_is_marked_as_such_and_takes_no_number(draft, document):
     assert draft.snapshot["number"] is None
     assert any(p.text == "（预览稿，尚未印发）" for p in document.paragraphs)
+
+
+def test_the_printed_table_keeps_the_deadline_column_when_the_lines_differ():
+    from shishi.bulletins.tables import PrintedTable
+
+    row = [1, "实事", "", "绿灯", "县妇联", "措施", "2023年12月31日"]
+    one = PrintedTable([row, [2, "另一项", "", "绿灯", "县教育体育局", "措施", "2023年12月31日"]])
+    assert one.deadline == "2023年12月31日" and [c.title for c in one.columns][-1] != "完成时限"
+    for other in ("11月底", ""):  # another deadline, or a line that left it blank
+        two = PrintedTable([row, [2, "另一项", "", "绿灯", "县教育体育局", "措施", other]])
+        assert two.deadline == "" and two.columns[-1].title == "完成时限" and len(list(two.rows())[0]) == 6

@@ -131,7 +131,7 @@ def test_the_preview_page_shows_the_bulletin_as_it_will_print(client, cast, quar
         "（预览稿，尚未印发）",
         "关于2023年为妇女儿童办实事第一季度进展情况的通报",
         "一、总体情况",
-        "（一）实施优质教育资源扩容提质行动。",
+        "（一）实施优质教育资源扩容提质行动（县教育体育局牵头）",  # on schedule: named with the others
         "新改扩建幼儿园：目标6所，完成3所（50%）",  # the table's figures
         "教体局一季度完成3所幼儿园主体工程。",
         "抄送：桓台县妇女儿童工作委员会各成员单位。",  # the 版记

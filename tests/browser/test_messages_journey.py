@@ -29,7 +29,9 @@ def test_a_submission_reaches_the_coordinator(journey, cast, plan, this_quarter,
 
     # Lena fills in one line on her phone, uploads the stamped PDF and submits.
     phone = journey.log_in("lena", PHONE)
-    phone.locator("tr.current").get_by_role("button", name="开始填写").tap()
+    # Her home puts the quarter to fill in now first.
+    now = phone.locator("section", has=phone.get_by_role("heading", name="现在要填报")).locator("li.quarter")
+    now.first.get_by_role("button", name="开始填写").tap()
     first = phone.locator("section.line").first
     first.get_by_label("本季度具体措施及任务进度情况").fill("本季度新开工幼儿园3所，按月调度。")
     phone.get_by_label("选择PDF文件").set_input_files(stamped)

@@ -98,8 +98,9 @@ def test_libreoffice_prints_it_with_its_masthead_imprint_and_28_characters_a_lin
     # PDFium puts a space between a Chinese character and a digit: take spaces out, keep "— 1 —".
     pages = [pdf[i].get_textpage().get_text_range().replace(" ", "") for i in range(len(pdf))]
     # Ten projects, seven submitted lines, fourteen of seventeen units late (each late unit named
-    # in its projects' lights): four pages of text and three of the table with figures and lights.
-    # The attachment starts a page of its own (GB/T 9704 7.3.7).
+    # in its projects' lights, nine projects red and told in full): four pages of text, two of the
+    # table with figures and lights, the 版记 on the last. The attachment starts a page of its own
+    # (GB/T 9704 7.3.7).
     assert 3 <= len(pages) <= 7, f"{len(pages)} pages"
     first = pages[0].replace("\r\n", "")
     assert first.startswith("桓台县为妇女儿童办实事调度通报第1期")

@@ -75,6 +75,20 @@ class _RowsFormSet(forms.BaseFormSet):
             if form.cleaned_data and form.cleaned_data.get("id") and self.row_of(form) is None:
                 raise ValidationError("页面已过期，请刷新后重新修改。", code="stale")
 
+    def changes(self) -> list:
+        """A change for every row kept, edited or deleted, and every new row filled in."""
+        found = []
+        for form in self.forms:
+            cleaned = form.cleaned_data
+            row = self.row_of(form) if cleaned else None
+            if not cleaned or (row is None and (cleaned.get("DELETE") or not form.has_changed())):
+                continue
+            found.append(self.change(row, cleaned))
+        return found
+
+    def change(self, row, cleaned: dict):
+        raise NotImplementedError
+
 
 class TargetFormSet(_RowsFormSet):
     def clean(self):
@@ -85,25 +99,16 @@ class TargetFormSet(_RowsFormSet):
                 if refusal := target_deletion_refusal(target):
                     raise ValidationError(refusal, code="reported")
 
-    def changes(self) -> list[TargetChange]:
-        found = []
-        for form in self.forms:
-            cleaned = form.cleaned_data
-            target = self.row_of(form) if cleaned else None
-            if not cleaned or (target is None and (cleaned.get("DELETE") or not form.has_changed())):
-                continue
-            found.append(
-                TargetChange(
-                    target=target,
-                    indicator=cleaned.get("indicator", ""),
-                    op=cleaned.get("op", "="),
-                    value=cleaned.get("value"),
-                    unit_of_measure=cleaned.get("unit_of_measure", ""),
-                    text=cleaned.get("text", ""),
-                    delete=bool(cleaned.get("DELETE")),
-                )
-            )
-        return found
+    def change(self, target, cleaned: dict) -> TargetChange:
+        return TargetChange(
+            target=target,
+            indicator=cleaned.get("indicator", ""),
+            op=cleaned.get("op", "="),
+            value=cleaned.get("value"),
+            unit_of_measure=cleaned.get("unit_of_measure", ""),
+            text=cleaned.get("text", ""),
+            delete=bool(cleaned.get("DELETE")),
+        )
 
 
 class TeamFormSet(_RowsFormSet):
@@ -129,22 +134,13 @@ class TeamFormSet(_RowsFormSet):
         if twice:
             raise ValidationError(f"{'、'.join(twice)}列了两次。", code="twice")
 
-    def changes(self) -> list[TeamChange]:
-        found = []
-        for form in self.forms:
-            cleaned = form.cleaned_data
-            assignment = self.row_of(form) if cleaned else None
-            if not cleaned or (assignment is None and (cleaned.get("DELETE") or not form.has_changed())):
-                continue
-            found.append(
-                TeamChange(
-                    assignment=assignment,
-                    unit=cleaned.get("unit") or assignment.unit,
-                    role=cleaned.get("role") or assignment.role,
-                    delete=bool(cleaned.get("DELETE")),
-                )
-            )
-        return found
+    def change(self, assignment, cleaned: dict) -> TeamChange:
+        return TeamChange(
+            assignment=assignment,
+            unit=cleaned.get("unit") or assignment.unit,
+            role=cleaned.get("role") or assignment.role,
+            delete=bool(cleaned.get("DELETE")),
+        )
 
 
 def project_formsets(project, units, data=None) -> tuple[TargetFormSet, TeamFormSet]:

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 import time_machine
+from django.urls import reverse
 
 from shishi.bulletins.models import Bulletin
 from shishi.demo.data import PASSWORD, load_demo
@@ -200,3 +201,16 @@ def test_every_log_in_works_and_the_demos_past_is_not_mailed(db, client, mailout
     for _role, username, password in logins:
         assert client.login(username=username, password=password), username
         assert Person.objects.get(username=username).email == f"{username}@example.invalid"
+
+
+@_on(2026, 11, 22)
+def test_the_demos_published_results_and_receipts_open_to_anyone_without_a_contact(db, client):
+    load_demo()
+    vote = VoteSession.objects.get(year=2027)
+    rating = SatisfactionSession.objects.get(plan__year=2025)
+    for name, session in (("selection:public_vote", vote), ("selection:public_satisfaction", rating)):
+        page = client.get(reverse(name, args=[session.pk]))
+        assert page.status_code == 200 and session.title in page.content.decode()
+    for proposal in Proposal.objects.filter(year=2027).exclude(contact=""):
+        page = client.get(reverse("selection:receipt"), {"code": proposal.receipt}).content.decode()
+        assert proposal.title in page and proposal.contact not in page

@@ -33,6 +33,7 @@ from shishi.directory.access import can_read_report, can_write_report, is_unit_c
 from shishi.directory.models import Person
 from shishi.exports.tables import plain
 from shishi.oversight.board import build_board
+from shishi.oversight.lights import rule_text
 from shishi.plans.models import Period, Plan, Target
 from shishi.reporting.forms import ReportForm
 from shishi.reporting.models import QuarterlyReport
@@ -305,10 +306,9 @@ def list_projects(request, plan_id: s.Id):
     response={200: list[s.LightOut]} | ERRORS,
     summary="一个季度各项实事的亮灯",
     description=(
-        "与调度页、实事页、调度通报和公开页同一亮灯规则（shishi/oversight/lights.py）："
-        "指标完成值占目标值的比例与序时进度比较，落后不足黄灯线（计划设定，默认10个百分点）为绿灯，"
-        "到红灯线（默认30个百分点）为黄灯，超过为红灯；任一责任单位（牵头或配合）报表逾期未报为红灯；"
-        "达到目标为已完成；完成值取牵头单位已报送的报表，其中尚未审核通过的 unreviewed 为 true。"
+        "与调度页、实事页、调度通报和公开页同一亮灯规则（黄灯线、红灯线由每份计划设定，默认如下）。"
+        + rule_text(10, 30)
+        + "unreviewed 为 true 表示所用报表尚未审核通过。"
     ),
     tags=["计划"],
 )

@@ -16,7 +16,7 @@ from shishi.reporting.models import QuarterlyReport, ReportVersion
 from shishi.reporting.states import LATE
 from shishi.selection import rules
 from shishi.selection.models import Candidate, Proposal, SatisfactionSession, VoteSession
-from shishi.selection.ratings import satisfaction_result
+from shishi.selection.ratings import satisfaction_result, survey_result
 from shishi.selection.services import elected, vote_result
 from shishi.supervision.models import SupervisionNotice
 from shishi.supervision.services import year_end
@@ -145,6 +145,8 @@ def _assert_the_cycle(day: datetime.date):
     result = satisfaction_result(rating)
     assert len(result.ratings) == last.projects.count()
     assert result.rate is not None and all(result.counts.values())  # 满意, 基本满意 and 不满意
+    survey = survey_result(rating)
+    assert survey.responses == 36 and survey.rate is not None and not rating.survey_open
 
 
 def test_the_demo_year_has_reports_on_time_late_never_and_one_returned_then_corrected(db):

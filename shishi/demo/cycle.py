@@ -24,12 +24,14 @@ from shishi.history.models import Event
 from shishi.plans.models import Plan
 from shishi.public.services import publish_plan
 from shishi.selection import rules
-from shishi.selection.models import Candidate, Proposal, SatisfactionSession, VoteSession
+from shishi.selection.models import Candidate, Proposal, SatisfactionSession, SurveyResponse, VoteSession
 from shishi.selection.ratings import (
     ProjectCount,
     RatingSettings,
+    answer_survey,
     create_satisfaction_session,
     enter_rating_counts,
+    open_survey,
 )
 from shishi.selection.services import (
     CandidateCount,
@@ -330,6 +332,7 @@ RATING_MEMBERS = 35
 RATING_BALLOTS = rules.Ballots(issued=33, returned=33, not_returned=0, valid=32, invalid=1)
 RATINGS = [(28, 3, 1), (25, 5, 2), (22, 8, 2), (30, 2, 0), (19, 10, 3), (15, 10, 7), (26, 4, 2), (12, 8, 12)]
 RATINGS += [(8, 7, 17), (24, 6, 2)]
+SURVEY_ANSWERS = 36  # citizens' answers to the online survey (one per device)
 
 
 def _at(day: datetime.date, hour: int, minute: int = 0) -> datetime.datetime:
@@ -476,4 +479,15 @@ def _satisfaction(plan: Plan, office: Person, congress: Person, today: datetime.
         counts = {project.pk: ProjectCount(*RATINGS[n % len(RATINGS)]) for n, project in enumerate(projects)}
         session = enter_rating_counts(session, congress, RATING_BALLOTS, counts)
         publish_result(session, congress, True)
+        # The citizens' online survey beside it, shown apart: a few dozen answers, then closed.
+        open_survey(session, congress, True)
+        choices = (rules.SATISFIED, rules.SATISFIED, rules.BASIC, rules.SATISFIED, rules.UNSATISFIED)
+        for n in range(SURVEY_ANSWERS):
+            answer_survey(
+                session,
+                f"demo-device-{n}",
+                {p.pk: choices[(n + i) % len(choices)] for i, p in enumerate(projects) if (n + i) % 7},
+            )
+        open_survey(session, congress, False)
     SatisfactionSession.objects.filter(pk=session.pk).update(created_at=at, counted_at=at, published_at=at)
+    SurveyResponse.objects.filter(session=session).update(created_at=at)

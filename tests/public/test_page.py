@@ -235,3 +235,13 @@ def test_a_renamed_unit_a_changed_team_or_a_deleted_text_moves_the_date_too(scen
     assert changes(lambda: PublicStatement.objects.get(project__seq=2, project__plan=plan).delete())
     other = scene["plan"].region.parent.children.exclude(pk=plan.region_id).first()
     assert not changes(lambda: other.save())  # another county's
+
+
+def test_it_states_the_plans_own_thresholds_and_that_any_late_unit_makes_red(client, scene):
+    plan = scene["plan"]
+    plan.yellow_points, plan.red_points = 5, 20
+    plan.save(update_fields=["yellow_points", "red_points"])
+    html = _page(client, plan)
+    assert "落后不足5个百分点" in html and "落后序时进度5至20个百分点" in html
+    assert "超过20个百分点，或任一责任单位（牵头或配合）未按时报送" in html
+    assert "10至30" not in html

@@ -79,11 +79,12 @@ class PrintedTable(TableExporter):
 
     columns = PRINTED_COLUMNS
     landscape = False
+    widths = DOCX_WIDTHS
+    deadline = ""  # the one 完成时限 of every line, when they all say the same
 
     def __init__(self, rows: list[list]):
         self._rows = [printed(row) for row in rows]
         self.deadline = common_deadline(rows)
-        self.widths = DOCX_WIDTHS
         if self.deadline:
             measures = Column(f"{PRINTED_COLUMNS[-2].title}（完成时限均为{self.deadline}）")
             self.columns, self.widths = (*PRINTED_COLUMNS[:-2], measures), ONE_DEADLINE_WIDTHS
@@ -146,7 +147,7 @@ def printed(row: list) -> list:
     return [seq, named, short_light(light), *units]
 
 
-def short_light(cell: str) -> str:
+def short_light(cell) -> str:
     r"""The 亮灯 cell as printed: a light for lateness says so without naming the units (part 二
     names them under the project, part 三 lists every late unit), which took a dozen lines of a
     narrow column; any other reason as it is.
@@ -154,7 +155,7 @@ def short_light(cell: str) -> str:
     >>> short_light("红灯\n县妇联（牵头单位）、团县委（配合单位）报表逾期未报")
     '红灯\n有单位逾期未报'
     """
-    lines = cell.split("\n") if cell else []
+    lines = str(cell).split("\n") if cell not in (None, "") else []
     if len(lines) > 1 and lines[1].endswith(LATE_REASON):
         lines[1] = LATE_WORDS
     return "\n".join(lines)

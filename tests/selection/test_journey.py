@@ -11,8 +11,9 @@ import re
 import pytest
 from django.utils import timezone
 
+from shishi.plans.models import Project
 from shishi.selection import humancheck
-from shishi.selection.models import Proposal
+from shishi.selection.models import Candidate, Proposal
 from tests.browser.conftest import browser, journey, plan  # noqa: F401 (fixtures)
 from tests.browser.journeys import CHROMIUM, DESK, PHONE, expect, fits_sideways, sync_playwright
 
@@ -122,6 +123,19 @@ def test_a_proposal_becomes_a_candidate_and_is_voted_on(journey, world, cora, un
     expect(citizen.get_by_role("cell", name="当选", exact=True)).to_have_count(1)
     assert fits_sideways(citizen) or citizen.locator(".scroll").count() > 0
     journey.shot(citizen, "citizen-reads-the-published-result")
+
+    # The elected project becomes next year's plan, through the notice import's own preview.
+    office.goto(f"/selection/{huantai}/{year}/candidates/")
+    office.get_by_role("button", name=re.compile("由票决当选的项目生成")).click()
+    expect(office.get_by_role("heading", name="校对通知并确认")).to_be_visible()
+    expect(office.get_by_text("已由票决当选的项目生成计划草稿")).to_be_visible()
+    journey.shot(office, "office-checks-the-draft-plan")
+    office.get_by_role("button", name="确认并创建实事计划").click()
+    expect(office.get_by_text("人民公园增设母婴室").first).to_be_visible()
+    journey.shot(office, "office-has-the-plan")
+    project = Project.objects.get(plan__region_id=huantai, plan__year=year)
+    assert project.title == "人民公园增设母婴室"
+    assert Candidate.objects.get(title="人民公园增设母婴室").project == project  # the chain holds
 
 
 def test_the_year_end_satisfaction_vote_and_the_citizens_survey(journey, world, cora, plan):  # noqa: F811

@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import logging
 
+import pypdfium2 as pdfium
 from pypdf import PdfReader, apply_configuration
 from pypdf.errors import LimitReachedError, PdfReadError, PyPdfError
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, StreamObject
@@ -241,3 +242,40 @@ def _judge(dictionary: DictionaryObject, found: dict[str, None]) -> None:
         opening = opening.get_object()
         if isinstance(opening, DictionaryObject) and opening.get("/S") != "/GoTo":
             found["打开文件时自动执行的动作（OpenAction）"] = None
+
+
+def scan_problem(data: bytes, limit: int, name: str, what: str) -> str | None:
+    """Why a scanned or exported PDF (a stamped report, a tally sheet) cannot be kept, or None.
+
+    It must really be a PDF (by content, not by name), at most `limit` bytes and
+    bounds.MAX_PDF_PAGES pages, readable object by object, and without active content
+    (`active_content`). `name` is what the person uploads ("盖章PDF"), `what` what it shows
+    ("盖章后的报表"), for the messages."""
+    if not data:
+        return "上传的文件是空的。"
+    if len(data) > limit:
+        return f"{name}不能超过{limit // (1024 * 1024)}MB，请压缩后重新上传。"
+    if not data.lstrip()[:5] == b"%PDF-":
+        return f"上传的文件不是PDF。请将{what}扫描或导出为PDF再上传。"
+    try:
+        document = pdfium.PdfDocument(data)
+        pages = len(document)
+        document.close()
+    except pdfium.PdfiumError:
+        return "PDF文件已损坏或加密，无法打开，请重新导出后上传。"
+    if pages == 0:
+        return "PDF文件没有页面。"
+    if pages > bounds.MAX_PDF_PAGES:
+        return f"{name}有{pages}页，超过了{bounds.MAX_PDF_PAGES}页的上限，请只上传{what}。"
+    try:
+        found = active_content(open_pdf(data))
+    except Unreadable:
+        return "无法检查这个PDF的内容（文件有损坏，或设置了密码）：请取消密码，重新扫描或导出为PDF后上传。"
+    except OverLimit as exc:
+        return str(exc)
+    if found:
+        return (
+            f"{name}中含有{'、'.join(found)}，为安全起见不能上传。"
+            f"请用扫描仪扫描{what}，或由Word/WPS重新“导出为PDF”后上传。"
+        )
+    return None

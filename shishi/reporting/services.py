@@ -8,7 +8,6 @@ import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
-import pypdfium2 as pdfium
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -20,7 +19,7 @@ from django.utils import timezone
 from shishi.directory.messages import notify
 from shishi.directory.models import InAppNotice, Person, Unit
 from shishi.history.services import record
-from shishi.notice import bounds, pdf_objects
+from shishi.notice import pdf_objects
 from shishi.notice.text import clean_text
 from shishi.plans import figures
 from shishi.plans.figures import storable
@@ -190,36 +189,9 @@ def check_pdf(data: bytes) -> None:
     objects pypdf cannot read (damaged, or encrypted with a password) cannot be checked and is
     refused. Served back, every PDF is an attachment, never shown inline (views.stamped_pdf).
     """
-    limit = settings.SHISHI_MAX_PDF_BYTES
-    if not data:
-        raise ReportError("上传的文件是空的。")
-    if len(data) > limit:
-        raise ReportError(f"盖章PDF不能超过{limit // (1024 * 1024)}MB，请压缩后重新上传。")
-    if not data.lstrip()[:5] == b"%PDF-":
-        raise ReportError("上传的文件不是PDF。请将盖章后的报表扫描或导出为PDF再上传。")
-    try:
-        document = pdfium.PdfDocument(data)
-        pages = len(document)
-        document.close()
-    except pdfium.PdfiumError:
-        raise ReportError("PDF文件已损坏或加密，无法打开，请重新导出后上传。") from None
-    if pages == 0:
-        raise ReportError("PDF文件没有页面。")
-    if pages > bounds.MAX_PDF_PAGES:
-        raise ReportError(f"盖章PDF有{pages}页，超过了{bounds.MAX_PDF_PAGES}页的上限，请只上传盖章后的报表。")
-    try:
-        found = pdf_objects.active_content(pdf_objects.open_pdf(data))
-    except pdf_objects.Unreadable:
-        raise ReportError(
-            "无法检查这个PDF的内容（文件有损坏，或设置了密码）：请取消密码，重新扫描或导出为PDF后上传。"
-        ) from None
-    except bounds.OverLimit as exc:
-        raise ReportError(str(exc)) from None
-    if found:
-        raise ReportError(
-            f"盖章PDF中含有{'、'.join(found)}，为安全起见不能上传。"
-            "请用扫描仪扫描盖章后的报表，或由Word/WPS重新“导出为PDF”后上传。"
-        )
+    problem = pdf_objects.scan_problem(data, settings.SHISHI_MAX_PDF_BYTES, "盖章PDF", "盖章后的报表")
+    if problem:
+        raise ReportError(problem)
 
 
 def attach_stamped_pdf(

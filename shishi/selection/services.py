@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from shishi.directory.models import Person, Region, Unit
 from shishi.history.services import record
+from shishi.notice import pdf_objects
 from shishi.plans.models import NoticeFile
 from shishi.plans.services import PlanError, read_notice_upload, save_corrections
 
@@ -413,15 +414,11 @@ def publish_result(session, person: Person, publish: bool):
 
 
 def check_tally_pdf(data: bytes) -> None:
-    """The scanned tally sheet: a PDF by its content, within the stamped-PDF size bound. (The full
-    active-content check of shishi/reporting sits above this app; it should move beneath.)"""
-    limit = settings.SHISHI_MAX_PDF_BYTES
-    if not data:
-        raise SelectionError("上传的文件是空的。")
-    if len(data) > limit:
-        raise SelectionError(f"计票单扫描件不能超过{limit // (1024 * 1024)}MB，请压缩后重新上传。")
-    if data.lstrip()[:5] != b"%PDF-":
-        raise SelectionError("上传的文件不是PDF。请把计票单扫描为PDF再上传。")
+    """The scanned tally sheet is checked as a stamped report is (notice/pdf_objects.scan_problem):
+    a PDF by its content, within the size and page bounds, without active content."""
+    problem = pdf_objects.scan_problem(data, settings.SHISHI_MAX_PDF_BYTES, "计票单扫描件", "计票单")
+    if problem:
+        raise SelectionError(problem)
 
 
 def attach_tally(session, person: Person, data: bytes, filename: str):

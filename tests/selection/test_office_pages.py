@@ -8,6 +8,7 @@ import pytest
 from shishi.history.models import Event
 from shishi.selection.models import Proposal
 from tests.conftest import pdf_bytes
+from tests.hostile import ACTIVE_PDFS
 
 from .conftest import FULL as FULL_BALLOTS
 
@@ -290,3 +291,19 @@ def test_a_result_is_public_only_once_published(office, client, session, cast):
     office.post(f"/selection/vote/{session.pk}/publish/", {"publish": "0"})
     office.logout()
     assert office.get(public_url).status_code == 404
+
+
+@pytest.mark.parametrize("case", sorted(ACTIVE_PDFS))
+def test_it_refuses_a_tally_sheet_that_would_act_when_opened(office, session, case):
+    """The tally sheet is checked as a stamped report is: nothing in it may run on opening."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    make, named = ACTIVE_PDFS[case]
+    response = office.post(
+        f"/selection/vote/{session.pk}/tally/",
+        {"tally": SimpleUploadedFile("计票单.pdf", make())},
+        follow=True,
+    )
+    session.refresh_from_db()
+    assert not session.tally_pdf
+    assert "计票单扫描件中含有" in response.content.decode() and named in response.content.decode()

@@ -9,7 +9,6 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import IntegrityError, transaction
 from django.db.models import Count
-from django.utils import timezone
 
 from shishi.directory.models import Person
 from shishi.history.services import record
@@ -17,7 +16,7 @@ from shishi.plans.models import Plan
 
 from . import rules
 from .models import RatingLine, SatisfactionSession, SurveyRating, SurveyResponse
-from .services import MAX_MEMBERS, SelectionError
+from .services import MAX_MEMBERS, SelectionError, store_count
 
 # -- the satisfaction vote (满意度测评) ---------------------------------------------------------
 
@@ -103,24 +102,15 @@ def enter_rating_counts(
     problems = rules.rating_problems(session.rating_rules, ballots, lines)
     if problems:
         raise SelectionError("计票数字对不上，未保存：" + "".join(problems))
-    recount = session.locked
-    for field, value in vars(ballots).items():
-        setattr(session, field, value)
-    session.counted_at = timezone.now()
-    session.save()
-    session.lines.all().delete()
-    RatingLine.objects.bulk_create(
-        RatingLine(session=session, project=p, **vars(counts[p.pk])) for p in projects
-    )
-    figures = "；".join(
-        f"{p.seq}.{counts[p.pk].satisfied}/{counts[p.pk].basic}/{counts[p.pk].unsatisfied}" for p in projects
-    )
-    record(
-        session.plan.region,
+    counted = [(p, counts[p.pk]) for p in projects]
+    store_count(
+        session,
         person,
-        "rating_recounted" if recount else "rating_counted",
-        f"{'更正' if recount else '录入'}《{session.title}》计票："
-        f"发出{ballots.issued}、收回{ballots.returned}、有效{ballots.valid}；{figures}",
+        ballots,
+        [RatingLine(session=session, project=p, **vars(n)) for p, n in counted],
+        "；".join(f"{p.seq}.{n.satisfied}/{n.basic}/{n.unsatisfied}" for p, n in counted),
+        region=session.plan.region,
+        verbs=("rating_counted", "rating_recounted"),
         plan=session.plan,
     )
     given.refresh_from_db()  # the caller's copy, as saved

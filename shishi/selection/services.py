@@ -349,27 +349,39 @@ def enter_vote_counts(
     problems = rules.vote_problems(session.vote_rules, ballots, lines)
     if problems:
         raise SelectionError("计票数字对不上，未保存：" + "".join(problems))
+    counted = [(c, counts[c.pk]) for c in candidates]
+    store_count(
+        session,
+        person,
+        ballots,
+        [VoteLine(session=session, candidate=c, **vars(n)) for c, n in counted],
+        "；".join(f"{c.ballot_order}号{n.yes}/{n.no}/{n.abstain}" for c, n in counted),
+        region=session.region,
+        verbs=("counted", "recounted"),
+    )
+    given.refresh_from_db()  # the caller's copy, as saved
+    return given
+
+
+def store_count(session, person: Person, ballots, lines: list, figures: str, *, region, verbs, plan=None):
+    """What a vote's and a satisfaction vote's count share once it adds up: the ballots on the
+    session, its lines replaced by `lines`, and the count (or its correction, once the session
+    is locked) in the history with every figure (`figures`, as the history words them)."""
     recount = session.locked
     for field, value in vars(ballots).items():
         setattr(session, field, value)
     session.counted_at = timezone.now()
     session.save()
     session.lines.all().delete()
-    VoteLine.objects.bulk_create(
-        VoteLine(session=session, candidate=c, **vars(counts[c.pk])) for c in candidates
-    )
-    figures = "；".join(
-        f"{c.ballot_order}号{counts[c.pk].yes}/{counts[c.pk].no}/{counts[c.pk].abstain}" for c in candidates
-    )
+    session.lines.model.objects.bulk_create(lines)
     record(
-        session.region,
+        region,
         person,
-        "recounted" if recount else "counted",
+        verbs[1] if recount else verbs[0],
         f"{'更正' if recount else '录入'}《{session.title}》计票："
         f"发出{ballots.issued}、收回{ballots.returned}、有效{ballots.valid}；{figures}",
+        plan=plan,
     )
-    given.refresh_from_db()  # the caller's copy, as saved
-    return given
 
 
 @dataclass(frozen=True)

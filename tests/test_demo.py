@@ -187,6 +187,9 @@ def test_the_demo_year_has_reports_on_time_late_never_and_one_returned_then_corr
         QuarterlyReport.objects.filter(period__plan=plan, period__quarter=3).values_list("state", flat=True)
     )
     assert {"accepted", "submitted"} <= states
+    # The notice was imported at the start of the year, before any report came in.
+    imported = Event.objects.get(plan_id=plan.pk, verb="imported").at
+    assert imported.astimezone(SHANGHAI).date() == datetime.date(2026, 1, 15)
 
 
 def test_it_takes_the_day_it_is_given_whatever_the_clock_says(db):

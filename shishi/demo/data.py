@@ -94,6 +94,10 @@ def load_demo(today: datetime.date | None = None) -> list[tuple[str, str, str]]:
             f"huantai-{today.year}-demo.txt",
             title_suffix="（演示）",
         )
+        # The office imported this year's notice in its first weeks, not on the demo's day.
+        Event.objects.filter(plan_id=current.pk, verb="imported").update(
+            at=min(_at(datetime.date(today.year, 1, 15), 9), _at(today, 8))
+        )
         last_year = _last_year(regions["桓台县"], admin, today)
         for username, role, display, region, unit in PEOPLE[1:]:
             region_obj = regions.get(region) if region else None

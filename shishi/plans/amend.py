@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
+from django.db.models import Max
 from django.urls import reverse
 
 from shishi.directory.models import InAppNotice, Person, Unit
@@ -74,7 +75,7 @@ def amend_project(
     Plan.lock(pk=plan.pk)
     target_lines: list[str] = []
     added: list[Target] = []
-    seq = max((t.target.seq for t in targets if t.target), default=0)
+    seq = project.targets.aggregate(last=Max("seq"))["last"] or 0  # read under the plan's lock
     for change in targets:
         target = change.target
         if change.delete:
@@ -129,20 +130,28 @@ def amend_project(
                     team_lines.append(f"增加{_role_name(change.role)}{change.unit.name}")
                     joined.append(change.unit)
                     continue
-                if assignment.unit_id != change.unit.pk:  # a row's unit changed: one left, one joined
+                if assignment.unit_id != change.unit.pk:
+                    # A row's unit changed: the old unit leaves (with what hangs on its place, such
+                    # as its 实施方案, so it may be refused) and the new one joins on a row of its own.
+                    if refusal := team_removal_refusal(assignment):
+                        raise PlanError(refusal)
                     team_lines.append(f"责任单位{assignment.unit.name}改为{change.unit.name}")
                     left.append(assignment.unit)
                     joined.append(change.unit)
-                    assignment.unit = change.unit
-                elif assignment.role != change.role:
+                    place = assignment.order
+                    assignment.delete()
+                    unit, role = change.unit, change.role
+                    Assignment.objects.create(project=project, unit=unit, role=role, order=place)
+                    continue
+                if assignment.role != change.role:
                     team_lines.append(f"{change.unit.name}改为{_role_name(change.role)}")
                     moved[change.unit.pk] = change.role
                 assignment.role = change.role
                 assignment.save()
     except IntegrityError:
         raise PlanError("同一单位在一项实事中只能列一次；如要互换两个单位，请分两次保存。") from None
-    if not any(c.role == Assignment.Role.LEAD for c in kept):
-        raise PlanError("每项实事要有一个牵头单位。")
+    if sum(c.role == Assignment.Role.LEAD for c in kept) != 1:
+        raise PlanError("每项实事要有且只有一个牵头单位。")
 
     changes = target_lines + team_lines
     if not changes:

@@ -11,7 +11,9 @@ from django.urls import reverse
 
 from shishi.directory.models import Unit
 from shishi.history.models import Event
+from shishi.plans.amend import TeamChange, amend_project
 from shishi.plans.models import Plan
+from shishi.plans.services import PlanError
 from shishi.reporting.models import ImplementationPlan
 from shishi.reporting.services import start_report
 from tests.conftest import fill_report, submit_filled
@@ -198,3 +200,40 @@ def test_two_units_swapped_in_one_save_are_refused_with_a_message(client, cast, 
     assert response.status_code == 400
     assert "如要互换两个单位，请分两次保存" in response.content.decode()
     assert list(project.assignments.values_list("unit_id", flat=True))[:2] == [first.unit_id, second.unit_id]
+
+
+def test_a_unit_that_wrote_its_implementation_plan_is_not_replaced_by_another_on_its_row(client, cast, plan):
+    project = _project(plan, 5)
+    finance = project.assignments.get(unit=cast["pavel"].unit)
+    ImplementationPlan.objects.create(assignment=finance, text="财政局实施方案，责任人张三")
+    rows = {a.pk: n for n, a in enumerate(project.assignments.all())}
+    other = Unit.objects.filter(region=plan.region).exclude(assignments__project=project).first()
+    client.force_login(cast["cora"])
+    response = client.post(_url(project), edit_form(project, **{f"u-{rows[finance.pk]}-unit": str(other.pk)}))
+    assert response.status_code == 400
+    assert "县财政局已为本项实事填写实施方案，不能移出" in response.content.decode()
+    assert ImplementationPlan.objects.get(text__startswith="财政局").assignment.unit == cast["pavel"].unit
+
+
+def test_a_row_given_another_unit_starts_that_unit_afresh(client, cast, plan):
+    project = _project(plan, 5)
+    finance = project.assignments.get(unit=cast["pavel"].unit)
+    rows = {a.pk: n for n, a in enumerate(project.assignments.all())}
+    other = Unit.objects.filter(region=plan.region).exclude(assignments__project=project).first()
+    client.force_login(cast["cora"])
+    response = client.post(_url(project), edit_form(project, **{f"u-{rows[finance.pk]}-unit": str(other.pk)}))
+    assert response.status_code == 302
+    taken = project.assignments.get(unit=other)
+    assert (taken.role, taken.order) == (finance.role, finance.order)
+    assert not project.assignments.filter(unit=cast["pavel"].unit).exists()
+    assert not ImplementationPlan.objects.filter(assignment=taken).exists()
+    said = f"责任单位县财政局改为{other.name}"
+    assert Event.objects.filter(verb="amended", summary__contains=said).exists()
+
+
+def test_the_service_itself_refuses_two_lead_units_whoever_calls_it(cast, plan):
+    project = _project(plan, 5)
+    team = [TeamChange(assignment=a, unit=a.unit, role="lead") for a in project.assignments.all()]
+    with pytest.raises(PlanError, match="有且只有一个牵头单位"):
+        amend_project(project, cast["cora"], targets=[], team=team)
+    assert project.assignments.filter(role="lead").count() == 1

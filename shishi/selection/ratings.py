@@ -232,3 +232,9 @@ def survey_result(session: SatisfactionSession) -> SurveyResult:
         (Decimal(content * 100) / given).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP) if given else None
     )
     return SurveyResult(session.survey_responses.count(), lines, rate)
+
+
+def withdrawal_blocker(plan, **_) -> str | None:
+    """A plan with a satisfaction vote is no longer withdrawn (shishi/plans/hooks.py): the vote and
+    its counts would go with it."""
+    return "已设立满意度测评" if SatisfactionSession.objects.filter(plan=plan).exists() else None

@@ -13,6 +13,7 @@ from shishi.plans.lifecycle import archive_plan, withdraw_plan
 from shishi.plans.models import NoticeFile, Plan
 from shishi.plans.services import PlanError
 from shishi.reporting.services import start_report
+from shishi.selection.ratings import RatingSettings, create_satisfaction_session
 
 
 def test_cora_withdraws_a_plan_no_one_has_written_on_after_a_confirmation_page(client, cast, plan):
@@ -92,3 +93,14 @@ def test_cora_takes_a_plan_out_of_the_archive(client, cast, plan):
     plan.refresh_from_db()
     assert not plan.archived and plan.changed_at > before  # cached pages refresh
     assert reverse("plans:detail", args=[plan.pk]) in client.get(reverse("plans:list")).content.decode()
+
+
+def test_a_plan_with_a_satisfaction_vote_is_not_withdrawn_but_may_be_archived(client, cast, plan):
+    create_satisfaction_session(plan, cast["cora"], RatingSettings(title="年终满意度测评", members=30))
+    client.force_login(cast["cora"])
+    url = reverse("plans:withdraw", args=[plan.pk])
+    assert "已设立满意度测评" in client.get(url).content.decode()
+    response = client.post(url, follow=True)
+    assert response.status_code == 200 and "已设立满意度测评，不能撤回" in response.content.decode()
+    assert Plan.objects.filter(pk=plan.pk).exists()
+    assert "撤回导入" not in client.get(reverse("plans:detail", args=[plan.pk])).content.decode()

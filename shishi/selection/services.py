@@ -497,6 +497,10 @@ def draft_plan(region: Region, year: int, person: Person, day) -> NoticeFile:
         notice_file = read_notice_upload(region, person, data, f"{year}年民生实事项目通知（票决结果）.docx")
     except PlanError as exc:
         raise SelectionError(str(exc)) from None
+    if hasattr(notice_file, "plan") or Candidate.objects.filter(notice_file=notice_file).exists():
+        # The same draft made again (the same candidates, the same day gives the same file): it is
+        # opened as the office left it, its corrections kept, or its plan if already confirmed.
+        return notice_file
     draft = notice_file.draft
     if len(draft["projects"]) != len(chosen):  # pragma: no cover - the reader reads what notice_text writes
         raise SelectionError("生成的通知未能完整读出，请联系管理员。")

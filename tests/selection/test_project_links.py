@@ -157,3 +157,27 @@ def test_two_equally_alike_projects_are_named_in_a_warning():
     assert found.warnings[0] == (
         "第1项“新建托育园（东区）”与不止一个票决当选项目同样相近，未对应来源，请核对项目名称。"
     )
+
+
+def test_drafting_again_the_same_day_keeps_the_offices_corrections(world, drafted, cora, candidates):
+    draft = drafted.draft
+    draft["projects"][0]["title"] = "城区公办托育服务中心建设工程"
+    draft["projects"][0]["units"] = ["县卫生健康局"]
+    save_corrections(drafted, draft)
+    again = services.draft_plan(world["huantai"], 2024, cora, DAY)  # a second click on 生成计划草稿
+    assert again.pk == drafted.pk
+    assert again.draft["projects"][0]["title"] == "城区公办托育服务中心建设工程"
+    assert again.draft["projects"][0]["units"] == ["县卫生健康局"]
+
+
+def test_drafting_again_after_the_plan_is_made_leaves_the_plan_and_its_notice_alone(
+    world, drafted, cora, candidates
+):
+    plan = confirm(drafted, cora)
+    before = Candidate.objects.get(pk=candidates[0].pk).notice_seq
+    draft_before = type(drafted).objects.get(pk=drafted.pk).draft
+    again = services.draft_plan(world["huantai"], 2024, cora, DAY)
+    assert again.pk == drafted.pk and again.plan == plan
+    assert type(drafted).objects.get(pk=drafted.pk).draft == draft_before
+    assert Candidate.objects.get(pk=candidates[0].pk).notice_seq == before
+    assert project_of(candidates[0]) == plan.projects.get(title="新建普惠托育园")

@@ -145,7 +145,7 @@ def _open_supervision(plans: list[Plan]) -> list[SupervisionNotice]:
         state=SupervisionNotice.State.CLOSED
     )
     return sorted(
-        notices.select_related("project__plan", "unit", "period"),
+        notices.select_related("project__plan", "unit", "period__plan"),
         key=lambda n: (n.state != SupervisionNotice.State.OPEN, n.reply_by, n.pk),
     )
 
@@ -215,7 +215,7 @@ def clerk_home(person: Person, today: datetime.date) -> ClerkHome:
         returned=sent_back,
         supervision=list(
             SupervisionNotice.objects.filter(unit_id=person.unit_id, state=SupervisionNotice.State.OPEN)
-            .select_related("project__plan", "period")
+            .select_related("project__plan", "unit", "period__plan")
             .order_by("reply_by", "pk")
         ),
         others=[row for row in rows if row not in now and row not in sent_back],

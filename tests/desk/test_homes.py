@@ -9,6 +9,8 @@ import datetime
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from shishi.directory.models import Person
@@ -229,3 +231,27 @@ def test_a_clerk_without_a_unit_is_told_to_ask_for_one(client, world):
     someone = Person.objects.create_user("nobody", password="pw", role=Person.Role.REPORTER)
     html = page(client, someone)
     assert "还没有对应的责任单位" in html
+
+
+@pytest.mark.parametrize("who", ["pavel", "sam", "cora"])
+def test_a_home_asks_the_same_number_of_queries_for_one_督办_or_three(client, cast, plan, july, who):
+    def queries() -> int:
+        with on(datetime.date(2023, 7, 20)):
+            page(client, cast[who])  # the board's and lights' caches filled after the change
+            with CaptureQueriesContext(connection) as captured:
+                page(client, cast[who])
+        return len(captured)
+
+    one = queries()
+    with on(datetime.date(2023, 7, 16)):
+        for seq in (1, 2):
+            project = Project.objects.get(plan=plan, seq=seq)
+            Assignment.objects.get_or_create(
+                project=project,
+                unit=cast["pavel"].unit,
+                defaults={"role": Assignment.Role.PARTNER, "order": 9},
+            )
+            issue(
+                project, cast["pavel"].unit, july["q2"], cast["sam"], "请说明进度", datetime.date(2023, 7, 25)
+            )
+    assert queries() == one

@@ -2,9 +2,10 @@
 targets and reported figures, used by every door (the report form and the REST API, the bulk
 CSV update, the import preview) and checked again by the models' constraints.
 
-A figure is 0 or more, kept to two decimals, with at most 14 digits before the point
-(`DecimalField(max_digits=16, decimal_places=2)`). It is rounded before it is checked: the
-old check came first and let 99999999999999.999 through, which rounds to 100000000000000.00,
+A figure is 0 or more, kept to two decimals, with at most 13 digits before the point: 15
+significant digits, which every database gives back as stored (`DecimalField(max_digits=16,
+decimal_places=2)` holds one more, but SQLite would round it). It is rounded before it is checked:
+the old check came first and let 99999999999999.999 through, which rounds to 100000000000000.00,
 one digit more than the column holds, so every page that read it answered 500.
 """
 
@@ -16,8 +17,12 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 MAX_DIGITS = 16
 DECIMAL_PLACES = 2
 STEP = Decimal(1).scaleb(-DECIMAL_PLACES)  # 0.01
-LIMIT = Decimal(10) ** (MAX_DIGITS - DECIMAL_PLACES)  # the first figure too large to hold
-LARGEST = LIMIT - STEP  # 99 999 999 999 999.99
+# The first figure too large to keep: 15 significant digits, as many as SQLite gives back (it keeps
+# a decimal column as a float, and Django reads it with 15 digits: 99999999999999.99 came back as
+# 1E+14, and every page that read it answered 500). The column holds one digit more.
+SIGNIFICANT = 15
+LIMIT = Decimal(10) ** (SIGNIFICANT - DECIMAL_PLACES)
+LARGEST = LIMIT - STEP  # 9 999 999 999 999.99
 LARGEST_TEXT = f"{LARGEST:,f}"
 
 # Full-width digits, point and signs, as a Chinese input method types them.
@@ -44,10 +49,10 @@ def parse_figure(raw: object, what: str = "数值") -> Decimal | None:
 
     >>> parse_figure(" 1,234.5 "), parse_figure("１２"), parse_figure(""), parse_figure(3)
     (Decimal('1234.50'), Decimal('12.00'), None, Decimal('3.00'))
-    >>> parse_figure("99999999999999.995", "完成值")
+    >>> parse_figure("9999999999999.995", "完成值")
     Traceback (most recent call last):
     ...
-    shishi.plans.figures.FigureError: 完成值不能超过99,999,999,999,999.99。
+    shishi.plans.figures.FigureError: 完成值不能超过9,999,999,999,999.99。
     """
     if raw is None:
         return None
@@ -92,3 +97,14 @@ def storable(value: Decimal | int | None) -> bool:
 
 def _short(text: str) -> str:
     return text if len(text) <= 30 else text[:30] + "…"
+
+
+def clamp_stored(schema_editor, table: str, columns: list[str], largest: str, limit: str) -> None:
+    """For the migrations that tighten the bound: each stored figure at or over `limit` becomes
+    `largest` (the figure is kept as near as the bound allows, rather than lost). Raw SQL, since
+    the ORM may not read such a figure back; the migration passes its own frozen numbers."""
+    table = schema_editor.quote_name(table)
+    with schema_editor.connection.cursor() as cursor:
+        for column in columns:
+            column = schema_editor.quote_name(column)
+            cursor.execute(f"UPDATE {table} SET {column} = %s WHERE {column} >= %s", [largest, limit])

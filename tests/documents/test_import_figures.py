@@ -139,7 +139,7 @@ def test_it_round_trips_the_figures_through_word_and_excel(client, lena, cora, p
         ),
         pytest.param(
             "新改扩建幼儿园：目标6所，完成999999999999999所",
-            "“实施优质教育资源扩容提质行动”的“新改扩建幼儿园”不能超过99,999,999,999,999.99。",
+            "“实施优质教育资源扩容提质行动”的“新改扩建幼儿园”不能超过9,999,999,999,999.99。",
             id="too-large-for-the-database",
         ),
         pytest.param(

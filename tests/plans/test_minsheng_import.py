@@ -103,7 +103,7 @@ def test_the_coordinator_corrects_category_and_investment_in_the_preview(client,
     [
         ("三千", "第1项年度投资（万元）应填数字，而不是“三千”。"),
         ("-5", "第1项年度投资（万元）应为0或正数，而不是“-5”。"),
-        ("1e20", "第1项年度投资（万元）不能超过99,999,999,999,999.99。"),
+        ("1e20", "第1项年度投资（万元）不能超过9,999,999,999,999.99。"),
     ],
 )
 def test_a_bad_investment_is_refused_with_a_message_and_nothing_typed_is_lost(client, cora, typed, message):

@@ -138,3 +138,15 @@ def test_the_receipt_page_follows_the_proposal_through_the_vote(client, cora, se
     page = client.get("/selection/receipt/", {"code": proposal.receipt})
     assert "候选项目：新建普惠托育园" in page.text
     assert "县人大常委会票决，<strong>当选</strong>" in page.text
+
+
+@pytest.mark.parametrize("cost", ["99999999999999.99", "12345678901234.56"])
+def test_it_refuses_a_cost_the_database_could_not_give_back_and_keeps_the_text(client, form_url, cost):
+    with time_machine.travel(NOON, tick=False) as clock:
+        page = client.get(form_url)
+        clock.shift(30)
+        response = client.post(form_url, proposal_data(estimated_cost=cost, **answered(page.text)))
+    assert response.status_code == 400
+    assert "不能超过9,999,999,999,999.99" in response.text
+    assert "建议在人民公园增设母婴室一处。" in response.text
+    assert not Proposal.objects.exists()

@@ -340,6 +340,8 @@ def enter_vote_counts(
     `counts` maps every candidate's id to its figures. Entering again corrects the count; the
     history keeps every count entered."""
     given, session = session, VoteSession.objects.select_for_update().get(pk=session.pk)
+    if session.locked and session.candidates.filter(notice_file__isnull=False).exists():
+        raise SelectionError("已由本次票决结果生成计划草稿，不能再更正计票。")
     candidates = list(session.candidates.order_by("ballot_order"))
     if set(counts) != {c.pk for c in candidates}:
         raise SelectionError("请为每个候选项目填写得票数。")
@@ -368,9 +370,12 @@ def store_count(session, person: Person, ballots, lines: list, figures: str, *, 
     session, its lines replaced by `lines`, and the count (or its correction, once the session
     is locked) in the history with every figure (`figures`, as the history words them)."""
     recount = session.locked
+    if session.published_at is not None:
+        raise SelectionError("结果已经公布，不能直接更正计票：请先撤回公布，更正后再重新公布。")
     for field, value in vars(ballots).items():
         setattr(session, field, value)
-    session.counted_at = timezone.now()
+    if not recount:  # the first count's time: a further vote among tied candidates comes after it
+        session.counted_at = timezone.now()
     session.save()
     session.lines.all().delete()
     session.lines.model.objects.bulk_create(lines)

@@ -6,6 +6,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+import time_machine
 
 from shishi.history.models import Event
 from shishi.selection import ratings, services
@@ -320,3 +321,47 @@ def test_a_further_vote_among_the_tied_decides_and_the_plan_can_be_drafted(world
     assert [c.title for c in services.elected(world["huantai"], 2024)] == ["新建普惠托育园", "新改扩建幼儿园"]
     notice_file = services.draft_plan(world["huantai"], 2024, cora, datetime.date(2024, 1, 15))
     assert [p["title"] for p in notice_file.draft["projects"]] == ["新建普惠托育园", "新改扩建幼儿园"]
+
+
+def test_correcting_the_first_vote_after_a_further_vote_leaves_the_further_vote_deciding(
+    world, cora, session, candidates
+):
+    services.set_vote_rules(session, cora, VoteSettings("票决", members=50, mode=PICK, seats=2), candidates)
+    with time_machine.travel(datetime.datetime(2024, 1, 10, 10, tzinfo=datetime.UTC)):
+        services.enter_vote_counts(session, cora, Ballots(50, 50, 0, 50, 0), counts(session, 40, 30, 30))
+    revote = services.create_vote_session(
+        world["huantai"], 2024, cora, VoteSettings("另行投票", members=50, mode=PICK, seats=1), candidates[1:]
+    )
+    with time_machine.travel(datetime.datetime(2024, 1, 12, 10, tzinfo=datetime.UTC)):
+        services.enter_vote_counts(revote, cora, Ballots(50, 50, 0, 50, 0), counts(revote, 20, 30))
+    with time_machine.travel(datetime.datetime(2024, 1, 13, 10, tzinfo=datetime.UTC)):  # a typo put right
+        services.enter_vote_counts(session, cora, Ballots(50, 50, 0, 50, 0), counts(session, 39, 30, 30))
+    assert [c.title for c in services.elected(world["huantai"], 2024)] == ["新建普惠托育园", "新改扩建幼儿园"]
+    services.draft_plan(world["huantai"], 2024, cora, datetime.date(2024, 1, 15))
+
+
+def test_a_published_count_is_not_corrected_until_the_result_is_withdrawn(cora, session):
+    services.enter_vote_counts(session, cora, FULL, counts(session, 40, 20, 30))
+    services.publish_result(session, cora, True)
+    with pytest.raises(SelectionError, match="请先撤回公布"):
+        services.enter_vote_counts(session, cora, FULL, counts(session, 10, 20, 30))
+    assert [line.yes for line in session.lines.order_by("candidate__ballot_order")] == [40, 20, 30]
+    services.publish_result(session, cora, False)
+    services.enter_vote_counts(session, cora, FULL, counts(session, 10, 20, 30))
+    assert [line.yes for line in session.lines.order_by("candidate__ballot_order")] == [10, 20, 30]
+
+
+def test_a_count_a_plan_was_drafted_from_is_not_corrected(world, cora, session):
+    services.enter_vote_counts(session, cora, FULL, counts(session, 40, 20, 30))
+    services.draft_plan(world["huantai"], 2024, cora, datetime.date(2024, 1, 15))
+    with pytest.raises(SelectionError, match="已由本次票决结果生成计划草稿"):
+        services.enter_vote_counts(session, cora, FULL, counts(session, 10, 20, 30))
+
+
+def test_a_published_satisfaction_count_is_not_corrected_until_withdrawn(cora, plan):
+    rating = ratings.create_satisfaction_session(plan, cora, RatingSettings("测评", members=50))
+    figures = {p.pk: ProjectCount(30, 10, 10) for p in plan.projects.all()}
+    ratings.enter_rating_counts(rating, cora, Ballots(50, 50, 0, 50, 0), figures)
+    services.publish_result(rating, cora, True)
+    with pytest.raises(SelectionError, match="请先撤回公布"):
+        ratings.enter_rating_counts(rating, cora, Ballots(50, 50, 0, 50, 0), figures)

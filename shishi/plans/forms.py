@@ -9,6 +9,7 @@ preview or the 督办 form is read the same way.
 from __future__ import annotations
 
 import datetime
+import re
 from decimal import Decimal
 
 from django import forms
@@ -285,17 +286,37 @@ class TargetForm(forms.Form):
 
 class UnitChoicesForm(forms.Form):
     """For each unit name of the notice (field unit-0, unit-1, …): "unit:<id>" for a unit of the
-    directory, "new" to create it, or "" for none yet. An id that is no id counts as none."""
+    directory, "new" to create it, or "" for none yet. An id that is no id counts as none.
 
-    def __init__(self, names: list[str], *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    The page sends beside each choice the name it was shown for (unit-0-name…), and a choice goes
+    with its name: the same submit may change the projects' units, which reorders the names, and a
+    choice taken by position would land on the next unit. A name the page did not show yet has no
+    choice. Without the names (a script), the choices are read in the order of `names`."""
+
+    def __init__(self, names: list[str], data=None, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
         self.names = names
-        for index in range(len(names)):
+        shown = [int(m[1]) for key in (data or {}) if (m := _SHOWN_NAME.fullmatch(key))]
+        self.named = bool(shown)
+        for index in sorted(shown)[: len(names) + MAX_UNITS_SHOWN] if shown else range(len(names)):
             self.fields[f"unit-{index}"] = forms.CharField(required=False)
+            if self.named:
+                self.fields[f"unit-{index}-name"] = forms.CharField(required=False)
 
     def choices(self) -> dict[str, str]:
         chosen = self.cleaned_data
-        return {name: _unit_choice(chosen.get(f"unit-{index}", "")) for index, name in enumerate(self.names)}
+        if not self.named:
+            return {name: _unit_choice(chosen.get(f"unit-{i}", "")) for i, name in enumerate(self.names)}
+        by_name = {
+            chosen[key]: _unit_choice(chosen.get(key.removesuffix("-name"), ""))
+            for key in self.fields
+            if key.endswith("-name")
+        }
+        return {name: by_name.get(name, "") for name in self.names}
+
+
+_SHOWN_NAME = re.compile(r"unit-(\d{1,5})-name")
+MAX_UNITS_SHOWN = 2000  # more names than any preview shows: the rest of a forged post is not read
 
 
 def _unit_choice(choice: str) -> str:

@@ -260,15 +260,17 @@ def confirm_plan(notice_file: NoticeFile, person: Person, choices: dict[str, str
             )
             for n, t in enumerate(item["targets"], 1)
         )
-        Assignment.objects.bulk_create(
-            Assignment(
-                project=project,
-                unit=units[name],
-                order=n,
-                role=Assignment.Role.LEAD if name in item["lead_units"] else Assignment.Role.PARTNER,
-            )
-            for n, name in enumerate(dict.fromkeys(item["units"]))
-        )
+        # Two names of one project may stand for one unit (县总工会 chosen as 县卫生健康局): it is
+        # on the project once, as lead if either name leads.
+        team: dict[int, Assignment] = {}
+        for name in dict.fromkeys(item["units"]):
+            unit, lead = units[name], name in item["lead_units"]
+            if unit.pk in team:
+                team[unit.pk].role = Assignment.Role.LEAD if lead else team[unit.pk].role
+                continue
+            role = Assignment.Role.LEAD if lead else Assignment.Role.PARTNER
+            team[unit.pk] = Assignment(project=project, unit=unit, order=len(team), role=role)
+        Assignment.objects.bulk_create(team.values())
     record(region, person, "imported", f"导入《{plan.title}》，共{len(draft['projects'])}项实事", plan=plan)
     return plan
 

@@ -9,6 +9,7 @@ from lxml import html
 from shishi.directory.models import Unit, UnitAlias
 from shishi.history.models import Event
 from shishi.plans.models import NoticeFile, Plan
+from tests.plans.test_large_notice import form_as_a_browser_sends_it
 
 SAMPLES = Path(__file__).parents[2] / "samples" / "notices"
 
@@ -228,3 +229,53 @@ def test_a_saved_correction_shows_the_new_target_as_a_row_and_an_empty_row_for_t
     assert page.xpath("//input[@name='p-0-t-1-indicator']/@value") == ["开展线上职业指导"]
     assert page.xpath("//input[@name='p-0-t-new-indicator']/@value") == [""]
     assert page.xpath("//select[@name='unit-0']/option[@selected]/@value") == ["new"]  # the choices stay
+
+
+def test_each_unit_choice_stays_with_its_name_when_the_same_submit_changes_a_projects_units(
+    client, world, cora
+):
+    """Dropping a unit from a project reorders the names; a choice read by position landed on
+    the next name (高青县's notice: 县教育和体育局's choice went to 县妇联's projects)."""
+    client.force_login(cora)
+    _upload(client)
+    notice_file = NoticeFile.objects.get()
+    url = reverse("plans:preview", args=[notice_file.pk])
+    data = dict(form_as_a_browser_sends_it(client.get(url).content.decode(), "confirm"))
+    projects = notice_file.draft["projects"]
+    names = [data[f"unit-{i}-name"] for i in range(len([k for k in data if k.endswith("-name")]))]
+    dropped = next(
+        name
+        for name in names[:-1]
+        if sum(name in p["units"] for p in projects) == 1
+        and len(next(p for p in projects if name in p["units"])["units"]) > 1
+    )
+    index = next(i for i, p in enumerate(projects) if dropped in p["units"])
+    typed = [u for u in projects[index]["units"] if u != dropped]
+    following = names[names.index(dropped) + 1]
+    existing = Unit.objects.create(region=world["huantai"], name="区人力资源和社会保障局（已有）")
+    for i, name in enumerate(names):
+        data[f"unit-{i}"] = f"unit:{existing.pk}" if name == following else "new"
+    data |= {f"p-{index}-units": "、".join(typed), "action": "confirm", "other_region": "1"}
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    plan = Plan.objects.get()
+    for n, item in enumerate(projects):
+        wanted = typed if n == index else list(dict.fromkeys(item["units"]))
+        got = [a.unit.name for a in plan.projects.get(seq=item["seq"]).assignments.select_related("unit")]
+        assert got == [existing.name if name == following else name for name in wanted], item["title"]
+    assert not UnitAlias.objects.exclude(unit=existing).filter(name=following).exists()
+
+
+def test_two_names_of_one_project_chosen_as_one_unit_put_it_on_the_project_once(client, world, cora):
+    client.force_login(cora)
+    _upload(client)
+    notice_file = NoticeFile.objects.get()
+    item = next(p for p in notice_file.draft["projects"] if len(p["units"]) >= 2)
+    first, second = item["units"][:2]
+    existing = Unit.objects.create(region=world["huantai"], name="区某局")
+    form = _preview_form(notice_file, **{first: f"unit:{existing.pk}", second: f"unit:{existing.pk}"})
+    response = client.post(reverse("plans:preview", args=[notice_file.pk]), form)
+    assert response.status_code == 302
+    project = Plan.objects.get().projects.get(seq=item["seq"])
+    team = [(a.unit.name, a.role) for a in project.assignments.select_related("unit")]
+    assert team[0] == ("区某局", "lead") and [name for name, _ in team].count("区某局") == 1

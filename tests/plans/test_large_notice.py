@@ -80,7 +80,9 @@ def fields_with_new_units(fields: list[tuple[str, str]]) -> dict[str, list[str]]
     """The coordinator's one choice: every unit of the notice is new to the directory."""
     data: dict[str, list[str]] = {}
     for name, value in fields:
-        data.setdefault(name, []).append("new" if name.startswith("unit-") else value)
+        data.setdefault(name, []).append(
+            "new" if name.startswith("unit-") and not name.endswith("-name") else value
+        )
     return data
 
 

@@ -220,8 +220,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # The import preview is one form: 10 fields a project (title, units, leads, deadline, category,
 # investment and the four of the row for a new target) and 4 a target, plus two a unit (its choice
 # and the name it is shown for). A notice of the most the import takes (plans.services: 400
-# projects, 2,000 targets, a unit or three each) posts about 14,400 fields; Django's default of 1,000 refused a notice of 60 projects. The
-# request body stays bounded by DATA_UPLOAD_MAX_MEMORY_SIZE, which is what bounds the work.
+# projects, 2,000 targets, a unit or three each) posts about 14,400 fields; Django's default of
+# 1,000 refused a notice of 60 projects. The request body stays bounded by
+# DATA_UPLOAD_MAX_MEMORY_SIZE, which is what bounds the work.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 15_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # First: a file whose name an old browser sent in GBK arrives instead of being dropped (shishi/uploads.py).

@@ -332,7 +332,7 @@ def _vote_out(session: VoteSession) -> dict:
         "held_on": session.held_on,
         "members": session.members,
         "mode": session.mode,
-        "mode_name": session.get_mode_display(),
+        "mode_name": session.mode_text,
         "seats": session.seats,
         "threshold": session.threshold,
         "threshold_name": session.get_threshold_display(),

@@ -41,8 +41,7 @@ class VoteOutcome:
     def rule(self) -> str:
         """By which rule it was decided, in the words of the published result."""
         s = self.session
-        seats = f"，应选{s.seats}项" if s.seats else ""
-        return f"{s.get_mode_display()}{seats}，{s.get_threshold_display()}方为通过，{s.get_tie_display()}"
+        return f"{s.mode_text}，{s.get_threshold_display()}方为通过，{s.get_tie_display()}"
 
 
 @dataclass(frozen=True)

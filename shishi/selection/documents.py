@@ -78,10 +78,9 @@ def announcement(session: VoteSession, day: datetime.date) -> bytes:
     gbt9704.title(document, f"关于{session.region.name}{session.year}年民生实事项目\n票决结果的公告")
     gbt9704.body(document, "")
     held = f"{gbt9704.chinese_date(session.held_on)}，" if session.held_on else ""
-    seats = f"，应选{session.seats}项" if session.seats else ""
     gbt9704.body(
         document,
-        f"{held}{session.title}对{len(result)}个民生实事候选项目进行了票决（{session.get_mode_display()}{seats}）。"
+        f"{held}{session.title}对{len(result)}个民生实事候选项目进行了票决（{session.mode_text}）。"
         f"组成人员{session.members}人，发出票{session.issued}张，收回{session.returned}张，"
         f"其中有效票{session.valid}张、无效票{session.invalid}张。",
     )

@@ -276,6 +276,14 @@ class VoteSession(Counted):
     def vote_rules(self) -> rules.VoteRules:
         return rules.VoteRules(self.members, self.mode, self.seats, self.threshold, self.tie)
 
+    @property
+    def mode_text(self) -> str:
+        """票决方式 with its numbers, as documents and pages state it: 差额票决（6项中选3项）, or
+        逐项表决（赞成／反对／弃权），应选10项; never the choice's own pattern (M项中选N项)."""
+        if self.mode == self.Mode.PICK:
+            return f"差额票决（{self.candidates.count()}项中选{self.seats}项）"
+        return str(self.get_mode_display()) + (f"，应选{self.seats}项" if self.seats else "")
+
 
 class VoteLine(models.Model):
     """One candidate's count in a vote. In a pick-N vote, `yes` holds the marks it received."""

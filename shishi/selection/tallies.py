@@ -65,10 +65,9 @@ def vote_lines(session: VoteSession) -> list[list]:
 
 def vote_above(session: VoteSession) -> list[str]:
     """The lines above a vote's table: members, ballots and the rules the result follows."""
-    seats = f"，应选{session.seats}项" if session.seats else ""
     return [
         f"组成人员数{session.members}人；{_ballots_line(session)}",
-        f"{session.get_mode_display()}{seats}；{session.get_threshold_display()}；{session.get_tie_display()}",
+        f"{session.mode_text}；{session.get_threshold_display()}；{session.get_tie_display()}",
     ]
 
 

@@ -13,7 +13,7 @@ import docx
 import pytest
 from django.conf import settings
 
-from shishi.selection import documents, ratings, services
+from shishi.selection import documents, ratings, services, tallies
 from shishi.selection.notice_text import draft_notice
 from shishi.selection.ratings import ProjectCount, RatingSettings
 from shishi.selection.rules import PICK, Ballots
@@ -203,3 +203,20 @@ def test_the_draft_notice_is_read_back_by_the_notice_reader(session):
     assert [p.title for p in notice.projects] == [c.title for c in candidates]
     assert notice.year == 2024 and notice.warnings == []
     assert "本季度具体措施及任务进度情况" in text_of(data)
+
+
+def test_a_pick_n_vote_states_its_own_numbers_everywhere_it_is_published(client, session, cora, candidates):
+    services.set_vote_rules(
+        session, cora, VoteSettings("县人大常委会票决", members=50, mode=PICK, seats=2), candidates
+    )
+    services.enter_vote_counts(
+        session,
+        cora,
+        Ballots(50, 50, 0, 50, 0),
+        {c.pk: CandidateCount(n) for c, n in zip(candidates, (40, 20, 30))},
+    )
+    services.publish_result(session, cora, True)
+    announcement = text_of(documents.announcement(session, DAY))
+    public = client.get(f"/selection/results/vote/{session.pk}/").content.decode()
+    for text in (announcement, public, "；".join(tallies.vote_above(session))):
+        assert "差额票决（3项中选2项）" in text and "M项中选N项" not in text

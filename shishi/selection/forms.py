@@ -99,7 +99,10 @@ class OfficeProposalForm(ProposalForm):
         initial=Proposal.Source.PAPER,
     )
     unit = forms.ModelChoiceField(
-        label="提出单位（单位提出的）", queryset=Unit.objects.none(), required=False
+        label="提出单位（单位提出的）",
+        queryset=Unit.objects.none(),
+        required=False,
+        empty_label="（不是单位提出的）",
     )
 
     def __init__(self, region, *args, **kwargs):
@@ -117,7 +120,9 @@ class AnswerForm(Form):
         ],
         widget=forms.RadioSelect,
     )
-    into = forms.ModelChoiceField(label="并入", queryset=Proposal.objects.none(), required=False)
+    into = forms.ModelChoiceField(
+        label="并入", queryset=Proposal.objects.none(), required=False, empty_label="（请选择要并入的建议）"
+    )
     answer = CleanTextField(
         label="答复理由（建议人凭回执码可以看到）",
         max_chars=1000,
@@ -157,7 +162,7 @@ class CandidateForm(Form):
         label="完成时限", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     feasibility = CleanTextField(label="可行性说明", max_chars=2000, widget=forms.Textarea(attrs={"rows": 3}))
-    lead = forms.ModelChoiceField(label="牵头单位", queryset=Unit.objects.none())
+    lead = forms.ModelChoiceField(label="牵头单位", queryset=Unit.objects.none(), empty_label="（请选择）")
     partners = forms.ModelMultipleChoiceField(
         label="配合单位", queryset=Unit.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
     )

@@ -307,3 +307,15 @@ def test_it_refuses_a_tally_sheet_that_would_act_when_opened(office, session, ca
     session.refresh_from_db()
     assert not session.tally_pdf
     assert "计票单扫描件中含有" in response.content.decode() and named in response.content.decode()
+
+
+def test_every_drop_down_speaks_chinese_even_when_nothing_is_chosen(office, world, proposal):
+    region = world["huantai"].pk
+    pages = [
+        f"/selection/{region}/2024/proposals/",
+        f"/selection/proposals/{proposal.pk}/",
+        f"/selection/{region}/2024/candidates/new/",
+    ]
+    for url in pages:
+        page = office.get(url).text
+        assert "Select an option" not in page and "（" in page, url

@@ -219,3 +219,21 @@ def test_the_demos_published_results_and_receipts_open_to_anyone_without_a_conta
     for proposal in Proposal.objects.filter(year=2027).exclude(contact=""):
         page = client.get(reverse("selection:receipt"), {"code": proposal.receipt}).content.decode()
         assert proposal.title in page and proposal.contact not in page
+
+
+@_on(2026, 12, 6)
+def test_last_years_plan_is_a_year_that_happened_so_no_clerk_is_told_it_is_late(db, client):
+    """The plan the satisfaction vote rates was reported in full, on time and accepted: a clerk's
+    home in December opens on this year's quarter, not on four overdue quarters of last year."""
+    day = datetime.date(2026, 12, 6)
+    load_demo(today=day)
+    last_year = Plan.objects.get(region__name="桓台县", year=2025)
+    _, units = year_end(last_year, day)
+    assert units and all(u.on_time == 4 and u.not_reported == u.reported_late == 0 for u in units)
+    states = set(QuarterlyReport.objects.filter(period__plan=last_year).values_list("state", flat=True))
+    assert states == {"accepted"}
+    _assert_nothing_after(day)
+    client.force_login(Person.objects.get(username="reporter"))
+    home = client.get(reverse("home")).content.decode()
+    now = home[home.index("现在要填报") : home.index("其他季度") if "其他季度" in home else None]
+    assert "2025年" not in now and "2026年第4季度" in now

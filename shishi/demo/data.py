@@ -108,6 +108,9 @@ def load_demo(today: datetime.date | None = None) -> list[tuple[str, str, str]]:
             _reports(current, today)
             _supervision(current, today)
             _publish_and_report(current, today)
+    if not QuarterlyReport.objects.filter(period__plan=last_year).exists():
+        with transaction.atomic():
+            _completed_year(last_year, today)
     load_cycle(regions["桓台县"], last_year, today)
     # Addresses only now: the demo's past is told in the application, not mailed (dozens of
     # letters on the console at every `make run`).
@@ -183,6 +186,23 @@ RETURN_REASON = "请补充各项指标的累计完成数，并附上盖章页。
 
 def _at(day: datetime.date, hour: int, minute: int = 0) -> datetime.datetime:
     return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=timezone.get_current_timezone())
+
+
+def _completed_year(plan: Plan, today: datetime.date) -> None:
+    """Last year's plan as a year that happened (its satisfaction vote rates it): every unit
+    reported each quarter a few days before the due date, and every report was accepted. A
+    quarter not yet due (last year's fourth in early January) is left to be filled in."""
+    coordinator = Person.objects.get(username="coordinator")
+    units = list(Unit.objects.filter(assignments__project__plan=plan).distinct().order_by("name"))
+    for period in plan.periods.all():
+        if not period.is_overdue(today):
+            continue
+        for index, unit in enumerate(units):
+            clerk = unit.people.first() or coordinator
+            submitted = _at(period.due_on - datetime.timedelta(days=3 + index % 5), 10, index % 60)
+            share = Decimal(period.quarter) / 4
+            report = _draft(unit, period, clerk, share, submitted - datetime.timedelta(days=1))
+            _review(_submit(report, clerk, submitted), coordinator, submitted + datetime.timedelta(days=2))
 
 
 def _reports(plan: Plan, today: datetime.date) -> None:

@@ -128,17 +128,25 @@ def issue(
     reason = clean_text(reason).strip()
     if not reason:
         raise SupervisionError("请写明督办事由。")
-    if reply_by < (today or timezone.localdate()):
+    today = today or timezone.localdate()
+    if reply_by < today:
         raise SupervisionError("答复期限不能早于今天。")
+    if reply_by > today + datetime.timedelta(days=366):
+        raise SupervisionError("答复期限不能超过一年，请写明实际要求的答复日期。")
     if not Assignment.objects.filter(project=project, unit=unit).exists():
         raise SupervisionError("该单位不是这项实事的责任单位。")
-    if (
-        SupervisionNotice.objects.filter(project=project, unit=unit, period=period)
-        .exclude(state=State.CLOSED)
-        .exists()
-    ):
-        raise SupervisionError("这项实事已向该单位发出督办，尚未办结。")
     with transaction.atomic():
+        # The plan's row first (the order every writer keeps, Plan.lock), moved on as the new
+        # notice would move it anyway: a double click's second request waits here, then finds the
+        # first one's notice, on SQLite as on PostgreSQL.
+        Plan.lock(pk=project.plan_id)
+        Plan.touch(Plan.objects.filter(pk=project.plan_id))
+        if (
+            SupervisionNotice.objects.filter(project=project, unit=unit, period=period)
+            .exclude(state=State.CLOSED)
+            .exists()
+        ):
+            raise SupervisionError("这项实事已向该单位发出督办，尚未办结。")
         notice = SupervisionNotice.objects.create(
             project=project, unit=unit, period=period, reason=reason, reply_by=reply_by, issued_by=person
         )

@@ -2,10 +2,13 @@
 
 import datetime
 import io
+import threading
 from decimal import Decimal
 
 import pytest
 import time_machine
+from django.conf import settings
+from django.db import connection
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -77,7 +80,11 @@ def test_the_office_issues_the_unit_answers_the_office_closes(client, cast, plan
 @time_machine.travel(APRIL, tick=False)
 @pytest.mark.parametrize(
     "reason, reply_by, message",
-    [("", datetime.date(2023, 4, 27), "事由"), ("请说明", datetime.date(2023, 4, 1), "不能早于今天")],
+    [
+        ("", datetime.date(2023, 4, 27), "事由"),
+        ("请说明", datetime.date(2023, 4, 1), "不能早于今天"),
+        ("请说明", datetime.date(9999, 12, 31), "不能超过一年"),
+    ],
 )
 def test_a_notice_needs_a_reason_and_a_future_reply_date(cast, plan, q1, sam, reason, reply_by, message):
     with pytest.raises(SupervisionError, match=message):
@@ -202,3 +209,33 @@ def test_a_red_project_without_a_named_lead_is_put_to_its_first_listed_unit(cast
     submit_filled(start_report(first, q2), cast["admin"], "尚未开展", nothing)
     found = candidates(plan, q2, datetime.date(2023, 7, 5))  # before Q2's due date: nobody is late
     assert (project.pk, first.pk) in {(p.pk, u.pk) for p, u, _why in found}
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"),
+    reason="the test run's in-memory SQLite refuses a second writer at once rather than waiting",
+)
+def test_a_triple_click_on_issue_sends_one_notice(cast, plan, q1, sam):
+    """Three requests at once (a double click and a retry): one 督办 and one message, the others
+    told it is already sent."""
+    start, answers = threading.Barrier(3), []
+
+    def click():
+        start.wait()
+        try:
+            issue(plan.projects.get(seq=1), cast["lena"].unit, q1, sam, "请说明", datetime.date(2023, 4, 27))
+            answers.append("sent")
+        except SupervisionError as refused:
+            answers.append(str(refused))
+        finally:
+            connection.close()
+
+    with time_machine.travel(APRIL, tick=False):
+        clicks = [threading.Thread(target=click) for _ in range(3)]
+        for thread in clicks:
+            thread.start()
+        for thread in clicks:
+            thread.join()
+    assert sorted(answers) == ["sent", *["这项实事已向该单位发出督办，尚未办结。"] * 2]
+    assert SupervisionNotice.objects.count() == 1

@@ -39,6 +39,12 @@ _FIGURE = re.compile(
 )
 
 
+def half_width(text: str) -> str:
+    """Full-width digits, point and signs (as a Chinese input method types them) made ASCII; every
+    other character, other scripts' digits included, left as it is to be refused."""
+    return text.translate(_FULL_WIDTH)
+
+
 class FigureError(ValueError):
     """A figure that cannot be stored; the message, in Chinese, names the field."""
 
@@ -61,7 +67,7 @@ def parse_figure(raw: object, what: str = "数值") -> Decimal | None:
         shown = str(raw)
     else:
         shown = str(raw).strip()
-        text = _NOISE.sub("", shown.translate(_FULL_WIDTH))
+        text = _NOISE.sub("", half_width(shown))
         if text == "":
             return None
         if len(text) > 40 or not _FIGURE.fullmatch(text):

@@ -21,7 +21,7 @@ from shishi.directory.models import Region
 from shishi.notice.text import clean_text
 from shishi.notice.units import split_unit_list
 
-from .figures import FigureError, parse_figure
+from .figures import FigureError, half_width, parse_figure
 from .services import (
     MAX_DUE_DAYS,
     MAX_YEAR,
@@ -95,8 +95,8 @@ class IdField(forms.Field):
 
 
 class WholeNumberField(forms.Field):
-    """A whole number within [low, high], typed in ASCII digits, with messages that name the
-    field by `label` and quote what was typed."""
+    """A whole number within [low, high], typed in ASCII or full-width digits (２００), with messages
+    that name the field by `label` and quote what was typed."""
 
     default_error_messages = {
         "invalid": _("%(label)s“%(raw)s”不是整数。"),
@@ -108,7 +108,7 @@ class WholeNumberField(forms.Field):
         super().__init__(**kwargs)
 
     def to_python(self, value):
-        raw = str(value if value is not None else "").strip()
+        raw = half_width(str(value if value is not None else "")).strip()
         negative = raw.startswith("-")
         magnitude = number(raw[1:] if raw[:1] in "+-" else raw, 0, MAX_ID)
         if magnitude is None:

@@ -57,7 +57,9 @@ def ballot(session: VoteSession, day: datetime.date) -> bytes:
             APPROVE_WIDTHS,
             ["", "", ""],
         )
-    rows = [[str(n), c.title, _lead(c), *boxes] for n, c in enumerate(candidates, 1)]
+    # 序号 is the candidate's place on the year's ballot, as the count page, the announcement and
+    # the tallies give it: a further vote among 3号 and 4号 prints 3 and 4, not 1 and 2.
+    rows = [[str(c.ballot_order), c.title, _lead(c), *boxes] for c in candidates]
     table(document, header, rows, widths, tall=True)
     note = gbt9704.body(
         document, f"通过规则：{session.get_threshold_display()}；{session.get_tie_display()}。"

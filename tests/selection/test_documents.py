@@ -220,3 +220,11 @@ def test_a_pick_n_vote_states_its_own_numbers_everywhere_it_is_published(client,
     public = client.get(f"/selection/results/vote/{session.pk}/").content.decode()
     for text in (announcement, public, "；".join(tallies.vote_above(session))):
         assert "差额票决（3项中选2项）" in text and "M项中选N项" not in text
+
+
+def test_a_further_votes_ballot_numbers_each_candidate_as_the_count_page_does(world, cora, candidates):
+    revote = services.create_vote_session(
+        world["huantai"], 2024, cora, VoteSettings("另行投票", members=50, mode=PICK, seats=1), candidates[1:]
+    )
+    table = docx.Document(io.BytesIO(documents.ballot(revote, DAY))).tables[0]
+    assert [row.cells[0].text for row in table.rows[1:]] == ["2", "3"]

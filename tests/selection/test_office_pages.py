@@ -319,3 +319,15 @@ def test_every_drop_down_speaks_chinese_even_when_nothing_is_chosen(office, worl
     for url in pages:
         page = office.get(url).text
         assert "Select an option" not in page and "（" in page, url
+
+
+def test_it_reads_a_count_typed_in_full_width_digits(office, session):
+    """A Chinese input method types ５０: read as 50, as the figures of a report are."""
+    response = office.post(
+        f"/selection/votes/{session.pk}/count/",
+        count_form(session, ("５０", "５０", "０", "４８", "２"), ("４０", 5, 3), (30, 10, 8), (1, 0, 0)),
+    )
+    assert response.status_code == 302
+    session.refresh_from_db()
+    assert (session.issued, session.valid) == (50, 48)
+    assert [line.yes for line in session.lines.order_by("candidate__ballot_order")] == [40, 30, 1]

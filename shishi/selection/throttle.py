@@ -19,11 +19,16 @@ def limit() -> int:
 
 
 def _key(request, what: str) -> str:
+    """Whom the count is for: a signed-in person (a deputy, a unit's clerk) by their account, so
+    that a meeting hall or a carrier's shared address does not stop them; anyone else by address."""
+    if request.user.is_authenticated:
+        return f"selection-{what}:person-{request.user.pk}"
     return f"selection-{what}:" + hashlib.sha256(client_address(request).encode()).hexdigest()
 
 
 def used_up(request, what: str = "proposals") -> bool:
-    """`what`: proposals (the proposal form and receipt look-ups) or survey (the online survey)."""
+    """`what`: proposals (the proposal form), receipts (look-ups of unknown codes) or survey (the
+    online survey), each counted apart."""
     return cache.get(_key(request, what), 0) >= limit()
 
 

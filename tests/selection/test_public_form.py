@@ -150,3 +150,43 @@ def test_it_refuses_a_cost_the_database_could_not_give_back_and_keeps_the_text(c
     assert "不能超过9,999,999,999,999.99" in response.text
     assert "建议在人民公园增设母婴室一处。" in response.text
     assert not Proposal.objects.exists()
+
+
+def test_a_limited_client_gets_back_what_it_typed(client, form_url, settings):
+    settings.SHISHI_PROPOSALS_PER_HOUR = 1
+    with time_machine.travel(NOON, tick=False) as clock:
+        check = answered(client.get(form_url).text)
+        clock.shift(10)
+        assert client.post(form_url, proposal_data(**check)).status_code == 200
+        check = answered(client.get(form_url).text)
+        clock.shift(10)
+        limited = client.post(form_url, proposal_data(title="第二条建议", **check))
+    assert limited.status_code == 429
+    assert "提交次数过多" in limited.text and "第二条建议" in limited.text
+    assert "建议在人民公园增设母婴室一处。" in limited.text and "验证题" in limited.text
+
+
+def test_signed_in_people_are_counted_by_account_not_by_the_halls_shared_address(
+    client, cast, form_url, settings
+):
+    """Deputies in one meeting hall share an address: one deputy's proposals do not stop a clerk."""
+    settings.SHISHI_PROPOSALS_PER_HOUR = 1
+    with time_machine.travel(NOON, tick=False) as clock:
+        for who in ("lena", "pavel"):
+            client.force_login(cast[who])
+            check = answered(client.get(form_url).text)
+            clock.shift(10)
+            assert client.post(form_url, proposal_data(**check)).status_code == 200, who
+        check = answered(client.get(form_url).text)
+        clock.shift(10)
+        assert client.post(form_url, proposal_data(**check)).status_code == 429  # Pavel's second
+
+
+def test_a_proposer_who_used_up_the_hour_still_looks_up_a_receipt(client, form_url, settings):
+    settings.SHISHI_PROPOSALS_PER_HOUR = 1
+    with time_machine.travel(NOON, tick=False) as clock:
+        check = answered(client.get(form_url).text)
+        clock.shift(10)
+        client.post(form_url, proposal_data(**check))
+        code = Proposal.objects.get().receipt
+        assert "小区增设母婴室" in client.get("/selection/receipt/", {"code": code}).text

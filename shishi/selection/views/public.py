@@ -37,12 +37,13 @@ def propose(request, region: int, year: int):
         as_unit = False
     as_deputy = can_propose_as_deputy(request.user, region)
     source = Proposal.Source.UNIT if as_unit else Proposal.Source.DEPUTY if as_deputy else Proposal.Source.WEB
-    if request.method == "POST" and throttle.used_up(request):
-        return render(
-            request, "selection/propose.html", {"region": region, "year": year, "limited": True}, status=429
-        )
-    form = forms.PublicProposalForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    limited = request.method == "POST" and throttle.used_up(request)
+    # Refused for the count, the form comes back as typed (not checked: its check is not spent).
+    form = forms.PublicProposalForm(initial=request.POST.dict()) if limited else None
+    form = form or forms.PublicProposalForm(request.POST or None)
+    if limited:
+        pass
+    elif request.method == "POST" and form.is_valid():
         throttle.count(request)
         try:
             proposal = services.submit_proposal(
@@ -67,8 +68,10 @@ def propose(request, region: int, year: int):
         "challenge": challenge,
         "as_unit": as_unit,
         "as_deputy": as_deputy,
+        "limited": limited,
     }
-    return render(request, "selection/propose.html", context, status=400 if form.errors else 200)
+    status = 429 if limited else 400 if form.errors else 200
+    return render(request, "selection/propose.html", context, status=status)
 
 
 def receipt(request):
@@ -76,13 +79,13 @@ def receipt(request):
     form = forms.ReceiptForm(request.GET or None)
     found = None
     if form.is_valid():
-        if throttle.used_up(request):
+        if throttle.used_up(request, "receipts"):
             return render(request, "selection/receipt.html", {"form": form, "limited": True}, status=429)
         found = (
             Proposal.objects.select_related("merged_into").filter(receipt=form.cleaned_data["code"]).first()
         )
         if found is None:
-            throttle.count(request)  # a wrong code counts: codes are not to be guessed
+            throttle.count(request, "receipts")  # a wrong code counts: codes are not to be guessed
     context = {
         "form": form,
         "proposal": found,

@@ -255,3 +255,15 @@ def test_a_home_asks_the_same_number_of_queries_for_one_督办_or_three(client, 
                 project, cast["pavel"].unit, july["q2"], cast["sam"], "请说明进度", datetime.date(2023, 7, 25)
             )
     assert queries() == one
+
+
+def test_a_long_return_reason_is_cut_short_on_the_clerks_home_and_kept_whole(client, cast, plan, july):
+    reason = "请补充开工照片。" + "说明" * 1000
+    with on(datetime.date(2023, 7, 16)):
+        return_report(july["report"], cast["cora"], reason)
+    with on(datetime.date(2023, 7, 20)):
+        home = page(client, cast["lena"])
+    returned = section(home, "被退回的报表")
+    assert "请补充开工照片。" in returned and reason not in returned and len(returned) < 2000
+    july["report"].refresh_from_db()
+    assert july["report"].return_reason == reason

@@ -39,6 +39,10 @@ def test_a_submitted_report_waits_in_the_review_queue_with_its_unit_and_local_ti
     link = reverse("reporting:report", args=[report.pk])
     assert f'<li><a href="{link}">县教育体育局</a> · {sent.month}月{sent.day}日 {sent:%H:%M}</li>' in page
     assert "没有待审核的报表" not in page
+    # A clerk who reads the board is not shown links to other units' reports she may not open.
+    client.force_login(cast["pavel"])
+    page = client.get(reverse("oversight:board", args=[plan.pk, 1])).content.decode()
+    assert link not in page and "待审核" not in page
 
 
 def test_a_reminder_is_sent_recorded_and_not_repeated_within_the_interval(client, cast, plan, q1, mailoutbox):

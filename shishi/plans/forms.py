@@ -298,7 +298,7 @@ class UnitChoicesForm(forms.Form):
         self.names = names
         shown = [int(m[1]) for key in (data or {}) if (m := _SHOWN_NAME.fullmatch(key))]
         self.named = bool(shown)
-        for index in sorted(shown)[: len(names) + MAX_UNITS_SHOWN] if shown else range(len(names)):
+        for index in sorted(shown)[:MAX_UNITS_SHOWN] if shown else range(len(names)):
             self.fields[f"unit-{index}"] = forms.CharField(required=False)
             if self.named:
                 self.fields[f"unit-{index}-name"] = forms.CharField(required=False)

@@ -136,10 +136,9 @@ def issue(
     if not Assignment.objects.filter(project=project, unit=unit).exists():
         raise SupervisionError("该单位不是这项实事的责任单位。")
     with transaction.atomic():
-        # The plan's row first (the order every writer keeps, Plan.lock), moved on as the new
-        # notice would move it anyway: a double click's second request waits here, then finds the
-        # first one's notice, on SQLite as on PostgreSQL.
-        Plan.lock(pk=project.plan_id)
+        # The plan's row first (the order every writer keeps), by moving it on as the new notice
+        # would anyway: an UPDATE holds the row on PostgreSQL and the database on SQLite, so a
+        # double click's second request waits here, then finds the first one's notice.
         Plan.touch(Plan.objects.filter(pk=project.plan_id))
         if (
             SupervisionNotice.objects.filter(project=project, unit=unit, period=period)

@@ -38,28 +38,26 @@ def propose(request, region: int, year: int):
     as_deputy = can_propose_as_deputy(request.user, region)
     source = Proposal.Source.UNIT if as_unit else Proposal.Source.DEPUTY if as_deputy else Proposal.Source.WEB
     limited = request.method == "POST" and throttle.used_up(request)
-    # Refused for the count, the form comes back as typed (not checked: its check is not spent).
-    form = forms.PublicProposalForm(initial=request.POST.dict()) if limited else None
-    form = form or forms.PublicProposalForm(request.POST or None)
-    if limited:
-        pass
-    elif request.method == "POST" and form.is_valid():
-        throttle.count(request)
-        try:
-            proposal = services.submit_proposal(
-                region,
-                year,
-                source,
-                form.proposal_text(),
-                request.user,
-                request.user.unit if as_unit else None,
-            )
-        except SelectionError as exc:
-            form.add_error(None, str(exc))
-        else:
-            return render(request, "selection/proposed.html", {"proposal": proposal})
-    elif request.method == "POST":
-        throttle.count(request)  # refused attempts count too: guessing the check costs the same
+    if limited:  # refused for the count: the form comes back as typed, unchecked (its check not spent)
+        form = forms.PublicProposalForm(initial=request.POST.dict())
+    else:
+        form = forms.PublicProposalForm(request.POST or None)
+        if request.method == "POST":
+            throttle.count(request)  # refused attempts count too: guessing the check costs the same
+            if form.is_valid():
+                try:
+                    proposal = services.submit_proposal(
+                        region,
+                        year,
+                        source,
+                        form.proposal_text(),
+                        request.user,
+                        request.user.unit if as_unit else None,
+                    )
+                except SelectionError as exc:
+                    form.add_error(None, str(exc))
+                else:
+                    return render(request, "selection/proposed.html", {"proposal": proposal})
     challenge = humancheck.new_challenge()
     context = {
         "region": region,

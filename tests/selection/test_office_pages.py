@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 
 from shishi.history.models import Event
+from shishi.selection import services
 from shishi.selection.models import Proposal
+from shishi.selection.services import CandidateCount
 from tests.conftest import pdf_bytes
 from tests.hostile import ACTIVE_PDFS
 
@@ -184,9 +186,6 @@ def test_a_leader_reads_the_vote_result_but_cannot_count(client, cast, session):
 def test_it_opens_the_elected_candidates_as_a_draft_in_the_import_preview(office, world, session):
     before = office.post(f"/selection/{world['huantai'].pk}/2024/draft-plan/")
     assert before.status_code == 302 and before["Location"].endswith("/candidates/")
-    from shishi.selection import services
-    from shishi.selection.services import CandidateCount
-
     services.enter_vote_counts(
         session,
         session.region.people.get(username="cora"),
@@ -331,3 +330,14 @@ def test_it_reads_a_count_typed_in_full_width_digits(office, session):
     session.refresh_from_db()
     assert (session.issued, session.valid) == (50, 48)
     assert [line.yes for line in session.lines.order_by("candidate__ballot_order")] == [40, 30, 1]
+
+
+def test_a_published_vote_offers_no_recount_but_says_how(office, session, cora):
+    services.enter_vote_counts(
+        session, cora, FULL_BALLOTS, {c.pk: CandidateCount(30) for c in session.candidates.all()}
+    )
+    services.publish_result(session, cora, True)
+    page = office.get(f"/selection/votes/{session.pk}/").text
+    assert "请先撤回公布" in page and f"/selection/votes/{session.pk}/count/" not in page
+    services.publish_result(session, cora, False)
+    assert "更正计票" in office.get(f"/selection/votes/{session.pk}/").text
